@@ -1,0 +1,67 @@
+package org.connectathon.platform.catalog;
+
+import java.util.List;
+
+import org.connectathon.platform.InvalidInputException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads and writes catalog files. YAML is a superset of JSON, so one YAML reader takes both;
+ * an error names the line and column and what was expected there.
+ */
+final class CatalogFormat {
+
+	private static final YAMLMapper YAML = YAMLMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private CatalogFormat() {
+	}
+
+	static CatalogFile read(byte[] content) {
+		if (content.length == 0) {
+			throw new InvalidInputException("The catalog file is empty.");
+		}
+		try {
+			CatalogFile file = YAML.readValue(content, CatalogFile.class);
+			if (file == null) {
+				throw new InvalidInputException("The catalog file holds no catalog.");
+			}
+			return file;
+		}
+		catch (JacksonException exception) {
+			throw new InvalidInputException("The catalog file cannot be read.", List.of(describe(exception)));
+		}
+	}
+
+	static String writeYaml(CatalogFile file) {
+		return YAML.writeValueAsString(file);
+	}
+
+	static String writeJson(CatalogFile file) {
+		return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(file);
+	}
+
+	private static String describe(JacksonException exception) {
+		TokenStreamLocation location = exception.getLocation();
+		String where = (location != null && location.getLineNr() > 0)
+				? "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": " : "";
+		String path = exception.getPathReference();
+		String field = (path != null && !path.isEmpty()) ? " (at " + path + ")" : "";
+		return where + firstLine(exception.getOriginalMessage()) + field;
+	}
+
+	private static String firstLine(String message) {
+		int newline = message.indexOf('\n');
+		return (newline < 0) ? message : message.substring(0, newline);
+	}
+
+}

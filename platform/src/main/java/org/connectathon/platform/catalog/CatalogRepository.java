@@ -1,0 +1,184 @@
+package org.connectathon.platform.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.connectathon.platform.catalog.Catalog.CatalogProfile;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CatalogRepository {
+
+	private final JdbcClient jdbc;
+
+	CatalogRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Catalog load() {
+		List<Profile> profiles = this.jdbc
+			.sql("select id, keyword, name, kind, version, description, reference_url from profiles order by keyword")
+			.query(Profile.class)
+			.list();
+		Map<Long, String> profileKeywords = new LinkedHashMap<>();
+		profiles.forEach((profile) -> profileKeywords.put(profile.id(), profile.keyword()));
+
+		Map<Long, List<ActorOption>> options = new LinkedHashMap<>();
+		this.jdbc.sql("select id, actor_id, keyword, name from actor_options order by keyword")
+			.query((row) -> {
+				options.computeIfAbsent(row.getLong("actor_id"), (id) -> new ArrayList<>())
+					.add(new ActorOption(row.getLong("id"), row.getString("keyword"), row.getString("name")));
+			});
+		Map<Long, List<ActorReference>> requires = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select d.actor_id, p.keyword as profile_keyword, a.keyword as actor_keyword
+				from actor_dependencies d join actors a on a.id = d.required_actor_id
+				join profiles p on p.id = a.profile_id order by p.keyword, a.keyword""")
+			.query((row) -> {
+				requires.computeIfAbsent(row.getLong("actor_id"), (id) -> new ArrayList<>())
+					.add(new ActorReference(row.getString("profile_keyword"), row.getString("actor_keyword")));
+			});
+
+		Map<Long, List<Actor>> actorsByProfile = new LinkedHashMap<>();
+		Map<Long, ActorReference> references = new LinkedHashMap<>();
+		this.jdbc.sql("select id, profile_id, keyword, name, description from actors order by keyword")
+			.query((row) -> {
+				long id = row.getLong("id");
+				long profileId = row.getLong("profile_id");
+				Actor actor = new Actor(id, profileId, profileKeywords.get(profileId), row.getString("keyword"),
+						row.getString("name"), row.getString("description"), options.getOrDefault(id, List.of()),
+						requires.getOrDefault(id, List.of()));
+				actorsByProfile.computeIfAbsent(profileId, (key) -> new ArrayList<>()).add(actor);
+				references.put(id, actor.reference());
+			});
+
+		Map<Long, List<Transaction>> transactionsByProfile = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select id, profile_id, keyword, name, description, initiator_actor_id, responder_actor_id
+				from transactions order by keyword""")
+			.query((row) -> {
+				long profileId = row.getLong("profile_id");
+				transactionsByProfile.computeIfAbsent(profileId, (key) -> new ArrayList<>())
+					.add(new Transaction(row.getLong("id"), profileId, row.getString("keyword"), row.getString("name"),
+							row.getString("description"), references.get(row.getLong("initiator_actor_id")),
+							references.get(row.getLong("responder_actor_id"))));
+			});
+
+		return new Catalog(profiles.stream()
+			.map((profile) -> new CatalogProfile(profile, actorsByProfile.getOrDefault(profile.id(), List.of()),
+					transactionsByProfile.getOrDefault(profile.id(), List.of())))
+			.toList());
+	}
+
+	Optional<Long> findProfileId(String keyword) {
+		return this.jdbc.sql("select id from profiles where keyword = :keyword")
+			.param("keyword", keyword)
+			.query(Long.class)
+			.optional();
+	}
+
+	Optional<Long> findActorId(long profileId, String keyword) {
+		return this.jdbc.sql("select id from actors where profile_id = :profileId and keyword = :keyword")
+			.param("profileId", profileId)
+			.param("keyword", keyword)
+			.query(Long.class)
+			.optional();
+	}
+
+	long saveProfile(String keyword, String name, ProfileKind kind, @Nullable String version,
+			@Nullable String description, @Nullable String referenceUrl) {
+		Optional<Long> existing = findProfileId(keyword);
+		JdbcClient.StatementSpec statement = this.jdbc.sql(existing.isPresent() ? """
+				update profiles set name = :name, kind = :kind, version = :version, description = :description,
+				reference_url = :url where id = :id""" : """
+				insert into profiles (keyword, name, kind, version, description, reference_url)
+				values (:keyword, :name, :kind, :version, :description, :url)""")
+			.param("keyword", keyword)
+			.param("name", name)
+			.param("kind", kind.name())
+			.param("version", version)
+			.param("description", description)
+			.param("url", referenceUrl)
+			.param("id", existing.orElse(null));
+		return existing.orElseGet(() -> insert(statement));
+	}
+
+	long saveActor(long profileId, String keyword, String name, @Nullable String description) {
+		Optional<Long> existing = findActorId(profileId, keyword);
+		JdbcClient.StatementSpec statement = this.jdbc
+			.sql(existing.isPresent() ? "update actors set name = :name, description = :description where id = :id"
+					: "insert into actors (profile_id, keyword, name, description) "
+							+ "values (:profileId, :keyword, :name, :description)")
+			.param("profileId", profileId)
+			.param("keyword", keyword)
+			.param("name", name)
+			.param("description", description)
+			.param("id", existing.orElse(null));
+		return existing.orElseGet(() -> insert(statement));
+	}
+
+	void saveOption(long actorId, String keyword, String name) {
+		int updated = this.jdbc.sql("update actor_options set name = :name where actor_id = :actorId and keyword = :keyword")
+			.param("actorId", actorId)
+			.param("keyword", keyword)
+			.param("name", name)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("insert into actor_options (actor_id, keyword, name) values (:actorId, :keyword, :name)")
+				.param("actorId", actorId)
+				.param("keyword", keyword)
+				.param("name", name)
+				.update();
+		}
+	}
+
+	void replaceDependencies(long actorId, List<Long> requiredActorIds) {
+		this.jdbc.sql("delete from actor_dependencies where actor_id = :actorId").param("actorId", actorId).update();
+		for (long required : requiredActorIds) {
+			this.jdbc.sql("insert into actor_dependencies (actor_id, required_actor_id) values (:actorId, :required)")
+				.param("actorId", actorId)
+				.param("required", required)
+				.update();
+		}
+	}
+
+	void saveTransaction(long profileId, String keyword, String name, @Nullable String description,
+			long initiatorActorId, long responderActorId) {
+		int updated = this.jdbc.sql("""
+				update transactions set name = :name, description = :description,
+				initiator_actor_id = :initiator, responder_actor_id = :responder
+				where profile_id = :profileId and keyword = :keyword""")
+			.param("profileId", profileId)
+			.param("keyword", keyword)
+			.param("name", name)
+			.param("description", description)
+			.param("initiator", initiatorActorId)
+			.param("responder", responderActorId)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("""
+					insert into transactions (profile_id, keyword, name, description, initiator_actor_id, responder_actor_id)
+					values (:profileId, :keyword, :name, :description, :initiator, :responder)""")
+				.param("profileId", profileId)
+				.param("keyword", keyword)
+				.param("name", name)
+				.param("description", description)
+				.param("initiator", initiatorActorId)
+				.param("responder", responderActorId)
+				.update();
+		}
+	}
+
+	private static long insert(JdbcClient.StatementSpec statement) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		statement.update(key, "id");
+		return key.getKeyAs(Long.class);
+	}
+
+}

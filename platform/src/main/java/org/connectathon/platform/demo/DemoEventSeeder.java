@@ -1,0 +1,134 @@
+package org.connectathon.platform.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.connectathon.platform.catalog.CatalogService;
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.event.EventForm;
+import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.event.EventStatus;
+import org.connectathon.platform.registration.ContactForm;
+import org.connectathon.platform.registration.ContactRole;
+import org.connectathon.platform.registration.EndpointForm;
+import org.connectathon.platform.registration.Organization;
+import org.connectathon.platform.registration.OrganizationService;
+import org.connectathon.platform.registration.RegisteredSystem;
+import org.connectathon.platform.registration.RegistrationForm;
+import org.connectathon.platform.registration.SystemForm;
+import org.connectathon.platform.registration.SystemService;
+import org.connectathon.platform.registration.SystemStatus;
+import org.connectathon.platform.registration.TestingType;
+import org.connectathon.platform.security.Role;
+import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.security.UserService;
+import org.connectathon.platform.security.UserService.NewUser;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fills an empty platform with an IPS connectathon that a new user can explore at once: the demo
+ * catalog, an open event, two vendor organizations, and a user for every role. Runs only on a
+ * database without users, so it never touches real data.
+ */
+@Component
+@ConditionalOnBooleanProperty("connectathon.demo.enabled")
+class DemoEventSeeder {
+
+	static final List<DemoSignIn> SIGN_INS = List.of(new DemoSignIn("admin", "admin-demo", "organizer"),
+			new DemoSignIn("monitor", "monitor-demo", "monitor"),
+			new DemoSignIn("lead", "lead-demo", "track lead"),
+			new DemoSignIn("alice", "alice-demo", "participant, Acme Health"),
+			new DemoSignIn("bob", "bob-demo", "participant, Globex Medical"));
+
+	private static final Log logger = LogFactory.getLog(DemoEventSeeder.class);
+
+	private final UserService users;
+
+	private final CatalogService catalog;
+
+	private final EventService events;
+
+	private final OrganizationService organizations;
+
+	private final SystemService systems;
+
+	private final Environment environment;
+
+	DemoEventSeeder(UserService users, CatalogService catalog, EventService events,
+			OrganizationService organizations, SystemService systems, Environment environment) {
+		this.users = users;
+		this.catalog = catalog;
+		this.events = events;
+		this.organizations = organizations;
+		this.systems = systems;
+		this.environment = environment;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Transactional
+	public void seedAndGreet() throws IOException {
+		if (!this.users.hasAnyUser()) {
+			seed();
+		}
+		StringBuilder greeting = new StringBuilder("\n\n  Connectathon is running at http://localhost:")
+			.append(this.environment.getProperty("local.server.port", "8080"))
+			.append("/\n\n  Demo sign-ins (user / password):\n");
+		SIGN_INS.forEach((signIn) -> greeting.append(String.format("    %-8s %-14s %s%n", signIn.username(),
+				signIn.password(), signIn.role())));
+		System.out.println(greeting);
+	}
+
+	private void seed() throws IOException {
+		SignedInUser console = SignedInUser.machineOwner();
+		try (InputStream demoCatalog = new ClassPathResource("demo/ips-catalog.yaml").getInputStream()) {
+			this.catalog.importCatalog(demoCatalog.readAllBytes(), console);
+		}
+		LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+		Event event = this.events.create(new EventForm("IPS Connectathon " + start.getYear(),
+				"Exchange International Patient Summaries over MHD, find patients with PDQm "
+						+ "and look up codes with SVCM.",
+				"Online", start, start.plusDays(3),
+				OffsetDateTime.now(ZoneOffset.UTC).plusDays(21).truncatedTo(ChronoUnit.HOURS), EventStatus.OPEN,
+				List.of("IPS", "MHD", "PDQm", "SVCM", "FHIR")), console);
+
+		Organization acme = this.organizations.findOrCreateOrganization("Acme Health", console);
+		Organization globex = this.organizations.findOrCreateOrganization("Globex Medical", console);
+		this.organizations.addContact(globex.id(),
+				new ContactForm("Grace Hopper", "grace@globex.example", "+1 555 0100", ContactRole.TECHNICAL), console);
+		this.users.create(new NewUser("admin", "admin-demo", "Olivia Organizer", Role.ADMIN, null));
+		this.users.create(new NewUser("monitor", "monitor-demo", "Max Monitor", Role.MONITOR, null));
+		this.users.create(new NewUser("lead", "lead-demo", "Tara Tracklead", Role.TRACK_LEAD, null));
+		this.users.create(new NewUser("alice", "alice-demo", "Alice Anders", Role.PARTICIPANT, acme.id()));
+		this.users.create(new NewUser("bob", "bob-demo", "Bob Brown", Role.PARTICIPANT, globex.id()));
+
+		RegisteredSystem repository = this.systems.create(event.id(), new SystemForm("Globex IPS Repository", "3.1",
+				"Stores IPS documents and answers $summary.", SystemStatus.PUBLISHED, globex.id()), console);
+		this.systems.register(repository.id(),
+				List.of(new RegistrationForm("IPS", "REPOSITORY", null, TestingType.THOROUGH),
+						new RegistrationForm("MHD", "DOCUMENT_RESPONDER", null, TestingType.THOROUGH),
+						new RegistrationForm("PDQm", "SUPPLIER", null, TestingType.SUPPORTIVE)),
+				console);
+		this.systems.addEndpoint(repository.id(),
+				new EndpointForm("IPS", "REPOSITORY", "https://fhir.globex.example/r4", "R4", "Open during the event"),
+				console);
+		logger.info("Seeded the demo event '" + event.name() + "'");
+	}
+
+	record DemoSignIn(String username, String password, String role) {
+
+	}
+
+}

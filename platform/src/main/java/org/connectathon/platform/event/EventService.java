@@ -1,0 +1,94 @@
+package org.connectathon.platform.event;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.RuleViolationException;
+import org.connectathon.platform.catalog.CatalogService;
+import org.connectathon.platform.security.SignedInUser;
+import org.springframework.stereotype.Service;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Events, their scope and their registration deadline. */
+@Service
+@Validated
+public class EventService {
+
+	private final EventRepository events;
+
+	private final CatalogService catalog;
+
+	EventService(EventRepository events, CatalogService catalog) {
+		this.events = events;
+		this.catalog = catalog;
+	}
+
+	/** Events the user may see: drafts only for organizers. */
+	public List<Event> findVisible(SignedInUser user) {
+		return this.events.findAll(user.isAdmin());
+	}
+
+	public Event find(long id, SignedInUser user) {
+		return this.events.find(id)
+			.filter((event) -> event.status() != EventStatus.DRAFT || user.isAdmin())
+			.orElseThrow(() -> new NotFoundException("Event", id));
+	}
+
+	@Transactional
+	public Event create(@Valid EventForm form, SignedInUser user) {
+		user.requireAdmin();
+		check(form, 0);
+		long id = this.events.insert(form, statusOf(form));
+		this.events.replaceProfiles(id, this.catalog.profileIds(profilesOf(form)));
+		return this.events.find(id).orElseThrow();
+	}
+
+	@Transactional
+	public Event update(long id, @Valid EventForm form, SignedInUser user) {
+		user.requireAdmin();
+		find(id, user);
+		check(form, id);
+		this.events.update(id, form, statusOf(form));
+		this.events.replaceProfiles(id, this.catalog.profileIds(profilesOf(form)));
+		return this.events.find(id).orElseThrow();
+	}
+
+	/**
+	 * Refuses a participant's change of registration once the event is no longer open or its
+	 * deadline has passed; organizers may always edit.
+	 */
+	public void requireRegistrationOpen(long eventId, SignedInUser user) {
+		Event event = find(eventId, user);
+		if (!user.isAdmin() && !event.isRegistrationOpen(Instant.now())) {
+			throw new RuleViolationException(event.status() == EventStatus.OPEN
+					? "Registration for " + event.name() + " closed at " + event.registrationDeadline()
+							+ "; ask an organizer to make changes."
+					: "Registration for " + event.name() + " is not open (the event is "
+							+ event.status().name().toLowerCase() + ").");
+		}
+	}
+
+	private void check(EventForm form, long id) {
+		if (form.endDate().isBefore(form.startDate())) {
+			throw new InvalidInputException("The event ends before it starts.",
+					List.of("endDate: on or after startDate " + form.startDate()));
+		}
+		if (this.events.nameTaken(form.name().strip(), id)) {
+			throw new RuleViolationException("An event named '" + form.name().strip() + "' already exists.");
+		}
+	}
+
+	private static EventStatus statusOf(EventForm form) {
+		return (form.status() != null) ? form.status() : EventStatus.DRAFT;
+	}
+
+	private static List<String> profilesOf(EventForm form) {
+		return (form.profiles() != null) ? form.profiles() : List.of();
+	}
+
+}

@@ -1,0 +1,9 @@
+package org.connectathon.platform.registration;
+
+import org.jspecify.annotations.Nullable;
+
+/** A system an organization brings to an event. */
+public record RegisteredSystem(long id, long eventId, long organizationId, String organizationName, String name,
+		@Nullable String version, @Nullable String description, SystemStatus status) {
+
+}

@@ -1,0 +1,96 @@
+package org.connectathon.platform.registration;
+
+import java.util.List;
+
+import org.connectathon.platform.security.SignedInUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+class SystemApiController {
+
+	private final SystemService systems;
+
+	SystemApiController(SystemService systems) {
+		this.systems = systems;
+	}
+
+	@GetMapping("/events/{eventId}/systems")
+	List<RegisteredSystem> systems(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user) {
+		return this.systems.findInEvent(eventId, user);
+	}
+
+	@PostMapping("/events/{eventId}/systems")
+	@ResponseStatus(HttpStatus.CREATED)
+	RegisteredSystem create(@PathVariable long eventId, @RequestBody SystemForm form,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.systems.create(eventId, form, user);
+	}
+
+	@GetMapping("/systems/{id}")
+	RegisteredSystem system(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+		return this.systems.find(id, user);
+	}
+
+	@PutMapping("/systems/{id}")
+	RegisteredSystem update(@PathVariable long id, @RequestBody SystemForm form,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.systems.update(id, form, user);
+	}
+
+	@DeleteMapping("/systems/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+		this.systems.delete(id, user);
+	}
+
+	@GetMapping("/systems/{id}/registrations")
+	List<ActorRegistration> registrations(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+		return this.systems.findRegistrations(id, user);
+	}
+
+	/** Registers the system for one or more actors at once; all or nothing. */
+	@PostMapping("/systems/{id}/registrations")
+	@ResponseStatus(HttpStatus.CREATED)
+	List<ActorRegistration> register(@PathVariable long id, @RequestBody List<RegistrationForm> forms,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.systems.register(id, forms, user);
+	}
+
+	@DeleteMapping("/systems/{id}/registrations/{registrationId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void unregister(@PathVariable long id, @PathVariable long registrationId,
+			@AuthenticationPrincipal SignedInUser user) {
+		this.systems.unregister(id, registrationId, user);
+	}
+
+	@GetMapping("/systems/{id}/endpoints")
+	List<Endpoint> endpoints(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+		return this.systems.findEndpoints(id, user);
+	}
+
+	@PostMapping("/systems/{id}/endpoints")
+	@ResponseStatus(HttpStatus.CREATED)
+	Endpoint addEndpoint(@PathVariable long id, @RequestBody EndpointForm form,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.systems.addEndpoint(id, form, user);
+	}
+
+	@DeleteMapping("/systems/{id}/endpoints/{endpointId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void removeEndpoint(@PathVariable long id, @PathVariable long endpointId,
+			@AuthenticationPrincipal SignedInUser user) {
+		this.systems.removeEndpoint(id, endpointId, user);
+	}
+
+}

@@ -1,0 +1,166 @@
+package org.connectathon.platform.registration;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.catalog.Actor;
+import org.connectathon.platform.catalog.CatalogService;
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.security.SignedInUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages to register a system, its actors and its endpoints. */
+@Controller
+class SystemPageController {
+
+	private static final String SYSTEM_VIEW = "registration/system";
+
+	private final SystemService systems;
+
+	private final EventService events;
+
+	private final CatalogService catalog;
+
+	SystemPageController(SystemService systems, EventService events, CatalogService catalog) {
+		this.systems = systems;
+		this.events = events;
+		this.catalog = catalog;
+	}
+
+	/** The event's systems; only the list when htmx asks for it from the event page. */
+	@GetMapping("/events/{eventId}/systems")
+	String systems(@PathVariable long eventId, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("event", this.events.find(eventId, user));
+		List<RegisteredSystem> systems = this.systems.findInEvent(eventId, user);
+		model.addAttribute("systems", systems);
+		model.addAttribute("registrations", systems.stream()
+			.collect(Collectors.toMap(RegisteredSystem::id,
+					(system) -> this.systems.findRegistrations(system.id(), user))));
+		return (htmx != null) ? "registration/event-systems :: list" : "registration/event-systems";
+	}
+
+	@GetMapping("/events/{eventId}/systems/new")
+	String initCreationForm(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user, Model model) {
+		this.events.requireRegistrationOpen(eventId, user);
+		model.addAttribute("event", this.events.find(eventId, user));
+		return "registration/system-new";
+	}
+
+	@PostMapping("/events/{eventId}/systems/new")
+	String processCreationForm(@PathVariable long eventId, @RequestParam String name,
+			@RequestParam(required = false) String version, @RequestParam(required = false) String description,
+			@RequestParam(defaultValue = "DRAFT") SystemStatus status,
+			@RequestParam(required = false) Long organizationId, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect) {
+		RegisteredSystem system = this.systems.create(eventId,
+				new SystemForm(name, version, description, status, organizationId), user);
+		redirect.addFlashAttribute("message", "Registered " + system.name() + ". Now choose its actors.");
+		return "redirect:/systems/" + system.id();
+	}
+
+	@GetMapping("/systems/{id}")
+	String system(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		RegisteredSystem system = this.systems.find(id, user);
+		Event event = this.events.find(system.eventId(), user);
+		List<Actor> actors = new ArrayList<>();
+		this.catalog.catalog()
+			.profiles()
+			.stream()
+			.filter((entry) -> event.profiles().contains(entry.profile().keyword()))
+			.forEach((entry) -> actors.addAll(entry.actors()));
+		model.addAttribute("system", system);
+		model.addAttribute("event", event);
+		model.addAttribute("registrations", this.systems.findRegistrations(id, user));
+		model.addAttribute("endpoints", this.systems.findEndpoints(id, user));
+		model.addAttribute("actors", actors);
+		model.addAttribute("canChange",
+				user.actsFor(system.organizationId()) && (user.isAdmin() || event.isRegistrationOpen(Instant.now())));
+		model.addAttribute("testingTypes", TestingType.values());
+		model.addAttribute("statuses", SystemStatus.values());
+		return SYSTEM_VIEW;
+	}
+
+	@PostMapping("/systems/{id}/edit")
+	String processUpdateForm(@PathVariable long id, @RequestParam String name,
+			@RequestParam(required = false) String version, @RequestParam(required = false) String description,
+			@RequestParam SystemStatus status, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect) {
+		this.systems.update(id, new SystemForm(name, version, description, status, null), user);
+		redirect.addFlashAttribute("message", "Saved.");
+		return "redirect:/systems/" + id;
+	}
+
+	@PostMapping("/systems/{id}/delete")
+	String delete(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		RegisteredSystem system = this.systems.find(id, user);
+		this.systems.delete(id, user);
+		redirect.addFlashAttribute("message", "Deleted " + system.name() + ".");
+		return "redirect:/events/" + system.eventId();
+	}
+
+	/**
+	 * Registers the checked actors ({@code PROFILE:ACTOR}), each with the option chosen in its
+	 * {@code option-PROFILE:ACTOR} field.
+	 */
+	@PostMapping("/systems/{id}/registrations")
+	String register(@PathVariable long id, @RequestParam(name = "actors", required = false) List<String> actors,
+			@RequestParam(defaultValue = "THOROUGH") TestingType testingType,
+			@RequestParam Map<String, String> fields, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect) {
+		if (actors == null || actors.isEmpty()) {
+			throw new InvalidInputException("Choose at least one actor.");
+		}
+		List<RegistrationForm> forms = actors.stream().map((actor) -> {
+			String[] keywords = actor.split(":", 2);
+			if (keywords.length != 2) {
+				throw new InvalidInputException("Unknown actor " + actor + ".");
+			}
+			return new RegistrationForm(keywords[0], keywords[1], fields.get("option-" + actor), testingType);
+		}).toList();
+		this.systems.register(id, forms, user);
+		redirect.addFlashAttribute("message", "Registered " + String.join(", ", actors) + ".");
+		return "redirect:/systems/" + id;
+	}
+
+	@PostMapping("/systems/{id}/registrations/{registrationId}/delete")
+	String unregister(@PathVariable long id, @PathVariable long registrationId,
+			@AuthenticationPrincipal SignedInUser user) {
+		this.systems.unregister(id, registrationId, user);
+		return "redirect:/systems/" + id;
+	}
+
+	@PostMapping("/systems/{id}/endpoints")
+	String addEndpoint(@PathVariable long id, @RequestParam String actor, @RequestParam String baseUrl,
+			@RequestParam(required = false) String fhirVersion, @RequestParam(required = false) String notes,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		String[] keywords = actor.split(":", 2);
+		if (keywords.length != 2) {
+			throw new InvalidInputException("Choose one of the system's actors.");
+		}
+		this.systems.addEndpoint(id, new EndpointForm(keywords[0], keywords[1], baseUrl, fhirVersion, notes), user);
+		redirect.addFlashAttribute("message", "Added the endpoint.");
+		return "redirect:/systems/" + id;
+	}
+
+	@PostMapping("/systems/{id}/endpoints/{endpointId}/delete")
+	String removeEndpoint(@PathVariable long id, @PathVariable long endpointId,
+			@AuthenticationPrincipal SignedInUser user) {
+		this.systems.removeEndpoint(id, endpointId, user);
+		return "redirect:/systems/" + id;
+	}
+
+}

@@ -1,0 +1,155 @@
+package org.connectathon.platform.registration;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SystemRepository {
+
+	private static final String SELECT_SYSTEM = """
+			select s.id, s.event_id, s.organization_id, o.name as organization_name, s.name, s.version,
+			s.description, s.status
+			from systems s join organizations o on o.id = s.organization_id""";
+
+	private static final String SELECT_REGISTRATION = """
+			select r.id, r.system_id, r.actor_id, p.keyword as profile_keyword, a.keyword as actor_keyword,
+			a.name as actor_name, o.keyword as option_keyword, r.testing_type
+			from actor_registrations r join actors a on a.id = r.actor_id join profiles p on p.id = a.profile_id
+			left join actor_options o on o.id = r.option_id""";
+
+	private final JdbcClient jdbc;
+
+	SystemRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Systems of the event that are published or belong to the given organization (null: all). */
+	List<RegisteredSystem> findInEvent(long eventId, @Nullable Long visibleDraftsOf, boolean allDrafts) {
+		return this.jdbc.sql(SELECT_SYSTEM + """
+				 where s.event_id = :eventId
+				and (:allDrafts or s.status = 'PUBLISHED' or s.organization_id = :organizationId)
+				order by o.name, s.name""")
+			.param("eventId", eventId)
+			.param("allDrafts", allDrafts)
+			.param("organizationId", visibleDraftsOf)
+			.query(RegisteredSystem.class)
+			.list();
+	}
+
+	List<RegisteredSystem> findOfOrganization(long organizationId) {
+		return this.jdbc.sql(SELECT_SYSTEM + " where s.organization_id = :organizationId order by s.event_id, s.name")
+			.param("organizationId", organizationId)
+			.query(RegisteredSystem.class)
+			.list();
+	}
+
+	Optional<RegisteredSystem> find(long id) {
+		return this.jdbc.sql(SELECT_SYSTEM + " where s.id = :id").param("id", id).query(RegisteredSystem.class).optional();
+	}
+
+	boolean nameTaken(long eventId, long organizationId, String name, long exceptId) {
+		return this.jdbc.sql("""
+				select count(*) from systems
+				where event_id = :eventId and organization_id = :organizationId and name = :name and id <> :id""")
+			.param("eventId", eventId)
+			.param("organizationId", organizationId)
+			.param("name", name)
+			.param("id", exceptId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	long insert(long eventId, long organizationId, SystemForm form, SystemStatus status) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into systems (event_id, organization_id, name, version, description, status)
+				values (:eventId, :organizationId, :name, :version, :description, :status)""")
+			.param("eventId", eventId)
+			.param("organizationId", organizationId)
+			.param("name", form.name().strip())
+			.param("version", form.version())
+			.param("description", form.description())
+			.param("status", status.name())
+			.update(key, "id");
+		return key.getKeyAs(Long.class);
+	}
+
+	void update(long id, SystemForm form, SystemStatus status) {
+		this.jdbc.sql("""
+				update systems set name = :name, version = :version, description = :description, status = :status
+				where id = :id""")
+			.param("id", id)
+			.param("name", form.name().strip())
+			.param("version", form.version())
+			.param("description", form.description())
+			.param("status", status.name())
+			.update();
+	}
+
+	void delete(long id) {
+		this.jdbc.sql("delete from systems where id = :id").param("id", id).update();
+	}
+
+	List<ActorRegistration> findRegistrations(long systemId) {
+		return this.jdbc.sql(SELECT_REGISTRATION + " where r.system_id = :systemId order by p.keyword, a.keyword")
+			.param("systemId", systemId)
+			.query(ActorRegistration.class)
+			.list();
+	}
+
+	void insertRegistration(long systemId, long actorId, @Nullable Long optionId, TestingType testingType) {
+		this.jdbc.sql("""
+				insert into actor_registrations (system_id, actor_id, option_id, testing_type)
+				values (:systemId, :actorId, :optionId, :testingType)""")
+			.param("systemId", systemId)
+			.param("actorId", actorId)
+			.param("optionId", optionId)
+			.param("testingType", testingType.name())
+			.update();
+	}
+
+	int deleteRegistration(long systemId, long registrationId) {
+		return this.jdbc.sql("delete from actor_registrations where id = :id and system_id = :systemId")
+			.param("id", registrationId)
+			.param("systemId", systemId)
+			.update();
+	}
+
+	List<Endpoint> findEndpoints(long systemId) {
+		return this.jdbc.sql("""
+				select e.id, e.system_id, e.actor_id, p.keyword as profile_keyword, a.keyword as actor_keyword,
+				e.base_url, e.fhir_version, e.notes
+				from endpoints e join actors a on a.id = e.actor_id join profiles p on p.id = a.profile_id
+				where e.system_id = :systemId order by p.keyword, a.keyword, e.id""")
+			.param("systemId", systemId)
+			.query(Endpoint.class)
+			.list();
+	}
+
+	long insertEndpoint(long systemId, long actorId, EndpointForm form) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into endpoints (system_id, actor_id, base_url, fhir_version, notes)
+				values (:systemId, :actorId, :baseUrl, :fhirVersion, :notes)""")
+			.param("systemId", systemId)
+			.param("actorId", actorId)
+			.param("baseUrl", form.baseUrl().strip())
+			.param("fhirVersion", (form.fhirVersion() == null || form.fhirVersion().isBlank()) ? null : form.fhirVersion())
+			.param("notes", form.notes())
+			.update(key, "id");
+		return key.getKeyAs(Long.class);
+	}
+
+	int deleteEndpoint(long systemId, long endpointId) {
+		return this.jdbc.sql("delete from endpoints where id = :id and system_id = :systemId")
+			.param("id", endpointId)
+			.param("systemId", systemId)
+			.update();
+	}
+
+}

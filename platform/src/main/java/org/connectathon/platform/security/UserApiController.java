@@ -1,0 +1,69 @@
+package org.connectathon.platform.security;
+
+import java.util.List;
+
+import org.connectathon.platform.security.ApiTokenService.CreatedToken;
+import org.connectathon.platform.security.UserService.NewUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+class UserApiController {
+
+	private final UserService users;
+
+	private final ApiTokenService tokens;
+
+	UserApiController(UserService users, ApiTokenService tokens) {
+		this.users = users;
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/me")
+	User me(@AuthenticationPrincipal SignedInUser user) {
+		return this.users.find(user.getUsername());
+	}
+
+	@GetMapping("/users")
+	List<User> users(@AuthenticationPrincipal SignedInUser user) {
+		return this.users.findAll(user);
+	}
+
+	@PostMapping("/users")
+	@ResponseStatus(HttpStatus.CREATED)
+	User createUser(@RequestBody NewUser newUser, @AuthenticationPrincipal SignedInUser user) {
+		user.requireAdmin();
+		return this.users.create(newUser);
+	}
+
+	@GetMapping("/tokens")
+	List<ApiToken> tokens(@AuthenticationPrincipal SignedInUser user) {
+		return this.tokens.findOwnedBy(user.id());
+	}
+
+	@PostMapping("/tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	CreatedToken createToken(@RequestBody TokenRequest request, @AuthenticationPrincipal SignedInUser user) {
+		return this.tokens.create(user.id(), request.name());
+	}
+
+	@DeleteMapping("/tokens/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void revokeToken(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+		this.tokens.revoke(user.id(), id);
+	}
+
+	record TokenRequest(String name) {
+
+	}
+
+}

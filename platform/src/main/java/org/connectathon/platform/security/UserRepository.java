@@ -1,0 +1,69 @@
+package org.connectathon.platform.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserRepository {
+
+	private static final String USER_COLUMNS = "id, username, display_name, role, organization_id, enabled, created_at";
+
+	private final JdbcClient jdbc;
+
+	UserRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(String username, String passwordHash, String displayName, Role role, @Nullable Long organizationId) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into users (username, password_hash, display_name, role, organization_id)
+				values (:username, :passwordHash, :displayName, :role, :organizationId)""")
+			.param("username", username)
+			.param("passwordHash", passwordHash)
+			.param("displayName", displayName)
+			.param("role", role.name())
+			.param("organizationId", organizationId)
+			.update(key, "id");
+		return key.getKeyAs(Long.class);
+	}
+
+	Optional<SignedInUser> findForSignIn(String username) {
+		return this.jdbc.sql("""
+				select id, username, display_name, role, organization_id, password_hash
+				from users where username = :username and enabled""")
+			.param("username", username)
+			.query((row, number) -> new SignedInUser(row.getLong("id"), row.getString("username"),
+					row.getString("display_name"), Role.valueOf(row.getString("role")),
+					row.getObject("organization_id", Long.class), row.getString("password_hash")))
+			.optional();
+	}
+
+	Optional<User> findByUsername(String username) {
+		return this.jdbc.sql("select " + USER_COLUMNS + " from users where username = :username")
+			.param("username", username)
+			.query(User.class)
+			.optional();
+	}
+
+	List<User> findAll() {
+		return this.jdbc.sql("select " + USER_COLUMNS + " from users order by username").query(User.class).list();
+	}
+
+	boolean exists(String username) {
+		return this.jdbc.sql("select count(*) from users where username = :username")
+			.param("username", username)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from users").query(Long.class).single();
+	}
+
+}

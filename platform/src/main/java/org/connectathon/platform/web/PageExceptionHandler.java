@@ -1,0 +1,74 @@
+package org.connectathon.platform.web;
+
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.connectathon.platform.ForbiddenException;
+import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.RuleViolationException;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Errors on pages: a refused form goes back to the page it came from with the reason shown there
+ * and nothing changed; a missing or forbidden page gets a readable error page.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageExceptionHandler {
+
+	static final String ERROR_VIEW = "error/message";
+
+	@ExceptionHandler
+	String constraintViolation(ConstraintViolationException exception, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect, Model model) {
+		return refused(new InvalidInputException("Please correct the form.", ConstraintViolations.problems(exception)),
+				request, response, redirect, model);
+	}
+
+	@ExceptionHandler({ InvalidInputException.class, RuleViolationException.class })
+	String refused(RuntimeException exception, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect, Model model) {
+		String referer = request.getHeader("Referer");
+		if (HttpMethod.POST.matches(request.getMethod()) && referer != null) {
+			redirect.addFlashAttribute("error", exception.getMessage());
+			if (exception instanceof InvalidInputException invalid) {
+				redirect.addFlashAttribute("problems", invalid.problems());
+			}
+			return "redirect:" + pathOf(referer);
+		}
+		return errorPage(HttpStatus.BAD_REQUEST, exception.getMessage(), response, model);
+	}
+
+	@ExceptionHandler
+	String notFound(NotFoundException exception, HttpServletResponse response, Model model) {
+		return errorPage(HttpStatus.NOT_FOUND, exception.getMessage(), response, model);
+	}
+
+	@ExceptionHandler
+	String forbidden(ForbiddenException exception, HttpServletResponse response, Model model) {
+		return errorPage(HttpStatus.FORBIDDEN, exception.getMessage(), response, model);
+	}
+
+	/** Only the path of the referring page, so that a forged Referer cannot send the user elsewhere. */
+	private static String pathOf(String referer) {
+		URI uri = URI.create(referer);
+		return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+	}
+
+	private static String errorPage(HttpStatus status, String message, HttpServletResponse response, Model model) {
+		response.setStatus(status.value());
+		model.addAttribute("status", status.value());
+		model.addAttribute("message", message);
+		return ERROR_VIEW;
+	}
+
+}
