@@ -1,0 +1,121 @@
+package org.connectathon.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.connectathon.platform.catalog.CatalogService;
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.event.EventForm;
+import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.event.EventStatus;
+import org.connectathon.platform.registration.Organization;
+import org.connectathon.platform.registration.OrganizationForm;
+import org.connectathon.platform.registration.OrganizationService;
+import org.connectathon.platform.security.ApiTokenService;
+import org.connectathon.platform.security.Role;
+import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.security.User;
+import org.connectathon.platform.security.UserService;
+import org.connectathon.platform.security.UserService.NewUser;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Named builders of test data, each under a unique name so that tests sharing one platform and
+ * one database never see each other's data.
+ */
+@TestComponent
+public class Fixtures {
+
+	public static final String PASSWORD = "correct-horse";
+
+	public static final List<String> DEMO_PROFILES = List.of("IPS", "MHD", "PDQm", "SVCM", "FHIR");
+
+	private final UserService users;
+
+	private final ApiTokenService tokens;
+
+	private final OrganizationService organizations;
+
+	private final EventService events;
+
+	private final CatalogService catalog;
+
+	private final Environment environment;
+
+	Fixtures(UserService users, ApiTokenService tokens, OrganizationService organizations, EventService events,
+			CatalogService catalog, Environment environment) {
+		this.users = users;
+		this.tokens = tokens;
+		this.organizations = organizations;
+		this.events = events;
+		this.catalog = catalog;
+		this.environment = environment;
+	}
+
+	public static String unique(String name) {
+		return name + " " + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** The running platform's port, known once the web server has started. */
+	public int port() {
+		return this.environment.getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	/** The demo catalog; importing it again changes nothing, so every test may ask for it. */
+	public void demoCatalog() {
+		try {
+			this.catalog.importCatalog(new ClassPathResource("demo/ips-catalog.yaml").getContentAsByteArray(),
+					SignedInUser.machineOwner());
+		}
+		catch (IOException exception) {
+			throw new UncheckedIOException(exception);
+		}
+	}
+
+	/** An open event on the demo catalog whose registration deadline is a month away. */
+	public Event openEvent() {
+		return event(EventStatus.OPEN, OffsetDateTime.now(ZoneOffset.UTC).plusMonths(1));
+	}
+
+	public Event event(EventStatus status, OffsetDateTime registrationDeadline) {
+		demoCatalog();
+		LocalDate start = LocalDate.now(ZoneOffset.UTC).plusMonths(2);
+		return this.events.create(new EventForm(unique("Connectathon"), "A test event", "Online", start,
+				start.plusDays(3), registrationDeadline, status, DEMO_PROFILES), SignedInUser.machineOwner());
+	}
+
+	public Organization organization() {
+		return this.organizations.create(new OrganizationForm(unique("Vendor"), null, null),
+				SignedInUser.machineOwner());
+	}
+
+	public User user(Role role, Organization organization) {
+		return this.users.create(new NewUser(unique("user").replace(' ', '-'), PASSWORD, null, role,
+				(organization != null) ? organization.id() : null));
+	}
+
+	/** A participant of the organization, signed in to the API. */
+	public ApiClient participantOf(Organization organization) {
+		return apiAs(user(Role.PARTICIPANT, organization));
+	}
+
+	public ApiClient admin() {
+		return apiAs(user(Role.ADMIN, null));
+	}
+
+	public ApiClient apiAs(User user) {
+		return new ApiClient(port(), this.tokens.create(user.id(), "test").secret());
+	}
+
+	public ApiClient anonymous() {
+		return new ApiClient(port(), null);
+	}
+
+}

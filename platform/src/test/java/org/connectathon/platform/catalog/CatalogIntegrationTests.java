@@ -1,0 +1,139 @@
+package org.connectathon.platform.catalog;
+
+import org.connectathon.platform.ApiClient;
+import org.connectathon.platform.ApiClient.Response;
+import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PlatformIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PlatformIntegrationTest
+class CatalogIntegrationTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	ApiClient admin;
+
+	@BeforeEach
+	void anOrganizerWithTheDemoCatalog() {
+		this.fixtures.demoCatalog();
+		this.admin = this.fixtures.admin();
+	}
+
+	@Test
+	void shouldShipTheIpsDemoCatalog() {
+		Response ips = this.admin.get("/api/profiles/IPS");
+		assertThat(ips.json().path("actors").valueStream().map((actor) -> actor.path("keyword").asString()))
+			.containsExactly("CONSUMER", "CREATOR", "REPOSITORY");
+		assertThat(ips.json().path("actors").get(0).path("requires").toString()).contains("PDQm").contains("CONSUMER");
+		Response mhd = this.admin.get("/api/profiles/MHD");
+		assertThat(mhd.json().path("transactions").valueStream().map((transaction) -> transaction.path("keyword").asString()))
+			.containsExactly("ITI-65", "ITI-66", "ITI-67", "ITI-68");
+		assertThat(this.admin.get("/api/profiles/SVCM").json().path("actors").size()).isEqualTo(2);
+		assertThat(this.admin.get("/api/profiles/FHIR").json().path("actors").size()).isEqualTo(2);
+		assertThat(this.admin.get("/api/profiles/PDQm").json().path("actors").size()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldExportWhatItImportsInBothFormats() {
+		String yaml = this.admin.get("/api/catalog?format=yaml").body();
+		String json = this.admin.get("/api/catalog").body();
+
+		Response reimportedYaml = this.admin.postText("/api/catalog", yaml, "application/yaml");
+		assertThat(reimportedYaml.status()).as(reimportedYaml.toString()).isEqualTo(200);
+		Response reimportedJson = this.admin.postText("/api/catalog", json, "application/json");
+		assertThat(reimportedJson.status()).isEqualTo(200);
+
+		assertThat(this.admin.get("/api/catalog?format=yaml").body()).isEqualTo(yaml);
+		assertThat(yaml).contains("format: \"connectathon-catalog/1\"").contains("PDQm:CONSUMER");
+	}
+
+	@Test
+	void shouldAddAProfileThatRefersToAnotherProfilesActor() {
+		String keyword = "XCA" + Fixtures.unique("").strip();
+		Response imported = this.admin.postText("/api/catalog", """
+				profiles:
+				  - keyword: %s
+				    name: Cross-Community Access
+				    kind: IHE_PROFILE
+				    actors:
+				      - { keyword: GATEWAY, name: Initiating Gateway, requires: [ "MHD:DOCUMENT_CONSUMER" ] }
+				    transactions:
+				      - { keyword: ITI-38, name: Cross Gateway Query, initiator: GATEWAY, responder: "MHD:DOCUMENT_RESPONDER" }
+				""".formatted(keyword), "application/yaml");
+
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+		assertThat(imported.json().path("actors").asInt()).isEqualTo(1);
+		Response profile = this.admin.get("/api/profiles/" + keyword);
+		assertThat(profile.json().path("transactions").get(0).path("responder").path("actorKeyword").asString())
+			.isEqualTo("DOCUMENT_RESPONDER");
+	}
+
+	@Test
+	void shouldReportMalformedFilesWithTheirPositionAndChangeNothing() {
+		String before = this.admin.get("/api/catalog").body();
+
+		Response malformed = this.admin.postText("/api/catalog", "profiles:\n  - keyword: [unclosed\n",
+				"application/yaml");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.json().path("problems").get(0).asString()).startsWith("line ");
+
+		Response wrongType = this.admin.postText("/api/catalog",
+				"{\"profiles\": [{\"keyword\": \"X\", \"name\": \"X\", \"kind\": \"SPACESHIP\"}]}", "application/json");
+		assertThat(wrongType.status()).isEqualTo(400);
+		assertThat(wrongType.json().path("problems").get(0).asString()).contains("SPACESHIP").contains("line 1");
+
+		Response unknownField = this.admin.postText("/api/catalog", "profiles: []\ncolour: blue\n",
+				"application/yaml");
+		assertThat(unknownField.status()).isEqualTo(400);
+		assertThat(unknownField.json().path("problems").get(0).asString()).contains("colour");
+
+		assertThat(this.admin.postText("/api/catalog", "", "application/yaml").status()).isEqualTo(400);
+		assertThat(this.admin.get("/api/catalog").body()).isEqualTo(before);
+	}
+
+	@Test
+	void shouldReportEveryInconsistencyAndImportNothing() {
+		String before = this.admin.get("/api/catalog").body();
+		Response inconsistent = this.admin.postText("/api/catalog", """
+				profiles:
+				  - keyword: NEWPROFILE
+				    name: New profile
+				    kind: IHE_PROFILE
+				    actors:
+				      - { keyword: SOURCE, name: Source }
+				      - { keyword: SOURCE, name: Source again }
+				      - { keyword: SINK, name: Sink, requires: [ "PDQm:ORACLE" ] }
+				    transactions:
+				      - { keyword: T-1, name: Send, initiator: SOURCE, responder: RECEIVER }
+				      - { keyword: T-1, name: Send again, initiator: SOURCE, responder: SINK }
+				  - keyword: NEWPROFILE
+				    name: Duplicate profile
+				    kind: FHIR_IG
+				""", "application/yaml");
+
+		assertThat(inconsistent.status()).isEqualTo(400);
+		assertThat(inconsistent.json().path("detail").asString()).contains("nothing was imported");
+		assertThat(inconsistent.json().path("problems").valueStream().map((problem) -> problem.asString()))
+			.containsExactlyInAnyOrder(
+					"profiles[0].actors[1].keyword: actor 'SOURCE' appears twice in profile 'NEWPROFILE'",
+					"profiles[0].transactions[1].keyword: transaction 'T-1' appears twice in profile 'NEWPROFILE'",
+					"profiles[1].keyword: profile 'NEWPROFILE' appears twice in the file",
+					"profiles[0].actors[2].requires[0]: unknown actor 'PDQm:ORACLE'",
+					"profiles[0].transactions[0].responder: unknown actor 'NEWPROFILE:RECEIVER'");
+		assertThat(this.admin.get("/api/profiles/NEWPROFILE").status()).isEqualTo(404);
+		assertThat(this.admin.get("/api/catalog").body()).isEqualTo(before);
+	}
+
+	@Test
+	void shouldRefuseAnOversizeCatalogFile() {
+		Response oversize = this.admin.postText("/api/catalog", "# " + "x".repeat(6 * 1024 * 1024),
+				"application/yaml");
+		assertThat(oversize.status()).isEqualTo(413);
+	}
+
+}

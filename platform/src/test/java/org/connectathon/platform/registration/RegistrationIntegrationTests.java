@@ -1,0 +1,191 @@
+package org.connectathon.platform.registration;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.connectathon.platform.ApiClient;
+import org.connectathon.platform.ApiClient.Response;
+import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PlatformIntegrationTest;
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.event.EventStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PlatformIntegrationTest
+class RegistrationIntegrationTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	Organization acme;
+
+	ApiClient alice;
+
+	Event event;
+
+	@BeforeEach
+	void aParticipantInAnOpenEvent() {
+		this.event = this.fixtures.openEvent();
+		this.acme = this.fixtures.organization();
+		this.alice = this.fixtures.participantOf(this.acme);
+	}
+
+	@Test
+	void shouldRegisterASystemWithTwoActorsAndListIt() {
+		long system = createSystem(this.alice, this.event, "Acme EHR");
+		Response registered = this.alice.post("/api/systems/" + system + "/registrations",
+				List.of(actor("IPS", "CREATOR"), Map.of("profile", "MHD", "actor", "DOCUMENT_SOURCE", "option",
+						"COMPREHENSIVE_METADATA", "testingType", "SUPPORTIVE")));
+
+		assertThat(registered.status()).isEqualTo(201);
+		assertThat(registered.json().size()).isEqualTo(2);
+		Response registrations = this.alice.get("/api/systems/" + system + "/registrations");
+		assertThat(registrations.json().findValuesAsString("actorKeyword")).containsExactly("CREATOR",
+				"DOCUMENT_SOURCE");
+		assertThat(registrations.json().get(0).path("optionKeyword").isNull()).isTrue();
+		assertThat(registrations.json().get(1).path("optionKeyword").asString()).isEqualTo("COMPREHENSIVE_METADATA");
+		assertThat(registrations.json().get(1).path("testingType").asString()).isEqualTo("SUPPORTIVE");
+		assertThat(this.alice.get("/api/events/" + this.event.id() + "/systems").body()).contains("Acme EHR");
+	}
+
+	@Test
+	void shouldRequireTheActorThatAnActorDependsOn() {
+		long system = createSystem(this.alice, this.event, "Acme Viewer");
+
+		Response alone = this.alice.post("/api/systems/" + system + "/registrations",
+				List.of(actor("IPS", "CONSUMER")));
+		assertThat(alone.status()).isEqualTo(409);
+		assertThat(alone.json().path("detail").asString()).contains("IPS:CONSUMER requires PDQm:CONSUMER");
+		assertThat(this.alice.get("/api/systems/" + system + "/registrations").json().size()).isZero();
+
+		Response together = this.alice.post("/api/systems/" + system + "/registrations",
+				List.of(actor("IPS", "CONSUMER"), actor("PDQm", "CONSUMER")));
+		assertThat(together.status()).isEqualTo(201);
+
+		long pdqm = together.json().findValues("id").get(together.json().findValuesAsString("profileKeyword")
+			.indexOf("PDQm")).asLong();
+		Response removal = this.alice.delete("/api/systems/" + system + "/registrations/" + pdqm);
+		assertThat(removal.status()).isEqualTo(409);
+		assertThat(removal.json().path("detail").asString()).contains("IPS:CONSUMER requires PDQm:CONSUMER");
+		assertThat(this.alice.get("/api/systems/" + system + "/registrations").json().size()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldRefuseActorsOutsideTheCatalogOrTheEventOrTwice() {
+		Event pdqmOnly = this.fixtures.openEvent();
+		ApiClient admin = this.fixtures.admin();
+		Map<String, Object> scope = Map.of("name", pdqmOnly.name(), "startDate", pdqmOnly.startDate().toString(),
+				"endDate", pdqmOnly.endDate().toString(), "registrationDeadline",
+				pdqmOnly.registrationDeadline().toString(), "status", "OPEN", "profiles", List.of("PDQm"));
+		assertThat(admin.put("/api/events/" + pdqmOnly.id(), scope).status()).isEqualTo(200);
+		long system = createSystem(this.alice, pdqmOnly, "Acme MPI");
+
+		assertThat(register(system, actor("IPS", "CREATOR")).json().path("detail").asString())
+			.contains("IPS:CREATOR: profile IPS is not in the scope");
+		assertThat(register(system, actor("PDQm", "WIZARD")).json().path("detail").asString())
+			.contains("PDQm:WIZARD: no such actor");
+		assertThat(register(system, Map.of("profile", "PDQm", "actor", "SUPPLIER", "option", "TURBO")).json()
+			.path("detail")
+			.asString()).contains("actor has no option TURBO");
+		assertThat(register(system, actor("PDQm", "SUPPLIER")).status()).isEqualTo(201);
+		assertThat(register(system, actor("PDQm", "SUPPLIER")).json().path("detail").asString())
+			.contains("already registered");
+		assertThat(this.alice.get("/api/systems/" + system + "/registrations").json().size()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldCloseRegistrationAtTheDeadlineButLetOrganizersEdit() {
+		Event closed = this.fixtures.event(EventStatus.OPEN, OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
+		Response late = this.alice.post("/api/events/" + closed.id() + "/systems", Map.of("name", "Late system"));
+		assertThat(late.status()).isEqualTo(409);
+		assertThat(late.json().path("detail").asString()).contains("closed at");
+		assertThat(this.alice.get("/api/organizations/" + this.acme.id() + "/systems").body())
+			.doesNotContain("Late system");
+
+		ApiClient admin = this.fixtures.admin();
+		Response byOrganizer = admin.post("/api/events/" + closed.id() + "/systems",
+				Map.of("name", "Late system", "organizationId", this.acme.id()));
+		assertThat(byOrganizer.status()).isEqualTo(201);
+		long system = byOrganizer.json().path("id").asLong();
+		assertThat(admin.post("/api/systems/" + system + "/registrations", List.of(actor("FHIR", "SERVER")))
+			.status()).isEqualTo(201);
+		assertThat(this.alice.put("/api/systems/" + system, Map.of("name", "Renamed")).status()).isEqualTo(409);
+	}
+
+	@Test
+	void shouldDeclareEndpointsOnlyForRegisteredActors() {
+		long system = createSystem(this.alice, this.event, "Acme FHIR Server");
+		Map<String, Object> endpoint = Map.of("profile", "FHIR", "actor", "SERVER", "baseUrl",
+				"https://fhir.acme.example/r4", "fhirVersion", "R4");
+
+		Response unregistered = this.alice.post("/api/systems/" + system + "/endpoints", endpoint);
+		assertThat(unregistered.status()).isEqualTo(400);
+		assertThat(unregistered.json().path("detail").asString()).contains("not registered for FHIR:SERVER");
+
+		register(system, actor("FHIR", "SERVER"));
+		assertThat(this.alice.post("/api/systems/" + system + "/endpoints", endpoint).status()).isEqualTo(201);
+		Response badUrl = this.alice.post("/api/systems/" + system + "/endpoints",
+				Map.of("profile", "FHIR", "actor", "SERVER", "baseUrl", "ftp://nope", "fhirVersion", "R9"));
+		assertThat(badUrl.status()).isEqualTo(400);
+		assertThat(badUrl.json().path("problems").toString()).contains("baseUrl").contains("fhirVersion");
+		assertThat(this.alice.get("/api/systems/" + system + "/endpoints").json().size()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldAnswerUnknownAndMalformedIdsClearly() {
+		Response unknown = this.alice.get("/api/systems/987654321");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.json().path("detail").asString()).isEqualTo("System 987654321 does not exist.");
+		assertThat(this.alice.get("/api/events/987654321").status()).isEqualTo(404);
+		assertThat(this.alice.get("/api/systems/not-a-number").status()).isEqualTo(400);
+	}
+
+	@Test
+	void shouldRefuseInvalidAndOversizeRequestsWithoutChangingAnything() {
+		Response blank = this.alice.post("/api/events/" + this.event.id() + "/systems", Map.of("name", " "));
+		assertThat(blank.status()).isEqualTo(400);
+		assertThat(blank.json().path("problems").toString()).contains("name");
+
+		Response malformed = this.alice.postText("/api/events/" + this.event.id() + "/systems", "{\"name\": ",
+				"application/json");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.contentType()).startsWith("application/problem+json");
+
+		String huge = "x".repeat(6 * 1024 * 1024);
+		Response oversize = this.alice.post("/api/events/" + this.event.id() + "/systems",
+				Map.of("name", "Huge", "description", huge));
+		assertThat(oversize.status()).isEqualTo(413);
+		assertThat(oversize.json().path("detail").asString()).contains("at most");
+		assertThat(this.alice.get("/api/organizations/" + this.acme.id() + "/systems").json().size()).isZero();
+	}
+
+	@Test
+	void shouldRefuseASecondSystemOfTheSameName() {
+		createSystem(this.alice, this.event, "Twin");
+		Response twin = this.alice.post("/api/events/" + this.event.id() + "/systems", Map.of("name", "Twin"));
+		assertThat(twin.status()).isEqualTo(409);
+		assertThat(this.alice.get("/api/organizations/" + this.acme.id() + "/systems").json().size()).isEqualTo(1);
+	}
+
+	private Response register(long system, Map<String, Object> registration) {
+		return this.alice.post("/api/systems/" + system + "/registrations", List.of(registration));
+	}
+
+	static long createSystem(ApiClient client, Event event, String name) {
+		Response created = client.post("/api/events/" + event.id() + "/systems",
+				Map.of("name", name, "version", "1.0", "status", "PUBLISHED"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().path("id").asLong();
+	}
+
+	static Map<String, Object> actor(String profile, String actor) {
+		return Map.of("profile", profile, "actor", actor);
+	}
+
+}
