@@ -1,6 +1,7 @@
 package org.connectathon.platform.security;
 
 import org.connectathon.platform.web.ProblemResponses;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,8 +9,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
@@ -18,13 +17,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
  * pages use a sign-in form with a session and CSRF tokens on every form.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		// bcrypt today, with the algorithm named in each hash so that it can change later
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class WebSecurityConfiguration {
 
 	@Bean
 	@Order(1)

@@ -1,0 +1,80 @@
+package org.connectathon.platform.event;
+
+import java.util.List;
+import java.util.Map;
+
+import org.connectathon.platform.ApiClient;
+import org.connectathon.platform.ApiClient.Response;
+import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PlatformIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PlatformIntegrationTest
+class EventIntegrationTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	ApiClient admin;
+
+	ApiClient participant;
+
+	@BeforeEach
+	void anOrganizerAndAParticipant() {
+		this.fixtures.demoCatalog();
+		this.admin = this.fixtures.admin();
+		this.participant = this.fixtures.participantOf(this.fixtures.organization());
+	}
+
+	@Test
+	void shouldCreateAnEventWithItsProfilesInScope() {
+		Response created = this.admin.post("/api/events", event(Fixtures.unique("IPS week"), "OPEN", "IPS", "MHD"));
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(created.json().path("profiles").valueStream().map((profile) -> profile.asString()))
+			.containsExactly("IPS", "MHD");
+		assertThat(this.participant.get("/api/events/" + created.json().path("id").asLong()).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void shouldShowDraftEventsOnlyToOrganizers() {
+		String name = Fixtures.unique("Secret planning");
+		long id = this.admin.post("/api/events", event(name, "DRAFT", "IPS")).json().path("id").asLong();
+
+		assertThat(this.participant.get("/api/events").body()).doesNotContain(name);
+		assertThat(this.participant.get("/api/events/" + id).status()).isEqualTo(404);
+		assertThat(this.admin.get("/api/events").body()).contains(name);
+	}
+
+	@Test
+	void shouldRefuseInconsistentEvents() {
+		Map<String, Object> backwards = Map.of("name", Fixtures.unique("Backwards"), "startDate", "2030-05-10",
+				"endDate", "2030-05-01", "registrationDeadline", "2030-04-01T00:00:00Z");
+		Response refused = this.admin.post("/api/events", backwards);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().path("problems").get(0).asString()).contains("endDate");
+
+		Response unknownProfile = this.admin.post("/api/events", event(Fixtures.unique("Typo"), "OPEN", "IPZ"));
+		assertThat(unknownProfile.status()).isEqualTo(400);
+		assertThat(unknownProfile.json().path("detail").asString()).isEqualTo("Unknown profile: IPZ.");
+
+		Response missingDates = this.admin.post("/api/events", Map.of("name", "No dates"));
+		assertThat(missingDates.status()).isEqualTo(400);
+		assertThat(missingDates.json().path("problems").toString()).contains("startDate")
+			.contains("registrationDeadline");
+
+		assertThat(this.admin.get("/api/events").body()).doesNotContain("Backwards").doesNotContain("Typo")
+			.doesNotContain("No dates");
+	}
+
+	private static Map<String, Object> event(String name, String status, String... profiles) {
+		return Map.of("name", name, "startDate", "2030-05-01", "endDate", "2030-05-03", "registrationDeadline",
+				"2030-04-01T12:00:00Z", "status", status, "profiles", List.of(profiles));
+	}
+
+}
