@@ -37,7 +37,7 @@ class PersistenceTests {
 		SpringApplication application = new SpringApplication(ConnectathonApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		// Without the test profile: the default database, a file under the home folder.
-		return application.run("--spring.profiles.active=", "--connectathon.home=" + this.home);
+		return application.run("--spring.profiles.active=default", "--connectathon.home=" + this.home);
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.connectathon.platform.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -36,9 +38,10 @@ class AdminCommand {
 	<T> T withPlatform(Function<ConfigurableApplicationContext, T> work) {
 		SpringApplication application = new SpringApplication(ConnectathonApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setDefaultProperties(this.database.asProperties());
 		application.setLogStartupInfo(false);
-		try (ConfigurableApplicationContext context = application.run("--logging.level.root=WARN")) {
+		List<String> arguments = new ArrayList<>(this.database.asArguments());
+		arguments.add("--logging.level.root=WARN");
+		try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
 			return work.apply(context);
 		}
 	}

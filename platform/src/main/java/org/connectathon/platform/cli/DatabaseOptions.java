@@ -1,6 +1,7 @@
 package org.connectathon.platform.cli;
 
-import java.util.Properties;
+import java.util.ArrayList;
+import java.util.List;
 
 import picocli.CommandLine.Option;
 
@@ -26,19 +27,22 @@ class DatabaseOptions {
 			arity = "0..1", interactive = true)
 	String password;
 
-	/** Options given on the command line win over the environment, which wins over defaults. */
-	Properties asProperties() {
-		Properties properties = new Properties();
-		putIfGiven(properties, "connectathon.home", home);
-		putIfGiven(properties, "connectathon.db.url", url);
-		putIfGiven(properties, "connectathon.db.user", user);
-		putIfGiven(properties, "connectathon.db.password", password);
-		return properties;
+	/**
+	 * The options as Spring arguments, which win over the environment and application.properties
+	 * (default properties would lose to both).
+	 */
+	List<String> asArguments() {
+		List<String> arguments = new ArrayList<>();
+		addIfGiven(arguments, "connectathon.home", this.home);
+		addIfGiven(arguments, "connectathon.db.url", this.url);
+		addIfGiven(arguments, "connectathon.db.user", this.user);
+		addIfGiven(arguments, "connectathon.db.password", this.password);
+		return arguments;
 	}
 
-	private static void putIfGiven(Properties properties, String key, String value) {
+	private static void addIfGiven(List<String> arguments, String key, String value) {
 		if (value != null) {
-			properties.put(key, value);
+			arguments.add("--" + key + "=" + value);
 		}
 	}
 

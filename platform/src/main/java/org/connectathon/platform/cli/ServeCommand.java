@@ -1,5 +1,7 @@
 package org.connectathon.platform.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.connectathon.platform.ConnectathonApplication;
@@ -31,9 +33,10 @@ class ServeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		SpringApplication application = new SpringApplication(ConnectathonApplication.class);
-		application.setDefaultProperties(database.asProperties());
-		ConfigurableApplicationContext context = application.run("--server.port=" + port,
-				"--connectathon.demo.enabled=" + !noDemo);
+		List<String> arguments = new ArrayList<>(this.database.asArguments());
+		arguments.add("--server.port=" + this.port);
+		arguments.add("--connectathon.demo.enabled=" + !this.noDemo);
+		ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
 		serving = context.isActive();
 		return 0;
 	}

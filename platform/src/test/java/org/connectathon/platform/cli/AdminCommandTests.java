@@ -42,10 +42,12 @@ class AdminCommandTests {
 	@Test
 	void shouldCreateAParticipantAndATokenForIt() {
 		assertThat(run("admin", "--home", this.home.toString(), "create-user", "--username", "carol", "--password",
-				"carol-secret", "--role", "PARTICIPANT", "--organization", "Initech")).isZero();
+				"carol-secret", "--role", "PARTICIPANT", "--organization", "Initech")).as(this.errors::toString).isZero();
 		assertThat(printed()).contains("Created participant 'carol'.");
 
-		assertThat(run("admin", "--home", this.home.toString(), "create-token", "--username", "carol")).isZero();
+		assertThat(run("admin", "--home", this.home.toString(), "create-token", "--username", "carol"))
+			.as(this.errors::toString)
+			.isZero();
 		assertThat(printed()).containsPattern("ctn_[A-Za-z0-9_-]{43}");
 	}
 
@@ -67,7 +69,7 @@ class AdminCommandTests {
 		CommandLine commandLine = ConnectathonCommand.commandLine();
 		commandLine.setErr(new PrintWriter(this.errors, true));
 		// Without the test profile: the default database under the temporary home folder.
-		System.setProperty("spring.profiles.active", "");
+		System.setProperty("spring.profiles.active", "default");
 		try {
 			return commandLine.execute(arguments);
 		}
