@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.connectathon.platform.catalog.Catalog.CatalogProfile;
 import org.jspecify.annotations.Nullable;
@@ -150,28 +151,20 @@ class CatalogRepository {
 
 	void saveTransaction(long profileId, String keyword, String name, @Nullable String description,
 			long initiatorActorId, long responderActorId) {
-		int updated = this.jdbc.sql("""
-				update transactions set name = :name, description = :description,
-				initiator_actor_id = :initiator, responder_actor_id = :responder
-				where profile_id = :profileId and keyword = :keyword""")
-			.param("profileId", profileId)
+		UnaryOperator<JdbcClient.StatementSpec> bind = (statement) -> statement.param("profileId", profileId)
 			.param("keyword", keyword)
 			.param("name", name)
 			.param("description", description)
 			.param("initiator", initiatorActorId)
-			.param("responder", responderActorId)
-			.update();
+			.param("responder", responderActorId);
+		int updated = bind.apply(this.jdbc.sql("""
+				update transactions set name = :name, description = :description,
+				initiator_actor_id = :initiator, responder_actor_id = :responder
+				where profile_id = :profileId and keyword = :keyword""")).update();
 		if (updated == 0) {
-			this.jdbc.sql("""
+			bind.apply(this.jdbc.sql("""
 					insert into transactions (profile_id, keyword, name, description, initiator_actor_id, responder_actor_id)
-					values (:profileId, :keyword, :name, :description, :initiator, :responder)""")
-				.param("profileId", profileId)
-				.param("keyword", keyword)
-				.param("name", name)
-				.param("description", description)
-				.param("initiator", initiatorActorId)
-				.param("responder", responderActorId)
-				.update();
+					values (:profileId, :keyword, :name, :description, :initiator, :responder)""")).update();
 		}
 	}
 

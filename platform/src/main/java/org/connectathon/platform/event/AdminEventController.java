@@ -1,20 +1,17 @@
 package org.connectathon.platform.event;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import org.connectathon.platform.catalog.CatalogService;
 import org.connectathon.platform.security.SignedInUser;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Organizers' pages to create and edit events. Times on these pages are UTC. */
@@ -47,15 +44,9 @@ class AdminEventController {
 	}
 
 	@PostMapping("/admin/events/new")
-	String processCreationForm(@RequestParam String name, @RequestParam(required = false) String description,
-			@RequestParam(required = false) String location,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime registrationDeadline,
-			@RequestParam EventStatus status, @RequestParam(required = false) List<String> profiles,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-		Event event = this.events.create(form(name, description, location, startDate, endDate, registrationDeadline,
-				status, profiles), user);
+	String processCreationForm(EventPageForm form, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect) {
+		Event event = this.events.create(form.toEventForm(), user);
 		redirect.addFlashAttribute("message", "Created " + event.name() + ".");
 		return "redirect:/events/" + event.id();
 	}
@@ -67,15 +58,9 @@ class AdminEventController {
 	}
 
 	@PostMapping("/admin/events/{id}/edit")
-	String processUpdateForm(@PathVariable long id, @RequestParam String name,
-			@RequestParam(required = false) String description, @RequestParam(required = false) String location,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime registrationDeadline,
-			@RequestParam EventStatus status, @RequestParam(required = false) List<String> profiles,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-		Event event = this.events.update(id, form(name, description, location, startDate, endDate,
-				registrationDeadline, status, profiles), user);
+	String processUpdateForm(@PathVariable long id, EventPageForm form, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect) {
+		Event event = this.events.update(id, form.toEventForm(), user);
 		redirect.addFlashAttribute("message", "Saved " + event.name() + ".");
 		return "redirect:/events/" + event.id();
 	}
@@ -84,12 +69,6 @@ class AdminEventController {
 		model.addAttribute("profiles", this.catalog.catalog().profiles());
 		model.addAttribute("statuses", EventStatus.values());
 		return FORM_VIEW;
-	}
-
-	private static EventForm form(String name, String description, String location, LocalDate startDate,
-			LocalDate endDate, LocalDateTime registrationDeadline, EventStatus status, List<String> profiles) {
-		return new EventForm(name, description, location, startDate, endDate,
-				registrationDeadline.atOffset(ZoneOffset.UTC), status, (profiles != null) ? profiles : List.of());
 	}
 
 }

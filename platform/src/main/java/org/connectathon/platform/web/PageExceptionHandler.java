@@ -1,6 +1,7 @@
 package org.connectathon.platform.web;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -32,6 +34,18 @@ class PageExceptionHandler {
 			HttpServletResponse response, RedirectAttributes redirect, Model model) {
 		return refused(new InvalidInputException("Please correct the form.", ConstraintViolations.problems(exception)),
 				request, response, redirect, model);
+	}
+
+	/** A field that does not convert, such as a date that is not a date. */
+	@ExceptionHandler
+	String bindingFailure(BindException exception, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect, Model model) {
+		List<String> problems = exception.getFieldErrors()
+			.stream()
+			.map((error) -> error.getField() + ": '" + error.getRejectedValue() + "' is not valid here")
+			.toList();
+		return refused(new InvalidInputException("Please correct the form.", problems), request, response, redirect,
+				model);
 	}
 
 	@ExceptionHandler({ InvalidInputException.class, RuleViolationException.class })
