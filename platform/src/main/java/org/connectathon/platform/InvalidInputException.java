@@ -3,8 +3,9 @@ package org.connectathon.platform;
 import java.util.List;
 
 /**
- * What the user sent is malformed or inconsistent (a bad field, an import file that does not
- * hold together): HTTP 400, listing every problem found so that one correction round is enough.
+ * What the user sent is malformed or inconsistent (a bad field, an import file that does
+ * not hold together): HTTP 400, listing every problem found so that one correction round
+ * is enough.
  */
 public class InvalidInputException extends RuntimeException {
 

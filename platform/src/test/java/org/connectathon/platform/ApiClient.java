@@ -69,7 +69,10 @@ public final class ApiClient {
 		}
 	}
 
-	/** An answer of the API: status, content type and body, with the body parsed on demand. */
+	/**
+	 * An answer of the API: status, content type and body, with the body parsed on
+	 * demand.
+	 */
 	public record Response(int status, String contentType, String body) {
 
 		public JsonNode json() {

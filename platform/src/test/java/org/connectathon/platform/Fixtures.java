@@ -27,8 +27,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Named builders of test data, each under a unique name so that tests sharing one platform and
- * one database never see each other's data.
+ * Named builders of test data, each under a unique name so that tests sharing one
+ * platform and one database never see each other's data.
  */
 @TestComponent
 public class Fixtures {
@@ -68,7 +68,9 @@ public class Fixtures {
 		return this.environment.getRequiredProperty("local.server.port", Integer.class);
 	}
 
-	/** The demo catalog; importing it again changes nothing, so every test may ask for it. */
+	/**
+	 * The demo catalog; importing it again changes nothing, so every test may ask for it.
+	 */
 	public void demoCatalog() {
 		try {
 			this.catalog.importCatalog(new ClassPathResource("demo/ips-catalog.yaml").getContentAsByteArray(),

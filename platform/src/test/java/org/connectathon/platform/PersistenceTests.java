@@ -13,7 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The embedded default keeps its data in files under the home folder, across restarts. */
+/**
+ * The embedded default keeps its data in files under the home folder, across restarts.
+ */
 class PersistenceTests {
 
 	@TempDir

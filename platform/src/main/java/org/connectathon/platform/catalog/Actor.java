@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A role in a profile (IPS Creator, MHD Document Source), with its options and the actors a
- * system must also be registered for.
+ * A role in a profile (IPS Creator, MHD Document Source), with its options and the actors
+ * a system must also be registered for.
  */
 public record Actor(long id, long profileId, String profileKeyword, String keyword, String name,
 		@Nullable String description, List<ActorOption> options, List<ActorReference> requires) {

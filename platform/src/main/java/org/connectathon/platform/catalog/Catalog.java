@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The whole catalog at one moment: profiles with their actors and transactions. Small (hundreds
- * of rows at the largest event), so it is read whole and looked up in memory.
+ * The whole catalog at one moment: profiles with their actors and transactions. Small
+ * (hundreds of rows at the largest event), so it is read whole and looked up in memory.
  */
 public record Catalog(List<CatalogProfile> profiles) {
 

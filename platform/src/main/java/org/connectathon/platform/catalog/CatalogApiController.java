@@ -33,8 +33,8 @@ class CatalogApiController {
 	}
 
 	/** Imports a catalog file sent as the request body, in YAML or JSON. */
-	@PostMapping(path = "/catalog", consumes = { "application/json", "application/yaml", "application/x-yaml",
-			"text/yaml", "text/plain" })
+	@PostMapping(path = "/catalog",
+			consumes = { "application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/plain" })
 	ImportSummary importCatalog(@RequestBody byte[] content, @AuthenticationPrincipal SignedInUser user) {
 		return this.catalog.importCatalog(content, user);
 	}

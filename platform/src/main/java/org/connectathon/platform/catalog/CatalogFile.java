@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The catalog import and export format, in YAML or JSON; docs/catalog-format.md describes it.
- * Fields mirror the file so that a parse error points at what the user wrote.
+ * The catalog import and export format, in YAML or JSON; docs/catalog-format.md describes
+ * it. Fields mirror the file so that a parse error points at what the user wrote.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({ "format", "profiles" })

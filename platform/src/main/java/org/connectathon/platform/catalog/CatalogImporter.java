@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports a catalog file: checks the whole file first and reports every problem at once, then
- * adds and updates by keyword in one transaction. Nothing is deleted, since registrations may
- * refer to what is already in the catalog.
+ * Imports a catalog file: checks the whole file first and reports every problem at once,
+ * then adds and updates by keyword in one transaction. Nothing is deleted, since
+ * registrations may refer to what is already in the catalog.
  */
 @Component
 class CatalogImporter {
@@ -49,7 +49,8 @@ class CatalogImporter {
 				actors++;
 			}
 		}
-		// Second pass: dependencies and transactions may name actors of profiles later in the file.
+		// Second pass: dependencies and transactions may name actors of profiles later in
+		// the file.
 		for (ProfileEntry profile : file.profiles()) {
 			long profileId = this.repository.findProfileId(profile.keyword()).orElseThrow();
 			for (ActorEntry actor : profile.actors()) {
@@ -73,7 +74,10 @@ class CatalogImporter {
 		return this.repository.findActorId(profileId, reference.actorKeyword()).orElseThrow();
 	}
 
-	/** Every problem of the file, each naming where it is; empty when the file can be imported. */
+	/**
+	 * Every problem of the file, each naming where it is; empty when the file can be
+	 * imported.
+	 */
 	static List<String> check(CatalogFile file, Catalog existing) {
 		List<String> problems = new ArrayList<>();
 		if (file.format() != null && !CatalogFile.FORMAT.equals(file.format())) {
@@ -83,8 +87,7 @@ class CatalogImporter {
 			problems.add("profiles: the file lists no profile");
 		}
 		Set<ActorReference> known = new HashSet<>();
-		existing.profiles()
-			.forEach((entry) -> entry.actors().forEach((actor) -> known.add(actor.reference())));
+		existing.profiles().forEach((entry) -> entry.actors().forEach((actor) -> known.add(actor.reference())));
 		Set<String> profileKeywords = new HashSet<>();
 		for (int p = 0; p < file.profiles().size(); p++) {
 			ProfileEntry profile = file.profiles().get(p);
@@ -179,4 +182,5 @@ class CatalogImporter {
 			problems.add(where + ": unknown actor '" + reference + "'");
 		}
 	}
+
 }

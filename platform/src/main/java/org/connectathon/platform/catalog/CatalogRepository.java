@@ -31,45 +31,41 @@ class CatalogRepository {
 		profiles.forEach((profile) -> profileKeywords.put(profile.id(), profile.keyword()));
 
 		Map<Long, List<ActorOption>> options = new LinkedHashMap<>();
-		this.jdbc.sql("select id, actor_id, keyword, name from actor_options order by keyword")
-			.query((row) -> {
-				options.computeIfAbsent(row.getLong("actor_id"), (id) -> new ArrayList<>())
-					.add(new ActorOption(row.getLong("id"), row.getString("keyword"), row.getString("name")));
-			});
+		this.jdbc.sql("select id, actor_id, keyword, name from actor_options order by keyword").query((row) -> {
+			options.computeIfAbsent(row.getLong("actor_id"), (id) -> new ArrayList<>())
+				.add(new ActorOption(row.getLong("id"), row.getString("keyword"), row.getString("name")));
+		});
 		Map<Long, List<ActorReference>> requires = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select d.actor_id, p.keyword as profile_keyword, a.keyword as actor_keyword
 				from actor_dependencies d join actors a on a.id = d.required_actor_id
-				join profiles p on p.id = a.profile_id order by p.keyword, a.keyword""")
-			.query((row) -> {
-				requires.computeIfAbsent(row.getLong("actor_id"), (id) -> new ArrayList<>())
-					.add(new ActorReference(row.getString("profile_keyword"), row.getString("actor_keyword")));
-			});
+				join profiles p on p.id = a.profile_id order by p.keyword, a.keyword""").query((row) -> {
+			requires.computeIfAbsent(row.getLong("actor_id"), (id) -> new ArrayList<>())
+				.add(new ActorReference(row.getString("profile_keyword"), row.getString("actor_keyword")));
+		});
 
 		Map<Long, List<Actor>> actorsByProfile = new LinkedHashMap<>();
 		Map<Long, ActorReference> references = new LinkedHashMap<>();
-		this.jdbc.sql("select id, profile_id, keyword, name, description from actors order by keyword")
-			.query((row) -> {
-				long id = row.getLong("id");
-				long profileId = row.getLong("profile_id");
-				Actor actor = new Actor(id, profileId, profileKeywords.get(profileId), row.getString("keyword"),
-						row.getString("name"), row.getString("description"), options.getOrDefault(id, List.of()),
-						requires.getOrDefault(id, List.of()));
-				actorsByProfile.computeIfAbsent(profileId, (key) -> new ArrayList<>()).add(actor);
-				references.put(id, actor.reference());
-			});
+		this.jdbc.sql("select id, profile_id, keyword, name, description from actors order by keyword").query((row) -> {
+			long id = row.getLong("id");
+			long profileId = row.getLong("profile_id");
+			Actor actor = new Actor(id, profileId, profileKeywords.get(profileId), row.getString("keyword"),
+					row.getString("name"), row.getString("description"), options.getOrDefault(id, List.of()),
+					requires.getOrDefault(id, List.of()));
+			actorsByProfile.computeIfAbsent(profileId, (key) -> new ArrayList<>()).add(actor);
+			references.put(id, actor.reference());
+		});
 
 		Map<Long, List<Transaction>> transactionsByProfile = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select id, profile_id, keyword, name, description, initiator_actor_id, responder_actor_id
-				from transactions order by keyword""")
-			.query((row) -> {
-				long profileId = row.getLong("profile_id");
-				transactionsByProfile.computeIfAbsent(profileId, (key) -> new ArrayList<>())
-					.add(new Transaction(row.getLong("id"), profileId, row.getString("keyword"), row.getString("name"),
-							row.getString("description"), references.get(row.getLong("initiator_actor_id")),
-							references.get(row.getLong("responder_actor_id"))));
-			});
+				from transactions order by keyword""").query((row) -> {
+			long profileId = row.getLong("profile_id");
+			transactionsByProfile.computeIfAbsent(profileId, (key) -> new ArrayList<>())
+				.add(new Transaction(row.getLong("id"), profileId, row.getString("keyword"), row.getString("name"),
+						row.getString("description"), references.get(row.getLong("initiator_actor_id")),
+						references.get(row.getLong("responder_actor_id"))));
+		});
 
 		return new Catalog(profiles.stream()
 			.map((profile) -> new CatalogProfile(profile, actorsByProfile.getOrDefault(profile.id(), List.of()),
@@ -125,7 +121,8 @@ class CatalogRepository {
 	}
 
 	void saveOption(long actorId, String keyword, String name) {
-		int updated = this.jdbc.sql("update actor_options set name = :name where actor_id = :actorId and keyword = :keyword")
+		int updated = this.jdbc
+			.sql("update actor_options set name = :name where actor_id = :actorId and keyword = :keyword")
 			.param("actorId", actorId)
 			.param("keyword", keyword)
 			.param("name", name)
@@ -162,9 +159,11 @@ class CatalogRepository {
 				initiator_actor_id = :initiator, responder_actor_id = :responder
 				where profile_id = :profileId and keyword = :keyword""")).update();
 		if (updated == 0) {
-			bind.apply(this.jdbc.sql("""
-					insert into transactions (profile_id, keyword, name, description, initiator_actor_id, responder_actor_id)
-					values (:profileId, :keyword, :name, :description, :initiator, :responder)""")).update();
+			bind.apply(this.jdbc
+				.sql("""
+						insert into transactions (profile_id, keyword, name, description, initiator_actor_id, responder_actor_id)
+						values (:profileId, :keyword, :name, :description, :initiator, :responder)"""))
+				.update();
 		}
 	}
 

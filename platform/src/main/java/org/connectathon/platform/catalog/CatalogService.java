@@ -51,7 +51,9 @@ public class CatalogService {
 		return ids;
 	}
 
-	/** Imports a catalog file (YAML or JSON, see docs/catalog-format.md); organizers only. */
+	/**
+	 * Imports a catalog file (YAML or JSON, see docs/catalog-format.md); organizers only.
+	 */
 	public ImportSummary importCatalog(byte[] content, SignedInUser user) {
 		user.requireAdmin();
 		return this.importer.importFile(CatalogFormat.read(content), catalog());

@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * Administration from the server's console, for the first organizer account and for scripts:
- * whoever can run this command on the machine owns the platform's data anyway.
+ * Administration from the server's console, for the first organizer account and for
+ * scripts: whoever can run this command on the machine owns the platform's data anyway.
  */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administers users and API tokens.",
 		subcommands = { AdminCommand.CreateUser.class, AdminCommand.CreateToken.class })
@@ -62,8 +62,8 @@ class AdminCommand {
 		@Option(names = "--role", required = true, description = "One of: ${COMPLETION-CANDIDATES}.")
 		Role role;
 
-		@Option(names = "--organization", description = "Organization name; created when missing. "
-				+ "Required for participants.")
+		@Option(names = "--organization",
+				description = "Organization name; created when missing. " + "Required for participants.")
 		String organization;
 
 		@Option(names = "--display-name")

@@ -4,9 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code connectathon} command. Only {@code serve} and {@code admin} start Spring; the test
- * tools ({@code run}, {@code validate}, {@code reference-server}) run on the engine alone so that
- * they start fast.
+ * The {@code connectathon} command. Only {@code serve} and {@code admin} start Spring;
+ * the test tools ({@code run}, {@code validate}, {@code reference-server}) run on the
+ * engine alone so that they start fast.
  */
 @Command(name = "connectathon", mixinStandardHelpOptions = true, version = "Connectathon 0.1.0",
 		description = "Runs healthcare interoperability testing events.",
@@ -21,8 +21,7 @@ public class ConnectathonCommand {
 	}
 
 	static CommandLine commandLine() {
-		return new CommandLine(new ConnectathonCommand())
-			.setExecutionExceptionHandler(new UsageErrorHandler());
+		return new CommandLine(new ConnectathonCommand()).setExecutionExceptionHandler(new UsageErrorHandler());
 	}
 
 }

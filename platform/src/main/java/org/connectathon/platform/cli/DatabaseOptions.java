@@ -28,8 +28,8 @@ class DatabaseOptions {
 	String password;
 
 	/**
-	 * The options as Spring arguments, which win over the environment and application.properties
-	 * (default properties would lose to both).
+	 * The options as Spring arguments, which win over the environment and
+	 * application.properties (default properties would lose to both).
 	 */
 	List<String> asArguments() {
 		List<String> arguments = new ArrayList<>();

@@ -10,9 +10,9 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an error the user can fix (a {@link UsageException}, or the platform's own refusals such
- * as an unknown user or a password too short) into readable lines and exit code 2; anything else
- * is a bug and keeps its stack trace.
+ * Turns an error the user can fix (a {@link UsageException}, or the platform's own
+ * refusals such as an unknown user or a password too short) into readable lines and exit
+ * code 2; anything else is a bug and keeps its stack trace.
  */
 class UsageErrorHandler implements IExecutionExceptionHandler {
 

@@ -39,17 +39,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Fills an empty platform with an IPS connectathon that a new user can explore at once: the demo
- * catalog, an open event, two vendor organizations, and a user for every role. Runs only on a
- * database without users, so it never touches real data.
+ * Fills an empty platform with an IPS connectathon that a new user can explore at once:
+ * the demo catalog, an open event, two vendor organizations, and a user for every role.
+ * Runs only on a database without users, so it never touches real data.
  */
 @Component
 @ConditionalOnBooleanProperty("connectathon.demo.enabled")
 class DemoEventSeeder {
 
 	static final List<DemoSignIn> SIGN_INS = List.of(new DemoSignIn("admin", "admin-demo", "organizer"),
-			new DemoSignIn("monitor", "monitor-demo", "monitor"),
-			new DemoSignIn("lead", "lead-demo", "track lead"),
+			new DemoSignIn("monitor", "monitor-demo", "monitor"), new DemoSignIn("lead", "lead-demo", "track lead"),
 			new DemoSignIn("alice", "alice-demo", "participant, Acme Health"),
 			new DemoSignIn("bob", "bob-demo", "participant, Globex Medical"));
 
@@ -67,8 +66,8 @@ class DemoEventSeeder {
 
 	private final Environment environment;
 
-	DemoEventSeeder(UserService users, CatalogService catalog, EventService events,
-			OrganizationService organizations, SystemService systems, Environment environment) {
+	DemoEventSeeder(UserService users, CatalogService catalog, EventService events, OrganizationService organizations,
+			SystemService systems, Environment environment) {
 		this.users = users;
 		this.catalog = catalog;
 		this.events = events;
@@ -86,8 +85,8 @@ class DemoEventSeeder {
 		StringBuilder greeting = new StringBuilder("\n\n  Connectathon is running at http://localhost:")
 			.append(this.environment.getProperty("local.server.port", "8080"))
 			.append("/\n\n  Demo sign-ins (user / password):\n");
-		SIGN_INS.forEach((signIn) -> greeting.append(String.format("    %-8s %-14s %s%n", signIn.username(),
-				signIn.password(), signIn.role())));
+		SIGN_INS.forEach((signIn) -> greeting
+			.append(String.format("    %-8s %-14s %s%n", signIn.username(), signIn.password(), signIn.role())));
 		System.out.println(greeting);
 	}
 

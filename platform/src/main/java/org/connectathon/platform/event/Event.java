@@ -8,11 +8,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A testing event with the profiles in its scope (by keyword). */
-public record Event(long id, String name, @Nullable String description, @Nullable String location,
-		LocalDate startDate, LocalDate endDate, OffsetDateTime registrationDeadline, EventStatus status,
-		List<String> profiles) {
+public record Event(long id, String name, @Nullable String description, @Nullable String location, LocalDate startDate,
+		LocalDate endDate, OffsetDateTime registrationDeadline, EventStatus status, List<String> profiles) {
 
-	/** Participants may change their registrations while the event is open and the deadline is ahead. */
+	/**
+	 * Participants may change their registrations while the event is open and the
+	 * deadline is ahead.
+	 */
 	public boolean isRegistrationOpen(Instant now) {
 		return this.status == EventStatus.OPEN && now.isBefore(this.registrationDeadline.toInstant());
 	}

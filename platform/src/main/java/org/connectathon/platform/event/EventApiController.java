@@ -41,8 +41,7 @@ class EventApiController {
 	}
 
 	@PutMapping("/{id}")
-	Event update(@PathVariable long id, @RequestBody EventForm form,
-			@AuthenticationPrincipal SignedInUser user) {
+	Event update(@PathVariable long id, @RequestBody EventForm form, @AuthenticationPrincipal SignedInUser user) {
 		return this.events.update(id, form, user);
 	}
 

@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 
-/** The event form of the organizers' pages, whose date-time fields carry no offset: they are UTC. */
+/**
+ * The event form of the organizers' pages, whose date-time fields carry no offset: they
+ * are UTC.
+ */
 record EventPageForm(String name, @Nullable String description, @Nullable String location,
 		@DateTimeFormat(iso = ISO.DATE) LocalDate startDate, @DateTimeFormat(iso = ISO.DATE) LocalDate endDate,
 		@DateTimeFormat(iso = ISO.DATE_TIME) LocalDateTime registrationDeadline, EventStatus status,

@@ -25,8 +25,9 @@ class EventRepository {
 	}
 
 	List<Event> findAll(boolean includeDrafts) {
-		return this.jdbc.sql(SELECT_EVENT + (includeDrafts ? "" : " where status <> 'DRAFT'")
-				+ " order by start_date desc, id desc")
+		return this.jdbc
+			.sql(SELECT_EVENT + (includeDrafts ? "" : " where status <> 'DRAFT'")
+					+ " order by start_date desc, id desc")
 			.query(this::event)
 			.list();
 	}
@@ -56,9 +57,7 @@ class EventRepository {
 		bind(this.jdbc.sql("""
 				update events set name = :name, description = :description, location = :location,
 				start_date = :startDate, end_date = :endDate, registration_deadline = :deadline, status = :status
-				where id = :id"""), form, status)
-			.param("id", id)
-			.update();
+				where id = :id"""), form, status).param("id", id).update();
 	}
 
 	void replaceProfiles(long eventId, List<Long> profileIds) {

@@ -59,8 +59,8 @@ public class EventService {
 	}
 
 	/**
-	 * Refuses a participant's change of registration once the event is no longer open or its
-	 * deadline has passed; organizers may always edit.
+	 * Refuses a participant's change of registration once the event is no longer open or
+	 * its deadline has passed; organizers may always edit.
 	 */
 	public void requireRegistrationOpen(long eventId, SignedInUser user) {
 		Event event = find(eventId, user);

@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Organizations and their contacts. Names are public to every signed-in user (partners need
- * them); contacts only to the organization's members and organizers.
+ * Organizations and their contacts. Names are public to every signed-in user (partners
+ * need them); contacts only to the organization's members and organizers.
  */
 @Service
 @Validated
@@ -43,7 +43,9 @@ public class OrganizationService implements OrganizationDirectory {
 		return find(this.organizations.insert(form));
 	}
 
-	/** The organization of that name, created when missing; for the console and the demo. */
+	/**
+	 * The organization of that name, created when missing; for the console and the demo.
+	 */
 	@Transactional
 	public Organization findOrCreateOrganization(String name, SignedInUser user) {
 		return this.organizations.findByName(name.strip())

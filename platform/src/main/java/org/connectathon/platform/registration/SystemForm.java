@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
  * participant's system always belongs to the participant's own organization.
  */
 public record SystemForm(@NotBlank @Size(max = 200) String name, @Size(max = 50) @Nullable String version,
-		@Size(max = 4000) @Nullable String description, @Nullable SystemStatus status,
-		@Nullable Long organizationId) {
+		@Size(max = 4000) @Nullable String description, @Nullable SystemStatus status, @Nullable Long organizationId) {
 
 }

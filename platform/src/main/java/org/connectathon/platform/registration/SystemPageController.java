@@ -47,9 +47,10 @@ class SystemPageController {
 		model.addAttribute("event", this.events.find(eventId, user));
 		List<RegisteredSystem> systems = this.systems.findInEvent(eventId, user);
 		model.addAttribute("systems", systems);
-		model.addAttribute("registrations", systems.stream()
-			.collect(Collectors.toMap(RegisteredSystem::id,
-					(system) -> this.systems.findRegistrations(system.id(), user))));
+		model.addAttribute("registrations",
+				systems.stream()
+					.collect(Collectors.toMap(RegisteredSystem::id,
+							(system) -> this.systems.findRegistrations(system.id(), user))));
 		return (htmx != null) ? "registration/event-systems :: list" : "registration/event-systems";
 	}
 
@@ -113,14 +114,13 @@ class SystemPageController {
 	}
 
 	/**
-	 * Registers the checked actors ({@code PROFILE:ACTOR}), each with the option chosen in its
-	 * {@code option-PROFILE:ACTOR} field.
+	 * Registers the checked actors ({@code PROFILE:ACTOR}), each with the option chosen
+	 * in its {@code option-PROFILE:ACTOR} field.
 	 */
 	@PostMapping("/systems/{id}/registrations")
 	String register(@PathVariable long id, @RequestParam(name = "actors", required = false) List<String> actors,
-			@RequestParam(defaultValue = "THOROUGH") TestingType testingType,
-			@RequestParam Map<String, String> fields, @AuthenticationPrincipal SignedInUser user,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "THOROUGH") TestingType testingType, @RequestParam Map<String, String> fields,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		if (actors == null || actors.isEmpty()) {
 			throw new InvalidInputException("Choose at least one actor.");
 		}

@@ -28,7 +28,10 @@ class SystemRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Systems of the event that are published or belong to the given organization (null: all). */
+	/**
+	 * Systems of the event that are published or belong to the given organization (null:
+	 * all).
+	 */
 	List<RegisteredSystem> findInEvent(long eventId, @Nullable Long visibleDraftsOf, boolean allDrafts) {
 		return this.jdbc.sql(SELECT_SYSTEM + """
 				 where s.event_id = :eventId
@@ -49,7 +52,10 @@ class SystemRepository {
 	}
 
 	Optional<RegisteredSystem> find(long id) {
-		return this.jdbc.sql(SELECT_SYSTEM + " where s.id = :id").param("id", id).query(RegisteredSystem.class).optional();
+		return this.jdbc.sql(SELECT_SYSTEM + " where s.id = :id")
+			.param("id", id)
+			.query(RegisteredSystem.class)
+			.optional();
 	}
 
 	boolean nameTaken(long eventId, long organizationId, String name, long exceptId) {
@@ -139,7 +145,8 @@ class SystemRepository {
 			.param("systemId", systemId)
 			.param("actorId", actorId)
 			.param("baseUrl", form.baseUrl().strip())
-			.param("fhirVersion", (form.fhirVersion() == null || form.fhirVersion().isBlank()) ? null : form.fhirVersion())
+			.param("fhirVersion",
+					(form.fhirVersion() == null || form.fhirVersion().isBlank()) ? null : form.fhirVersion())
 			.param("notes", form.notes())
 			.update(key, "id");
 		return key.getKeyAs(Long.class);

@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Systems, their actor registrations and endpoints, with the event's rules: a participant
  * changes only its own organization's systems and only until the registration deadline;
- * registrations stay within the event's profiles and satisfy the catalog's actor dependencies.
+ * registrations stay within the event's profiles and satisfy the catalog's actor
+ * dependencies.
  */
 @Service
 @Validated
@@ -49,7 +50,10 @@ public class SystemService {
 		this.organizations = organizations;
 	}
 
-	/** The event's systems the user may see: published ones, and drafts of the user's organization. */
+	/**
+	 * The event's systems the user may see: published ones, and drafts of the user's
+	 * organization.
+	 */
 	public List<RegisteredSystem> findInEvent(long eventId, SignedInUser user) {
 		this.events.find(eventId, user);
 		return this.systems.findInEvent(eventId, user.organizationId(), user.isAdmin());
@@ -60,7 +64,10 @@ public class SystemService {
 		return this.systems.findOfOrganization(organizationId);
 	}
 
-	/** A system, if the user may see it; another organization's draft does not exist for them. */
+	/**
+	 * A system, if the user may see it; another organization's draft does not exist for
+	 * them.
+	 */
 	public RegisteredSystem find(long id, SignedInUser user) {
 		return this.systems.find(id)
 			.filter((system) -> system.status() == SystemStatus.PUBLISHED || user.actsFor(system.organizationId()))
@@ -97,8 +104,8 @@ public class SystemService {
 	}
 
 	/**
-	 * Registers the system for these actors at once, so that an actor and the actor it requires
-	 * can come in one request. All or nothing.
+	 * Registers the system for these actors at once, so that an actor and the actor it
+	 * requires can come in one request. All or nothing.
 	 */
 	@Transactional
 	public List<ActorRegistration> register(long systemId, List<@Valid RegistrationForm> forms, SignedInUser user) {
@@ -159,8 +166,8 @@ public class SystemService {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new RuleViolationException("The system cannot be registered for these actors: "
-					+ String.join("; ", problems) + ".");
+			throw new RuleViolationException(
+					"The system cannot be registered for these actors: " + String.join("; ", problems) + ".");
 		}
 		for (PendingRegistration registration : pending) {
 			this.systems.insertRegistration(systemId, registration.actor().id(),
@@ -171,7 +178,10 @@ public class SystemService {
 		return this.systems.findRegistrations(systemId);
 	}
 
-	/** Removes a registration, unless another registration of the system requires its actor. */
+	/**
+	 * Removes a registration, unless another registration of the system requires its
+	 * actor.
+	 */
 	@Transactional
 	public void unregister(long systemId, long registrationId, SignedInUser user) {
 		findForChange(systemId, user);
@@ -188,8 +198,8 @@ public class SystemService {
 			for (ActorRegistration other : registrations) {
 				Actor actor = catalog.actorsById().get(other.actorId());
 				if (other.id() != registrationId && actor.requires().contains(removedActor)) {
-					throw new RuleViolationException(actor.reference() + " requires " + removedActor
-							+ ": remove " + actor.reference() + " first.");
+					throw new RuleViolationException(actor.reference() + " requires " + removedActor + ": remove "
+							+ actor.reference() + " first.");
 				}
 			}
 		}
@@ -212,7 +222,10 @@ public class SystemService {
 			.orElseThrow(() -> new InvalidInputException("The system is not registered for " + form.profile() + ":"
 					+ form.actor() + "; register it for that actor before declaring its endpoint."));
 		long id = this.systems.insertEndpoint(systemId, registration.actorId(), form);
-		return this.systems.findEndpoints(systemId).stream().filter((endpoint) -> endpoint.id() == id).findFirst()
+		return this.systems.findEndpoints(systemId)
+			.stream()
+			.filter((endpoint) -> endpoint.id() == id)
+			.findFirst()
 			.orElseThrow();
 	}
 
@@ -240,16 +253,15 @@ public class SystemService {
 			return this.organizations.find(form.organizationId()).id();
 		}
 		if (user.organizationId() == null) {
-			throw new ForbiddenException(
-					"Only members of an organization register systems.");
+			throw new ForbiddenException("Only members of an organization register systems.");
 		}
 		return user.organizationId();
 	}
 
 	private void requireNameFree(long eventId, long organizationId, String name, long exceptId) {
 		if (this.systems.nameTaken(eventId, organizationId, name.strip(), exceptId)) {
-			throw new RuleViolationException("Your organization already has a system named '" + name.strip()
-					+ "' in this event.");
+			throw new RuleViolationException(
+					"Your organization already has a system named '" + name.strip() + "' in this event.");
 		}
 	}
 
@@ -258,7 +270,9 @@ public class SystemService {
 	}
 
 	private static String describe(Catalog catalog, ActorReference reference) {
-		return catalog.actor(reference).map((actor) -> reference + " (" + actor.name() + ")").orElse(reference.toString());
+		return catalog.actor(reference)
+			.map((actor) -> reference + " (" + actor.name() + ")")
+			.orElse(reference.toString());
 	}
 
 	private record PendingRegistration(Actor actor, ActorOption option, RegistrationForm form) {

@@ -4,7 +4,10 @@ import java.time.OffsetDateTime;
 
 import org.jspecify.annotations.Nullable;
 
-/** A bearer token of the JSON API as listed to its owner: the secret itself is shown only once. */
+/**
+ * A bearer token of the JSON API as listed to its owner: the secret itself is shown only
+ * once.
+ */
 public record ApiToken(long id, String name, OffsetDateTime createdAt, @Nullable OffsetDateTime lastUsedAt) {
 
 }

@@ -18,8 +18,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * Bearer tokens for the JSON API. A token is 32 random bytes; only its SHA-256 is stored, which
- * is enough for a secret of that strength and keeps the check to one indexed look-up.
+ * Bearer tokens for the JSON API. A token is 32 random bytes; only its SHA-256 is stored,
+ * which is enough for a secret of that strength and keeps the check to one indexed
+ * look-up.
  */
 @Service
 public class ApiTokenService {
@@ -63,7 +64,9 @@ public class ApiTokenService {
 			.list();
 	}
 
-	/** Revokes one of the user's own tokens; another user's token is reported as unknown. */
+	/**
+	 * Revokes one of the user's own tokens; another user's token is reported as unknown.
+	 */
 	public void revoke(long userId, long tokenId) {
 		int deleted = this.jdbc.sql("delete from api_tokens where id = :id and user_id = :userId")
 			.param("id", tokenId)

@@ -14,8 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs in API calls that carry {@code Authorization: Bearer <token>}. A missing or unknown token
- * leaves the request anonymous, so the API's entry point answers 401.
+ * Signs in API calls that carry {@code Authorization: Bearer <token>}. A missing or
+ * unknown token leaves the request anonymous, so the API's entry point answers 401.
  */
 class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 

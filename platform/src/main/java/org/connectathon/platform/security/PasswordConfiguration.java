@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Password hashing, shared by the web sign-in and the console's {@code admin} commands. */
+/**
+ * Password hashing, shared by the web sign-in and the console's {@code admin} commands.
+ */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
 

@@ -12,8 +12,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The user behind a request, signed in with a password or an API token. Services receive it
- * and ask it the authorization questions, so that every write is checked on the server.
+ * The user behind a request, signed in with a password or an API token. Services receive
+ * it and ask it the authorization questions, so that every write is checked on the
+ * server.
  */
 public final class SignedInUser implements UserDetails, CredentialsContainer {
 

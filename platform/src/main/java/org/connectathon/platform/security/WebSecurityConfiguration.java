@@ -13,8 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
- * Two ways in: the JSON API under {@code /api} takes bearer tokens and answers problem JSON;
- * pages use a sign-in form with a session and CSRF tokens on every form.
+ * Two ways in: the JSON API under {@code /api} takes bearer tokens and answers problem
+ * JSON; pages use a sign-in form with a session and CSRF tokens on every form.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -29,7 +29,8 @@ class WebSecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			// No cookies are accepted here, so there is nothing for a forged cross-site request to ride on.
+			// No cookies are accepted here, so there is nothing for a forged cross-site
+			// request to ride on.
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)

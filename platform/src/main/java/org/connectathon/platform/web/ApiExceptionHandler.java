@@ -24,8 +24,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the JSON API as RFC 9457 problem JSON with a sentence a person can act on.
- * Spring MVC's own errors (unreadable body, wrong type, unknown path) come from the base class.
+ * Every error of the JSON API as RFC 9457 problem JSON with a sentence a person can act
+ * on. Spring MVC's own errors (unreadable body, wrong type, unknown path) come from the
+ * base class.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -21,7 +21,9 @@ final class ConstraintViolations {
 			.toList();
 	}
 
-	/** The last named node: "create.form.name" reads "name" to the person who typed it. */
+	/**
+	 * The last named node: "create.form.name" reads "name" to the person who typed it.
+	 */
 	private static String fieldOf(ConstraintViolation<?> violation) {
 		String field = "value";
 		for (Path.Node node : violation.getPropertyPath()) {

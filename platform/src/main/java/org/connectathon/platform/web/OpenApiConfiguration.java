@@ -9,7 +9,9 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Describes the JSON API at {@code /api/openapi.json}, generated from the controllers. */
+/**
+ * Describes the JSON API at {@code /api/openapi.json}, generated from the controllers.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Errors on pages: a refused form goes back to the page it came from with the reason shown there
- * and nothing changed; a missing or forbidden page gets a readable error page.
+ * Errors on pages: a refused form goes back to the page it came from with the reason
+ * shown there and nothing changed; a missing or forbidden page gets a readable error
+ * page.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
@@ -72,7 +73,10 @@ class PageExceptionHandler {
 		return errorPage(HttpStatus.FORBIDDEN, exception.getMessage(), response, model);
 	}
 
-	/** Only the path of the referring page, so that a forged Referer cannot send the user elsewhere. */
+	/**
+	 * Only the path of the referring page, so that a forged Referer cannot send the user
+	 * elsewhere.
+	 */
 	private static String pathOf(String referer) {
 		URI uri = URI.create(referer);
 		return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");

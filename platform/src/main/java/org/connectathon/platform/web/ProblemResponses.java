@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes RFC 9457 problem JSON from filters, which run before Spring MVC's exception handling
- * (see {@link ApiExceptionHandler} for everything that reaches a controller).
+ * Writes RFC 9457 problem JSON from filters, which run before Spring MVC's exception
+ * handling (see {@link ApiExceptionHandler} for everything that reaches a controller).
  */
 @Component
 public class ProblemResponses {

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than {@code connectathon.max-request-bytes} before anything
- * reads it, so an oversize upload costs the node nothing.
+ * Refuses a request body larger than {@code connectathon.max-request-bytes} before
+ * anything reads it, so an oversize upload costs the node nothing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

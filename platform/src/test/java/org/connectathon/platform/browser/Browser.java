@@ -20,9 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's headless Chromium driving the running platform like a person at a laptop. Without
- * Chromium the browser tests are skipped on a developer's machine; in CI (which installs it)
- * they fail instead, so that they can never silently stop running.
+ * Debian's headless Chromium driving the running platform like a person at a laptop.
+ * Without Chromium the browser tests are skipped on a developer's machine; in CI (which
+ * installs it) they fail instead, so that they can never silently stop running.
  */
 final class Browser implements AutoCloseable {
 
@@ -51,8 +51,8 @@ final class Browser implements AutoCloseable {
 		assertThat(installed).as("chromium and chromedriver are installed").isTrue();
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--window-size=1280,900");
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--window-size=1280,900");
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
@@ -80,7 +80,10 @@ final class Browser implements AutoCloseable {
 		element.sendKeys(text);
 	}
 
-	/** Sets an input's value directly: date pickers take typed keys in the browser's locale order. */
+	/**
+	 * Sets an input's value directly: date pickers take typed keys in the browser's
+	 * locale order.
+	 */
 	void setValue(By field, String value) {
 		((JavascriptExecutor) this.driver).executeScript("arguments[0].value = arguments[1];",
 				this.driver.findElement(field), value);
@@ -98,7 +101,9 @@ final class Browser implements AutoCloseable {
 		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(target)).getText();
 	}
 
-	/** Waits until the element shows the text, as it may arrive later (htmx, redirects). */
+	/**
+	 * Waits until the element shows the text, as it may arrive later (htmx, redirects).
+	 */
 	void waitForText(By target, String text) {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(target, text));
 	}

@@ -31,7 +31,10 @@ class CatalogIntegrationTests {
 			.containsExactly("CONSUMER", "CREATOR", "REPOSITORY");
 		assertThat(ips.json().path("actors").get(0).path("requires").toString()).contains("PDQm").contains("CONSUMER");
 		Response mhd = this.admin.get("/api/profiles/MHD");
-		assertThat(mhd.json().path("transactions").valueStream().map((transaction) -> transaction.path("keyword").asString()))
+		assertThat(mhd.json()
+			.path("transactions")
+			.valueStream()
+			.map((transaction) -> transaction.path("keyword").asString()))
 			.containsExactly("ITI-65", "ITI-66", "ITI-67", "ITI-68");
 		assertThat(this.admin.get("/api/profiles/SVCM").json().path("actors").size()).isEqualTo(2);
 		assertThat(this.admin.get("/api/profiles/FHIR").json().path("actors").size()).isEqualTo(2);
@@ -55,16 +58,19 @@ class CatalogIntegrationTests {
 	@Test
 	void shouldAddAProfileThatRefersToAnotherProfilesActor() {
 		String keyword = "XCA" + Fixtures.unique("").strip();
-		Response imported = this.admin.postText("/api/catalog", """
-				profiles:
-				  - keyword: %s
-				    name: Cross-Community Access
-				    kind: IHE_PROFILE
-				    actors:
-				      - { keyword: GATEWAY, name: Initiating Gateway, requires: [ "MHD:DOCUMENT_CONSUMER" ] }
-				    transactions:
-				      - { keyword: ITI-38, name: Cross Gateway Query, initiator: GATEWAY, responder: "MHD:DOCUMENT_RESPONDER" }
-				""".formatted(keyword), "application/yaml");
+		Response imported = this.admin.postText("/api/catalog",
+				"""
+						profiles:
+						  - keyword: %s
+						    name: Cross-Community Access
+						    kind: IHE_PROFILE
+						    actors:
+						      - { keyword: GATEWAY, name: Initiating Gateway, requires: [ "MHD:DOCUMENT_CONSUMER" ] }
+						    transactions:
+						      - { keyword: ITI-38, name: Cross Gateway Query, initiator: GATEWAY, responder: "MHD:DOCUMENT_RESPONDER" }
+						"""
+					.formatted(keyword),
+				"application/yaml");
 
 		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
 		assertThat(imported.json().path("actors").asInt()).isEqualTo(1);
@@ -87,8 +93,7 @@ class CatalogIntegrationTests {
 		assertThat(wrongType.status()).isEqualTo(400);
 		assertThat(wrongType.json().path("problems").get(0).asString()).contains("SPACESHIP").contains("line 1");
 
-		Response unknownField = this.admin.postText("/api/catalog", "profiles: []\ncolour: blue\n",
-				"application/yaml");
+		Response unknownField = this.admin.postText("/api/catalog", "profiles: []\ncolour: blue\n", "application/yaml");
 		assertThat(unknownField.status()).isEqualTo(400);
 		assertThat(unknownField.json().path("problems").get(0).asString()).contains("colour");
 
@@ -131,8 +136,7 @@ class CatalogIntegrationTests {
 
 	@Test
 	void shouldRefuseAnOversizeCatalogFile() {
-		Response oversize = this.admin.postText("/api/catalog", "# " + "x".repeat(6 * 1024 * 1024),
-				"application/yaml");
+		Response oversize = this.admin.postText("/api/catalog", "# " + "x".repeat(6 * 1024 * 1024), "application/yaml");
 		assertThat(oversize.status()).isEqualTo(413);
 	}
 

@@ -42,7 +42,9 @@ class AdminCommandTests {
 	@Test
 	void shouldCreateAParticipantAndATokenForIt() {
 		assertThat(run("admin", "--home", this.home.toString(), "create-user", "--username", "carol", "--password",
-				"carol-secret", "--role", "PARTICIPANT", "--organization", "Initech")).as(this.errors::toString).isZero();
+				"carol-secret", "--role", "PARTICIPANT", "--organization", "Initech"))
+			.as(this.errors::toString)
+			.isZero();
 		assertThat(printed()).contains("Created participant 'carol'.");
 
 		assertThat(run("admin", "--home", this.home.toString(), "create-token", "--username", "carol"))
@@ -54,11 +56,11 @@ class AdminCommandTests {
 	@Test
 	void shouldExplainWhatIsWrongWithExitCode2() {
 		assertThat(run("admin", "--home", this.home.toString(), "create-user", "--username", "dave", "--password",
-				"short", "--role", "MONITOR")).isEqualTo(2);
+				"short", "--role", "MONITOR"))
+			.isEqualTo(2);
 		assertThat(this.errors.toString()).contains("The user is not valid.").contains("at least 8 characters");
 
-		assertThat(run("admin", "--home", this.home.toString(), "create-token", "--username", "nobody"))
-			.isEqualTo(2);
+		assertThat(run("admin", "--home", this.home.toString(), "create-token", "--username", "nobody")).isEqualTo(2);
 		assertThat(this.errors.toString()).contains("User nobody does not exist.");
 
 		assertThat(run("admin", "create-user", "--role", "EMPEROR")).isEqualTo(2);
@@ -74,7 +76,8 @@ class AdminCommandTests {
 			return commandLine.execute(arguments);
 		}
 		finally {
-			System.setProperty("spring.profiles.active", "test-" + System.getProperty("connectathon.test-database", "h2"));
+			System.setProperty("spring.profiles.active",
+					"test-" + System.getProperty("connectathon.test-database", "h2"));
 		}
 	}
 

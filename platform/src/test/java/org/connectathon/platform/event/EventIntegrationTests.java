@@ -37,8 +37,7 @@ class EventIntegrationTests {
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		assertThat(created.json().path("profiles").valueStream().map((profile) -> profile.asString()))
 			.containsExactly("IPS", "MHD");
-		assertThat(this.participant.get("/api/events/" + created.json().path("id").asLong()).status())
-			.isEqualTo(200);
+		assertThat(this.participant.get("/api/events/" + created.json().path("id").asLong()).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -68,7 +67,8 @@ class EventIntegrationTests {
 		assertThat(missingDates.json().path("problems").toString()).contains("startDate")
 			.contains("registrationDeadline");
 
-		assertThat(this.admin.get("/api/events").body()).doesNotContain("Backwards").doesNotContain("Typo")
+		assertThat(this.admin.get("/api/events").body()).doesNotContain("Backwards")
+			.doesNotContain("Typo")
 			.doesNotContain("No dates");
 	}
 

@@ -68,8 +68,10 @@ class RegistrationIntegrationTests {
 				List.of(actor("IPS", "CONSUMER"), actor("PDQm", "CONSUMER")));
 		assertThat(together.status()).isEqualTo(201);
 
-		long pdqm = together.json().findValues("id").get(together.json().findValuesAsString("profileKeyword")
-			.indexOf("PDQm")).asLong();
+		long pdqm = together.json()
+			.findValues("id")
+			.get(together.json().findValuesAsString("profileKeyword").indexOf("PDQm"))
+			.asLong();
 		Response removal = this.alice.delete("/api/systems/" + system + "/registrations/" + pdqm);
 		assertThat(removal.status()).isEqualTo(409);
 		assertThat(removal.json().path("detail").asString()).contains("IPS:CONSUMER requires PDQm:CONSUMER");
@@ -113,8 +115,8 @@ class RegistrationIntegrationTests {
 				Map.of("name", "Late system", "organizationId", this.acme.id()));
 		assertThat(byOrganizer.status()).isEqualTo(201);
 		long system = byOrganizer.json().path("id").asLong();
-		assertThat(admin.post("/api/systems/" + system + "/registrations", List.of(actor("FHIR", "SERVER")))
-			.status()).isEqualTo(201);
+		assertThat(admin.post("/api/systems/" + system + "/registrations", List.of(actor("FHIR", "SERVER"))).status())
+			.isEqualTo(201);
 		assertThat(this.alice.put("/api/systems/" + system, Map.of("name", "Renamed")).status()).isEqualTo(409);
 	}
 

@@ -19,7 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sign-in, sessions and CSRF on pages, over real HTTP with a cookie jar like a browser's. */
+/**
+ * Sign-in, sessions and CSRF on pages, over real HTTP with a cookie jar like a browser's.
+ */
 @PlatformIntegrationTest
 class PageSecurityIntegrationTests {
 
@@ -34,14 +36,16 @@ class PageSecurityIntegrationTests {
 	void shouldSendAnonymousVisitorsToTheSignInPage() throws Exception {
 		HttpResponse<String> home = get("/");
 		assertThat(home.statusCode()).isEqualTo(302);
-		assertThat(home.headers().firstValue("Location")).hasValueSatisfying((url) -> assertThat(url).endsWith("/login"));
+		assertThat(home.headers().firstValue("Location"))
+			.hasValueSatisfying((url) -> assertThat(url).endsWith("/login"));
 	}
 
 	@Test
 	void shouldRefuseAWrongPassword() throws Exception {
 		User user = this.fixtures.user(Role.PARTICIPANT, this.fixtures.organization());
 		HttpResponse<String> signIn = signIn(user.username(), "wrong-password");
-		assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying((url) -> assertThat(url).contains("error"));
+		assertThat(signIn.headers().firstValue("Location"))
+			.hasValueSatisfying((url) -> assertThat(url).contains("error"));
 		assertThat(get("/").statusCode()).isEqualTo(302);
 	}
 

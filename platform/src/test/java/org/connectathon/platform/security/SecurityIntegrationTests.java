@@ -145,14 +145,13 @@ class SecurityIntegrationTests {
 
 	@Test
 	void shouldKeepParticipantsOutOfAdminFunctions() {
-		Map<String, Object> event = Map.of("name", Fixtures.unique("Rogue event"), "startDate", "2030-01-01",
-				"endDate", "2030-01-02", "registrationDeadline", "2029-12-01T00:00:00Z");
+		Map<String, Object> event = Map.of("name", Fixtures.unique("Rogue event"), "startDate", "2030-01-01", "endDate",
+				"2030-01-02", "registrationDeadline", "2029-12-01T00:00:00Z");
 		assertThat(this.alice.post("/api/events", event).status()).isEqualTo(403);
 		assertThat(this.alice.put("/api/events/" + this.event.id(), event).status()).isEqualTo(403);
 		assertThat(this.alice.postText("/api/catalog", "profiles: []", "application/yaml").status()).isEqualTo(403);
 		assertThat(this.alice.get("/api/users").status()).isEqualTo(403);
-		assertThat(this.alice
-			.post("/api/users", Map.of("username", "eve", "password", "long-enough", "role", "ADMIN"))
+		assertThat(this.alice.post("/api/users", Map.of("username", "eve", "password", "long-enough", "role", "ADMIN"))
 			.status()).isEqualTo(403);
 		assertThat(this.alice.post("/api/organizations", Map.of("name", "Shell company")).status()).isEqualTo(403);
 
@@ -162,7 +161,8 @@ class SecurityIntegrationTests {
 
 	@Test
 	void shouldStorePasswordsAsBcryptHashes() {
-		String hash = this.jdbc.sql("select password_hash from users where role = 'PARTICIPANT' fetch first 1 rows only")
+		String hash = this.jdbc
+			.sql("select password_hash from users where role = 'PARTICIPANT' fetch first 1 rows only")
 			.query(String.class)
 			.single();
 		assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(Fixtures.PASSWORD);

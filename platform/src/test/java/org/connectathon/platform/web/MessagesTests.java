@@ -21,12 +21,18 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every text key a page asks for exists in messages.properties, so no page shows a raw key. */
+/**
+ * Every text key a page asks for exists in messages.properties, so no page shows a raw
+ * key.
+ */
 class MessagesTests {
 
 	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
-	/** {@code #{key}} and {@code #{key(args)}}; keys built at run time ({@code #{|...|}}) are checked below. */
+	/**
+	 * {@code #{key}} and {@code #{key(args)}}; keys built at run time ({@code #{|...|}})
+	 * are checked below.
+	 */
 	private static final Pattern KEY = Pattern.compile("#\\{([a-zA-Z][\\w.]*)");
 
 	@Test
