@@ -1,0 +1,127 @@
+package org.connectathon.engine.validation;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.connectathon.engine.packages.FhirPackage;
+import org.connectathon.engine.packages.ResolvedPackages;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.RemoteTerminologyServiceValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
+import ca.uhn.fhir.validation.ValidationResult;
+
+/**
+ * Validates FHIR resources, given as JSON or XML text, against the base specification and a set
+ * of implementation guide packages. Build one per package set and share it: creating one loads
+ * and indexes the packages and warms the validator (seconds), while each validation after that
+ * takes milliseconds. Thread-safe: any number of threads may call {@link #validate} at once and
+ * get the same issues as one thread would.
+ * <p>
+ * Terminology is checked in memory (the packages' code systems and value sets, plus HAPI's
+ * knowledge of BCP-47 languages, MIME types, UCUM and the like); codes of systems the packages do
+ * not define, such as SNOMED CT, are reported as not checked. Only when a terminology server is
+ * given does the service make network calls.
+ */
+public final class ValidationService {
+
+	private static final String WARM_UP_RESOURCE = "{\"resourceType\":\"Patient\",\"active\":true}";
+
+	private final ResolvedPackages packages;
+
+	private final FhirValidator validator;
+
+	private ValidationService(ResolvedPackages packages, FhirValidator validator) {
+		this.packages = packages;
+		this.validator = validator;
+	}
+
+	/**
+	 * Builds a warm validator for the packages.
+	 * @param packages the implementation guides, from
+	 * {@link org.connectathon.engine.packages.PackageResolver}
+	 * @param terminologyServer base URL of a FHIR terminology server to ask about codes the
+	 * packages cannot answer for, or {@code null} for none (no network)
+	 */
+	public static ValidationService create(ResolvedPackages packages, URI terminologyServer) {
+		Objects.requireNonNull(packages, "packages");
+		FhirContext fhirContext = FhirContexts.forVersion(packages.fhirVersion());
+		ValidationSupportChain chain = new ValidationSupportChain();
+		chain.addValidationSupport(new DefaultProfileValidationSupport(fhirContext));
+		for (FhirPackage fhirPackage : packages.packages()) {
+			chain.addValidationSupport(new PackageValidationSupport(fhirContext, fhirPackage));
+		}
+		chain.addValidationSupport(new VersionedCanonicalValidationSupport(chain));
+		chain.addValidationSupport(new LanguageValidationSupport(fhirContext));
+		chain.addValidationSupport(new CommonCodeSystemsTerminologyService(fhirContext));
+		chain.addValidationSupport(new InMemoryTerminologyServerValidationSupport(fhirContext));
+		if (terminologyServer != null) {
+			chain.addValidationSupport(
+					new RemoteTerminologyServiceValidationSupport(fhirContext, terminologyServer.toString()));
+		}
+		chain.addValidationSupport(new SnapshotGeneratingValidationSupport(fhirContext));
+		UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(
+				fhirContext);
+		unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
+		chain.addValidationSupport(unknownCodeSystems);
+		FhirValidator validator = fhirContext.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+		ValidationService service = new ValidationService(packages, validator);
+		service.validate(WARM_UP_RESOURCE, null);
+		return service;
+	}
+
+	/** The packages validated against, with what their resolution warned about. */
+	public ResolvedPackages packages() {
+		return packages;
+	}
+
+	/**
+	 * Validates one resource (a Bundle counts as one) against the profiles it declares in
+	 * {@code meta.profile} and, when given, one more.
+	 * @param content the resource as JSON or XML; malformed text gives a fatal issue naming the
+	 * line and column
+	 * @param profileUrl canonical URL of a profile the resource must conform to, or {@code null}
+	 */
+	public ValidationReport validate(String content, String profileUrl) {
+		Objects.requireNonNull(content, "content");
+		ValidationOptions options = new ValidationOptions();
+		if (profileUrl != null) {
+			options.addProfile(profileUrl);
+		}
+		ValidationResult result = validator.validateWithResult(content, options);
+		List<ValidationIssue> issues = new ArrayList<>();
+		for (SingleValidationMessage message : result.getMessages()) {
+			issues.add(new ValidationIssue(severity(message.getSeverity()),
+					Objects.requireNonNullElse(message.getLocationString(), ""), message.getLocationLine(),
+					message.getLocationCol(), Objects.requireNonNullElse(message.getMessage(), ""),
+					message.getMessageId()));
+		}
+		return new ValidationReport(issues);
+	}
+
+	private static IssueSeverity severity(ResultSeverityEnum severity) {
+		if (severity == null) {
+			return IssueSeverity.ERROR;
+		}
+		return switch (severity) {
+			case FATAL -> IssueSeverity.FATAL;
+			case ERROR -> IssueSeverity.ERROR;
+			case WARNING -> IssueSeverity.WARNING;
+			case INFORMATION -> IssueSeverity.INFORMATION;
+		};
+	}
+
+}
