@@ -55,7 +55,7 @@ public final class TestPackages {
 		Path examples = cache().directory().resolve("hl7.fhir.uv.ips#2.0.0").resolve("package").resolve("example");
 		ips();
 		try (var files = Files.list(examples)) {
-			return files.filter(file -> file.toString().endsWith(".json")).sorted()
+			return files.filter(file -> file.toString().endsWith(".json") && !file.getFileName().toString().startsWith(".")).sorted()
 				.map(file -> new Example(file.getFileName().toString(), read(file))).toList();
 		}
 		catch (java.io.IOException ex) {

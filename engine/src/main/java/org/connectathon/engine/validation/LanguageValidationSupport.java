@@ -104,7 +104,10 @@ final class LanguageValidationSupport implements IValidationSupport {
 	}
 
 	private static CodeValidationResult error(String message) {
-		return new CodeValidationResult().setSeverity(IssueSeverity.ERROR).setMessage(message);
+		// HAPI turns only the issues of a result into validation messages, not its message alone
+		return new CodeValidationResult().setSeverity(IssueSeverity.ERROR).setMessage(message)
+			.addIssue(new CodeValidationIssue(message, IssueSeverity.ERROR, CodeValidationIssueCode.CODE_INVALID,
+					CodeValidationIssueCoding.INVALID_CODE));
 	}
 
 }

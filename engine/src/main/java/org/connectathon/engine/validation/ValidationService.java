@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.connectathon.engine.packages.FhirPackage;
 import org.connectathon.engine.packages.ResolvedPackages;
@@ -37,6 +39,8 @@ import ca.uhn.fhir.validation.ValidationResult;
  * given does the service make network calls.
  */
 public final class ValidationService {
+
+	private static final Pattern LOCATION_COMMENT = Pattern.compile("/\\*.*?\\*/");
 
 	private static final String WARM_UP_RESOURCE = "{\"resourceType\":\"Patient\",\"active\":true}";
 
@@ -77,7 +81,10 @@ public final class ValidationService {
 				fhirContext);
 		unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
 		chain.addValidationSupport(unknownCodeSystems);
-		FhirValidator validator = fhirContext.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+		FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
+		// an extension nobody defined is a mistake at a connectathon, not a local customisation
+		instanceValidator.setAnyExtensionsAllowed(false);
+		FhirValidator validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
 		ValidationService service = new ValidationService(packages, validator);
 		service.validate(WARM_UP_RESOURCE, null);
 		return service;
@@ -97,6 +104,10 @@ public final class ValidationService {
 	 */
 	public ValidationReport validate(String content, String profileUrl) {
 		Objects.requireNonNull(content, "content");
+		Optional<ValidationIssue> syntaxProblem = SyntaxCheck.findProblem(content);
+		if (syntaxProblem.isPresent()) {
+			return new ValidationReport(List.of(syntaxProblem.get()));
+		}
 		ValidationOptions options = new ValidationOptions();
 		if (profileUrl != null) {
 			options.addProfile(profileUrl);
@@ -105,11 +116,19 @@ public final class ValidationService {
 		List<ValidationIssue> issues = new ArrayList<>();
 		for (SingleValidationMessage message : result.getMessages()) {
 			issues.add(new ValidationIssue(severity(message.getSeverity()),
-					Objects.requireNonNullElse(message.getLocationString(), ""), message.getLocationLine(),
+					location(message.getLocationString()), message.getLocationLine(),
 					message.getLocationCol(), Objects.requireNonNullElse(message.getMessage(), ""),
 					message.getMessageId()));
 		}
 		return new ValidationReport(issues);
+	}
+
+	/**
+	 * The validator's FHIRPath with its {@code /*Type/id*}{@code /} comments removed, so that the
+	 * location reads as the path alone; the line and column still tell which resource it is.
+	 */
+	private static String location(String locationString) {
+		return locationString == null ? "" : LOCATION_COMMENT.matcher(locationString).replaceAll("");
 	}
 
 	private static IssueSeverity severity(ResultSeverityEnum severity) {
