@@ -46,10 +46,13 @@ public final class ValidationService {
 
 	private final ResolvedPackages packages;
 
+	private final IValidationSupport chain;
+
 	private final FhirValidator validator;
 
-	private ValidationService(ResolvedPackages packages, FhirValidator validator) {
+	private ValidationService(ResolvedPackages packages, IValidationSupport chain, FhirValidator validator) {
 		this.packages = packages;
+		this.chain = chain;
 		this.validator = validator;
 	}
 
@@ -85,7 +88,7 @@ public final class ValidationService {
 		// an extension nobody defined is a mistake at a connectathon, not a local customisation
 		instanceValidator.setAnyExtensionsAllowed(false);
 		FhirValidator validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
-		ValidationService service = new ValidationService(packages, validator);
+		ValidationService service = new ValidationService(packages, chain, validator);
 		service.validate(WARM_UP_RESOURCE, null);
 		return service;
 	}
@@ -93,6 +96,12 @@ public final class ValidationService {
 	/** The packages validated against, with what their resolution warned about. */
 	public ResolvedPackages packages() {
 		return packages;
+	}
+
+	/** Whether a profile (StructureDefinition) with this canonical URL, optionally {@code |version}, is known. */
+	public boolean hasProfile(String profileUrl) {
+		Objects.requireNonNull(profileUrl, "profileUrl");
+		return chain.fetchStructureDefinition(profileUrl) != null;
 	}
 
 	/**
