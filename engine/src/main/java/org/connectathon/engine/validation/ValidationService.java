@@ -124,11 +124,11 @@ public final class ValidationService {
 		ValidationResult result = validator.validateWithResult(content, options);
 		List<ValidationIssue> issues = new ArrayList<>();
 		for (SingleValidationMessage message : result.getMessages()) {
-			issues.add(new ValidationIssue(severity(message.getSeverity()),
-					location(message.getLocationString()), message.getLocationLine(),
-					message.getLocationCol(), Objects.requireNonNullElse(message.getMessage(), ""),
-					message.getMessageId()));
+			issues.add(new ValidationIssue(severity(message.getSeverity()), location(message.getLocationString()),
+					message.getLocationLine(), message.getLocationCol(),
+					Objects.requireNonNullElse(message.getMessage(), ""), message.getMessageId()));
 		}
+		issues.addAll(SliceExplanations.explain(content, result.getMessages(), issues, this::validate));
 		return new ValidationReport(issues);
 	}
 

@@ -16,6 +16,8 @@ class ValidationServiceTests {
 
 	private static final String BUNDLE_PROFILE = "http://hl7.org/fhir/uv/ips/StructureDefinition/Bundle-uv-ips";
 
+	private static final String COMPOSITION_PROFILE = "http://hl7.org/fhir/uv/ips/StructureDefinition/Composition-uv-ips";
+
 	private static ValidationService service;
 
 	@BeforeAll
@@ -81,6 +83,11 @@ class ValidationServiceTests {
 		assertThat(report.errors()).anySatisfy(issue -> {
 			assertThat(issue.location()).isEqualTo("Bundle");
 			assertThat(issue.message()).contains("Bundle.entry:composition").contains("a matching slice is required");
+		}).anySatisfy(issue -> {
+			assertThat(issue.location()).isEqualTo("Bundle.entry[0].resource");
+			assertThat(issue.message()).startsWith("Does not conform to " + COMPOSITION_PROFILE
+					+ ", so fills no slice 'composition': Slice 'Composition.section:sectionProblems': a matching slice is required");
+			assertThat(issue.line()).isGreaterThan(1);
 		});
 	}
 
@@ -89,8 +96,8 @@ class ValidationServiceTests {
 		ValidationReport report = service.validate(IpsVariants.withoutSubject(), null);
 
 		assertThat(report.errors()).anySatisfy(issue -> {
-			assertThat(issue.location()).isEqualTo("Bundle");
-			assertThat(issue.message()).contains("Bundle.entry:composition").contains("a matching slice is required");
+			assertThat(issue.location()).isEqualTo("Bundle.entry[0].resource");
+			assertThat(issue.message()).contains("Composition.subject: minimum required = 1, but only found 0");
 		});
 	}
 
@@ -99,8 +106,9 @@ class ValidationServiceTests {
 		ValidationReport report = service.validate(IpsVariants.withProblemsSectionCode("11348-0"), null);
 
 		assertThat(report.errors()).anySatisfy(issue -> {
-			assertThat(issue.location()).isEqualTo("Bundle");
-			assertThat(issue.message()).contains("Bundle.entry:composition").contains("a matching slice is required");
+			assertThat(issue.location()).isEqualTo("Bundle.entry[0].resource");
+			assertThat(issue.message()).contains("Composition.section:sectionProblems")
+				.contains("a matching slice is required");
 		});
 	}
 
