@@ -78,7 +78,7 @@ public final class PackageResolver {
 				pending.addLast(dependencyPackage);
 			}
 		}
-		return new ResolvedPackages(new ArrayList<>(chosen.values()), warnings);
+		return new ResolvedPackages(new ArrayList<>(chosen.values()), warnings, cache.directory());
 	}
 
 	private FhirPackage load(String request) {

@@ -1,5 +1,6 @@
 package org.connectathon.engine.packages;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -11,10 +12,13 @@ import java.util.stream.Collectors;
  *
  * @param packages the packages, those asked for first
  * @param warnings one line each, ready to show
+ * @param cacheDirectory the package cache they came through, where work that is the same every
+ * start (such as indexed core definitions) may be kept
  */
-public record ResolvedPackages(List<FhirPackage> packages, List<String> warnings) {
+public record ResolvedPackages(List<FhirPackage> packages, List<String> warnings, Path cacheDirectory) {
 
 	public ResolvedPackages {
+		Objects.requireNonNull(cacheDirectory, "cacheDirectory");
 		packages = List.copyOf(Objects.requireNonNull(packages, "packages"));
 		warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
 	}

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.connectathon.engine.packages.FhirPackage;
 import org.connectathon.engine.packages.PackageException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.hl7.fhir.utilities.npm.NpmPackage.PackageResourceInformation;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -26,6 +27,9 @@ import ca.uhn.fhir.context.support.IValidationSupport;
  * {@code .index.json} when created and parses a resource the first time it is asked for, then
  * keeps it. Validating an IPS Bundle touches a few hundred of the terminology package's several
  * thousand resources, so start-up no longer pays for the rest. Thread-safe.
+ * <p>
+ * Serves the FHIR core definitions too, from the indexed copy {@link CoreDefinitions} keeps in
+ * the package cache.
  */
 final class PackageValidationSupport implements IValidationSupport {
 
@@ -33,19 +37,33 @@ final class PackageValidationSupport implements IValidationSupport {
 
 	private final FhirContext fhirContext;
 
-	private final FhirPackage fhirPackage;
+	private final NpmPackage npmPackage;
+
+	private final String name;
+
+	private final boolean core;
 
 	private final Map<String, PackageResourceInformation> byUrl = new HashMap<>();
 
 	private final Map<String, IBaseResource> parsed = new ConcurrentHashMap<>();
 
-	private volatile List<IBaseResource> allStructureDefinitions;
+	private volatile List<IBaseResource> typeDefinitions;
 
 	PackageValidationSupport(FhirContext fhirContext, FhirPackage fhirPackage) {
+		this(fhirContext, fhirPackage.npmPackage(), "Package " + fhirPackage, false);
+	}
+
+	/**
+	 * @param core whether the package holds the FHIR core definitions, which are all base
+	 * definitions, not profiles of them
+	 */
+	PackageValidationSupport(FhirContext fhirContext, NpmPackage npmPackage, String name, boolean core) {
 		this.fhirContext = Objects.requireNonNull(fhirContext, "fhirContext");
-		this.fhirPackage = Objects.requireNonNull(fhirPackage, "fhirPackage");
+		this.npmPackage = Objects.requireNonNull(npmPackage, "npmPackage");
+		this.name = Objects.requireNonNull(name, "name");
+		this.core = core;
 		try {
-			for (PackageResourceInformation information : fhirPackage.npmPackage().listIndexedResources(TYPES.toArray(String[]::new))) {
+			for (PackageResourceInformation information : npmPackage.listIndexedResources(TYPES.toArray(String[]::new))) {
 				if (information.getUrl() == null) {
 					continue;
 				}
@@ -56,7 +74,7 @@ final class PackageValidationSupport implements IValidationSupport {
 			}
 		}
 		catch (IOException ex) {
-			throw new PackageException("CTN-2007: expected an index of " + fhirPackage + ", but it cannot be read: "
+			throw new PackageException("CTN-2007: expected an index of " + name + ", but it cannot be read: "
 					+ ex.getMessage(), ex);
 		}
 	}
@@ -68,7 +86,7 @@ final class PackageValidationSupport implements IValidationSupport {
 
 	@Override
 	public String getName() {
-		return "Package " + fhirPackage;
+		return name;
 	}
 
 	@Override
@@ -86,22 +104,35 @@ final class PackageValidationSupport implements IValidationSupport {
 		return fetch("ValueSet", url);
 	}
 
+	/**
+	 * Only the core package's type definitions (derivation {@code specialization}), parsed once.
+	 * HAPI's validator asks for "all" StructureDefinitions each time it starts a validation, to learn
+	 * which types exist, and converts every one to R5 the first time: answering with the type
+	 * definitions alone spares it over a thousand profiles and extension definitions, which it
+	 * fetches by URL when a resource uses them.
+	 */
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T extends IBaseResource> List<T> fetchAllStructureDefinitions() {
-		List<IBaseResource> all = allStructureDefinitions;
+		if (!core) {
+			return List.of();
+		}
+		List<IBaseResource> all = typeDefinitions;
 		if (all == null) {
-			all = byUrl.values().stream().filter(information -> information.getResourceType().equals("StructureDefinition"))
-				.distinct().map(this::parse).toList();
-			allStructureDefinitions = all;
+			all = byUrl.values().stream()
+				.filter(information -> information.getResourceType().equals("StructureDefinition"))
+				.filter(information -> "specialization".equals(information.getDerivation()))
+				.distinct()
+				.map(this::parse)
+				.toList();
+			typeDefinitions = all;
 		}
 		return (List<T>) all;
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public <T extends IBaseResource> List<T> fetchAllNonBaseStructureDefinitions() {
-		return (List<T>) fetchAllStructureDefinitions();
+		return null;
 	}
 
 	@Override
@@ -125,8 +156,8 @@ final class PackageValidationSupport implements IValidationSupport {
 	}
 
 	private IBaseResource read(PackageResourceInformation information) {
-		Supplier<String> what = () -> information.getFilename() + " of " + fhirPackage;
-		try (InputStream in = fhirPackage.npmPackage().load(information)) {
+		Supplier<String> what = () -> information.getFilename() + " of " + name;
+		try (InputStream in = npmPackage.load(information)) {
 			return fhirContext.newJsonParser().parseResource(in);
 		}
 		catch (IOException | RuntimeException ex) {

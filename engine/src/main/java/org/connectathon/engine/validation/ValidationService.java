@@ -18,7 +18,6 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -67,7 +66,7 @@ public final class ValidationService {
 		Objects.requireNonNull(packages, "packages");
 		FhirContext fhirContext = FhirContexts.forVersion(packages.fhirVersion());
 		ValidationSupportChain chain = new ValidationSupportChain();
-		chain.addValidationSupport(new DefaultProfileValidationSupport(fhirContext));
+		chain.addValidationSupport(CoreDefinitions.support(fhirContext, packages.cacheDirectory()));
 		for (FhirPackage fhirPackage : packages.packages()) {
 			chain.addValidationSupport(new PackageValidationSupport(fhirContext, fhirPackage));
 		}
