@@ -1,0 +1,259 @@
+package org.connectathon.bench.validation;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.connectathon.engine.packages.PackageCache;
+import org.connectathon.engine.packages.PackageResolver;
+
+/**
+ * Measures Connectathon's validation service and a plain HAPI set-up side by side, each in a
+ * fresh JVM started by this driver, alternating between them: time from JVM start to ready, the
+ * first validation, and steady Bundles per second on 1 and 2 threads over a corpus of distinct
+ * IPS Bundles. Then validates part of the corpus with both in one JVM and compares the issues.
+ * <p>
+ * Usage (see {@code bench/run-validation-benchmark.sh}):
+ * {@code ValidationBenchmark PACKAGE_FOLDER WORK_FOLDER [ROUNDS] [SECONDS]}; the package folder
+ * holds the IPS 2.0.0, hl7.terminology.r4 7.0.1 and hl7.fhir.uv.extensions.r4 5.3.0-ballot-tc1
+ * .tgz files. Figures are only comparable within one run: the machine may be shared.
+ */
+public final class ValidationBenchmark {
+
+	static final List<String> PACKAGE_FILES = List.of("hl7.fhir.uv.ips-2.0.0.tgz", "hl7.terminology.r4-7.0.1.tgz",
+			"hl7.fhir.uv.extensions.r4-5.3.0-ballot-tc1.tgz");
+
+	private static final int CORPUS_SIZE = 500;
+
+	private static final int COMPARED_BUNDLES = 40;
+
+	private ValidationBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length >= 1 && args[0].equals("child")) {
+			child(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
+			return;
+		}
+		if (args.length >= 1 && args[0].equals("compare")) {
+			compare(Path.of(args[1]), Path.of(args[2]));
+			return;
+		}
+		if (args.length < 2) {
+			System.err.println("usage: ValidationBenchmark PACKAGE_FOLDER WORK_FOLDER [ROUNDS] [SECONDS]");
+			System.exit(2);
+		}
+		Path packageFolder = Path.of(args[0]).toAbsolutePath();
+		Path work = Path.of(args[1]).toAbsolutePath();
+		int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+		int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+		prepare(packageFolder, work);
+		Map<String, List<Map<String, Double>>> results = new LinkedHashMap<>();
+		for (int round = 1; round <= rounds; round++) {
+			for (String setUp : List.of("plain", "connectathon")) {
+				System.out.printf("round %d: %s ...%n", round, setUp);
+				results.computeIfAbsent(setUp, k -> new ArrayList<>())
+					.add(fork(setUp, packageFolder, work, seconds));
+			}
+		}
+		printTable(results);
+		System.out.println();
+		System.out.println("Issues, both set-ups in one JVM:");
+		forkCompare(packageFolder, work);
+	}
+
+	/** Warms Connectathon's package cache and writes the corpus, so that every child sees the same. */
+	private static void prepare(Path packageFolder, Path work) throws IOException {
+		Path cache = work.resolve("package-cache");
+		new PackageResolver(new PackageCache(cache, List.of()))
+			.resolve(PACKAGE_FILES.stream().map(file -> packageFolder.resolve(file).toString()).toList());
+		Path corpus = work.resolve("ips-corpus");
+		Files.createDirectories(corpus);
+		List<String> originals = IpsCorpus.officialBundles(cache.resolve("hl7.fhir.uv.ips#2.0.0/package/example"));
+		List<String> bundles = IpsCorpus.generate(originals, CORPUS_SIZE, 4);
+		for (int index = 0; index < bundles.size(); index++) {
+			Files.writeString(corpus.resolve(String.format("ips-%03d.json", index)), bundles.get(index));
+		}
+		System.out.printf("corpus: %d distinct Bundles from %d official examples in %s%n", bundles.size(),
+				originals.size(), corpus);
+	}
+
+	private static Map<String, Double> fork(String setUp, Path packageFolder, Path work, int seconds)
+			throws IOException, InterruptedException {
+		List<String> command = javaCommand(packageFolder);
+		command.addAll(List.of(ValidationBenchmark.class.getName(), "child", setUp, packageFolder.toString(),
+				work.toString(), Integer.toString(seconds)));
+		Map<String, Double> result = new TreeMap<>();
+		for (String line : run(command)) {
+			if (line.startsWith("RESULT ")) {
+				for (String pair : line.substring(7).split(" ")) {
+					String[] keyValue = pair.split("=");
+					result.put(keyValue[0], Double.parseDouble(keyValue[1]));
+				}
+			}
+		}
+		System.out.println("  " + result);
+		return result;
+	}
+
+	private static void forkCompare(Path packageFolder, Path work) throws IOException, InterruptedException {
+		List<String> command = javaCommand(packageFolder);
+		command.addAll(List.of(ValidationBenchmark.class.getName(), "compare", packageFolder.toString(),
+				work.toString()));
+		run(command).forEach(System.out::println);
+	}
+
+	/** The same JVM, classpath and heap for every child; the package folder is on the classpath for plain HAPI. */
+	private static List<String> javaCommand(Path packageFolder) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx4g");
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path") + java.io.File.pathSeparator + packageFolder);
+		return command;
+	}
+
+	private static List<String> run(List<String> command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		List<String> lines = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				if (line.startsWith("RESULT ") || line.startsWith("  ") || line.startsWith("compared")
+						|| line.startsWith("only") || line.startsWith("identical")) {
+					lines.add(line);
+				}
+			}
+		}
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("Child failed: " + String.join(" ", command));
+		}
+		return lines;
+	}
+
+	private static void child(String setUp, Path packageFolder, Path work, int seconds) throws Exception {
+		List<String> corpus = readCorpus(work.resolve("ips-corpus"));
+		BenchValidator validator = create(setUp, packageFolder, work);
+		double ready = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+		long start = System.nanoTime();
+		validator.validate(corpus.get(0));
+		double first = (System.nanoTime() - start) / 1e9;
+		// warm-up until the JIT has settled: as long as one measurement
+		throughput(validator, corpus, 1, seconds);
+		double oneThread = throughput(validator, corpus, 1, seconds);
+		double twoThreads = throughput(validator, corpus, 2, seconds);
+		System.out.printf(Locale.ROOT, "RESULT ready_s=%.2f first_s=%.3f bundles_per_s_1=%.2f bundles_per_s_2=%.2f%n",
+				ready, first, oneThread, twoThreads);
+	}
+
+	static BenchValidator create(String setUp, Path packageFolder, Path work) {
+		List<Path> files = PACKAGE_FILES.stream().map(packageFolder::resolve).toList();
+		return switch (setUp) {
+			case "plain" -> new PlainHapiSetUp(files);
+			case "connectathon" -> new ConnectathonSetUp(work.resolve("package-cache"), files);
+			default -> throw new IllegalArgumentException("Unknown set-up " + setUp);
+		};
+	}
+
+	/** Bundles per second validated by {@code threads} threads taking distinct Bundles in turn. */
+	private static double throughput(BenchValidator validator, List<String> corpus, int threads, int seconds)
+			throws InterruptedException {
+		AtomicInteger next = new AtomicInteger();
+		AtomicLong done = new AtomicLong();
+		long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+		CountDownLatch finished = new CountDownLatch(threads);
+		long start = System.nanoTime();
+		for (int thread = 0; thread < threads; thread++) {
+			Thread worker = new Thread(() -> {
+				while (System.nanoTime() < deadline) {
+					validator.validate(corpus.get(Math.floorMod(next.getAndIncrement(), corpus.size())));
+					done.incrementAndGet();
+				}
+				finished.countDown();
+			});
+			worker.start();
+		}
+		finished.await();
+		return done.get() / ((System.nanoTime() - start) / 1e9);
+	}
+
+	private static void compare(Path packageFolder, Path work) throws IOException {
+		List<String> corpus = readCorpus(work.resolve("ips-corpus")).subList(0, COMPARED_BUNDLES);
+		BenchValidator plain = create("plain", packageFolder, work);
+		BenchValidator connectathon = create("connectathon", packageFolder, work);
+		int identical = 0;
+		Map<String, Integer> onlyPlain = new TreeMap<>();
+		Map<String, Integer> onlyConnectathon = new TreeMap<>();
+		for (String bundle : corpus) {
+			List<String> plainIssues = plain.validate(bundle);
+			List<String> connectathonIssues = connectathon.validate(bundle);
+			if (new java.util.HashSet<>(plainIssues).equals(new java.util.HashSet<>(connectathonIssues))) {
+				identical++;
+			}
+			count(plainIssues, connectathonIssues, onlyPlain);
+			count(connectathonIssues, plainIssues, onlyConnectathon);
+		}
+		System.out.printf("compared %d Bundles: identical issues for %d%n", corpus.size(), identical);
+		System.out.println("only plain HAPI reports (kind: count):");
+		onlyPlain.forEach((kind, count) -> System.out.printf("  %5d  %s%n", count, kind));
+		System.out.println("only Connectathon reports (kind: count):");
+		onlyConnectathon.forEach((kind, count) -> System.out.printf("  %5d  %s%n", count, kind));
+	}
+
+	/** Counts the issues of {@code issues} missing from {@code other}, by severity and the start of the message. */
+	private static void count(List<String> issues, List<String> other, Map<String, Integer> kinds) {
+		java.util.Set<String> otherSet = new java.util.HashSet<>(other);
+		for (String issue : issues) {
+			if (!otherSet.contains(issue)) {
+				String[] parts = issue.split("\\|", 3);
+				String message = parts[2].replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…")
+					.replaceAll("@[0-9a-f]+", "@…");
+				kinds.merge(parts[0] + ": " + message.substring(0, Math.min(110, message.length())), 1, Integer::sum);
+			}
+		}
+	}
+
+	private static void printTable(Map<String, List<Map<String, Double>>> results) {
+		System.out.println();
+		System.out.println("median of rounds       plain HAPI   Connectathon   ratio");
+		for (String key : List.of("ready_s", "first_s", "bundles_per_s_1", "bundles_per_s_2")) {
+			double plain = median(results.get("plain"), key);
+			double ours = median(results.get("connectathon"), key);
+			boolean higherIsBetter = key.startsWith("bundles");
+			System.out.printf(Locale.ROOT, "%-20s %12.2f %14.2f   %.1fx %s%n", key, plain, ours,
+					higherIsBetter ? ours / plain : plain / ours, higherIsBetter ? "more" : "faster");
+		}
+	}
+
+	private static double median(List<Map<String, Double>> rounds, String key) {
+		List<Double> values = rounds.stream().map(round -> round.get(key)).sorted().toList();
+		return values.get(values.size() / 2);
+	}
+
+	private static List<String> readCorpus(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			List<Path> sorted = files.sorted().toList();
+			List<String> corpus = new ArrayList<>();
+			for (Path file : sorted) {
+				corpus.add(Files.readString(file));
+			}
+			return corpus;
+		}
+	}
+
+}

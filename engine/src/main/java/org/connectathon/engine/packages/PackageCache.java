@@ -1,0 +1,204 @@
+package org.connectathon.engine.packages;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.hl7.fhir.utilities.json.model.JsonObject;
+import org.hl7.fhir.utilities.json.parser.JsonParser;
+import org.hl7.fhir.utilities.npm.FilesystemPackageCacheManager;
+import org.hl7.fhir.utilities.npm.NpmPackage;
+import org.hl7.fhir.utilities.npm.PackageServer;
+
+/**
+ * A package cache directory in the FHIR tooling's layout ({@code NAME#VERSION/package/...}, as
+ * in {@code ~/.fhir/packages}), managed by HAPI's {@link FilesystemPackageCacheManager}.
+ * Packages enter it from {@code .tgz} files, once, or from the package servers given; without
+ * servers it never touches the network. Thread-safe as far as the underlying manager is, which
+ * locks the directory for installs.
+ */
+public final class PackageCache {
+
+	/** Environment variable naming the Connectathon data folder; packages live in its {@code packages}. */
+	public static final String HOME_VARIABLE = "CONNECTATHON_HOME";
+
+	private final Path directory;
+
+	private final boolean hasServers;
+
+	private final FilesystemPackageCacheManager manager;
+
+	/**
+	 * @param directory the cache directory; created when missing
+	 * @param packageServers FHIR package servers (e.g. {@code https://packages.fhir.org}) or npm
+	 * registries (a URL containing {@code npm}) asked, in order, for packages not in the cache;
+	 * empty for no network at all
+	 * @throws PackageException CTN-2006 when the directory cannot be created or used
+	 */
+	public PackageCache(Path directory, List<URI> packageServers) {
+		this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath();
+		Objects.requireNonNull(packageServers, "packageServers");
+		this.hasServers = !packageServers.isEmpty();
+		try {
+			Files.createDirectories(this.directory);
+			this.manager = new FilesystemPackageCacheManager.Builder().withCacheFolder(this.directory.toString())
+				.withPackageServers(packageServers.stream().map(PackageCache::packageServer).toList())
+				.build();
+		}
+		catch (IOException ex) {
+			throw new PackageException("CTN-2006: expected a writable package cache directory at " + this.directory
+					+ ", but it cannot be used: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** {@code $CONNECTATHON_HOME/packages} when that variable is set, else {@code ~/.fhir/packages}. */
+	public static Path defaultDirectory() {
+		String home = System.getenv(HOME_VARIABLE);
+		if (home != null && !home.isBlank()) {
+			return Path.of(home, "packages");
+		}
+		return Path.of(System.getProperty("user.home"), ".fhir", "packages");
+	}
+
+	public Path directory() {
+		return directory;
+	}
+
+	/**
+	 * Adds a package {@code .tgz} to the cache unless its {@code NAME#VERSION} is there already, or
+	 * reads a package folder (one holding {@code package.json}, or {@code package/package.json})
+	 * where it is.
+	 * @throws PackageException CTN-2002 when the file is missing or is not a FHIR package
+	 */
+	public FhirPackage install(Path file) {
+		Objects.requireNonNull(file, "file");
+		if (Files.isDirectory(file)) {
+			return readFolder(file);
+		}
+		if (!Files.isRegularFile(file)) {
+			throw new PackageException("CTN-2002: expected a FHIR package .tgz file or folder, but " + file
+					+ " does not exist");
+		}
+		PackageReference reference = readReference(file);
+		try {
+			NpmPackage installed = manager.loadPackageFromCacheOnly(reference.name(), reference.version());
+			if (installed != null) {
+				return new FhirPackage(installed);
+			}
+			try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+				return new FhirPackage(manager.addPackageToCache(reference.name(), reference.version(), in,
+						file.toString()));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new PackageException("CTN-2002: expected a FHIR package in " + file + ", but it cannot be read: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The package with exactly this name and version: from the cache, else from the package
+	 * servers (which then adds it to the cache), else empty.
+	 * @throws PackageException CTN-2005 when a package server fails
+	 */
+	public Optional<FhirPackage> find(PackageReference reference) {
+		Objects.requireNonNull(reference, "reference");
+		try {
+			NpmPackage cached = manager.loadPackageFromCacheOnly(reference.name(), reference.version());
+			if (cached != null) {
+				return Optional.of(new FhirPackage(cached));
+			}
+		}
+		catch (IOException ex) {
+			throw new PackageException("CTN-2006: expected " + reference + " in the package cache " + directory
+					+ " to be readable, but: " + ex.getMessage(), ex);
+		}
+		if (!hasServers) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.ofNullable(manager.loadPackage(reference.name(), reference.version()))
+				.map(FhirPackage::new);
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex.getMessage() != null && ex.getMessage().contains("not found")) {
+				return Optional.empty();
+			}
+			throw new PackageException("CTN-2005: expected the package servers to serve " + reference + ", but: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	/** The versions of a package held in the cache, newest first by version order. */
+	public List<String> versionsOf(String name) {
+		Objects.requireNonNull(name, "name");
+		List<String> versions = new ArrayList<>();
+		for (String id : manager.listPackages()) {
+			int hash = id.indexOf('#');
+			if (hash > 0 && id.substring(0, hash).equals(name)) {
+				versions.add(id.substring(hash + 1));
+			}
+		}
+		versions.sort(Comparator.comparing(PackageVersions::sortKey).reversed());
+		return versions;
+	}
+
+	private static FhirPackage readFolder(Path folder) {
+		Path packageFolder = Files.isRegularFile(folder.resolve("package").resolve("package.json"))
+				? folder.resolve("package") : folder;
+		if (!Files.isRegularFile(packageFolder.resolve("package.json"))) {
+			throw new PackageException("CTN-2002: expected a FHIR package folder holding package.json, but " + folder
+					+ " has none");
+		}
+		try {
+			return new FhirPackage(NpmPackage.fromFolder(packageFolder.toString()));
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new PackageException("CTN-2002: expected a FHIR package in " + folder + ", but it cannot be read: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	/** Reads only {@code package/package.json}, the first entry of a package, not the whole archive. */
+	private static PackageReference readReference(Path file) {
+		try (TarArchiveInputStream tar = new TarArchiveInputStream(
+				new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file))))) {
+			TarArchiveEntry entry;
+			while ((entry = tar.getNextEntry()) != null) {
+				if (entry.getName().equals("package/package.json")) {
+					JsonObject json = JsonParser.parseObject(new String(tar.readAllBytes(), StandardCharsets.UTF_8));
+					String name = json.asString("name");
+					String version = json.asString("version");
+					if (name == null || version == null) {
+						break;
+					}
+					return new PackageReference(name, version);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new PackageException("CTN-2002: expected a FHIR package .tgz in " + file + ", but it cannot be read: "
+					+ ex.getMessage(), ex);
+		}
+		throw new PackageException("CTN-2002: expected a FHIR package .tgz with package/package.json naming the "
+				+ "package and its version in " + file + ", but found none");
+	}
+
+	private static PackageServer packageServer(URI uri) {
+		PackageServer server = new PackageServer(uri.toString());
+		return uri.toString().contains("npm") ? server.withServerType(PackageServer.PackageServerType.NPM) : server;
+	}
+
+}
