@@ -9,8 +9,8 @@ import org.connectathon.engine.packages.PackageResolver;
 import org.connectathon.engine.packages.ResolvedPackages;
 
 /**
- * The FHIR packages the build fetched for the tests (see {@code src/test/packages}), and a
- * package cache under {@code target/} that they are installed into once per build.
+ * The FHIR packages the build fetched for the tests (see {@code src/test/packages}), and
+ * a package cache under {@code target/} that they are installed into once per build.
  */
 public final class TestPackages {
 
@@ -39,15 +39,21 @@ public final class TestPackages {
 		return folder().resolve(name);
 	}
 
-	/** A package cache kept in {@code target/}, so that a build installs each package once. */
+	/**
+	 * A package cache kept in {@code target/}, so that a build installs each package
+	 * once.
+	 */
 	public static PackageCache cache() {
 		return new PackageCache(Path.of("target", "test-package-cache"), List.of());
 	}
 
-	/** IPS 2.0.0 with the dependency versions to be had: terminology 7.0.1, extensions 5.3.0-ballot-tc1. */
+	/**
+	 * IPS 2.0.0 with the dependency versions to be had: terminology 7.0.1, extensions
+	 * 5.3.0-ballot-tc1.
+	 */
 	public static ResolvedPackages ips() {
-		return new PackageResolver(cache()).resolve(List.of(file(IPS).toString(), file(TERMINOLOGY).toString(),
-				file(EXTENSIONS).toString()));
+		return new PackageResolver(cache())
+			.resolve(List.of(file(IPS).toString(), file(TERMINOLOGY).toString(), file(EXTENSIONS).toString()));
 	}
 
 	/** The examples in the IPS package, as file name and JSON text. */
@@ -55,8 +61,11 @@ public final class TestPackages {
 		Path examples = cache().directory().resolve("hl7.fhir.uv.ips#2.0.0").resolve("package").resolve("example");
 		ips();
 		try (var files = Files.list(examples)) {
-			return files.filter(file -> file.toString().endsWith(".json") && !file.getFileName().toString().startsWith(".")).sorted()
-				.map(file -> new Example(file.getFileName().toString(), read(file))).toList();
+			return files
+				.filter(file -> file.toString().endsWith(".json") && !file.getFileName().toString().startsWith("."))
+				.sorted()
+				.map(file -> new Example(file.getFileName().toString(), read(file)))
+				.toList();
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

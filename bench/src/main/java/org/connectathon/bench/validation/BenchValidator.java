@@ -2,10 +2,15 @@ package org.connectathon.bench.validation;
 
 import java.util.List;
 
-/** One validator set-up under measurement: validates a resource and lists its issues as text. */
+/**
+ * One validator set-up under measurement: validates a resource and lists its issues as
+ * text.
+ */
 interface BenchValidator {
 
-	/** The issues, each as {@code severity|location|message}, in the validator's order. */
+	/**
+	 * The issues, each as {@code severity|location|message}, in the validator's order.
+	 */
 	List<String> validate(String resource);
 
 }

@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Distinct IPS Bundles made from the official examples of the IPS package: each variant has other
- * ids (every UUID replaced consistently, so references still resolve), other names, dates shifted
- * by a number of days, other identifier values and other SNOMED CT codes, so that a validator
- * cannot answer from a cache of whole results. Deterministic for a given seed.
+ * Distinct IPS Bundles made from the official examples of the IPS package: each variant
+ * has other ids (every UUID replaced consistently, so references still resolve), other
+ * names, dates shifted by a number of days, other identifier values and other SNOMED CT
+ * codes, so that a validator cannot answer from a cache of whole results. Deterministic
+ * for a given seed.
  */
 final class IpsCorpus {
 
@@ -32,9 +33,11 @@ final class IpsCorpus {
 
 	private static final Pattern GIVEN = Pattern.compile("\"given\":\\[\"[^\"]*\"");
 
-	private static final Pattern IDENTIFIER_VALUE = Pattern.compile("(\"identifier\":\\[?\\{[^}]*?\"value\":\")([^\"]*)\"");
+	private static final Pattern IDENTIFIER_VALUE = Pattern
+		.compile("(\"identifier\":\\[?\\{[^}]*?\"value\":\")([^\"]*)\"");
 
-	private static final Pattern SNOMED_CODE = Pattern.compile("(\"system\":\"http://snomed.info/sct\",\"code\":\")(\\d+)\"");
+	private static final Pattern SNOMED_CODE = Pattern
+		.compile("(\"system\":\"http://snomed.info/sct\",\"code\":\")(\\d+)\"");
 
 	private static final List<String> FAMILIES = List.of("Rossi", "Dubois", "Novak", "Silva", "Jensen", "Kowalski",
 			"Moreau", "Schmidt", "Ivanova", "Okafor");
@@ -42,7 +45,10 @@ final class IpsCorpus {
 	private static final List<String> GIVEN_NAMES = List.of("Anna", "Luca", "Marie", "Jonas", "Sofia", "Mateo",
 			"Ingrid", "Kofi", "Elena", "Tomas");
 
-	/** Real SNOMED CT concepts of clinical findings and substances; not checked in memory, as in the originals. */
+	/**
+	 * Real SNOMED CT concepts of clinical findings and substances; not checked in memory,
+	 * as in the originals.
+	 */
 	private static final List<String> SNOMED_CODES = List.of("38341003", "44054006", "195967001", "73211009",
 			"59621000", "84114007", "13645005", "49436004", "35489007", "22298006");
 
@@ -74,8 +80,8 @@ final class IpsCorpus {
 
 	private static String vary(String bundle, int index, Random random) {
 		Map<String, String> newIds = new HashMap<>();
-		String varied = replace(bundle, UUID_PATTERN,
-				m -> newIds.computeIfAbsent(m.group(), old -> new UUID(random.nextLong(), random.nextLong()).toString()));
+		String varied = replace(bundle, UUID_PATTERN, m -> newIds.computeIfAbsent(m.group(),
+				old -> new UUID(random.nextLong(), random.nextLong()).toString()));
 		int shiftDays = 1 + random.nextInt(900);
 		varied = replace(varied, DATE, m -> shift(m.group(1), shiftDays));
 		varied = replace(varied, FAMILY, m -> "\"family\":\"" + pick(FAMILIES, random) + "\"");
@@ -98,7 +104,8 @@ final class IpsCorpus {
 		return values.get(random.nextInt(values.size()));
 	}
 
-	private static String replace(String text, Pattern pattern, java.util.function.Function<Matcher, String> replacement) {
+	private static String replace(String text, Pattern pattern,
+			java.util.function.Function<Matcher, String> replacement) {
 		Matcher matcher = pattern.matcher(text);
 		StringBuilder result = new StringBuilder(text.length());
 		while (matcher.find()) {

@@ -20,11 +20,12 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 
 /**
- * The plain HAPI FHIR 8.8.1 set-up from HAPI's documentation: the packages loaded whole by
- * {@link NpmPackageValidationSupport} (from the classpath, where the benchmark puts the package
- * folder), the core definitions, the common code systems, in-memory terminology and snapshot
- * generation. It is given the same two validator settings as Connectathon's service (unknown code
- * systems are warnings, unknown extensions are errors) so that the issues can be compared.
+ * The plain HAPI FHIR 8.8.1 set-up from HAPI's documentation: the packages loaded whole
+ * by {@link NpmPackageValidationSupport} (from the classpath, where the benchmark puts
+ * the package folder), the core definitions, the common code systems, in-memory
+ * terminology and snapshot generation. It is given the same two validator settings as
+ * Connectathon's service (unknown code systems are warnings, unknown extensions are
+ * errors) so that the issues can be compared.
  */
 final class PlainHapiSetUp implements BenchValidator {
 
@@ -58,8 +59,11 @@ final class PlainHapiSetUp implements BenchValidator {
 
 	@Override
 	public List<String> validate(String resource) {
-		// same location form as Connectathon's: the validator's /*Type/id*/ comments removed
-		return validator.validateWithResult(resource).getMessages().stream()
+		// same location form as Connectathon's: the validator's /*Type/id*/ comments
+		// removed
+		return validator.validateWithResult(resource)
+			.getMessages()
+			.stream()
 			.map(message -> message.getSeverity().getCode() + "|"
 					+ LOCATION_COMMENT.matcher(String.valueOf(message.getLocationString())).replaceAll("") + "|"
 					+ message.getMessage())

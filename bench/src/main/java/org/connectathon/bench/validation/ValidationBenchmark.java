@@ -22,15 +22,17 @@ import org.connectathon.engine.packages.PackageCache;
 import org.connectathon.engine.packages.PackageResolver;
 
 /**
- * Measures Connectathon's validation service and a plain HAPI set-up side by side, each in a
- * fresh JVM started by this driver, alternating between them: time from JVM start to ready, the
- * first validation, and steady Bundles per second on 1 and 2 threads over a corpus of distinct
- * IPS Bundles. Then validates part of the corpus with both in one JVM and compares the issues.
+ * Measures Connectathon's validation service and a plain HAPI set-up side by side, each
+ * in a fresh JVM started by this driver, alternating between them: time from JVM start to
+ * ready, the first validation, and steady Bundles per second on 1 and 2 threads over a
+ * corpus of distinct IPS Bundles. Then validates part of the corpus with both in one JVM
+ * and compares the issues.
  * <p>
  * Usage (see {@code bench/run-validation-benchmark.sh}):
- * {@code ValidationBenchmark PACKAGE_FOLDER WORK_FOLDER [ROUNDS] [SECONDS]}; the package folder
- * holds the IPS 2.0.0, hl7.terminology.r4 7.0.1 and hl7.fhir.uv.extensions.r4 5.3.0-ballot-tc1
- * .tgz files. Figures are only comparable within one run: the machine may be shared.
+ * {@code ValidationBenchmark PACKAGE_FOLDER WORK_FOLDER [ROUNDS] [SECONDS]}; the package
+ * folder holds the IPS 2.0.0, hl7.terminology.r4 7.0.1 and hl7.fhir.uv.extensions.r4
+ * 5.3.0-ballot-tc1 .tgz files. Figures are only comparable within one run: the machine
+ * may be shared.
  */
 public final class ValidationBenchmark {
 
@@ -66,8 +68,7 @@ public final class ValidationBenchmark {
 		for (int round = 1; round <= rounds; round++) {
 			for (String setUp : List.of("plain", "connectathon")) {
 				System.out.printf("round %d: %s ...%n", round, setUp);
-				results.computeIfAbsent(setUp, k -> new ArrayList<>())
-					.add(fork(setUp, packageFolder, work, seconds));
+				results.computeIfAbsent(setUp, k -> new ArrayList<>()).add(fork(setUp, packageFolder, work, seconds));
 			}
 		}
 		printTable(results);
@@ -76,7 +77,10 @@ public final class ValidationBenchmark {
 		forkCompare(packageFolder, work);
 	}
 
-	/** Warms Connectathon's package cache and writes the corpus, so that every child sees the same. */
+	/**
+	 * Warms Connectathon's package cache and writes the corpus, so that every child sees
+	 * the same.
+	 */
 	private static void prepare(Path packageFolder, Path work) throws IOException {
 		Path cache = work.resolve("package-cache");
 		new PackageResolver(new PackageCache(cache, List.of()))
@@ -112,12 +116,15 @@ public final class ValidationBenchmark {
 
 	private static void forkCompare(Path packageFolder, Path work) throws IOException, InterruptedException {
 		List<String> command = javaCommand(packageFolder);
-		command.addAll(List.of(ValidationBenchmark.class.getName(), "compare", packageFolder.toString(),
-				work.toString()));
+		command
+			.addAll(List.of(ValidationBenchmark.class.getName(), "compare", packageFolder.toString(), work.toString()));
 		run(command).forEach(System.out::println);
 	}
 
-	/** The same JVM, classpath and heap for every child; the package folder is on the classpath for plain HAPI. */
+	/**
+	 * The same JVM, classpath and heap for every child; the package folder is on the
+	 * classpath for plain HAPI.
+	 */
 	private static List<String> javaCommand(Path packageFolder) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -170,7 +177,10 @@ public final class ValidationBenchmark {
 		};
 	}
 
-	/** Bundles per second validated by {@code threads} threads taking distinct Bundles in turn. */
+	/**
+	 * Bundles per second validated by {@code threads} threads taking distinct Bundles in
+	 * turn.
+	 */
 	private static double throughput(BenchValidator validator, List<String> corpus, int threads, int seconds)
 			throws InterruptedException {
 		AtomicInteger next = new AtomicInteger();
@@ -215,14 +225,16 @@ public final class ValidationBenchmark {
 		onlyConnectathon.forEach((kind, count) -> System.out.printf("  %5d  %s%n", count, kind));
 	}
 
-	/** Counts the issues of {@code issues} missing from {@code other}, by severity and the start of the message. */
+	/**
+	 * Counts the issues of {@code issues} missing from {@code other}, by severity and the
+	 * start of the message.
+	 */
 	private static void count(List<String> issues, List<String> other, Map<String, Integer> kinds) {
 		java.util.Set<String> otherSet = new java.util.HashSet<>(other);
 		for (String issue : issues) {
 			if (!otherSet.contains(issue)) {
 				String[] parts = issue.split("\\|", 3);
-				String message = parts[2].replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…")
-					.replaceAll("@[0-9a-f]+", "@…");
+				String message = parts[2].replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…").replaceAll("@[0-9a-f]+", "@…");
 				kinds.merge(parts[0] + ": " + message.substring(0, Math.min(110, message.length())), 1, Integer::sum);
 			}
 		}

@@ -7,8 +7,8 @@ import org.hl7.fhir.utilities.npm.NpmPackage;
 
 /**
  * One loaded FHIR package: its name and version, the packages it depends on (from its
- * {@code package.json}) and HAPI's view of its files, which reads resources on demand through the
- * package's {@code .index.json}.
+ * {@code package.json}) and HAPI's view of its files, which reads resources on demand
+ * through the package's {@code .index.json}.
  */
 public final class FhirPackage {
 

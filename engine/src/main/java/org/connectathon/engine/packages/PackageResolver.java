@@ -13,15 +13,17 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns what a user asks for ({@code NAME#VERSION}, a {@code .tgz} file or a package folder)
- * into the set of packages to validate with, following each package's dependencies.
+ * Turns what a user asks for ({@code NAME#VERSION}, a {@code .tgz} file or a package
+ * folder) into the set of packages to validate with, following each package's
+ * dependencies.
  * <p>
- * Real implementation guides name dependency versions that cannot always be had, so resolution
- * is lenient where that is safe: a dependency is satisfied by the exact version when it is
- * available, else by another version of the same package that the user supplied or that is in
- * the cache (a stand-in, reported as CTN-2010), else it is skipped (CTN-2011, naming the package
- * and how to supply it). Only a package the user asked for must be found (CTN-2003). The FHIR
- * core packages are not resolved: HAPI's validation resources provide them.
+ * Real implementation guides name dependency versions that cannot always be had, so
+ * resolution is lenient where that is safe: a dependency is satisfied by the exact
+ * version when it is available, else by another version of the same package that the user
+ * supplied or that is in the cache (a stand-in, reported as CTN-2010), else it is skipped
+ * (CTN-2011, naming the package and how to supply it). Only a package the user asked for
+ * must be found (CTN-2003). The FHIR core packages are not resolved: HAPI's validation
+ * resources provide them.
  */
 public final class PackageResolver {
 
@@ -34,7 +36,8 @@ public final class PackageResolver {
 	}
 
 	/**
-	 * @param requests each {@code NAME#VERSION}, or the path of a {@code .tgz} file or a package folder
+	 * @param requests each {@code NAME#VERSION}, or the path of a {@code .tgz} file or a
+	 * package folder
 	 * @throws PackageException when a package asked for cannot be found or read
 	 */
 	public ResolvedPackages resolve(List<String> requests) {

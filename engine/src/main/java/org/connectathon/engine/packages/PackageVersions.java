@@ -1,9 +1,9 @@
 package org.connectathon.engine.packages;
 
 /**
- * Orders package versions such as {@code 5.3.0-ballot-tc1} and {@code 5.2.0} the way people read
- * them: numerically part by part, a pre-release after its plain release's predecessors and before
- * the plain release itself.
+ * Orders package versions such as {@code 5.3.0-ballot-tc1} and {@code 5.2.0} the way
+ * people read them: numerically part by part, a pre-release after its plain release's
+ * predecessors and before the plain release itself.
  */
 final class PackageVersions {
 

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  *
  * @param packages the packages, those asked for first
  * @param warnings one line each, ready to show
- * @param cacheDirectory the package cache they came through, where work that is the same every
- * start (such as indexed core definitions) may be kept
+ * @param cacheDirectory the package cache they came through, where work that is the same
+ * every start (such as indexed core definitions) may be kept
  */
 public record ResolvedPackages(List<FhirPackage> packages, List<String> warnings, Path cacheDirectory) {
 
@@ -24,14 +24,16 @@ public record ResolvedPackages(List<FhirPackage> packages, List<String> warnings
 	}
 
 	/**
-	 * Identifies the package set, e.g. to share one validator between callers asking for the same
-	 * implementation guides: the sorted {@code NAME#VERSION}s.
+	 * Identifies the package set, e.g. to share one validator between callers asking for
+	 * the same implementation guides: the sorted {@code NAME#VERSION}s.
 	 */
 	public String key() {
 		return packages.stream().map(p -> p.reference().toString()).sorted().collect(Collectors.joining(","));
 	}
 
-	/** The FHIR version of the first package asked for, or {@code 4.0.1} when none was. */
+	/**
+	 * The FHIR version of the first package asked for, or {@code 4.0.1} when none was.
+	 */
 	public String fhirVersion() {
 		return packages.stream().map(FhirPackage::fhirVersion).filter(Objects::nonNull).findFirst().orElse("4.0.1");
 	}

@@ -16,8 +16,8 @@ final class FhirContexts {
 		if (fhirVersion.startsWith("5.0")) {
 			return FhirContext.forR5Cached();
 		}
-		throw new PackageException("CTN-2009: expected packages for FHIR R4 (4.0.x) or R5 (5.0.x), but they are for "
-				+ fhirVersion);
+		throw new PackageException(
+				"CTN-2009: expected packages for FHIR R4 (4.0.x) or R5 (5.0.x), but they are for " + fhirVersion);
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.connectathon.engine.validation;
 
-/** How bad a validation issue is, as in FHIR's {@code OperationOutcome.issue.severity}. */
+/**
+ * How bad a validation issue is, as in FHIR's {@code OperationOutcome.issue.severity}.
+ */
 public enum IssueSeverity {
 
 	FATAL("fatal"), ERROR("error"), WARNING("warning"), INFORMATION("information");

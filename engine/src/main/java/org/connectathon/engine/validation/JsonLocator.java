@@ -13,9 +13,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * Finds the JSON text of the element at a simple FHIRPath ({@code Bundle.entry[3].resource}:
- * names and indexes only) in well-formed FHIR JSON, with the line and column it starts at, so
- * that a part can be validated on its own and its issues placed back where they belong.
+ * Finds the JSON text of the element at a simple FHIRPath
+ * ({@code Bundle.entry[3].resource}: names and indexes only) in well-formed FHIR JSON,
+ * with the line and column it starts at, so that a part can be validated on its own and
+ * its issues placed back where they belong.
  */
 final class JsonLocator {
 
@@ -27,8 +28,8 @@ final class JsonLocator {
 	}
 
 	/**
-	 * The element's text and start position, or empty when the path is not simple or the element is
-	 * not an object.
+	 * The element's text and start position, or empty when the path is not simple or the
+	 * element is not an object.
 	 */
 	static Optional<Located> locate(String json, String path) {
 		List<Object> steps = steps(path);
@@ -59,7 +60,10 @@ final class JsonLocator {
 		}
 	}
 
-	/** The steps after the leading resource type: field names and array indexes; null when not simple. */
+	/**
+	 * The steps after the leading resource type: field names and array indexes; null when
+	 * not simple.
+	 */
 	private static List<Object> steps(String path) {
 		String[] segments = path.split("\\.");
 		List<Object> steps = new ArrayList<>();
@@ -109,6 +113,7 @@ final class JsonLocator {
 
 	/**
 	 * A located element.
+	 *
 	 * @param json its text
 	 * @param line the 1-based line of its first character in the whole text
 	 * @param column the 1-based column of its first character in the whole text

@@ -14,14 +14,14 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 
 /**
- * Chain link placed before HAPI's {@link CommonCodeSystemsTerminologyService}: answers whether a
- * code belongs to the FHIR language value sets ({@code ValueSet/languages} and
- * {@code ValueSet/all-languages}) by checking that it is a well-formed BCP-47 tag whose language
- * and region are known ISO 639 / ISO 3166 codes (or a UN M.49 region number).
+ * Chain link placed before HAPI's {@link CommonCodeSystemsTerminologyService}: answers
+ * whether a code belongs to the FHIR language value sets ({@code ValueSet/languages} and
+ * {@code ValueSet/all-languages}) by checking that it is a well-formed BCP-47 tag whose
+ * language and region are known ISO 639 / ISO 3166 codes (or a UN M.49 region number).
  * <p>
- * HAPI 8.8.1 checks these value sets against the short list of common languages enumerated in
- * {@code ValueSet/languages} and reports any other tag as an error, whatever the binding
- * strength; the official IPS immunization example thus fails with
+ * HAPI 8.8.1 checks these value sets against the short list of common languages
+ * enumerated in {@code ValueSet/languages} and reports any other tag as an error,
+ * whatever the binding strength; the official IPS immunization example thus fails with
  * {@code Code "fr-LU" is not in valueset}, although the binding is only preferred and
  * {@code fr-LU} is a valid language tag. Tags that are not valid are still reported.
  */
@@ -104,8 +104,10 @@ final class LanguageValidationSupport implements IValidationSupport {
 	}
 
 	private static CodeValidationResult error(String message) {
-		// HAPI turns only the issues of a result into validation messages, not its message alone
-		return new CodeValidationResult().setSeverity(IssueSeverity.ERROR).setMessage(message)
+		// HAPI turns only the issues of a result into validation messages, not its
+		// message alone
+		return new CodeValidationResult().setSeverity(IssueSeverity.ERROR)
+			.setMessage(message)
 			.addIssue(new CodeValidationIssue(message, IssueSeverity.ERROR, CodeValidationIssueCode.CODE_INVALID,
 					CodeValidationIssueCoding.INVALID_CODE));
 	}

@@ -11,11 +11,11 @@ import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 import ca.uhn.fhir.context.FhirContext;
 
 /**
- * Writes a {@link ValidationReport} as a FHIR R4 OperationOutcome, the form FHIR servers answer
- * {@code $validate} with: one issue per finding, its FHIRPath in {@code expression}, and its
- * line and column in the core extensions {@code operationoutcome-issue-line} and
- * {@code operationoutcome-issue-col}. An empty report gives the single informational issue FHIR
- * asks for. Stateless and thread-safe.
+ * Writes a {@link ValidationReport} as a FHIR R4 OperationOutcome, the form FHIR servers
+ * answer {@code $validate} with: one issue per finding, its FHIRPath in
+ * {@code expression}, and its line and column in the core extensions
+ * {@code operationoutcome-issue-line} and {@code operationoutcome-issue-col}. An empty
+ * report gives the single informational issue FHIR asks for. Stateless and thread-safe.
  */
 public final class OperationOutcomes {
 
@@ -32,8 +32,8 @@ public final class OperationOutcomes {
 		for (ValidationIssue issue : report.issues()) {
 			OperationOutcomeIssueComponent component = outcome.addIssue()
 				.setSeverity(IssueSeverity.fromCode(issue.severity().code()))
-				.setCode(issue.severity() == org.connectathon.engine.validation.IssueSeverity.FATAL ? IssueType.STRUCTURE
-						: IssueType.PROCESSING)
+				.setCode(issue.severity() == org.connectathon.engine.validation.IssueSeverity.FATAL
+						? IssueType.STRUCTURE : IssueType.PROCESSING)
 				.setDiagnostics(issue.message());
 			if (!issue.location().isEmpty()) {
 				component.addExpression(issue.location());
@@ -46,7 +46,9 @@ public final class OperationOutcomes {
 			}
 		}
 		if (report.issues().isEmpty()) {
-			outcome.addIssue().setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.INFORMATIONAL)
+			outcome.addIssue()
+				.setSeverity(IssueSeverity.INFORMATION)
+				.setCode(IssueType.INFORMATIONAL)
 				.setDiagnostics("No issues detected during validation");
 		}
 		return outcome;
@@ -54,7 +56,9 @@ public final class OperationOutcomes {
 
 	/** The OperationOutcome as pretty-printed JSON. */
 	public static String toJson(ValidationReport report) {
-		return FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true)
+		return FhirContext.forR4Cached()
+			.newJsonParser()
+			.setPrettyPrint(true)
 			.encodeResourceToString(toOperationOutcome(report));
 	}
 

@@ -19,17 +19,19 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 
 /**
- * Chain link answering with the conformance resources of one FHIR package: StructureDefinitions,
- * CodeSystems and ValueSets by canonical URL, with or without {@code |version}.
+ * Chain link answering with the conformance resources of one FHIR package:
+ * StructureDefinitions, CodeSystems and ValueSets by canonical URL, with or without
+ * {@code |version}.
  * <p>
- * Unlike HAPI's {@code NpmPackageValidationSupport}, which parses every resource of a package up
- * front (some 13 s for {@code hl7.terminology.r4}), it reads only the package's
- * {@code .index.json} when created and parses a resource the first time it is asked for, then
- * keeps it. Validating an IPS Bundle touches a few hundred of the terminology package's several
- * thousand resources, so start-up no longer pays for the rest. Thread-safe.
+ * Unlike HAPI's {@code NpmPackageValidationSupport}, which parses every resource of a
+ * package up front (some 13 s for {@code hl7.terminology.r4}), it reads only the
+ * package's {@code .index.json} when created and parses a resource the first time it is
+ * asked for, then keeps it. Validating an IPS Bundle touches a few hundred of the
+ * terminology package's several thousand resources, so start-up no longer pays for the
+ * rest. Thread-safe.
  * <p>
- * Serves the FHIR core definitions too, from the indexed copy {@link CoreDefinitions} keeps in
- * the package cache.
+ * Serves the FHIR core definitions too, from the indexed copy {@link CoreDefinitions}
+ * keeps in the package cache.
  */
 final class PackageValidationSupport implements IValidationSupport {
 
@@ -63,7 +65,8 @@ final class PackageValidationSupport implements IValidationSupport {
 		this.name = Objects.requireNonNull(name, "name");
 		this.core = core;
 		try {
-			for (PackageResourceInformation information : npmPackage.listIndexedResources(TYPES.toArray(String[]::new))) {
+			for (PackageResourceInformation information : npmPackage
+				.listIndexedResources(TYPES.toArray(String[]::new))) {
 				if (information.getUrl() == null) {
 					continue;
 				}
@@ -74,8 +77,8 @@ final class PackageValidationSupport implements IValidationSupport {
 			}
 		}
 		catch (IOException ex) {
-			throw new PackageException("CTN-2007: expected an index of " + name + ", but it cannot be read: "
-					+ ex.getMessage(), ex);
+			throw new PackageException(
+					"CTN-2007: expected an index of " + name + ", but it cannot be read: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -105,11 +108,12 @@ final class PackageValidationSupport implements IValidationSupport {
 	}
 
 	/**
-	 * Only the core package's type definitions (derivation {@code specialization}), parsed once.
-	 * HAPI's validator asks for "all" StructureDefinitions each time it starts a validation, to learn
-	 * which types exist, and converts every one to R5 the first time: answering with the type
-	 * definitions alone spares it over a thousand profiles and extension definitions, which it
-	 * fetches by URL when a resource uses them.
+	 * Only the core package's type definitions (derivation {@code specialization}),
+	 * parsed once. HAPI's validator asks for "all" StructureDefinitions each time it
+	 * starts a validation, to learn which types exist, and converts every one to R5 the
+	 * first time: answering with the type definitions alone spares it over a thousand
+	 * profiles and extension definitions, which it fetches by URL when a resource uses
+	 * them.
 	 */
 	@Override
 	@SuppressWarnings("unchecked")
@@ -119,7 +123,8 @@ final class PackageValidationSupport implements IValidationSupport {
 		}
 		List<IBaseResource> all = typeDefinitions;
 		if (all == null) {
-			all = byUrl.values().stream()
+			all = byUrl.values()
+				.stream()
 				.filter(information -> information.getResourceType().equals("StructureDefinition"))
 				.filter(information -> "specialization".equals(information.getDerivation()))
 				.distinct()
@@ -161,8 +166,8 @@ final class PackageValidationSupport implements IValidationSupport {
 			return fhirContext.newJsonParser().parseResource(in);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new PackageException("CTN-2008: expected a FHIR resource in " + what.get() + ", but it cannot be read: "
-					+ ex.getMessage(), ex);
+			throw new PackageException("CTN-2008: expected a FHIR resource in " + what.get()
+					+ ", but it cannot be read: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -14,13 +14,15 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 
 /**
  * Says why a required slice chosen by profile was not found. When a profile slices
- * {@code Bundle.entry} by {@code resource.conformsTo(profile)}, as IPS does for its Composition, a
- * Composition missing its subject only yields {@code Slice 'Bundle.entry:composition': a matching
- * slice is required, but not found}: the validator tried the entry against the slice's profile,
- * kept the reasons to itself, and moved on. For each entry of the slice's type that failed that
- * check, this validates the entry's resource against the slice's profile on its own and reports its
- * errors at their place in the whole input, e.g. {@code Bundle.entry[0].resource.subject}. It
- * costs nothing for valid input: it only runs when such a slice error was reported.
+ * {@code Bundle.entry} by {@code resource.conformsTo(profile)}, as IPS does for its
+ * Composition, a Composition missing its subject only yields
+ * {@code Slice 'Bundle.entry:composition': a matching
+ * slice is required, but not found}: the validator tried the entry against the slice's
+ * profile, kept the reasons to itself, and moved on. For each entry of the slice's type
+ * that failed that check, this validates the entry's resource against the slice's profile
+ * on its own and reports its errors at their place in the whole input, e.g.
+ * {@code Bundle.entry[0].resource.subject}. It costs nothing for valid input: it only
+ * runs when such a slice error was reported.
  */
 final class SliceExplanations {
 
@@ -37,8 +39,8 @@ final class SliceExplanations {
 	}
 
 	/**
-	 * The explaining errors, in the order of the entries concerned; empty when no required slice
-	 * chosen by profile is missing or the input is not JSON.
+	 * The explaining errors, in the order of the entries concerned; empty when no
+	 * required slice chosen by profile is missing or the input is not JSON.
 	 * @param validator validates a resource's JSON against a profile
 	 */
 	static List<ValidationIssue> explain(String content, List<SingleValidationMessage> messages,
@@ -64,7 +66,8 @@ final class SliceExplanations {
 			List<String> sliceMessages = message.getSliceMessages();
 			for (int index = 0; index + 1 < sliceMessages.size(); index++) {
 				Matcher matcher = SLICE_BY_PROFILE.matcher(sliceMessages.get(index));
-				// "Details for ..." follows only when the entry had the slice's type and was checked against its profile
+				// "Details for ..." follows only when the entry had the slice's type and
+				// was checked against its profile
 				if (matcher.find() && missingSlices.contains(matcher.group(1))
 						&& sliceMessages.get(index + 1).startsWith("Details for")) {
 					String location = message.getLocationString() + ".resource";
@@ -100,7 +103,10 @@ final class SliceExplanations {
 		return explanations;
 	}
 
-	/** {@code Composition.subject} becomes {@code .subject}; {@code Composition} becomes nothing. */
+	/**
+	 * {@code Composition.subject} becomes {@code .subject}; {@code Composition} becomes
+	 * nothing.
+	 */
 	private static String withoutResourceType(String location) {
 		int dot = location.indexOf('.');
 		return dot < 0 ? "" : location.substring(dot);

@@ -14,10 +14,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
- * Finds out whether text is well-formed JSON or XML before the validator sees it, and if not
- * where it breaks. The validator's own parsers either accept sloppy JSON or fail without a
- * position (or with an exception), so a person pasting a resource would not learn which line to
- * fix. Streaming parsers make this a small fraction of a validation's cost. Thread-safe.
+ * Finds out whether text is well-formed JSON or XML before the validator sees it, and if
+ * not where it breaks. The validator's own parsers either accept sloppy JSON or fail
+ * without a position (or with an exception), so a person pasting a resource would not
+ * learn which line to fix. Streaming parsers make this a small fraction of a validation's
+ * cost. Thread-safe.
  */
 final class SyntaxCheck {
 
@@ -28,7 +29,9 @@ final class SyntaxCheck {
 	private SyntaxCheck() {
 	}
 
-	/** The fatal issue that makes the content unusable, or empty when it is well-formed. */
+	/**
+	 * The fatal issue that makes the content unusable, or empty when it is well-formed.
+	 */
 	static Optional<ValidationIssue> findProblem(String content) {
 		String start = content.stripLeading();
 		if (start.startsWith("{")) {

@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param severity how bad it is
  * @param location the FHIRPath of the element concerned, e.g.
- * {@code Bundle.entry[0].resource.section[2].code}; the resource type when the whole resource is
- * concerned
+ * {@code Bundle.entry[0].resource.section[2].code}; the resource type when the whole
+ * resource is concerned
  * @param line the 1-based line in the validated text, or {@code null} when unknown
  * @param column the 1-based column in the validated text, or {@code null} when unknown
  * @param message what is wrong, for a person

@@ -10,20 +10,22 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 /**
  * Last resource-fetching link of the chain: answers a canonical URL with a version
  * ({@code http://hl7.org/fhir/StructureDefinition/Practitioner|4.0.1}) that no other link
- * knows, by asking the chain for the URL without the version and accepting the answer when its
- * {@code version} is the one asked for, or when it has none.
+ * knows, by asking the chain for the URL without the version and accepting the answer
+ * when its {@code version} is the one asked for, or when it has none.
  * <p>
- * IPS names its Bundle slices' target profiles with versions, and HAPI 8.8.1 looks those up
- * verbatim, which the FHIR core and package sources only know unversioned (HAPI FHIR issues 7453
- * and 7564); without this link every IPS Bundle fails with {@code a matching slice is required,
- * but not found}. A resource of another version is not returned, so a genuinely wrong version
- * still reports as unknown.
+ * IPS names its Bundle slices' target profiles with versions, and HAPI 8.8.1 looks those
+ * up verbatim, which the FHIR core and package sources only know unversioned (HAPI FHIR
+ * issues 7453 and 7564); without this link every IPS Bundle fails with
+ * {@code a matching slice is required,
+ * but not found}. A resource of another version is not returned, so a genuinely wrong
+ * version still reports as unknown.
  */
 final class VersionedCanonicalValidationSupport implements IValidationSupport {
 
 	private final IValidationSupport chain;
 
-	/** @param chain the whole chain, asked again with the unversioned URL */
+	/**
+	 * @param chain the whole chain, asked again with the unversioned URL */
 	VersionedCanonicalValidationSupport(IValidationSupport chain) {
 		this.chain = Objects.requireNonNull(chain, "chain");
 	}
@@ -72,8 +74,7 @@ final class VersionedCanonicalValidationSupport implements IValidationSupport {
 		if (resource == null) {
 			return null;
 		}
-		String actual = getFhirContext().newTerser()
-			.getSinglePrimitiveValueOrNull(resource, "version");
+		String actual = getFhirContext().newTerser().getSinglePrimitiveValueOrNull(resource, "version");
 		return actual == null || actual.equals(version) ? resource : null;
 	}
 

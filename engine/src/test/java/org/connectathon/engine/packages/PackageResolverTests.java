@@ -45,7 +45,8 @@ class PackageResolverTests {
 	void coreDependencyIsLeftToTheValidationResources() {
 		ResolvedPackages packages = TestPackages.ips();
 
-		assertThat(packages.packages()).noneSatisfy(p -> assertThat(p.reference().name()).isEqualTo("hl7.fhir.r4.core"));
+		assertThat(packages.packages())
+			.noneSatisfy(p -> assertThat(p.reference().name()).isEqualTo("hl7.fhir.r4.core"));
 		assertThat(packages.warnings()).noneSatisfy(warning -> assertThat(warning).contains("hl7.fhir.r4.core"));
 	}
 
@@ -64,15 +65,16 @@ class PackageResolverTests {
 
 		ResolvedPackages packages = new PackageResolver(TestPackages.cache()).resolve(List.of("hl7.fhir.uv.ips#2.0.0"));
 
-		assertThat(packages.key()).isEqualTo(
-				"hl7.fhir.uv.extensions.r4#5.3.0-ballot-tc1,hl7.fhir.uv.ips#2.0.0,hl7.terminology.r4#7.0.1");
+		assertThat(packages.key())
+			.isEqualTo("hl7.fhir.uv.extensions.r4#5.3.0-ballot-tc1,hl7.fhir.uv.ips#2.0.0,hl7.terminology.r4#7.0.1");
 	}
 
 	@Test
 	void packageInNeitherCacheNorServerIsAnErrorNamingTheCache() {
 		PackageResolver resolver = new PackageResolver(new PackageCache(emptyCache, List.of()));
 
-		assertThatThrownBy(() -> resolver.resolve(List.of("hl7.fhir.uv.ips#9.9.9"))).isInstanceOf(PackageException.class)
+		assertThatThrownBy(() -> resolver.resolve(List.of("hl7.fhir.uv.ips#9.9.9")))
+			.isInstanceOf(PackageException.class)
 			.hasMessageStartingWith("CTN-2003: expected hl7.fhir.uv.ips#9.9.9 in the package cache "
 					+ emptyCache.toAbsolutePath() + " or on a package server, but it is in neither");
 	}

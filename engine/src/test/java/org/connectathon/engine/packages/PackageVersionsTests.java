@@ -13,7 +13,8 @@ class PackageVersionsTests {
 	@Test
 	void versionsSortNumericallyWithPreReleasesBeforeTheirRelease() {
 		List<String> sorted = Stream.of("5.3.0", "10.0.0", "5.2.0", "5.3.0-ballot-tc1", "5.2.1", "9.1")
-			.sorted(Comparator.comparing(PackageVersions::sortKey)).toList();
+			.sorted(Comparator.comparing(PackageVersions::sortKey))
+			.toList();
 
 		assertThat(sorted).containsExactly("5.2.0", "5.2.1", "5.3.0-ballot-tc1", "5.3.0", "9.1", "10.0.0");
 	}

@@ -10,9 +10,9 @@ import org.hl7.fhir.utilities.json.model.JsonObject;
 import org.hl7.fhir.utilities.json.parser.JsonParser;
 
 /**
- * The official IPS examples and deliberately broken variants of the minimal IPS Bundle, edited as
- * plain JSON (a FHIR model round trip would change more than the one thing broken) and
- * pretty-printed so that issues have distinct lines.
+ * The official IPS examples and deliberately broken variants of the minimal IPS Bundle,
+ * edited as plain JSON (a FHIR model round trip would change more than the one thing
+ * broken) and pretty-printed so that issues have distinct lines.
  */
 public final class IpsVariants {
 
@@ -24,8 +24,12 @@ public final class IpsVariants {
 	public static String example(String fileName) {
 		TestPackages.ips();
 		try {
-			return Files.readString(TestPackages.cache().directory().resolve("hl7.fhir.uv.ips#2.0.0")
-				.resolve("package").resolve("example").resolve(fileName));
+			return Files.readString(TestPackages.cache()
+				.directory()
+				.resolve("hl7.fhir.uv.ips#2.0.0")
+				.resolve("package")
+				.resolve("example")
+				.resolve(fileName));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -90,7 +94,11 @@ public final class IpsVariants {
 
 	private static JsonObject problemsSection(JsonObject bundle) {
 		for (JsonElement section : composition(bundle).getJsonArray("section").getItems()) {
-			JsonObject coding = section.asJsonObject().getJsonObject("code").getJsonArray("coding").get(0).asJsonObject();
+			JsonObject coding = section.asJsonObject()
+				.getJsonObject("code")
+				.getJsonArray("coding")
+				.get(0)
+				.asJsonObject();
 			if (PROBLEMS_SECTION.equals(coding.asString("code"))) {
 				return section.asJsonObject();
 			}

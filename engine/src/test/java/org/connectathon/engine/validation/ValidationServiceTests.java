@@ -41,14 +41,15 @@ class ValidationServiceTests {
 	void versionedTargetProfilesOfTheIpsBundleSlicesResolve() {
 		ValidationReport report = service.validate(IpsVariants.minimalBundle(), null);
 
-		assertThat(report.issues()).noneSatisfy(issue -> assertThat(issue.message()).contains("a matching slice is required"));
+		assertThat(report.issues())
+			.noneSatisfy(issue -> assertThat(issue.message()).contains("a matching slice is required"));
 		assertThat(report.isValid()).isTrue();
 	}
 
 	@Test
 	void regionalLanguageTagOfTheImmunizationExampleIsAValidLanguage() {
-		ValidationReport report = service.validate(IpsVariants.example("Bundle-IPS-examples-Bundle-with-immunization.json"),
-				null);
+		ValidationReport report = service
+			.validate(IpsVariants.example("Bundle-IPS-examples-Bundle-with-immunization.json"), null);
 
 		assertThat(report.issues()).noneSatisfy(issue -> assertThat(issue.message()).contains("fr-LU"));
 		assertThat(report.isValid()).isTrue();
@@ -144,7 +145,8 @@ class ValidationServiceTests {
 
 	@Test
 	void malformedJsonIsAFatalIssueWithItsPosition() {
-		ValidationReport report = service.validate("{\n  \"resourceType\": \"Patient\",\n  \"active\": true,,\n}", null);
+		ValidationReport report = service.validate("{\n  \"resourceType\": \"Patient\",\n  \"active\": true,,\n}",
+				null);
 
 		assertThat(report.errors()).singleElement().satisfies(issue -> {
 			assertThat(issue.severity()).isEqualTo(IssueSeverity.FATAL);
@@ -155,8 +157,8 @@ class ValidationServiceTests {
 
 	@Test
 	void malformedXmlIsAFatalIssueWithItsPosition() {
-		ValidationReport report = service.validate("<Patient xmlns=\"http://hl7.org/fhir\">\n  <active value=\"true\">\n</Patient>",
-				null);
+		ValidationReport report = service
+			.validate("<Patient xmlns=\"http://hl7.org/fhir\">\n  <active value=\"true\">\n</Patient>", null);
 
 		assertThat(report.errors()).singleElement().satisfies(issue -> {
 			assertThat(issue.severity()).isEqualTo(IssueSeverity.FATAL);

@@ -21,7 +21,9 @@ class ValidationServiceThreadSafetyTests {
 	void parallelValidationsReportWhatOneThreadReports() throws Exception {
 		ValidationService service = ValidationService.create(TestPackages.ips(), null);
 		List<String> inputs = new ArrayList<>();
-		TestPackages.ipsExamples().stream().filter(example -> example.fileName().startsWith("Bundle"))
+		TestPackages.ipsExamples()
+			.stream()
+			.filter(example -> example.fileName().startsWith("Bundle"))
 			.forEach(example -> inputs.add(example.json()));
 		inputs.add(IpsVariants.withoutSubject());
 		inputs.add(IpsVariants.withCompositionDate("2020-13-45"));

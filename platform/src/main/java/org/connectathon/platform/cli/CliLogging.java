@@ -6,9 +6,9 @@ import org.slf4j.LoggerFactory;
 import ch.qos.logback.classic.Level;
 
 /**
- * Keeps library logging (HAPI's informational chatter) off the console of the commands that run
- * without Spring, whose output people and scripts read; warnings and errors still show. Spring
- * configures logging itself for {@code serve}.
+ * Keeps library logging (HAPI's informational chatter) off the console of the commands
+ * that run without Spring, whose output people and scripts read; warnings and errors
+ * still show. Spring configures logging itself for {@code serve}.
  */
 final class CliLogging {
 

@@ -31,17 +31,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code connectathon validate}: validates FHIR resources against implementation guides on the
- * engine alone (no Spring). Exit code 0 when nothing is an error, 1 when something is, 2 for bad
- * usage, an unreadable file or a package that cannot be had.
+ * {@code connectathon validate}: validates FHIR resources against implementation guides
+ * on the engine alone (no Spring). Exit code 0 when nothing is an error, 1 when something
+ * is, 2 for bad usage, an unreadable file or a package that cannot be had.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
 		description = "Validates FHIR resources (JSON or XML files, or folders of them) against implementation guides.",
-		footer = { "", "Exit code: 0 when nothing is an error, 1 when something is, 2 for bad usage or an unreadable file.",
+		footer = { "",
+				"Exit code: 0 when nothing is an error, 1 when something is, 2 for bad usage or an unreadable file.",
 				"Example: connectathon validate --ig hl7.fhir.uv.ips#2.0.0 ips-examples/" })
 class ValidateCommand implements Callable<Integer> {
 
-	/** One warm validator per IG set for the life of the process (tests run several commands in one). */
+	/**
+	 * One warm validator per IG set for the life of the process (tests run several
+	 * commands in one).
+	 */
 	private static final ValidationServiceCache SERVICES = new ValidationServiceCache();
 
 	@Spec
@@ -79,8 +83,8 @@ class ValidateCommand implements Callable<Integer> {
 			description = "FHIR package server or npm registry to fetch packages missing from the cache from. Repeatable.")
 	List<URI> packageServers = new ArrayList<>();
 
-	@Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Resources to validate; folders are searched "
-			+ "for .json and .xml files.")
+	@Parameters(paramLabel = "FILE|DIR", arity = "1..*",
+			description = "Resources to validate; folders are searched " + "for .json and .xml files.")
 	List<Path> inputs;
 
 	@Override
@@ -212,7 +216,10 @@ class ValidateCommand implements Callable<Integer> {
 		}
 	}
 
-	/** A file to validate, read up front so that an unreadable one stops the run before the validator starts. */
+	/**
+	 * A file to validate, read up front so that an unreadable one stops the run before
+	 * the validator starts.
+	 */
 	record InputFile(Path path, String content) {
 	}
 

@@ -17,9 +17,10 @@ import org.hl7.fhir.r4.model.Bundle.BundleType;
 import ca.uhn.fhir.context.FhirContext;
 
 /**
- * The files {@code connectathon validate} writes: the OperationOutcome JSON of {@code --out}
- * (a Bundle of them, each under its file's URI, when there are several inputs) and the JUnit XML
- * of {@code --junit} (one test case per file, failed when it has errors) for CI servers.
+ * The files {@code connectathon validate} writes: the OperationOutcome JSON of
+ * {@code --out} (a Bundle of them, each under its file's URI, when there are several
+ * inputs) and the JUnit XML of {@code --junit} (one test case per file, failed when it
+ * has errors) for CI servers.
  */
 final class ValidationOutputs {
 
@@ -60,7 +61,9 @@ final class ValidationOutputs {
 					xml.writeStartElement("failure");
 					xml.writeAttribute("type", "validation");
 					xml.writeAttribute("message", result.report().errorCount() + " validation error(s)");
-					xml.writeCharacters(result.report().errors().stream()
+					xml.writeCharacters(result.report()
+						.errors()
+						.stream()
 						.map(issue -> issue.location() + (issue.line() == null ? "" : " (line " + issue.line() + ")")
 								+ ": " + issue.message())
 						.collect(Collectors.joining("\n")));

@@ -7,9 +7,9 @@ import org.connectathon.engine.validation.ValidationIssue;
 import org.connectathon.platform.cli.ValidateCommand.FileResult;
 
 /**
- * The console summary of {@code connectathon validate}: one line per file, its errors beneath
- * it with location and position, and a total. Warnings are counted, not listed (the
- * {@code --out} OperationOutcome has them all), so that the errors stand out.
+ * The console summary of {@code connectathon validate}: one line per file, its errors
+ * beneath it with location and position, and a total. Warnings are counted, not listed
+ * (the {@code --out} OperationOutcome has them all), so that the errors stand out.
  */
 class ValidationSummary {
 

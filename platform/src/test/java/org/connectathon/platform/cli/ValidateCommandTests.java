@@ -21,7 +21,9 @@ class ValidateCommandTests {
 
 	private static final Path PACKAGE_CACHE = Path.of("target", "test-package-cache");
 
-	private static final Path EXAMPLES = PACKAGE_CACHE.resolve("hl7.fhir.uv.ips#2.0.0").resolve("package").resolve("example");
+	private static final Path EXAMPLES = PACKAGE_CACHE.resolve("hl7.fhir.uv.ips#2.0.0")
+		.resolve("package")
+		.resolve("example");
 
 	@TempDir
 	Path folder;
@@ -49,10 +51,11 @@ class ValidateCommandTests {
 		String bundle = Files.readString(EXAMPLES.resolve("Bundle-bundle-minimal.json"));
 		Path badDate = Files.writeString(folder.resolve("bad-date.json"),
 				bundle.replaceFirst("\"date\":\"2020-12-11T14:30:00\\+01:00\"", "\"date\":\"2020-13-45\""));
-		Path unknownExtension = Files.writeString(folder.resolve("unknown-extension.json"),
-				bundle.replaceFirst("\"resourceType\":\"Composition\",", "\"resourceType\":\"Composition\",\"extension\":"
-						+ "[{\"url\":\"http://example.org/fhir/StructureDefinition/unknown\",\"valueString\":\"x\"}],"));
-		Path malformed = Files.writeString(folder.resolve("malformed.json"), "{\n  \"resourceType\": \"Patient\",\n  \"active\": true,,\n}");
+		Path unknownExtension = Files.writeString(folder.resolve("unknown-extension.json"), bundle
+			.replaceFirst("\"resourceType\":\"Composition\",", "\"resourceType\":\"Composition\",\"extension\":"
+					+ "[{\"url\":\"http://example.org/fhir/StructureDefinition/unknown\",\"valueString\":\"x\"}],"));
+		Path malformed = Files.writeString(folder.resolve("malformed.json"),
+				"{\n  \"resourceType\": \"Patient\",\n  \"active\": true,,\n}");
 		Path outcome = folder.resolve("outcome.json");
 		Path junit = folder.resolve("junit");
 
