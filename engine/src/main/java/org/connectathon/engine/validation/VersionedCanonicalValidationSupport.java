@@ -25,7 +25,8 @@ final class VersionedCanonicalValidationSupport implements IValidationSupport {
 	private final IValidationSupport chain;
 
 	/**
-	 * @param chain the whole chain, asked again with the unversioned URL */
+	 * @param chain the whole chain, asked again with the unversioned URL
+	 */
 	VersionedCanonicalValidationSupport(IValidationSupport chain) {
 		this.chain = Objects.requireNonNull(chain, "chain");
 	}
