@@ -1,5 +1,13 @@
 package org.connectathon.platform.security;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+
 import org.connectathon.platform.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +20,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
+import ca.uhn.fhir.context.FhirContext;
+
 /**
  * Two ways in: the JSON API under {@code /api} takes bearer tokens and answers problem
  * JSON; pages use a sign-in form with a session and CSRF tokens on every form.
@@ -19,6 +29,26 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebSecurityConfiguration {
+
+	/**
+	 * The FHIR endpoint takes the API's bearer tokens; FHIR clients expect refusals as an
+	 * OperationOutcome.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain fhirSecurity(HttpSecurity http, ApiTokenService tokens) throws Exception {
+		http.securityMatcher("/fhir/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, exception) -> writeOperationOutcome(response,
+						HttpStatus.UNAUTHORIZED, "Sign in with an API token: Authorization: Bearer <token>."))
+				.accessDeniedHandler((request, response, exception) -> writeOperationOutcome(response,
+						HttpStatus.FORBIDDEN, "You may not do this.")));
+		return http.build();
+	}
 
 	@Bean
 	@Order(1)
@@ -55,6 +85,15 @@ class WebSecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?signedOut"));
 		return http.build();
+	}
+
+	private static void writeOperationOutcome(HttpServletResponse response, HttpStatus status, String diagnostics)
+			throws IOException {
+		OperationOutcome outcome = new OperationOutcome();
+		outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.SECURITY).setDiagnostics(diagnostics);
+		response.setStatus(status.value());
+		response.setContentType("application/fhir+json");
+		response.getWriter().write(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome));
 	}
 
 }

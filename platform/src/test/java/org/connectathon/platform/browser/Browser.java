@@ -101,6 +101,10 @@ final class Browser implements AutoCloseable {
 		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(target)).getText();
 	}
 
+	String attribute(By target, String name) {
+		return this.driver.findElement(target).getDomAttribute(name);
+	}
+
 	/**
 	 * Waits until the element shows the text, as it may arrive later (htmx, redirects).
 	 */

@@ -157,4 +157,22 @@ class BrowserIntegrationTests {
 		assertThat(this.browser.pageText()).doesNotContain("BROKEN");
 	}
 
+	@Test
+	void shouldShowValidationIssuesBesideTheHighlightedLines() {
+		User participant = this.fixtures.user(Role.PARTICIPANT, this.fixtures.organization());
+		this.browser.signIn(participant.username(), Fixtures.PASSWORD);
+		this.browser.visit("/validate");
+		this.browser.type(By.id("resource-content"), """
+				{
+				  "resourceType": "Patient",
+				  "birthDate": "1972-13-45"
+				}""");
+		this.browser.click(By.id("validate"));
+
+		this.browser.waitForText(By.id("validation-result"), "errors");
+		assertThat(this.browser.text(By.id("issues"))).contains("Patient.birthDate").contains("line 3");
+		assertThat(this.browser.attribute(By.id("line-3"), "class")).contains("error");
+		assertThat(this.browser.attribute(By.id("line-2"), "class")).doesNotContain("error");
+	}
+
 }
