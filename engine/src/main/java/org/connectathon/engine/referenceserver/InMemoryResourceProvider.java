@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.valueset.BundleEntryTransactionMethodEnum;
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.Delete;
@@ -180,13 +182,32 @@ public class InMemoryResourceProvider implements IResourceProvider {
 	}
 
 	private List<IBaseResource> contents(List<ResourceStore.Version> versions) {
+		return historyEntries(this.store, versions);
+	}
+
+	/**
+	 * History entries, newest first, marked with the method that made them so that HAPI fills
+	 * in entry.request, which a history Bundle requires; deletions become entries without a
+	 * resource.
+	 */
+	static List<IBaseResource> historyEntries(ResourceStore store, List<ResourceStore.Version> versions) {
 		List<IBaseResource> resources = new ArrayList<>();
 		for (ResourceStore.Version version : versions) {
-			if (!version.deleted()) {
-				resources.add(this.store.copyOf(version));
+			IBaseResource resource;
+			BundleEntryTransactionMethodEnum method;
+			if (version.deleted()) {
+				resource = store.fhirContext().getResourceDefinition(version.type()).newInstance();
+				resource.setId(version.type() + "/" + version.id() + "/_history/" + version.version());
+				method = BundleEntryTransactionMethodEnum.DELETE;
 			}
+			else {
+				resource = store.copyOf(version);
+				method = version.version() == 1 ? BundleEntryTransactionMethodEnum.POST
+						: BundleEntryTransactionMethodEnum.PUT;
+			}
+			ResourceMetadataKeyEnum.ENTRY_TRANSACTION_METHOD.put(resource, method);
+			resources.add(resource);
 		}
-		// history is newest first
 		Collections.reverse(resources);
 		return resources;
 	}

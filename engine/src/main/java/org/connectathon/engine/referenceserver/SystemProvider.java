@@ -47,14 +47,7 @@ public class SystemProvider {
 
 	@History
 	public List<IBaseResource> serverHistory() {
-		List<IBaseResource> resources = new ArrayList<>();
-		for (ResourceStore.Version version : this.store.history(null)) {
-			if (!version.deleted()) {
-				resources.add(this.store.copyOf(version));
-			}
-		}
-		Collections.reverse(resources);
-		return resources;
+		return InMemoryResourceProvider.historyEntries(this.store, this.store.history(null));
 	}
 
 	@Transaction
