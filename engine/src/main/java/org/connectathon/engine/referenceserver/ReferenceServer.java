@@ -46,7 +46,7 @@ public class ReferenceServer extends RestfulServer {
 					: new InMemoryResourceProvider(resourceClass, this.store, matcher));
 		}
 		setResourceProviders(new ArrayList<IResourceProvider>(providers.values()));
-		setPlainProviders(new SystemProvider(this.store, providers));
+		setPlainProviders(new SystemProvider(this.store, providers, matcher));
 		setDefaultResponseEncoding(EncodingEnum.JSON);
 		setServerName("Connectathon reference server");
 	}

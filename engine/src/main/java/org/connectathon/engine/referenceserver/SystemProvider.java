@@ -9,10 +9,12 @@ import java.util.Objects;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.History;
+import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.util.BundleBuilder;
@@ -30,7 +32,7 @@ import org.hl7.fhir.instance.model.api.IIdType;
 /**
  * The server-level interactions: batch, transaction (all or nothing, entries processed in the
  * specification's order DELETE, POST, PUT/PATCH, GET, {@code urn:uuid:} references rewritten)
- * and system history.
+ * system history and system search.
  */
 public class SystemProvider {
 
@@ -40,14 +42,37 @@ public class SystemProvider {
 
 	private final Map<String, InMemoryResourceProvider> providers;
 
-	public SystemProvider(ResourceStore store, Map<String, InMemoryResourceProvider> providers) {
+	private final SearchMatcher matcher;
+
+	public SystemProvider(ResourceStore store, Map<String, InMemoryResourceProvider> providers, SearchMatcher matcher) {
 		this.store = Objects.requireNonNull(store, "store");
 		this.providers = Objects.requireNonNull(providers, "providers");
+		this.matcher = Objects.requireNonNull(matcher, "matcher");
 	}
 
 	@History
 	public List<IBaseResource> serverHistory() {
 		return InMemoryResourceProvider.historyEntries(this.store, this.store.history(null));
+	}
+
+	/** Search across types: {@code _type} narrows the types, other parameters apply to each type that defines them. */
+	@Search(allowUnknownParams = true)
+	public List<IBaseResource> searchAllTypes(RequestDetails request) {
+		Map<String, String[]> criteria = new HashMap<>(request.getParameters());
+		criteria.remove("_format");
+		criteria.remove("_pretty");
+		String[] wantedTypes = criteria.remove("_type");
+		List<String> types = wantedTypes == null ? this.store.types()
+				: java.util.Arrays.stream(wantedTypes).flatMap(t -> java.util.Arrays.stream(t.split(","))).toList();
+		List<IBaseResource> found = new ArrayList<>();
+		for (String type : types) {
+			for (ResourceStore.Version version : this.store.currentVersions(type)) {
+				if (this.matcher.matches(type, version.parsed(), criteria)) {
+					found.add(this.store.copyOf(version));
+				}
+			}
+		}
+		return found;
 	}
 
 	@Transaction

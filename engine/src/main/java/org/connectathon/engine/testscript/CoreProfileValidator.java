@@ -19,13 +19,39 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
 /**
- * A {@link ProfileValidator} that knows the core specification's profiles only, on HAPI's
- * {@link FhirInstanceValidator}. The validator of each FHIR release is built on first use (a few
- * seconds) and then shared.
+ * A {@link ProfileValidator} on HAPI's {@link FhirInstanceValidator} that knows the core
+ * specification's profiles and the conformance resources (StructureDefinition, ValueSet,
+ * CodeSystem) of the FHIR package files it is given. The validator of each FHIR release is built
+ * on first use (a few seconds) and then shared.
  */
 public final class CoreProfileValidator implements ProfileValidator {
 
+	private static final java.util.Set<String> CONFORMANCE_TYPES = java.util.Set.of("StructureDefinition", "ValueSet",
+			"CodeSystem");
+
 	private final Map<FhirVersion, FhirValidator> validators = new EnumMap<>(FhirVersion.class);
+
+	private final List<java.nio.file.Path> packages;
+
+	/** A validator of the core specification only. */
+	public CoreProfileValidator() {
+		this(List.of());
+	}
+
+	/**
+	 * @param packages FHIR package files ({@code .tgz}) whose profiles, value sets and code
+	 * systems the validator should know
+	 * @throws IllegalArgumentException when a package cannot be read
+	 */
+	public CoreProfileValidator(List<java.nio.file.Path> packages) {
+		this.packages = List.copyOf(Objects.requireNonNull(packages, "packages"));
+		for (java.nio.file.Path file : this.packages) {
+			if (!java.nio.file.Files.isRegularFile(file)) {
+				throw new IllegalArgumentException("CTN-3040: expected a FHIR package file (.tgz), but " + file
+						+ " does not exist");
+			}
+		}
+	}
 
 	@Override
 	public List<ValidationIssue> validate(FhirVersion version, String resource, String profileUrl) {
@@ -45,7 +71,8 @@ public final class CoreProfileValidator implements ProfileValidator {
 	private synchronized FhirValidator validator(FhirVersion version) {
 		return this.validators.computeIfAbsent(version, v -> {
 			FhirContext context = v.fhirContext();
-			ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
+			ValidationSupportChain chain = new ValidationSupportChain(packageSupport(context),
+					new DefaultProfileValidationSupport(context),
 					new CommonCodeSystemsTerminologyService(context),
 					new InMemoryTerminologyServerValidationSupport(context),
 					new SnapshotGeneratingValidationSupport(context));
@@ -53,6 +80,28 @@ public final class CoreProfileValidator implements ProfileValidator {
 			validator.registerValidatorModule(new FhirInstanceValidator(chain));
 			return validator;
 		});
+	}
+
+	private org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport packageSupport(
+			FhirContext context) {
+		var support = new org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport(context);
+		for (java.nio.file.Path file : this.packages) {
+			try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+				org.hl7.fhir.utilities.npm.NpmPackage npm = org.hl7.fhir.utilities.npm.NpmPackage.fromPackage(in);
+				for (String type : CONFORMANCE_TYPES) {
+					for (String name : npm.listResources(type)) {
+						try (java.io.InputStream resource = npm.load("package", name)) {
+							support.addResource(context.newJsonParser().parseResource(resource));
+						}
+					}
+				}
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				throw new IllegalArgumentException("CTN-3041: cannot read FHIR package " + file + ": " + ex.getMessage(),
+						ex);
+			}
+		}
+		return support;
 	}
 
 }

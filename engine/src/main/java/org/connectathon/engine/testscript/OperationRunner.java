@@ -178,9 +178,8 @@ final class OperationRunner {
 
 	private String body(Fixture source, String contentType, String code, String url) {
 		String text = this.state.substitute(source.body());
-		boolean wantXml = contentType != null && contentType.contains("xml");
-		boolean isResource = !text.stripLeading().startsWith("[");
-		if (!isResource || contentType == null) {
+		boolean wantXml = contentType != null ? contentType.contains("xml") : source.isXml();
+		if (text.stripLeading().startsWith("[")) {
 			return text;
 		}
 		boolean convert = wantXml != source.isXml();

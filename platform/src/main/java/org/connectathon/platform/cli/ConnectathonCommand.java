@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "connectathon", mixinStandardHelpOptions = true, version = "Connectathon 0.1.0",
 		description = "Runs healthcare interoperability testing events.",
-		subcommands = { ServeCommand.class })
+		subcommands = { ServeCommand.class, RunCommand.class, ReferenceServerCommand.class })
 public class ConnectathonCommand {
 
 	public static void main(String[] args) {
