@@ -84,7 +84,8 @@ final class OperationRunner {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		headers.put("Content-Type", List.of(fixture.isXml() ? "application/fhir+xml" : "application/fhir+json"));
 		headers.put("Accept", List.of("application/fhir+json"));
-		Exchange exchange = send("POST", base + "/" + type, headers, fixture.body());
+		Exchange exchange = send("POST", base + "/" + type, headers, this.state.substitute(fixture.body()));
+		this.state.record(exchange, null, null);
 		String location = Exchange.firstHeader(exchange.responseHeaders(), "Location");
 		if (location != null) {
 			String[] parts = location.replaceAll("/_history/.*$", "").split("/");
@@ -98,7 +99,9 @@ final class OperationRunner {
 	/** Deletes a fixture created with {@code autocreate}. */
 	Exchange delete(Fixture fixture) {
 		String base = this.state.settings().server().toString().replaceAll("/+$", "");
-		return send("DELETE", base + "/" + fixture.serverLocation(), Map.of(), null);
+		Exchange exchange = send("DELETE", base + "/" + fixture.serverLocation(), Map.of(), null);
+		this.state.record(exchange, null, null);
+		return exchange;
 	}
 
 	private String url(TestScript.SetupActionOperationComponent operation, String code, String resourceType,
