@@ -34,8 +34,10 @@ class RunReportsTests {
 
 	@Test
 	void shouldWriteOneTestReportPerScriptAndASummary(@TempDir Path folder) throws Exception {
-		RunReports.write(List.of(result("a", Outcome.PASS, List.of()), result("b", Outcome.FAIL, FAILED),
-				result("a", Outcome.PASS, List.of())), folder);
+		ScriptResult sameIdOtherFile = new ScriptResult(Path.of("other/a.json"), "a", "a", FhirVersion.R4, Outcome.PASS,
+				List.of(), new TestReport(), Duration.ofMillis(1));
+		RunReports.write(List.of(result("a", Outcome.PASS, List.of()), result("b", Outcome.FAIL, FAILED), sameIdOtherFile),
+				folder);
 		assertThat(folder.resolve("a.testreport.json")).content().contains("\"resourceType\": \"TestReport\"");
 		assertThat(folder.resolve("a-2.testreport.json")).exists();
 		assertThat(folder.resolve("summary.json")).content()
