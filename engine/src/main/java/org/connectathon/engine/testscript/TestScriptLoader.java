@@ -27,7 +27,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.model.TestScript;
 
 /**
- * Reads TestScripts in JSON or XML and finds the scripts in folders. The FHIR release is
+ * Reads TestScripts in JSON or XML and finds the scripts in folders and in FHIR packages
+ * ({@code .tgz}, as {@code npm pack} fetches them). The FHIR release is
  * detected by parsing strictly as R4 first, then as R5: a script that uses only elements and
  * codes both releases share runs as R4. Fixtures are resolved when the script is loaded:
  * contained ({@code #id}), an absolute URL (fetched), or a path relative to the script's folder,
@@ -55,7 +56,10 @@ public final class TestScriptLoader {
 		Objects.requireNonNull(paths, "paths");
 		List<Path> scripts = new ArrayList<>();
 		for (Path path : paths) {
-			if (Files.isRegularFile(path)) {
+			if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".tgz")) {
+				scripts.addAll(findScripts(List.of(unpack(path))));
+			}
+			else if (Files.isRegularFile(path)) {
 				scripts.add(path);
 			}
 			else if (Files.isDirectory(path)) {
@@ -72,6 +76,27 @@ public final class TestScriptLoader {
 			}
 		}
 		return scripts;
+	}
+
+	/**
+	 * Unpacks the {@code package} folder of a FHIR package (npm {@code .tgz}) into a temporary
+	 * folder, so that its scripts and their fixtures can be read like any other files.
+	 */
+	private static Path unpack(Path tgz) {
+		try (java.io.InputStream in = Files.newInputStream(tgz)) {
+			org.hl7.fhir.utilities.npm.NpmPackage npm = org.hl7.fhir.utilities.npm.NpmPackage.fromPackage(in);
+			Path folder = Files.createTempDirectory("connectathon-package");
+			for (String name : npm.list("package")) {
+				try (java.io.InputStream file = npm.load("package", name)) {
+					Files.copy(file, folder.resolve(name));
+				}
+			}
+			return folder;
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new TestScriptLoadException("CTN-1007: expected a FHIR package (npm .tgz) in " + tgz + ", but it cannot "
+					+ "be read: " + ex.getMessage(), ex);
+		}
 	}
 
 	private static boolean holdsTestScript(Path file) {

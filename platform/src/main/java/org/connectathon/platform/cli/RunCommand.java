@@ -70,11 +70,12 @@ class RunCommand implements Callable<Integer> {
 			description = "Time limit of one HTTP request (default: ${DEFAULT-VALUE}).")
 	int timeoutSeconds;
 
-	@Parameters(arity = "1..*", paramLabel = "PATH", description = "TestScript files or folders of them.")
+	@Parameters(arity = "1..*", paramLabel = "PATH", description = "TestScript files, folders of them, or FHIR packages (.tgz) holding them.")
 	List<Path> paths;
 
 	@Override
 	public Integer call() {
+		QuietLogging.apply();
 		if (this.parallel < 1) {
 			throw new UsageException("--parallel must be at least 1, got " + this.parallel);
 		}
