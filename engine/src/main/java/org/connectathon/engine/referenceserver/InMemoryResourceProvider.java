@@ -172,13 +172,29 @@ public class InMemoryResourceProvider implements IResourceProvider {
 		criteria.remove("_format");
 		criteria.remove("_pretty");
 		List<ResourceStore.Version> found = new ArrayList<>();
-		for (ResourceStore.Version version : this.store.currentVersions(this.typeName)) {
+		for (ResourceStore.Version version : candidates(criteria)) {
 			if (this.matcher.matches(this.typeName, version.parsed(), criteria)) {
 				found.add(version);
 			}
 		}
 		found.sort((a, b) -> a.lastUpdated().compareTo(b.lastUpdated()));
 		return found;
+	}
+
+	/** Looking up by _id beats matching every resource of the type. */
+	private List<ResourceStore.Version> candidates(Map<String, String[]> criteria) {
+		String[] ids = criteria.get("_id");
+		if (ids == null || ids.length != 1) {
+			return this.store.currentVersions(this.typeName);
+		}
+		List<ResourceStore.Version> candidates = new ArrayList<>();
+		for (String id : ids[0].split(",")) {
+			ResourceStore.Version version = this.store.current(this.typeName, id);
+			if (version != null) {
+				candidates.add(version);
+			}
+		}
+		return candidates;
 	}
 
 	private List<IBaseResource> contents(List<ResourceStore.Version> versions) {

@@ -47,7 +47,8 @@ public final class ResourceStore {
 
 	private final AtomicLong idSequence = new AtomicLong();
 
-	private Map<String, List<Version>> histories = new HashMap<>();
+	/** Histories by type, then by id, so that searching a type does not visit the others. */
+	private Map<String, Map<String, List<Version>>> histories = new HashMap<>();
 
 	private List<Version> allVersions = new ArrayList<>();
 
@@ -66,7 +67,8 @@ public final class ResourceStore {
 
 	/** Stores a new version of the resource under its type and the given id. */
 	public synchronized Version put(String type, String id, IBaseResource resource) {
-		List<Version> history = this.histories.computeIfAbsent(key(type, id), k -> new ArrayList<>());
+		List<Version> history = this.histories.computeIfAbsent(type, t -> new HashMap<>())
+			.computeIfAbsent(id, k -> new ArrayList<>());
 		long number = history.isEmpty() ? 1 : history.get(history.size() - 1).version() + 1;
 		Instant now = Instant.now();
 		resource.setId(type + "/" + id + "/_history/" + number);
@@ -81,7 +83,7 @@ public final class ResourceStore {
 
 	/** Marks the resource deleted; returns {@code false} when there was nothing to delete. */
 	public synchronized boolean delete(String type, String id) {
-		List<Version> history = this.histories.get(key(type, id));
+		List<Version> history = historyOrNull(type, id);
 		if (history == null || history.get(history.size() - 1).deleted()) {
 			return false;
 		}
@@ -94,7 +96,7 @@ public final class ResourceStore {
 
 	/** The current version, or {@code null} when the resource never existed or is deleted. */
 	public synchronized Version current(String type, String id) {
-		List<Version> history = this.histories.get(key(type, id));
+		List<Version> history = historyOrNull(type, id);
 		if (history == null) {
 			return null;
 		}
@@ -128,7 +130,7 @@ public final class ResourceStore {
 
 	/** All versions of one resource, oldest first; 404 when unknown. */
 	public synchronized List<Version> history(String type, String id) {
-		List<Version> history = this.histories.get(key(type, id));
+		List<Version> history = historyOrNull(type, id);
 		if (history == null) {
 			throw new ResourceNotFoundException("Resource " + type + "/" + id + " is not known");
 		}
@@ -146,9 +148,9 @@ public final class ResourceStore {
 	/** The current versions of all resources of a type. */
 	public synchronized List<Version> currentVersions(String type) {
 		List<Version> current = new ArrayList<>();
-		for (List<Version> history : this.histories.values()) {
+		for (List<Version> history : this.histories.getOrDefault(type, Map.of()).values()) {
 			Version last = history.get(history.size() - 1);
-			if (!last.deleted() && last.type().equals(type)) {
+			if (!last.deleted()) {
 				current.add(last);
 			}
 		}
@@ -165,8 +167,12 @@ public final class ResourceStore {
 	 * before. Other callers wait meanwhile.
 	 */
 	public synchronized <T> T atomically(Supplier<T> changes) {
-		Map<String, List<Version>> savedHistories = new HashMap<>();
-		this.histories.forEach((key, history) -> savedHistories.put(key, new ArrayList<>(history)));
+		Map<String, Map<String, List<Version>>> savedHistories = new HashMap<>();
+		this.histories.forEach((type, byId) -> {
+			Map<String, List<Version>> copy = new HashMap<>();
+			byId.forEach((id, history) -> copy.put(id, new ArrayList<>(history)));
+			savedHistories.put(type, copy);
+		});
 		List<Version> savedAllVersions = new ArrayList<>(this.allVersions);
 		try {
 			return changes.get();
@@ -182,14 +188,14 @@ public final class ResourceStore {
 	public synchronized int size() {
 		return (int) this.histories.values()
 			.stream()
+			.flatMap(byId -> byId.values().stream())
 			.filter(history -> !history.get(history.size() - 1).deleted())
 			.count();
 	}
 
 	/** Types that have at least one version. */
 	public synchronized List<String> types() {
-		List<String> types = new ArrayList<>(
-				this.histories.values().stream().map(history -> history.get(0).type()).distinct().toList());
+		List<String> types = new ArrayList<>(this.histories.keySet());
 		Collections.sort(types);
 		return types;
 	}
@@ -198,8 +204,9 @@ public final class ResourceStore {
 		return this.fhirContext.newJsonParser();
 	}
 
-	private static String key(String type, String id) {
-		return type + "/" + id;
+	private List<Version> historyOrNull(String type, String id) {
+		Map<String, List<Version>> byId = this.histories.get(type);
+		return byId == null ? null : byId.get(id);
 	}
 
 }

@@ -298,8 +298,7 @@ final class AssertEvaluator {
 		if (assertion.hasSourceId()) {
 			return this.state.fixture(assertion.getSourceId());
 		}
-		Exchange last = this.state.lastExchange();
-		return request ? last.request(this.state.version()) : last.response(this.state.version());
+		return request ? this.state.lastRequest() : this.state.lastResponse();
 	}
 
 	private static IBaseResource resource(Fixture fixture) {

@@ -29,6 +29,11 @@ final class ExecutionState {
 
 	private Exchange lastExchange;
 
+	/** The last exchange's request and response as fixtures, kept so that each is parsed once. */
+	private Fixture lastRequest;
+
+	private Fixture lastResponse;
+
 	ExecutionState(LoadedTestScript loaded, RunSettings settings) {
 		this.loaded = loaded;
 		this.settings = settings;
@@ -69,12 +74,14 @@ final class ExecutionState {
 	/** Records an exchange as the latest, and under the operation's request and response ids. */
 	void record(Exchange exchange, String requestId, String responseId) {
 		this.lastExchange = exchange;
+		this.lastRequest = exchange.request(version());
+		this.lastResponse = exchange.response(version());
 		if (requestId != null) {
-			this.fixtures.put(requestId, exchange.request(version()));
+			this.fixtures.put(requestId, this.lastRequest);
 			this.exchanges.put(requestId, exchange);
 		}
 		if (responseId != null) {
-			this.fixtures.put(responseId, exchange.response(version()));
+			this.fixtures.put(responseId, this.lastResponse);
 			this.exchanges.put(responseId, exchange);
 		}
 	}
@@ -89,6 +96,18 @@ final class ExecutionState {
 					+ "has run yet");
 		}
 		return this.lastExchange;
+	}
+
+	/** The last request as a fixture; see {@link #lastExchange()}. */
+	Fixture lastRequest() {
+		lastExchange();
+		return this.lastRequest;
+	}
+
+	/** The last response as a fixture; see {@link #lastExchange()}. */
+	Fixture lastResponse() {
+		lastExchange();
+		return this.lastResponse;
 	}
 
 	/** Replaces every {@code ${name}} in the text with the variable's value. */
@@ -143,7 +162,7 @@ final class ExecutionState {
 			source = this.fixtures.get(variable.getSourceId());
 		}
 		else {
-			source = this.lastExchange == null ? null : this.lastExchange.response(version());
+			source = this.lastResponse;
 		}
 		if (source == null || !source.hasBody()) {
 			return null;
