@@ -38,13 +38,14 @@ public final class SearchMatcher {
 
 	private final FhirContext fhirContext;
 
-	private final IFhirPath fhirPath;
+	/** One engine per servlet thread: HAPI does not promise that an engine is thread-safe. */
+	private final ThreadLocal<IFhirPath> fhirPaths;
 
 	private final Map<String, IFhirPath.IParsedExpression> parsedExpressions = new ConcurrentHashMap<>();
 
 	public SearchMatcher(FhirContext fhirContext) {
 		this.fhirContext = Objects.requireNonNull(fhirContext, "fhirContext");
-		this.fhirPath = fhirContext.newFhirPath();
+		this.fhirPaths = ThreadLocal.withInitial(fhirContext::newFhirPath);
 	}
 
 	/**
@@ -112,7 +113,7 @@ public final class SearchMatcher {
 		}
 		List<IBase> result;
 		try {
-			result = this.fhirPath.evaluate(resource, parsed(expression), IBase.class);
+			result = this.fhirPaths.get().evaluate(resource, parsed(expression), IBase.class);
 		}
 		catch (RuntimeException ex) {
 			return List.of();
@@ -130,7 +131,7 @@ public final class SearchMatcher {
 	private IFhirPath.IParsedExpression parsed(String expression) {
 		return this.parsedExpressions.computeIfAbsent(expression, e -> {
 			try {
-				return this.fhirPath.parse(e);
+				return this.fhirPaths.get().parse(e);
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException("Search parameter expression " + e + " does not parse", ex);
@@ -268,7 +269,7 @@ public final class SearchMatcher {
 			return value == null ? List.of() : List.of(value);
 		}
 		List<String> values = new ArrayList<>();
-		for (IBase descendant : this.fhirPath.evaluate(element, "descendants()", IBase.class)) {
+		for (IBase descendant : this.fhirPaths.get().evaluate(element, "descendants()", IBase.class)) {
 			if (descendant instanceof IPrimitiveType<?> primitive && primitive.getValueAsString() != null
 					&& !Set.of("Extension", "extension").contains(descendant.fhirType())) {
 				values.add(primitive.getValueAsString());
@@ -278,11 +279,11 @@ public final class SearchMatcher {
 	}
 
 	private List<IBase> children(IBase element, String name) {
-		return this.fhirPath.evaluate(element, name, IBase.class);
+		return this.fhirPaths.get().evaluate(element, name, IBase.class);
 	}
 
 	private String firstString(IBase element, String name) {
-		return this.fhirPath.evaluateFirst(element, name, IBase.class)
+		return this.fhirPaths.get().evaluateFirst(element, name, IBase.class)
 			.filter(IPrimitiveType.class::isInstance)
 			.map(value -> ((IPrimitiveType<?>) value).getValueAsString())
 			.orElse(null);

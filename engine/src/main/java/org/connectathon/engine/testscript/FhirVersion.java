@@ -16,21 +16,17 @@ public enum FhirVersion {
 
 	private final Map<String, IFhirPath.IParsedExpression> parsedExpressions = new ConcurrentHashMap<>();
 
-	private volatile IFhirPath fhirPath;
+	/** HAPI does not promise that one FHIRPath engine may evaluate on several threads at once. */
+	private final ThreadLocal<IFhirPath> fhirPath = ThreadLocal.withInitial(() -> fhirContext().newFhirPath());
 
 	/** The HAPI context, created once per JVM (it is expensive) and shared. */
 	public FhirContext fhirContext() {
 		return this == R4 ? FhirContext.forR4Cached() : FhirContext.forR5Cached();
 	}
 
-	/** A FHIRPath engine; HAPI's engines are thread-safe once created. */
+	/** This thread's FHIRPath engine. */
 	public IFhirPath fhirPath() {
-		IFhirPath result = this.fhirPath;
-		if (result == null) {
-			result = fhirContext().newFhirPath();
-			this.fhirPath = result;
-		}
-		return result;
+		return this.fhirPath.get();
 	}
 
 	/**

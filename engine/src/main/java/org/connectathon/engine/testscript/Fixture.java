@@ -42,6 +42,11 @@ final class Fixture {
 		return new Fixture(body, xml, headers, version);
 	}
 
+	/** A fixture with the same content and no server location, for one run to create on the server. */
+	Fixture copy() {
+		return new Fixture(this.body, this.xml, this.headers, this.version);
+	}
+
 	String body() {
 		return this.body;
 	}

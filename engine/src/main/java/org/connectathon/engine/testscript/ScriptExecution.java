@@ -62,7 +62,9 @@ final class ScriptExecution {
 		boolean passed = true;
 		for (TestScript.TestScriptFixtureComponent declared : script.getFixture()) {
 			if (declared.getAutocreate() && passed) {
-				Fixture fixture = this.state.fixture(declared.getId());
+				// the loaded fixture is shared by every run of the script; where this run stored it is not
+				Fixture fixture = this.state.fixture(declared.getId()).copy();
+				this.state.fixtures().put(declared.getId(), fixture);
 				TestReport.SetupActionOperationComponent reported = this.report.getSetup().addAction().getOperation();
 				ActionResult result = operationResult("setup", "autocreate " + declared.getId(), () -> {
 					Exchange exchange = this.operations.create(fixture);

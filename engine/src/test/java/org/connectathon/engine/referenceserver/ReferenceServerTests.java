@@ -109,6 +109,34 @@ class ReferenceServerTests {
 	}
 
 	@Test
+	void shouldServeR5() throws Exception {
+		try (ReferenceServerLauncher r5 = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR5Cached()), 0)) {
+			HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(r5.baseUrl() + "/Patient/r5"))
+				.PUT(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Patient\",\"id\":\"r5\"}"))
+				.header("Content-Type", "application/fhir+json")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(created.statusCode()).isEqualTo(201);
+			HttpResponse<String> metadata = HTTP.send(HttpRequest.newBuilder(URI.create(r5.baseUrl() + "/metadata")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(metadata.body()).contains("\"fhirVersion\":\"5.0.0\"");
+		}
+	}
+
+	@Test
+	void shouldLoadAFolderOfResourcesAndBundles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+		java.nio.file.Files.writeString(folder.resolve("package.json"), "{\"name\":\"not a resource\"}");
+		java.nio.file.Files.writeString(folder.resolve("Patient-loaded.json"), "{\"resourceType\":\"Patient\",\"id\":\"loaded\"}");
+		java.nio.file.Files.writeString(folder.resolve("bundle.json"), "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
+				+ "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"loaded-obs\",\"status\":\"final\",\"code\":{\"text\":\"x\"}}}]}");
+		ReferenceServer server = new ReferenceServer(FhirContext.forR4Cached());
+		assertThat(server.load(folder)).isEqualTo(2);
+		assertThat(server.store().current("Observation", "loaded-obs")).isNotNull();
+		java.nio.file.Files.writeString(folder.resolve("broken.json"), "{\"resourceType\":\"Patient\",");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.load(folder))
+			.hasMessageStartingWith("CTN-2003: expected a FHIR resource in " + folder.resolve("broken.json"));
+	}
+
+	@Test
 	void shouldServeCapabilities() throws Exception {
 		assertThat(send("GET", "/metadata", null).body()).contains("CapabilityStatement");
 	}
