@@ -302,7 +302,9 @@ final class ScriptExecution {
 				.setUri(destination.getValue().toString())
 				.setDisplay("destination " + destination.getKey());
 		}
-		this.report.addParticipant().setType(TestReport.TestReportParticipantType.CLIENT).setUri("urn:connectathon:engine");
+		this.report.addParticipant()
+			.setType(TestReport.TestReportParticipantType.TESTENGINE)
+			.setUri("urn:connectathon:testscript-engine");
 	}
 
 }

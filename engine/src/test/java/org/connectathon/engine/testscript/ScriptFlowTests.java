@@ -61,6 +61,22 @@ class ScriptFlowTests {
 	}
 
 	@Test
+	void shouldFetchAFixtureGivenByUrl() throws Exception {
+		HttpResponse<String> stored = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(ScriptHarness.baseUrl() + "/Patient/url-fixture"))
+				.PUT(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Patient\",\"id\":\"url-fixture\",\"name\":[{\"family\":\"Remote\"}]}"))
+				.header("Content-Type", "application/fhir+json")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(stored.statusCode()).isIn(200, 201);
+		String json = script(operation("read", "\"params\":\"/${pid}\"") + ","
+				+ "{\"assert\":{\"sourceId\":\"remote\",\"expression\":\"Patient.name.family\",\"value\":\"Remote\",\"warningOnly\":false}}")
+			.replace("\"fixture\":[", "\"fixture\":[{\"id\":\"remote\",\"autocreate\":false,\"autodelete\":false,\"resource\":{\"reference\":\""
+					+ ScriptHarness.baseUrl() + "/Patient/url-fixture\"}},");
+		ScriptResult result = run(json);
+		assertThat(testOutcomes(result)).containsExactly(Outcome.PASS, Outcome.PASS);
+	}
+
+	@Test
 	void shouldEvaluateVariablesFromExpressionPathAndDefault() {
 		String json = script(operation("read", "\"params\":\"/${pid}\"") + ","
 				+ expression("Patient.name.family", "equals", "${family}") + ","

@@ -48,6 +48,18 @@ class TestScriptLoaderTests {
 	}
 
 	@Test
+	void shouldFindTheScriptsOfAFhirPackage() {
+		Path tgz = Path.of(System.getProperty("connectathon.test-packages",
+				System.getProperty("user.home") + "/.cache/connectathon/fhir-packages"), "hl7.fhir.r4.examples-4.0.1.tgz");
+		List<Path> scripts = this.loader.findScripts(List.of(tgz));
+		assertThat(scripts).extracting(path -> path.getFileName().toString())
+			.containsExactly("TestScript-testscript-example-history.json", "TestScript-testscript-example-multisystem.json",
+					"TestScript-testscript-example-readtest.json", "TestScript-testscript-example-search.json",
+					"TestScript-testscript-example-update.json", "TestScript-testscript-example.json");
+		assertThat(this.loader.load(scripts.get(0)).id()).isEqualTo("testscript-example-history");
+	}
+
+	@Test
 	void shouldReportAPathThatDoesNotExist(@TempDir Path folder) {
 		Path missing = folder.resolve("missing");
 		assertThatThrownBy(() -> this.loader.findScripts(List.of(missing)))
