@@ -15,6 +15,8 @@ public final class LoadedTestScript {
 
 	private final Path file;
 
+	private final Path source;
+
 	private final FhirVersion version;
 
 	private final TestScript script;
@@ -23,9 +25,10 @@ public final class LoadedTestScript {
 
 	private final Map<String, String> profileUrls;
 
-	LoadedTestScript(Path file, FhirVersion version, TestScript script, Map<String, Fixture> fixtures,
+	LoadedTestScript(Path file, Path source, FhirVersion version, TestScript script, Map<String, Fixture> fixtures,
 			Map<String, String> profileUrls) {
 		this.file = Objects.requireNonNull(file, "file");
+		this.source = Objects.requireNonNull(source, "source");
 		this.version = Objects.requireNonNull(version, "version");
 		this.script = Objects.requireNonNull(script, "script");
 		this.fixtures = Map.copyOf(fixtures);
@@ -35,6 +38,11 @@ public final class LoadedTestScript {
 	/** The file the script came from. */
 	public Path file() {
 		return this.file;
+	}
+
+	/** Where the script came from, for people: its file, or {@code package.tgz!/file}. */
+	public Path source() {
+		return this.source;
 	}
 
 	/** The FHIR release the script is written in. */

@@ -54,7 +54,7 @@ final class ScriptExecution {
 		fillReportHeader(script, outcome);
 		IBaseResource testReport = this.loaded.version() == FhirVersion.R4
 				? VersionConvertorFactory_40_50.convertResource(this.report) : this.report;
-		return new ScriptResult(this.loaded.file(), this.loaded.id(), this.loaded.title(), this.loaded.version(), outcome,
+		return new ScriptResult(this.loaded.source(), this.loaded.id(), this.loaded.title(), this.loaded.version(), outcome,
 				this.results, testReport, Duration.ofNanos(System.nanoTime() - start));
 	}
 

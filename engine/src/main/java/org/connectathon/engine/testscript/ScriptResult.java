@@ -11,7 +11,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * The result of running one script.
- * @param file the script file
+ * @param file the script file, or {@code package.tgz!/file} for a script of a FHIR package
  * @param scriptId the script's id, which names its report file
  * @param title the script's title
  * @param version the script's FHIR release, which is also the TestReport's

@@ -41,6 +41,9 @@ public final class TestScriptLoader {
 
 	private static final Pattern XML_TESTSCRIPT = Pattern.compile("<TestScript[\\s>]");
 
+	/** Folders this loader unpacked, with the package each came from, to name scripts by their package. */
+	private final Map<Path, Path> unpackedPackages = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))
@@ -57,7 +60,9 @@ public final class TestScriptLoader {
 		List<Path> scripts = new ArrayList<>();
 		for (Path path : paths) {
 			if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".tgz")) {
-				scripts.addAll(findScripts(List.of(unpack(path))));
+				Path folder = unpack(path);
+				this.unpackedPackages.put(folder, path);
+				scripts.addAll(findScripts(List.of(folder)));
 			}
 			else if (Files.isRegularFile(path)) {
 				scripts.add(path);
@@ -154,8 +159,8 @@ public final class TestScriptLoader {
 		}
 		Map<String, IBaseResource> contained = new HashMap<>();
 		original.getContained().forEach(resource -> contained.put(resource.getIdElement().getIdPart(), resource));
-		return new LoadedTestScript(file, FhirVersion.R4, script, fixtures(file, FhirVersion.R4, script, contained),
-				profiles);
+		return new LoadedTestScript(file, source(file), FhirVersion.R4, script,
+				fixtures(file, FhirVersion.R4, script, contained), profiles);
 	}
 
 	private LoadedTestScript fromR5(Path file, IBaseResource resource) {
@@ -168,8 +173,15 @@ public final class TestScriptLoader {
 		});
 		Map<String, IBaseResource> contained = new HashMap<>();
 		script.getContained().forEach(r -> contained.put(r.getIdElement().getIdPart(), r));
-		return new LoadedTestScript(file, FhirVersion.R5, script, fixtures(file, FhirVersion.R5, script, contained),
-				profiles);
+		return new LoadedTestScript(file, source(file), FhirVersion.R5, script,
+				fixtures(file, FhirVersion.R5, script, contained), profiles);
+	}
+
+	/** The script's file, or {@code package.tgz!/file} for a script found in a package. */
+	private Path source(Path file) {
+		Path folder = file.toAbsolutePath().getParent();
+		Path tgz = this.unpackedPackages.get(folder);
+		return tgz == null ? file : Path.of(tgz + "!", file.getFileName().toString());
 	}
 
 	private Map<String, Fixture> fixtures(Path file, FhirVersion version, TestScript script,

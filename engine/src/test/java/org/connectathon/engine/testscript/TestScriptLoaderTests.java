@@ -56,7 +56,9 @@ class TestScriptLoaderTests {
 			.containsExactly("TestScript-testscript-example-history.json", "TestScript-testscript-example-multisystem.json",
 					"TestScript-testscript-example-readtest.json", "TestScript-testscript-example-search.json",
 					"TestScript-testscript-example-update.json", "TestScript-testscript-example.json");
-		assertThat(this.loader.load(scripts.get(0)).id()).isEqualTo("testscript-example-history");
+		LoadedTestScript history = this.loader.load(scripts.get(0));
+		assertThat(history.id()).isEqualTo("testscript-example-history");
+		assertThat(history.source()).hasToString(tgz + "!/TestScript-testscript-example-history.json");
 	}
 
 	@Test
