@@ -48,9 +48,12 @@ public final class ResourceStore {
 	private final AtomicLong idSequence = new AtomicLong();
 
 	/** Histories by type, then by id, so that searching a type does not visit the others. */
-	private Map<String, Map<String, List<Version>>> histories = new HashMap<>();
+	private final Map<String, Map<String, List<Version>>> histories = new HashMap<>();
 
-	private List<Version> allVersions = new ArrayList<>();
+	private final List<Version> allVersions = new ArrayList<>();
+
+	/** The versions written by the unit of work under way, or {@code null} outside one. */
+	private List<Version> written;
 
 	public ResourceStore(FhirContext fhirContext) {
 		this.fhirContext = Objects.requireNonNull(fhirContext, "fhirContext");
@@ -76,8 +79,7 @@ public final class ResourceStore {
 		resource.getMeta().setLastUpdated(Date.from(now));
 		String json = parser().encodeResourceToString(resource);
 		Version version = new Version(type, id, number, now, json, parser().parseResource(json));
-		history.add(version);
-		this.allVersions.add(version);
+		record(history, version);
 		return version;
 	}
 
@@ -89,9 +91,16 @@ public final class ResourceStore {
 		}
 		Version version = new Version(type, id, history.get(history.size() - 1).version() + 1, Instant.now(), null,
 				null);
+		record(history, version);
+		return true;
+	}
+
+	private void record(List<Version> history, Version version) {
 		history.add(version);
 		this.allVersions.add(version);
-		return true;
+		if (this.written != null) {
+			this.written.add(version);
+		}
 	}
 
 	/** The current version, or {@code null} when the resource never existed or is deleted. */
@@ -163,24 +172,31 @@ public final class ResourceStore {
 	}
 
 	/**
-	 * Runs the changes as one unit: when {@code changes} throws, the store returns to what it was
-	 * before. Other callers wait meanwhile.
+	 * Runs the changes as one unit: when {@code changes} throws, the versions it wrote are taken
+	 * back. Other callers wait meanwhile. Units may nest; the outermost one decides.
 	 */
 	public synchronized <T> T atomically(Supplier<T> changes) {
-		Map<String, Map<String, List<Version>>> savedHistories = new HashMap<>();
-		this.histories.forEach((type, byId) -> {
-			Map<String, List<Version>> copy = new HashMap<>();
-			byId.forEach((id, history) -> copy.put(id, new ArrayList<>(history)));
-			savedHistories.put(type, copy);
-		});
-		List<Version> savedAllVersions = new ArrayList<>(this.allVersions);
+		if (this.written != null) {
+			return changes.get();
+		}
+		this.written = new ArrayList<>();
 		try {
 			return changes.get();
 		}
 		catch (RuntimeException ex) {
-			this.histories = savedHistories;
-			this.allVersions = savedAllVersions;
+			for (int i = this.written.size() - 1; i >= 0; i--) {
+				Version version = this.written.get(i);
+				List<Version> history = historyOrNull(version.type(), version.id());
+				history.remove(history.size() - 1);
+				if (history.isEmpty()) {
+					this.histories.get(version.type()).remove(version.id());
+				}
+				this.allVersions.remove(this.allVersions.size() - 1);
+			}
 			throw ex;
+		}
+		finally {
+			this.written = null;
 		}
 	}
 
