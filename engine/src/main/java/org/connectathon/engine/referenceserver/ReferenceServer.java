@@ -1,0 +1,132 @@
+package org.connectathon.engine.referenceserver;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.util.BundleUtil;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/**
+ * An in-memory FHIR server on HAPI's plain {@link RestfulServer}: every resource type of one FHIR
+ * version with CRUD, vread, history, search, conditional operations, JSON Patch, batch,
+ * transaction and {@code Patient/$everything}. Meant for trying TestScripts, not for keeping
+ * data: everything is lost when it stops. Run it in any servlet container, for example with
+ * {@link ReferenceServerLauncher}.
+ */
+public class ReferenceServer extends RestfulServer {
+
+	private static final long serialVersionUID = 1L;
+
+	private final transient ResourceStore store;
+
+	public ReferenceServer(FhirContext fhirContext) {
+		super(Objects.requireNonNull(fhirContext, "fhirContext"));
+		this.store = new ResourceStore(fhirContext);
+		SearchMatcher matcher = new SearchMatcher(fhirContext);
+		Map<String, InMemoryResourceProvider> providers = new LinkedHashMap<>();
+		for (String type : fhirContext.getResourceTypes()) {
+			Class<? extends IBaseResource> resourceClass = fhirContext.getResourceDefinition(type).getImplementingClass();
+			providers.put(type, type.equals("Patient") ? new PatientResourceProvider(resourceClass, this.store, matcher)
+					: new InMemoryResourceProvider(resourceClass, this.store, matcher));
+		}
+		setResourceProviders(new ArrayList<IResourceProvider>(providers.values()));
+		setPlainProviders(new SystemProvider(this.store, providers, matcher));
+		setDefaultResponseEncoding(EncodingEnum.JSON);
+		setServerName("Connectathon reference server");
+	}
+
+	/** The data this server holds. */
+	public ResourceStore store() {
+		return this.store;
+	}
+
+	/**
+	 * Stores every FHIR resource found in the JSON and XML files under {@code folder}, keeping
+	 * their ids; the entries of Bundles of type collection, batch or transaction are stored one
+	 * by one. Files that are not FHIR resources (such as a package's {@code package.json}) are
+	 * skipped.
+	 * @return how many resources were stored
+	 * @throws IllegalArgumentException when the folder does not exist or a FHIR file is malformed
+	 */
+	public int load(Path folder) {
+		Objects.requireNonNull(folder, "folder");
+		if (!Files.isDirectory(folder)) {
+			throw new IllegalArgumentException("CTN-2001: expected a folder of FHIR resources to load, but " + folder
+					+ " is not a folder");
+		}
+		List<Path> files;
+		try (Stream<Path> walk = Files.walk(folder)) {
+			files = walk.filter(Files::isRegularFile)
+				.filter(file -> file.toString().endsWith(".json") || file.toString().endsWith(".xml"))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("CTN-2002: cannot read folder " + folder + ": " + ex.getMessage(), ex);
+		}
+		int count = 0;
+		for (Path file : files) {
+			IBaseResource resource = parse(file);
+			if (resource == null) {
+				continue;
+			}
+			if (resource instanceof IBaseBundle bundle && List.of("collection", "batch", "transaction")
+				.contains(BundleUtil.getBundleType(getFhirContext(), bundle))) {
+				for (IBaseResource entry : BundleUtil.toListOfResources(getFhirContext(), bundle)) {
+					count += store(entry);
+				}
+			}
+			else {
+				count += store(resource);
+			}
+		}
+		return count;
+	}
+
+	private int store(IBaseResource resource) {
+		String type = getFhirContext().getResourceType(resource);
+		String id = resource.getIdElement().hasIdPart() ? resource.getIdElement().getIdPart() : this.store.newId();
+		this.store.put(type, id, resource);
+		return 1;
+	}
+
+	private IBaseResource parse(Path file) {
+		String text;
+		try {
+			text = Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("CTN-2002: cannot read " + file + ": " + ex.getMessage(), ex);
+		}
+		boolean json = file.toString().endsWith(".json");
+		// only files that name a resource type are FHIR; package.json and friends are not
+		if (json ? !text.contains("\"resourceType\"") : !text.contains("http://hl7.org/fhir")) {
+			return null;
+		}
+		IParser parser = json ? getFhirContext().newJsonParser() : getFhirContext().newXmlParser();
+		try (Reader reader = new java.io.StringReader(text)) {
+			return parser.parseResource(reader);
+		}
+		catch (DataFormatException | IOException ex) {
+			throw new IllegalArgumentException("CTN-2003: expected a FHIR resource in " + file + ", but "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,176 @@
+package org.connectathon.engine.testscript;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.hl7.fhir.r5.model.TestScript;
+
+/**
+ * What one run of a script knows so far: fixtures (declared ones and captured requests and
+ * responses), the last exchange, and the variables, which are evaluated each time they are used
+ * so that they see the latest responses, as the specification describes.
+ */
+final class ExecutionState {
+
+	private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)\\}");
+
+	private final LoadedTestScript loaded;
+
+	private final RunSettings settings;
+
+	private final Map<String, Fixture> fixtures;
+
+	private final Map<String, Exchange> exchanges = new HashMap<>();
+
+	private final Map<String, TestScript.TestScriptVariableComponent> variables = new HashMap<>();
+
+	private Exchange lastExchange;
+
+	/** The last exchange's request and response as fixtures, kept so that each is parsed once. */
+	private Fixture lastRequest;
+
+	private Fixture lastResponse;
+
+	ExecutionState(LoadedTestScript loaded, RunSettings settings) {
+		this.loaded = loaded;
+		this.settings = settings;
+		this.fixtures = new HashMap<>(loaded.fixtures());
+		loaded.script().getVariable().forEach(variable -> this.variables.put(variable.getName(), variable));
+	}
+
+	FhirVersion version() {
+		return this.loaded.version();
+	}
+
+	LoadedTestScript loaded() {
+		return this.loaded;
+	}
+
+	RunSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * The fixture with this id.
+	 * @throws ExecutionException when the script names an id it never declared or captured
+	 */
+	Fixture fixture(String id) {
+		Fixture fixture = this.fixtures.get(id);
+		if (fixture == null) {
+			throw new ExecutionException("CTN-3001: the script refers to fixture '" + id
+					+ "', but no fixture, requestId or responseId of that name exists yet; known: "
+					+ this.fixtures.keySet().stream().sorted().toList());
+		}
+		return fixture;
+	}
+
+	Map<String, Fixture> fixtures() {
+		return this.fixtures;
+	}
+
+	/** Records an exchange as the latest, and under the operation's request and response ids. */
+	void record(Exchange exchange, String requestId, String responseId) {
+		this.lastExchange = exchange;
+		this.lastRequest = exchange.request(version());
+		this.lastResponse = exchange.response(version());
+		if (requestId != null) {
+			this.fixtures.put(requestId, this.lastRequest);
+			this.exchanges.put(requestId, exchange);
+		}
+		if (responseId != null) {
+			this.fixtures.put(responseId, this.lastResponse);
+			this.exchanges.put(responseId, exchange);
+		}
+	}
+
+	/**
+	 * The latest exchange.
+	 * @throws ExecutionException when no operation ran yet
+	 */
+	Exchange lastExchange() {
+		if (this.lastExchange == null) {
+			throw new ExecutionException("CTN-3004: an assert needs the response of an operation, but no operation "
+					+ "has run yet");
+		}
+		return this.lastExchange;
+	}
+
+	/** The last request as a fixture; see {@link #lastExchange()}. */
+	Fixture lastRequest() {
+		lastExchange();
+		return this.lastRequest;
+	}
+
+	/** The last response as a fixture; see {@link #lastExchange()}. */
+	Fixture lastResponse() {
+		lastExchange();
+		return this.lastResponse;
+	}
+
+	/** Replaces every {@code ${name}} in the text with the variable's value. */
+	String substitute(String text) {
+		if (text == null || !text.contains("${")) {
+			return text;
+		}
+		Matcher matcher = VARIABLE.matcher(text);
+		StringBuilder result = new StringBuilder();
+		while (matcher.find()) {
+			matcher.appendReplacement(result, Matcher.quoteReplacement(value(matcher.group(1))));
+		}
+		matcher.appendTail(result);
+		return result.toString();
+	}
+
+	private String value(String name) {
+		String given = this.settings.variables().get(name);
+		if (given != null) {
+			return given;
+		}
+		TestScript.TestScriptVariableComponent variable = this.variables.get(name);
+		if (variable == null) {
+			throw new ExecutionException("CTN-3002: the script uses ${" + name + "}, but declares no variable " + name
+					+ " and none was given");
+		}
+		String value = evaluate(variable);
+		if (value == null || value.isEmpty()) {
+			value = variable.getDefaultValue();
+		}
+		if (value == null) {
+			throw new ExecutionException("CTN-3003: variable " + name + " has no value"
+					+ (variable.hasHint() ? " (hint: " + variable.getHint() + ")" : "") + "; give it with --variable "
+					+ name + "=VALUE");
+		}
+		return value;
+	}
+
+	private String evaluate(TestScript.TestScriptVariableComponent variable) {
+		if (variable.hasHeaderField()) {
+			Exchange exchange = variable.hasSourceId() ? this.exchanges.get(variable.getSourceId()) : this.lastExchange;
+			if (exchange == null) {
+				return null;
+			}
+			return Exchange.firstHeader(exchange.responseHeaders(), variable.getHeaderField());
+		}
+		if (!variable.hasExpression() && !variable.hasPath()) {
+			return null;
+		}
+		Fixture source;
+		if (variable.hasSourceId()) {
+			source = this.fixtures.get(variable.getSourceId());
+		}
+		else {
+			source = this.lastResponse;
+		}
+		if (source == null || !source.hasBody()) {
+			return null;
+		}
+		List<String> values = variable.hasExpression()
+				? SourceValues.expression(version(), source, variable.getExpression())
+				: SourceValues.path(version(), source, variable.getPath());
+		return values.isEmpty() ? null : values.get(0);
+	}
+
+}

@@ -1,0 +1,83 @@
+package org.connectathon.engine.testscript;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+import org.hl7.fhir.r5.model.TestScript;
+
+/**
+ * A TestScript read by {@link TestScriptLoader}, ready to run as often as wanted (it is never
+ * changed by a run). R4 scripts are held converted to the R5 model, which is a superset, and
+ * keep their release for the report.
+ */
+public final class LoadedTestScript {
+
+	private final Path file;
+
+	private final Path source;
+
+	private final FhirVersion version;
+
+	private final TestScript script;
+
+	private final Map<String, Fixture> fixtures;
+
+	private final Map<String, String> profileUrls;
+
+	LoadedTestScript(Path file, Path source, FhirVersion version, TestScript script, Map<String, Fixture> fixtures,
+			Map<String, String> profileUrls) {
+		this.file = Objects.requireNonNull(file, "file");
+		this.source = Objects.requireNonNull(source, "source");
+		this.version = Objects.requireNonNull(version, "version");
+		this.script = Objects.requireNonNull(script, "script");
+		this.fixtures = Map.copyOf(fixtures);
+		this.profileUrls = Map.copyOf(profileUrls);
+	}
+
+	/** The file the script came from. */
+	public Path file() {
+		return this.file;
+	}
+
+	/** Where the script came from, for people: its file, or {@code package.tgz!/file}. */
+	public Path source() {
+		return this.source;
+	}
+
+	/** The FHIR release the script is written in. */
+	public FhirVersion version() {
+		return this.version;
+	}
+
+	/** The script's logical id, or its file name without extension when it has none. */
+	public String id() {
+		if (this.script.getIdElement().hasIdPart()) {
+			return this.script.getIdElement().getIdPart();
+		}
+		String name = this.file.getFileName().toString();
+		return name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+	}
+
+	/** The script's title, else its name, else its id. */
+	public String title() {
+		if (this.script.hasTitle()) {
+			return this.script.getTitle();
+		}
+		return this.script.hasName() ? this.script.getName() : id();
+	}
+
+	TestScript script() {
+		return this.script;
+	}
+
+	Map<String, Fixture> fixtures() {
+		return this.fixtures;
+	}
+
+	/** Profile URLs by the id the script gives them, for {@code validateProfileId}. */
+	Map<String, String> profileUrls() {
+		return this.profileUrls;
+	}
+
+}

@@ -1,0 +1,335 @@
+package org.connectathon.engine.testscript;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import ca.uhn.fhir.parser.DataFormatException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r5.model.TestScript;
+
+/**
+ * Turns a TestScript operation into an HTTP request, sends it and records the exchange. The
+ * URL is the operation's {@code url} when given, else built from the operation type, the
+ * resource type, {@code params} or the {@code targetId} fixture; the base URL comes from the
+ * operation's destination.
+ */
+final class OperationRunner {
+
+	/** Headers the JDK client sets itself and refuses from callers. */
+	private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
+			"upgrade");
+
+	private final HttpClient http;
+
+	private final ExecutionState state;
+
+	OperationRunner(HttpClient http, ExecutionState state) {
+		this.http = http;
+		this.state = state;
+	}
+
+	/**
+	 * Sends the operation's request and records the exchange.
+	 * @throws ExecutionException when the request cannot be built or sent
+	 */
+	Exchange run(TestScript.SetupActionOperationComponent operation) {
+		String code = operation.hasType() ? operation.getType().getCode() : null;
+		String resourceType = resourceType(operation.getResource());
+		String base = this.state.settings().baseUrl(operation.getDestination()).toString().replaceAll("/+$", "");
+		Fixture source = operation.hasSourceId() ? this.state.fixture(operation.getSourceId()) : null;
+		String method = operation.hasMethod() ? operation.getMethod().toCode().toUpperCase(Locale.ROOT)
+				: defaultMethod(code, source);
+		String url = url(operation, code, resourceType, base, method);
+
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		String accept = mediaType(operation.getAccept());
+		if (accept != null) {
+			headers.put("Accept", List.of(accept));
+		}
+		String body = null;
+		if (source != null && !method.equals("GET") && !method.equals("DELETE")) {
+			String contentType = mediaType(operation.getContentType());
+			body = body(source, contentType, code, url);
+			if (contentType == null) {
+				contentType = defaultContentType(code, body);
+			}
+			headers.put("Content-Type", List.of(contentType));
+		}
+		for (TestScript.SetupActionOperationRequestHeaderComponent header : operation.getRequestHeader()) {
+			headers.put(header.getField(), List.of(this.state.substitute(header.getValue())));
+		}
+		Exchange exchange = send(method, url, headers, body);
+		this.state.record(exchange, operation.getRequestId(), operation.getResponseId());
+		return exchange;
+	}
+
+	/**
+	 * Creates a fixture on the server for {@code autocreate}: POST to the server, remembering
+	 * where it was stored for {@code targetId} and {@code autodelete}.
+	 */
+	Exchange create(Fixture fixture) {
+		IBaseResource resource = fixture.resource();
+		String type = resource.fhirType();
+		String base = this.state.settings().server().toString().replaceAll("/+$", "");
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		headers.put("Content-Type", List.of(fixture.isXml() ? "application/fhir+xml" : "application/fhir+json"));
+		headers.put("Accept", List.of("application/fhir+json"));
+		Exchange exchange = send("POST", base + "/" + type, headers, this.state.substitute(fixture.body()));
+		this.state.record(exchange, null, null);
+		String location = Exchange.firstHeader(exchange.responseHeaders(), "Location");
+		if (location != null) {
+			String[] parts = location.replaceAll("/_history/.*$", "").split("/");
+			if (parts.length >= 2) {
+				fixture.serverLocation(parts[parts.length - 2] + "/" + parts[parts.length - 1]);
+			}
+		}
+		return exchange;
+	}
+
+	/** Deletes a fixture created with {@code autocreate}. */
+	Exchange delete(Fixture fixture) {
+		String base = this.state.settings().server().toString().replaceAll("/+$", "");
+		Exchange exchange = send("DELETE", base + "/" + fixture.serverLocation(), Map.of(), null);
+		this.state.record(exchange, null, null);
+		return exchange;
+	}
+
+	private String url(TestScript.SetupActionOperationComponent operation, String code, String resourceType,
+			String base, String method) {
+		if (operation.hasUrl()) {
+			String url = this.state.substitute(operation.getUrl());
+			return url.matches("(?i)^https?://.*") ? url : base + "/" + url.replaceFirst("^/+", "");
+		}
+		String params = operation.hasParams() ? this.state.substitute(operation.getParams()) : null;
+		if (params != null && operation.getEncodeRequestUrl()) {
+			params = encodeQuery(params);
+		}
+		String typePath = resourceType == null ? base : base + "/" + resourceType;
+		String operationCode = code == null ? "" : code;
+		switch (operationCode) {
+			case "capabilities":
+				return base + "/metadata" + (params == null ? "" : params);
+			case "batch", "transaction":
+				return base + (params == null ? "" : params);
+			case "create", "search", "deleteCondSingle", "deleteCondMultiple":
+				return typePath + (params == null ? "" : params);
+			default:
+				break;
+		}
+		if (params != null) {
+			if (operationCode.isEmpty() || isInteraction(operationCode) || params.contains("$")) {
+				return typePath + params;
+			}
+		}
+		String target = operation.hasTargetId() ? targetPath(operation.getTargetId()) : null;
+		String instancePath = target != null ? base + "/" + target : typePath;
+		return switch (operationCode) {
+			case "read", "update", "updateCreate", "patch", "delete" -> {
+				if (target == null && operation.hasSourceId() && !operationCode.equals("read")
+						&& !operationCode.equals("delete")) {
+					IBaseResource resource = this.state.fixture(operation.getSourceId()).resource();
+					yield typePath + "/" + this.state.substitute(resource.getIdElement().getIdPart());
+				}
+				if (target == null) {
+					throw new ExecutionException("CTN-3006: a " + operationCode
+							+ " operation needs params, url or targetId to know which resource; it has none");
+				}
+				yield instancePath;
+			}
+			case "vread" -> {
+				if (target == null) {
+					throw new ExecutionException("CTN-3006: a vread operation needs params, url or targetId; it has none");
+				}
+				String versionId = this.state.fixture(operation.getTargetId()).resource().getMeta().getVersionId();
+				yield instancePath + "/_history/" + versionId;
+			}
+			case "history" -> instancePath + "/_history";
+			case "" -> throw new ExecutionException("CTN-3006: an operation needs a type or a url; it has neither");
+			default -> instancePath + "/$" + operationCode + (params == null ? "" : params);
+		};
+	}
+
+	/** The {@code Type/id} of the resource a targetId names. */
+	private String targetPath(String targetId) {
+		Fixture target = this.state.fixture(targetId);
+		if (target.serverLocation() != null) {
+			return target.serverLocation();
+		}
+		IBaseResource resource;
+		try {
+			resource = target.resource();
+		}
+		catch (DataFormatException ex) {
+			throw new ExecutionException("CTN-3007: targetId " + targetId + " is not a FHIR resource: " + ex.getMessage());
+		}
+		String id = resource.getIdElement().getIdPart();
+		if (id == null) {
+			throw new ExecutionException("CTN-3007: targetId " + targetId + " has no id");
+		}
+		return resource.fhirType() + "/" + this.state.substitute(id);
+	}
+
+	private String body(Fixture source, String contentType, String code, String url) {
+		String text = this.state.substitute(source.body());
+		boolean wantXml = contentType != null ? contentType.contains("xml") : source.isXml();
+		if (text.stripLeading().startsWith("[")) {
+			return text;
+		}
+		boolean convert = wantXml != source.isXml();
+		boolean fixId = "update".equals(code) || "updateCreate".equals(code);
+		if (!convert && !fixId) {
+			return text;
+		}
+		Fixture substituted = new Fixture(text, source.isXml(), Map.of(), this.state.version());
+		IBaseResource resource = substituted.resource();
+		if (fixId) {
+			// the fixture is sent as the content of the resource the URL names; a differing id in
+			// the body would be rejected by every server (the specification's examples rely on this)
+			String urlId = url.replaceAll("[?#].*$", "").replaceAll("^.*/", "");
+			if (!urlId.isEmpty() && !urlId.startsWith("$") && !urlId.equals(resource.getIdElement().getIdPart())) {
+				resource.setId(resource.fhirType() + "/" + urlId);
+			}
+			else if (!convert) {
+				return text;
+			}
+		}
+		return wantXml ? this.state.version().fhirContext().newXmlParser().encodeResourceToString(resource)
+				: this.state.version().fhirContext().newJsonParser().encodeResourceToString(resource);
+	}
+
+	private Exchange send(String method, String url, Map<String, List<String>> headers, String body) {
+		URI uri;
+		try {
+			uri = URI.create(url);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ExecutionException("CTN-3008: the request URL '" + url
+					+ "' is not a valid URL (set encodeRequestUrl to true?): " + ex.getMessage());
+		}
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(this.state.settings().timeout());
+		headers.forEach((name, values) -> {
+			if (!RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+				values.forEach(value -> request.header(name, value));
+			}
+		});
+		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		long start = System.nanoTime();
+		try {
+			HttpResponse<String> response = this.http.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			long millis = (System.nanoTime() - start) / 1_000_000;
+			return new Exchange(method, url, headers, body, response.statusCode(), response.headers().map(),
+					response.body(), millis);
+		}
+		catch (IOException ex) {
+			throw new ExecutionException("CTN-3009: " + method + " " + url + " failed: "
+					+ (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ExecutionException("CTN-3009: " + method + " " + url + " was interrupted");
+		}
+	}
+
+	private static boolean isInteraction(String code) {
+		return Set.of("read", "vread", "update", "updateCreate", "patch", "delete", "history").contains(code);
+	}
+
+	private static String defaultMethod(String code, Fixture source) {
+		if (code == null) {
+			return "GET";
+		}
+		return switch (code) {
+			case "create", "batch", "transaction" -> "POST";
+			case "update", "updateCreate" -> "PUT";
+			case "patch" -> "PATCH";
+			case "delete", "deleteCondSingle", "deleteCondMultiple" -> "DELETE";
+			case "read", "vread", "search", "history", "capabilities" -> "GET";
+			default -> source != null ? "POST" : "GET";
+		};
+	}
+
+	private static String defaultContentType(String code, String body) {
+		boolean xml = body.stripLeading().startsWith("<");
+		if ("patch".equals(code)) {
+			if (body.stripLeading().startsWith("[")) {
+				return "application/json-patch+json";
+			}
+			if (xml && !body.contains("<Parameters")) {
+				return "application/xml-patch+xml";
+			}
+		}
+		return xml ? "application/fhir+xml" : "application/fhir+json";
+	}
+
+	/** R4 gives {@code json}, {@code xml}, {@code ttl} or {@code none}; R5 a media type. */
+	static String mediaType(String format) {
+		if (format == null || format.isBlank()) {
+			return null;
+		}
+		return switch (format) {
+			case "json" -> "application/fhir+json";
+			case "xml" -> "application/fhir+xml";
+			case "ttl" -> "text/turtle";
+			case "none" -> null;
+			default -> format;
+		};
+	}
+
+	/** R5 names resources by URL; the last segment is the type either way. */
+	private static String resourceType(String resource) {
+		if (resource == null || resource.isBlank()) {
+			return null;
+		}
+		return resource.substring(resource.lastIndexOf('/') + 1);
+	}
+
+	/** Percent-encodes query parameter values, leaving the path and the structure of the query. */
+	static String encodeQuery(String params) {
+		int question = params.indexOf('?');
+		if (question < 0) {
+			return params;
+		}
+		StringBuilder encoded = new StringBuilder(params.substring(0, question + 1));
+		String[] pairs = params.substring(question + 1).split("&", -1);
+		for (int i = 0; i < pairs.length; i++) {
+			if (i > 0) {
+				encoded.append('&');
+			}
+			int equals = pairs[i].indexOf('=');
+			if (equals < 0) {
+				encoded.append(encodeValue(pairs[i]));
+			}
+			else {
+				encoded.append(encodeValue(pairs[i].substring(0, equals)))
+					.append('=')
+					.append(encodeValue(pairs[i].substring(equals + 1)));
+			}
+		}
+		return encoded.toString();
+	}
+
+	private static String encodeValue(String value) {
+		// values may already be encoded by the script author; decode first so that they are not doubled
+		String decoded;
+		try {
+			decoded = java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			decoded = value;
+		}
+		return URLEncoder.encode(decoded, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.connectathon.engine.testscript;
+
+import java.util.List;
+
+/**
+ * Validates a resource against a profile, for {@code validateProfileId} asserts. The engine does
+ * not care how: {@link CoreProfileValidator} knows only the core specification; the platform
+ * supplies one that also knows the implementation guides given with {@code --ig}.
+ * Implementations must be thread-safe.
+ */
+public interface ProfileValidator {
+
+	/**
+	 * @param version the FHIR release of the resource
+	 * @param resource the resource as JSON or XML text
+	 * @param profileUrl the canonical URL of the StructureDefinition to validate against
+	 * @return every issue found; no error issue means the resource conforms
+	 */
+	List<ValidationIssue> validate(FhirVersion version, String resource, String profileUrl);
+
+}

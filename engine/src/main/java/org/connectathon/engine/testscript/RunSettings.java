@@ -1,0 +1,52 @@
+package org.connectathon.engine.testscript;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where and how to run TestScripts.
+ * @param server the FHIR base URL of the system under test, used for destination 1 and for
+ * operations without a destination
+ * @param destinations base URLs of other destinations by their index in the script; an index not
+ * given here goes to {@code server}
+ * @param variables values for script variables by name; they win over the script's own
+ * definitions, which is how a tester answers a variable's {@code hint}
+ * @param validator validates for {@code validateProfileId} asserts
+ * @param timeout how long one HTTP request may take
+ */
+public record RunSettings(URI server, Map<Integer, URI> destinations, Map<String, String> variables,
+		ProfileValidator validator, Duration timeout) {
+
+	public RunSettings {
+		Objects.requireNonNull(server, "server");
+		destinations = Map.copyOf(Objects.requireNonNull(destinations, "destinations"));
+		variables = Map.copyOf(Objects.requireNonNull(variables, "variables"));
+		Objects.requireNonNull(validator, "validator");
+		Objects.requireNonNull(timeout, "timeout");
+	}
+
+	/** Settings with only a server, the core validator and a 30 second timeout. */
+	public static RunSettings forServer(URI server) {
+		return new RunSettings(server, Map.of(), Map.of(), new CoreProfileValidator(), Duration.ofSeconds(30));
+	}
+
+	public RunSettings withDestinations(Map<Integer, URI> newDestinations) {
+		return new RunSettings(this.server, newDestinations, this.variables, this.validator, this.timeout);
+	}
+
+	public RunSettings withVariables(Map<String, String> newVariables) {
+		return new RunSettings(this.server, this.destinations, newVariables, this.validator, this.timeout);
+	}
+
+	public RunSettings withValidator(ProfileValidator newValidator) {
+		return new RunSettings(this.server, this.destinations, this.variables, newValidator, this.timeout);
+	}
+
+	/** The base URL for a destination index; 0 (absent) and unknown indexes use the server. */
+	URI baseUrl(int destination) {
+		return this.destinations.getOrDefault(destination, this.server);
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.connectathon.engine.testscript;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathExpressionException;
+import javax.xml.xpath.XPathFactory;
+
+import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/**
+ * Reads values out of a fixture with a FHIRPath {@code expression} or a legacy XPath
+ * {@code path}. XPath runs on the XML form of the resource, with or without the {@code fhir:}
+ * prefix; an element selected that carries a {@code value} attribute gives that value, as in
+ * the specification's examples ({@code fhir:Patient/fhir:name/fhir:family/@value} and
+ * {@code Patient/id} both work). JSONPath is not supported.
+ */
+final class SourceValues {
+
+	private SourceValues() {
+	}
+
+	/** The values an expression selects: primitives as their string, other elements as JSON. */
+	static List<String> expression(FhirVersion version, Fixture source, String expression) {
+		List<IBase> found = version.fhirPath().evaluate(source.resource(), version.parse(expression), IBase.class);
+		List<String> values = new ArrayList<>(found.size());
+		for (IBase element : found) {
+			if (element instanceof IPrimitiveType<?> primitive) {
+				values.add(primitive.getValueAsString());
+			}
+			else {
+				values.add(version.fhirContext().newJsonParser().encodeToString(element));
+			}
+		}
+		return values;
+	}
+
+	/** Whether a FHIRPath expression evaluates to exactly {@code true}. */
+	static boolean isTrue(FhirVersion version, Fixture source, String expression) {
+		List<IBase> found = version.fhirPath().evaluate(source.resource(), version.parse(expression), IBase.class);
+		return found.size() == 1 && found.get(0) instanceof IPrimitiveType<?> primitive
+				&& Boolean.TRUE.equals(primitive.getValue());
+	}
+
+	/**
+	 * The values an XPath selects.
+	 * @throws IllegalArgumentException when the path is JSONPath or not valid XPath
+	 */
+	static List<String> path(FhirVersion version, Fixture source, String path) {
+		if (path.startsWith("$") || path.startsWith(".")) {
+			throw new IllegalArgumentException("CTN-3010: JSONPath '" + path
+					+ "' is not supported; expected an XPath or a FHIRPath expression");
+		}
+		String xml = source.isXml() ? source.body()
+				: version.fhirContext().newXmlParser().encodeResourceToString(source.resource());
+		NodeList nodes;
+		try {
+			nodes = (NodeList) XPathFactory.newInstance()
+				.newXPath()
+				.evaluate(path.replace("fhir:", ""), document(xml), XPathConstants.NODESET);
+		}
+		catch (XPathExpressionException ex) {
+			throw new IllegalArgumentException("CTN-3011: XPath '" + path + "' is not valid: "
+					+ (ex.getMessage() != null ? ex.getMessage() : ex.getCause()), ex);
+		}
+		List<String> values = new ArrayList<>(nodes.getLength());
+		for (int i = 0; i < nodes.getLength(); i++) {
+			Node node = nodes.item(i);
+			if (node instanceof Attr attribute) {
+				values.add(attribute.getValue());
+			}
+			else if (node instanceof Element element && element.hasAttribute("value")) {
+				values.add(element.getAttribute("value"));
+			}
+			else {
+				values.add(node.getTextContent());
+			}
+		}
+		return values;
+	}
+
+	private static Document document(String xml) {
+		try {
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			// element names are matched without namespace, so that "fhir:" is optional in paths
+			factory.setNamespaceAware(false);
+			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+		}
+		catch (Exception ex) {
+			throw new IllegalArgumentException("CTN-3012: the body is not well-formed XML: " + ex.getMessage(), ex);
+		}
+	}
+
+}

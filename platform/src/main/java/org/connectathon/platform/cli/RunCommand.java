@@ -1,0 +1,153 @@
+package org.connectathon.platform.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.connectathon.engine.testscript.CoreProfileValidator;
+import org.connectathon.engine.testscript.LoadedTestScript;
+import org.connectathon.engine.testscript.Outcome;
+import org.connectathon.engine.testscript.RunSettings;
+import org.connectathon.engine.testscript.ScriptResult;
+import org.connectathon.engine.testscript.TestScriptLoadException;
+import org.connectathon.engine.testscript.TestScriptLoader;
+import org.connectathon.engine.testscript.TestScriptRunner;
+import org.connectathon.engine.testscript.report.ConsoleSummary;
+import org.connectathon.engine.testscript.report.JUnitReports;
+import org.connectathon.engine.testscript.report.RunReports;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Runs FHIR TestScripts against servers and writes TestReports. Exit code 0 when every script
+ * passes, 1 when any fails or could not run an action, 2 for bad usage or a script that cannot
+ * be loaded.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+		description = "Runs FHIR TestScripts (R4 or R5, JSON or XML) against FHIR servers and writes TestReports.")
+class RunCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--server", required = true, description = "FHIR base URL of the system under test.")
+	String server;
+
+	@Option(names = "--destination", paramLabel = "N=URL",
+			description = "Base URL for destination N of the scripts (default: --server).")
+	Map<Integer, String> destinations = new LinkedHashMap<>();
+
+	@Option(names = "--variable", paramLabel = "NAME=VALUE",
+			description = "Value for a script variable; wins over the script's own definition.")
+	Map<String, String> variables = new LinkedHashMap<>();
+
+	@Option(names = "--ig", paramLabel = "FILE",
+			description = "FHIR package file (.tgz) whose profiles validateProfileId asserts may use.")
+	List<Path> igs = new ArrayList<>();
+
+	@Option(names = "--out", paramLabel = "DIR",
+			description = "Folder for <script-id>.testreport.json files and summary.json.")
+	Path out;
+
+	@Option(names = "--junit", paramLabel = "DIR", description = "Folder for JUnit XML files.")
+	Path junit;
+
+	@Option(names = "--parallel", defaultValue = "1", paramLabel = "N",
+			description = "How many scripts run at once (default: ${DEFAULT-VALUE}).")
+	int parallel;
+
+	@Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS",
+			description = "Time limit of one HTTP request (default: ${DEFAULT-VALUE}).")
+	int timeoutSeconds;
+
+	@Parameters(arity = "1..*", paramLabel = "PATH", description = "TestScript files, folders of them, or FHIR packages (.tgz) holding them.")
+	List<Path> paths;
+
+	@Override
+	public Integer call() {
+		QuietLogging.apply();
+		if (this.parallel < 1) {
+			throw new UsageException("--parallel must be at least 1, got " + this.parallel);
+		}
+		if (this.timeoutSeconds < 1) {
+			throw new UsageException("--timeout must be at least 1 second, got " + this.timeoutSeconds);
+		}
+		Map<Integer, URI> destinationUrls = new LinkedHashMap<>();
+		this.destinations.forEach((index, url) -> destinationUrls.put(index, httpUrl("--destination " + index, url)));
+		RunSettings settings;
+		try {
+			settings = new RunSettings(httpUrl("--server", this.server), destinationUrls, this.variables,
+					new CoreProfileValidator(this.igs), Duration.ofSeconds(this.timeoutSeconds));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException(ex.getMessage());
+		}
+		List<LoadedTestScript> scripts = load();
+		PrintWriter stdout = this.spec.commandLine().getOut();
+		if (scripts.isEmpty()) {
+			throw new UsageException("no TestScript found in " + this.paths);
+		}
+		List<ScriptResult> results = new TestScriptRunner(settings).runAll(scripts, this.parallel);
+		stdout.print(ConsoleSummary.format(results));
+		if (this.out != null) {
+			stdout.println("Reports: " + RunReports.write(results, this.out).getParent());
+		}
+		if (this.junit != null) {
+			JUnitReports.write(results, this.junit);
+			stdout.println("JUnit XML: " + this.junit);
+		}
+		stdout.flush();
+		return RunReports.overall(results) == Outcome.PASS ? 0 : 1;
+	}
+
+	private List<LoadedTestScript> load() {
+		TestScriptLoader loader = new TestScriptLoader();
+		List<Path> files;
+		try {
+			files = loader.findScripts(this.paths);
+		}
+		catch (TestScriptLoadException ex) {
+			throw new UsageException(ex.getMessage());
+		}
+		List<LoadedTestScript> scripts = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
+		for (Path file : files) {
+			try {
+				scripts.add(loader.load(file));
+			}
+			catch (TestScriptLoadException ex) {
+				failures.add(ex.getMessage());
+			}
+		}
+		if (!failures.isEmpty()) {
+			PrintWriter err = this.spec.commandLine().getErr();
+			failures.subList(1, failures.size()).forEach(failure -> err.println("error: " + failure));
+			throw new UsageException(failures.get(0));
+		}
+		return scripts;
+	}
+
+	private static URI httpUrl(String option, String value) {
+		try {
+			URI uri = new URI(value);
+			if (uri.getScheme() != null && uri.getScheme().matches("(?i)https?") && uri.getHost() != null) {
+				return uri;
+			}
+		}
+		catch (java.net.URISyntaxException ex) {
+			// reported below
+		}
+		throw new UsageException(option + " expects an http(s) URL such as http://localhost:8090/fhir, got '" + value + "'");
+	}
+
+}

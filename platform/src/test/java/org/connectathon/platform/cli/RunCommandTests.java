@@ -1,0 +1,110 @@
+package org.connectathon.platform.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.connectathon.engine.referenceserver.ReferenceServer;
+import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunCommandTests {
+
+	private static ReferenceServerLauncher server;
+
+	private final StringWriter out = new StringWriter();
+
+	private final StringWriter err = new StringWriter();
+
+	@BeforeAll
+	static void start() {
+		server = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR4Cached()), 0);
+	}
+
+	@AfterAll
+	static void stop() {
+		server.close();
+	}
+
+	private int execute(String... args) {
+		CommandLine commandLine = ConnectathonCommand.commandLine();
+		commandLine.setOut(new PrintWriter(this.out, true));
+		commandLine.setErr(new PrintWriter(this.err, true));
+		return commandLine.execute(args);
+	}
+
+	private static Path script(Path folder, String id, String resource) throws Exception {
+		Path file = folder.resolve(id + ".json");
+		Files.writeString(file, """
+				{"resourceType":"TestScript","id":"ID","name":"Capabilities","status":"active",
+				 "test":[{"name":"capabilities","action":[
+				  {"operation":{"type":{"system":"http://terminology.hl7.org/CodeSystem/testscript-operation-codes","code":"capabilities"},"encodeRequestUrl":true}},
+				  {"assert":{"resource":"RESOURCE","warningOnly":false}}]}]}""".replace("ID", id).replace("RESOURCE", resource));
+		return file;
+	}
+
+	@Test
+	void shouldExitZeroAndWriteReportsWhenEveryScriptPasses(@TempDir Path folder) throws Exception {
+		script(folder, "passing", "CapabilityStatement");
+		int exitCode = execute("run", "--server", server.baseUrl(), "--out", folder.resolve("out").toString(), "--junit",
+				folder.resolve("junit").toString(), "--parallel", "2", folder.toString());
+		assertThat(exitCode).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("PASS  passing").contains("1 of 1 scripts passed");
+		assertThat(folder.resolve("out/passing.testreport.json")).content().contains("\"result\": \"pass\"");
+		assertThat(folder.resolve("out/summary.json")).content().contains("\"id\" : \"passing\"");
+		assertThat(folder.resolve("junit/TEST-passing.xml")).exists();
+	}
+
+	@Test
+	void shouldExitOneWhenAScriptFails(@TempDir Path folder) throws Exception {
+		Path failing = script(folder, "failing", "Patient");
+		assertThat(execute("run", "--server", server.baseUrl(), failing.toString())).isEqualTo(1);
+		assertThat(this.out.toString()).contains("FAIL  failing")
+			.contains("expected resource type to equal 'Patient', found 'CapabilityStatement'");
+	}
+
+	@Test
+	void shouldExitTwoWithThePlaceOfTheProblemForAScriptThatCannotBeLoaded(@TempDir Path folder) throws Exception {
+		Path broken = folder.resolve("broken.json");
+		Files.writeString(broken, "{\"resourceType\":\"TestScript\",\n\"name\":}");
+		assertThat(execute("run", "--server", server.baseUrl(), broken.toString())).isEqualTo(2);
+		assertThat(this.err.toString()).startsWith("error: CTN-1003: " + broken).contains("line: 2").doesNotContain("\tat ");
+	}
+
+	@Test
+	void shouldExitTwoForAServerThatIsNotAUrl(@TempDir Path folder) throws Exception {
+		Path passing = script(folder, "passing", "CapabilityStatement");
+		assertThat(execute("run", "--server", "localhost:8090", passing.toString())).isEqualTo(2);
+		assertThat(this.err.toString().trim())
+			.isEqualTo("error: --server expects an http(s) URL such as http://localhost:8090/fhir, got 'localhost:8090'");
+	}
+
+	@Test
+	void shouldExitTwoForAPathThatDoesNotExist(@TempDir Path folder) {
+		Path missing = folder.resolve("missing");
+		assertThat(execute("run", "--server", server.baseUrl(), missing.toString())).isEqualTo(2);
+		assertThat(this.err.toString().trim())
+			.isEqualTo("error: CTN-1001: expected a TestScript file or a folder, but " + missing + " does not exist");
+	}
+
+	@Test
+	void shouldRefuseAnUnknownFhirVersionForTheReferenceServer() {
+		assertThat(execute("reference-server", "--fhir-version", "r3")).isEqualTo(2);
+		assertThat(this.err.toString().trim()).isEqualTo("error: --fhir-version expects r4 or r5, got 'r3'");
+	}
+
+	@Test
+	void shouldRefuseAPortThatIsTaken() {
+		assertThat(execute("reference-server", "--port", Integer.toString(server.port()))).isEqualTo(2);
+		assertThat(this.err.toString()).startsWith("error: CTN-2004: the reference server cannot");
+	}
+
+}
