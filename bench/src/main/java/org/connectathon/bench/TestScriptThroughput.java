@@ -24,10 +24,10 @@ import org.connectathon.engine.testscript.TestScriptLoader;
 import org.connectathon.engine.testscript.TestScriptRunner;
 
 /**
- * Measures the TestScript engine against the in-process reference server: scripts per second
- * of a ten-operation script (with fifteen asserts) at parallelism 1 and 2, and the engine's
- * overhead against sending the same ten HTTP requests with the bare JDK client. Run by hand,
- * see README.md; arguments: [scripts (default 1000)].
+ * Measures the TestScript engine against the in-process reference server: scripts per
+ * second of a ten-operation script (with fifteen asserts) at parallelism 1 and 2, and the
+ * engine's overhead against sending the same ten HTTP requests with the bare JDK client.
+ * Run by hand, see README.md; arguments: [scripts (default 1000)].
  */
 public final class TestScriptThroughput {
 
@@ -41,24 +41,28 @@ public final class TestScriptThroughput {
 
 	public static void main(String[] args) throws Exception {
 		int scripts = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-		try (ReferenceServerLauncher server = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR4Cached()), 0)) {
+		try (ReferenceServerLauncher server = ReferenceServerLauncher
+			.start(new ReferenceServer(FhirContext.forR4Cached()), 0)) {
 			LoadedTestScript script = new TestScriptLoader().load(writeScript());
 			TestScriptRunner runner = new TestScriptRunner(RunSettings.forServer(URI.create(server.baseUrl())));
 			HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			// warm both paths up so the JIT and the connection pools are in the same state
+			// warm both paths up so the JIT and the connection pools are in the same
+			// state
 			engine(runner, script, scripts / 2, 2);
 			raw(raw, server.baseUrl(), scripts / 2, 2);
 
 			System.out.printf("Ten-operation scripts against the reference server, %d scripts, %d cores%n", scripts,
 					Runtime.getRuntime().availableProcessors());
 			for (int parallel = 1; parallel <= 2; parallel++) {
-				// raw runs before and after the engine, so that the server's growing data set
+				// raw runs before and after the engine, so that the server's growing data
+				// set
 				// weighs on both sides alike
 				double rawBefore = raw(raw, server.baseUrl(), scripts, parallel);
 				double engineSeconds = engine(runner, script, scripts, parallel);
 				double rawAfter = raw(raw, server.baseUrl(), scripts, parallel);
 				double rawSeconds = (rawBefore + rawAfter) / 2;
-				System.out.printf("parallel %d: engine %.2f s (%.0f scripts/s), raw requests %.2f s, engine overhead %.1f%%%n",
+				System.out.printf(
+						"parallel %d: engine %.2f s (%.0f scripts/s), raw requests %.2f s, engine overhead %.1f%%%n",
 						parallel, engineSeconds, scripts / engineSeconds, rawSeconds,
 						100 * (engineSeconds - rawSeconds) / rawSeconds);
 			}
@@ -105,8 +109,8 @@ public final class TestScriptThroughput {
 		String id = created.headers().firstValue("Location").orElseThrow().replaceAll("^.*/Patient/([^/]+)/.*$", "$1");
 		String patient = base + "/Patient/" + id;
 		send(http, "GET", patient, null, null);
-		send(http, "PUT", patient, PATIENT.replace("{\"resourceType\":\"Patient\",", "{\"resourceType\":\"Patient\",\"id\":\"" + id + "\","),
-				"application/fhir+json");
+		send(http, "PUT", patient, PATIENT.replace("{\"resourceType\":\"Patient\",",
+				"{\"resourceType\":\"Patient\",\"id\":\"" + id + "\","), "application/fhir+json");
 		send(http, "GET", patient + "/_history/1", null, null);
 		send(http, "GET", base + "/Patient?_id=" + id, null, null);
 		send(http, "GET", patient + "/_history", null, null);
@@ -116,13 +120,14 @@ public final class TestScriptThroughput {
 		send(http, "GET", patient, null, null);
 	}
 
-	private static HttpResponse<String> send(HttpClient http, String method, String url, String body, String contentType)
-			throws Exception {
+	private static HttpResponse<String> send(HttpClient http, String method, String url, String body,
+			String contentType) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json");
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		request.method(method,
+				body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -30,9 +30,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 
 /**
- * Serves one resource type from a {@link ResourceStore}: read, vread, create, update (also as
- * create, with a client id), patch (JSON Patch), delete, conditional create, update and delete,
- * instance and type history, and search through the {@link SearchMatcher}.
+ * Serves one resource type from a {@link ResourceStore}: read, vread, create, update
+ * (also as create, with a client id), patch (JSON Patch), delete, conditional create,
+ * update and delete, instance and type history, and search through the
+ * {@link SearchMatcher}.
  */
 public class InMemoryResourceProvider implements IResourceProvider {
 
@@ -119,7 +120,8 @@ public class InMemoryResourceProvider implements IResourceProvider {
 		return this.store.atomically(() -> {
 			ResourceStore.Version current = this.store.current(this.typeName, id.getIdPart());
 			if (current == null) {
-				throw new ResourceNotFoundException("Resource " + this.typeName + "/" + id.getIdPart() + " is not known");
+				throw new ResourceNotFoundException(
+						"Resource " + this.typeName + "/" + id.getIdPart() + " is not known");
 			}
 			String patched = JsonPatch.apply(current.json(), body);
 			IBaseResource resource = this.store.fhirContext().newJsonParser().parseResource(patched);
@@ -128,7 +130,8 @@ public class InMemoryResourceProvider implements IResourceProvider {
 	}
 
 	@Delete
-	public MethodOutcome delete(@IdParam IIdType id, @ConditionalUrlParam(supportsMultiple = true) String conditionalUrl) {
+	public MethodOutcome delete(@IdParam IIdType id,
+			@ConditionalUrlParam(supportsMultiple = true) String conditionalUrl) {
 		this.store.atomically(() -> {
 			if (conditionalUrl != null) {
 				matching(conditionalUrl).forEach(match -> this.store.delete(this.typeName, match.id()));
@@ -160,7 +163,10 @@ public class InMemoryResourceProvider implements IResourceProvider {
 		return found;
 	}
 
-	/** Current versions of this type that match a query such as {@code Patient?name=x} or {@code name=x}. */
+	/**
+	 * Current versions of this type that match a query such as {@code Patient?name=x} or
+	 * {@code name=x}.
+	 */
 	protected List<ResourceStore.Version> matching(String conditionalUrl) {
 		String query = conditionalUrl.contains("?") ? conditionalUrl.substring(conditionalUrl.indexOf('?') + 1)
 				: conditionalUrl;
@@ -202,9 +208,9 @@ public class InMemoryResourceProvider implements IResourceProvider {
 	}
 
 	/**
-	 * History entries, newest first, marked with the method that made them so that HAPI fills
-	 * in entry.request, which a history Bundle requires; deletions become entries without a
-	 * resource.
+	 * History entries, newest first, marked with the method that made them so that HAPI
+	 * fills in entry.request, which a history Bundle requires; deletions become entries
+	 * without a resource.
 	 */
 	static List<IBaseResource> historyEntries(ResourceStore store, List<ResourceStore.Version> versions) {
 		List<IBaseResource> resources = new ArrayList<>();

@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Applies an RFC 6902 JSON Patch (add, remove, replace, move, copy, test) to a JSON document.
- * A malformed patch is a 400, a patch that does not apply (missing path, failed test) a 422.
+ * Applies an RFC 6902 JSON Patch (add, remove, replace, move, copy, test) to a JSON
+ * document. A malformed patch is a 400, a patch that does not apply (missing path, failed
+ * test) a 422.
  */
 public final class JsonPatch {
 

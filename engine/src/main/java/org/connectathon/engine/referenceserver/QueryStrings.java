@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Splits a URL query string into decoded parameters, the way a servlet container does. */
+/**
+ * Splits a URL query string into decoded parameters, the way a servlet container does.
+ */
 final class QueryStrings {
 
 	private QueryStrings() {

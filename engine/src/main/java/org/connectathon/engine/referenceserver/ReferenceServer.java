@@ -23,11 +23,11 @@ import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * An in-memory FHIR server on HAPI's plain {@link RestfulServer}: every resource type of one FHIR
- * version with CRUD, vread, history, search, conditional operations, JSON Patch, batch,
- * transaction and {@code Patient/$everything}. Meant for trying TestScripts, not for keeping
- * data: everything is lost when it stops. Run it in any servlet container, for example with
- * {@link ReferenceServerLauncher}.
+ * An in-memory FHIR server on HAPI's plain {@link RestfulServer}: every resource type of
+ * one FHIR version with CRUD, vread, history, search, conditional operations, JSON Patch,
+ * batch, transaction and {@code Patient/$everything}. Meant for trying TestScripts, not
+ * for keeping data: everything is lost when it stops. Run it in any servlet container,
+ * for example with {@link ReferenceServerLauncher}.
  */
 public class ReferenceServer extends RestfulServer {
 
@@ -41,7 +41,8 @@ public class ReferenceServer extends RestfulServer {
 		SearchMatcher matcher = new SearchMatcher(fhirContext);
 		Map<String, InMemoryResourceProvider> providers = new LinkedHashMap<>();
 		for (String type : fhirContext.getResourceTypes()) {
-			Class<? extends IBaseResource> resourceClass = fhirContext.getResourceDefinition(type).getImplementingClass();
+			Class<? extends IBaseResource> resourceClass = fhirContext.getResourceDefinition(type)
+				.getImplementingClass();
 			providers.put(type, type.equals("Patient") ? new PatientResourceProvider(resourceClass, this.store, matcher)
 					: new InMemoryResourceProvider(resourceClass, this.store, matcher));
 		}
@@ -57,18 +58,19 @@ public class ReferenceServer extends RestfulServer {
 	}
 
 	/**
-	 * Stores every FHIR resource found in the JSON and XML files under {@code folder}, keeping
-	 * their ids; the entries of Bundles of type collection, batch or transaction are stored one
-	 * by one. Files that are not FHIR resources (such as a package's {@code package.json}) are
-	 * skipped.
+	 * Stores every FHIR resource found in the JSON and XML files under {@code folder},
+	 * keeping their ids; the entries of Bundles of type collection, batch or transaction
+	 * are stored one by one. Files that are not FHIR resources (such as a package's
+	 * {@code package.json}) are skipped.
 	 * @return how many resources were stored
-	 * @throws IllegalArgumentException when the folder does not exist or a FHIR file is malformed
+	 * @throws IllegalArgumentException when the folder does not exist or a FHIR file is
+	 * malformed
 	 */
 	public int load(Path folder) {
 		Objects.requireNonNull(folder, "folder");
 		if (!Files.isDirectory(folder)) {
-			throw new IllegalArgumentException("CTN-2001: expected a folder of FHIR resources to load, but " + folder
-					+ " is not a folder");
+			throw new IllegalArgumentException(
+					"CTN-2001: expected a folder of FHIR resources to load, but " + folder + " is not a folder");
 		}
 		List<Path> files;
 		try (Stream<Path> walk = Files.walk(folder)) {
@@ -124,8 +126,8 @@ public class ReferenceServer extends RestfulServer {
 			return parser.parseResource(reader);
 		}
 		catch (DataFormatException | IOException ex) {
-			throw new IllegalArgumentException("CTN-2003: expected a FHIR resource in " + file + ", but "
-					+ ex.getMessage(), ex);
+			throw new IllegalArgumentException(
+					"CTN-2003: expected a FHIR resource in " + file + ", but " + ex.getMessage(), ex);
 		}
 	}
 

@@ -11,9 +11,10 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * Runs a {@link ReferenceServer} in an embedded Tomcat at {@code http://localhost:PORT/fhir}.
- * Tomcat is not an engine dependency: whoever calls this (the platform, the benchmarks, the
- * engine's tests) brings {@code tomcat-embed-core}.
+ * Runs a {@link ReferenceServer} in an embedded Tomcat at
+ * {@code http://localhost:PORT/fhir}. Tomcat is not an engine dependency: whoever calls
+ * this (the platform, the benchmarks, the engine's tests) brings
+ * {@code tomcat-embed-core}.
  */
 public final class ReferenceServerLauncher implements AutoCloseable {
 
@@ -32,7 +33,8 @@ public final class ReferenceServerLauncher implements AutoCloseable {
 	/**
 	 * Starts the server.
 	 * @param port the TCP port, 0 for any free one
-	 * @throws IllegalStateException when Tomcat cannot start, for example because the port is taken
+	 * @throws IllegalStateException when Tomcat cannot start, for example because the
+	 * port is taken
 	 */
 	public static ReferenceServerLauncher start(ReferenceServer server, int port) {
 		Objects.requireNonNull(server, "server");
@@ -55,13 +57,13 @@ public final class ReferenceServerLauncher implements AutoCloseable {
 			tomcat.start();
 		}
 		catch (LifecycleException ex) {
-			throw new IllegalStateException("CTN-2004: the reference server cannot start on port " + port + ": "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"CTN-2004: the reference server cannot start on port " + port + ": " + ex.getMessage(), ex);
 		}
 		if (connector.getLocalPort() < 0) {
 			stopQuietly(tomcat);
-			throw new IllegalStateException("CTN-2004: the reference server cannot listen on port " + port
-					+ "; is it taken?");
+			throw new IllegalStateException(
+					"CTN-2004: the reference server cannot listen on port " + port + "; is it taken?");
 		}
 		return new ReferenceServerLauncher(tomcat, server, connector.getLocalPort());
 	}

@@ -18,15 +18,16 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * The reference server's data: every version of every resource, in memory. Resources are kept
- * as JSON and as a parsed copy that is never handed out, so that callers may change what they
- * receive. All methods are thread-safe; {@link #atomically} runs a group of changes that is
- * undone as a whole when it throws, which is what a transaction needs.
+ * The reference server's data: every version of every resource, in memory. Resources are
+ * kept as JSON and as a parsed copy that is never handed out, so that callers may change
+ * what they receive. All methods are thread-safe; {@link #atomically} runs a group of
+ * changes that is undone as a whole when it throws, which is what a transaction needs.
  */
 public final class ResourceStore {
 
 	/**
 	 * One version of a resource; {@code deleted} versions carry no content.
+	 *
 	 * @param type the resource type
 	 * @param id the logical id
 	 * @param version the version id, 1 for the first
@@ -47,12 +48,16 @@ public final class ResourceStore {
 
 	private final AtomicLong idSequence = new AtomicLong();
 
-	/** Histories by type, then by id, so that searching a type does not visit the others. */
+	/**
+	 * Histories by type, then by id, so that searching a type does not visit the others.
+	 */
 	private final Map<String, Map<String, List<Version>>> histories = new HashMap<>();
 
 	private final List<Version> allVersions = new ArrayList<>();
 
-	/** The versions written by the unit of work under way, or {@code null} outside one. */
+	/**
+	 * The versions written by the unit of work under way, or {@code null} outside one.
+	 */
 	private List<Version> written;
 
 	public ResourceStore(FhirContext fhirContext) {
@@ -83,7 +88,9 @@ public final class ResourceStore {
 		return version;
 	}
 
-	/** Marks the resource deleted; returns {@code false} when there was nothing to delete. */
+	/**
+	 * Marks the resource deleted; returns {@code false} when there was nothing to delete.
+	 */
 	public synchronized boolean delete(String type, String id) {
 		List<Version> history = historyOrNull(type, id);
 		if (history == null || history.get(history.size() - 1).deleted()) {
@@ -103,7 +110,9 @@ public final class ResourceStore {
 		}
 	}
 
-	/** The current version, or {@code null} when the resource never existed or is deleted. */
+	/**
+	 * The current version, or {@code null} when the resource never existed or is deleted.
+	 */
 	public synchronized Version current(String type, String id) {
 		List<Version> history = historyOrNull(type, id);
 		if (history == null) {
@@ -128,8 +137,8 @@ public final class ResourceStore {
 		for (Version version : history(type, id)) {
 			if (version.version() == versionNumber) {
 				if (version.deleted()) {
-					throw new ResourceGoneException("Version " + versionNumber + " of " + type + "/" + id
-							+ " is a deletion");
+					throw new ResourceGoneException(
+							"Version " + versionNumber + " of " + type + "/" + id + " is a deletion");
 				}
 				return copyOf(version);
 			}
@@ -146,7 +155,10 @@ public final class ResourceStore {
 		return List.copyOf(history);
 	}
 
-	/** All versions of all resources of a type, or of every type when {@code type} is null, oldest first. */
+	/**
+	 * All versions of all resources of a type, or of every type when {@code type} is
+	 * null, oldest first.
+	 */
 	public synchronized List<Version> history(String type) {
 		if (type == null) {
 			return List.copyOf(this.allVersions);
@@ -172,8 +184,9 @@ public final class ResourceStore {
 	}
 
 	/**
-	 * Runs the changes as one unit: when {@code changes} throws, the versions it wrote are taken
-	 * back. Other callers wait meanwhile. Units may nest; the outermost one decides.
+	 * Runs the changes as one unit: when {@code changes} throws, the versions it wrote
+	 * are taken back. Other callers wait meanwhile. Units may nest; the outermost one
+	 * decides.
 	 */
 	public synchronized <T> T atomically(Supplier<T> changes) {
 		if (this.written != null) {

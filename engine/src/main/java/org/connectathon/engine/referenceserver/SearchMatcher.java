@@ -23,12 +23,13 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 
 /**
- * Decides whether a resource matches FHIR search parameters, using the search parameters HAPI
- * knows for the FHIR version and their FHIRPath expressions. Supports the string, token,
- * reference, date, uri, number and quantity types with the {@code :exact}, {@code :contains},
- * {@code :missing} and {@code :not} modifiers, comma for OR and repetition for AND, plus
- * {@code _id} and {@code _lastUpdated}. Result parameters ({@code _count}, {@code _sort}, ...)
- * and parameters the type does not define are ignored, as the specification allows.
+ * Decides whether a resource matches FHIR search parameters, using the search parameters
+ * HAPI knows for the FHIR version and their FHIRPath expressions. Supports the string,
+ * token, reference, date, uri, number and quantity types with the {@code :exact},
+ * {@code :contains}, {@code :missing} and {@code :not} modifiers, comma for OR and
+ * repetition for AND, plus {@code _id} and {@code _lastUpdated}. Result parameters
+ * ({@code _count}, {@code _sort}, ...) and parameters the type does not define are
+ * ignored, as the specification allows.
  */
 public final class SearchMatcher {
 
@@ -38,7 +39,9 @@ public final class SearchMatcher {
 
 	private final FhirContext fhirContext;
 
-	/** One engine per servlet thread: HAPI does not promise that an engine is thread-safe. */
+	/**
+	 * One engine per servlet thread: HAPI does not promise that an engine is thread-safe.
+	 */
 	private final ThreadLocal<IFhirPath> fhirPaths;
 
 	private final Map<String, IFhirPath.IParsedExpression> parsedExpressions = new ConcurrentHashMap<>();
@@ -97,8 +100,8 @@ public final class SearchMatcher {
 		}
 		boolean not = modifier.equals("not");
 		String finalModifier = modifier;
-		boolean matched = anyOf(value, v -> found.stream()
-			.anyMatch(element -> matchesValue(searchParam, element, finalModifier, v)));
+		boolean matched = anyOf(value,
+				v -> found.stream().anyMatch(element -> matchesValue(searchParam, element, finalModifier, v)));
 		return not != matched;
 	}
 
@@ -107,7 +110,8 @@ public final class SearchMatcher {
 		String expression = path;
 		Matcher resolveIs = RESOLVE_IS.matcher(path);
 		if (resolveIs.find()) {
-			// no resolver here: keep the references and check the type they point at instead
+			// no resolver here: keep the references and check the type they point at
+			// instead
 			targetType = resolveIs.group(1);
 			expression = resolveIs.replaceAll("");
 		}
@@ -178,7 +182,8 @@ public final class SearchMatcher {
 				pairs.add(new String[] { null, firstString(element, "text") });
 			}
 			case "Coding" -> pairs.add(new String[] { firstString(element, "system"), firstString(element, "code") });
-			case "Identifier" -> pairs.add(new String[] { firstString(element, "system"), firstString(element, "value") });
+			case "Identifier" ->
+				pairs.add(new String[] { firstString(element, "system"), firstString(element, "value") });
 			case "ContactPoint" -> pairs.add(new String[] { null, firstString(element, "value") });
 			default -> strings(element).forEach(s -> pairs.add(new String[] { null, s }));
 		}
@@ -213,7 +218,8 @@ public final class SearchMatcher {
 		matcher.matches();
 		String prefix = matcher.group(1) == null ? "eq" : matcher.group(1);
 		String wanted = matcher.group(2);
-		// ISO 8601 strings of the same zone compare in time order; comparing on the shorter
+		// ISO 8601 strings of the same zone compare in time order; comparing on the
+		// shorter
 		// precision makes "2020" equal to "2020-05-01"
 		int length = Math.min(actual.length(), wanted.length());
 		int comparison = actual.substring(0, length).compareTo(wanted.substring(0, length));
@@ -238,8 +244,8 @@ public final class SearchMatcher {
 		catch (NumberFormatException ex) {
 			throw new InvalidRequestException("Number search value '" + value + "' is not a number");
 		}
-		List<String> candidates = element.fhirType().equals("Quantity") ? List.of(nullToEmpty(firstString(element, "value")))
-				: strings(element);
+		List<String> candidates = element.fhirType().equals("Quantity")
+				? List.of(nullToEmpty(firstString(element, "value"))) : strings(element);
 		for (String candidate : candidates) {
 			try {
 				int comparison = new BigDecimal(candidate).compareTo(wanted);
@@ -262,7 +268,10 @@ public final class SearchMatcher {
 		return false;
 	}
 
-	/** The element's own value when primitive, else the primitive values of its direct and nested children. */
+	/**
+	 * The element's own value when primitive, else the primitive values of its direct and
+	 * nested children.
+	 */
 	private List<String> strings(IBase element) {
 		if (element instanceof IPrimitiveType<?> primitive) {
 			String value = primitive.getValueAsString();
@@ -283,7 +292,8 @@ public final class SearchMatcher {
 	}
 
 	private String firstString(IBase element, String name) {
-		return this.fhirPaths.get().evaluateFirst(element, name, IBase.class)
+		return this.fhirPaths.get()
+			.evaluateFirst(element, name, IBase.class)
 			.filter(IPrimitiveType.class::isInstance)
 			.map(value -> ((IPrimitiveType<?>) value).getValueAsString())
 			.orElse(null);

@@ -30,9 +30,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 
 /**
- * The server-level interactions: batch, transaction (all or nothing, entries processed in the
- * specification's order DELETE, POST, PUT/PATCH, GET, {@code urn:uuid:} references rewritten)
- * system history and system search.
+ * The server-level interactions: batch, transaction (all or nothing, entries processed in
+ * the specification's order DELETE, POST, PUT/PATCH, GET, {@code urn:uuid:} references
+ * rewritten) system history and system search.
  */
 public class SystemProvider {
 
@@ -55,7 +55,10 @@ public class SystemProvider {
 		return InMemoryResourceProvider.historyEntries(this.store, this.store.history(null));
 	}
 
-	/** Search across types: {@code _type} narrows the types, other parameters apply to each type that defines them. */
+	/**
+	 * Search across types: {@code _type} narrows the types, other parameters apply to
+	 * each type that defines them.
+	 */
 	@Search(allowUnknownParams = true)
 	public List<IBaseResource> searchAllTypes(RequestDetails request) {
 		Map<String, String[]> criteria = new HashMap<>(request.getParameters());
@@ -172,9 +175,11 @@ public class SystemProvider {
 			}
 			case POST -> {
 				if (resource.getIdElement().hasIdPart()) {
-					// the id was assigned (or matched) before the references were rewritten
+					// the id was assigned (or matched) before the references were
+					// rewritten
 					String resourceType = this.store.fhirContext().getResourceType(resource);
-					ResourceStore.Version existing = this.store.current(resourceType, resource.getIdElement().getIdPart());
+					ResourceStore.Version existing = this.store.current(resourceType,
+							resource.getIdElement().getIdPart());
 					if (existing != null && entry.getConditionalUrl() != null) {
 						yield outcomeEntry(this.store.copyOf(existing), "200 OK");
 					}
@@ -246,7 +251,8 @@ public class SystemProvider {
 
 	private ObjectNode json(IBaseResource resource) {
 		try {
-			return (ObjectNode) MAPPER.readTree(this.store.fhirContext().newJsonParser().encodeResourceToString(resource));
+			return (ObjectNode) MAPPER
+				.readTree(this.store.fhirContext().newJsonParser().encodeResourceToString(resource));
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("HAPI wrote JSON that does not parse", ex);

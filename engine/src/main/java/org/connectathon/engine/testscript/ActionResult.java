@@ -4,6 +4,7 @@ import java.util.Objects;
 
 /**
  * The result of one action of a run, as also written in the TestReport.
+ *
  * @param section {@code setup}, the test's name, or {@code teardown}
  * @param kind {@code operation} or {@code assert}
  * @param label the action's label, else its description, else its position

@@ -21,8 +21,8 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 /**
  * A {@link ProfileValidator} on HAPI's {@link FhirInstanceValidator} that knows the core
  * specification's profiles and the conformance resources (StructureDefinition, ValueSet,
- * CodeSystem) of the FHIR package files it is given. The validator of each FHIR release is built
- * on first use (a few seconds) and then shared.
+ * CodeSystem) of the FHIR package files it is given. The validator of each FHIR release
+ * is built on first use (a few seconds) and then shared.
  */
 public final class CoreProfileValidator implements ProfileValidator {
 
@@ -39,16 +39,16 @@ public final class CoreProfileValidator implements ProfileValidator {
 	}
 
 	/**
-	 * @param packages FHIR package files ({@code .tgz}) whose profiles, value sets and code
-	 * systems the validator should know
+	 * @param packages FHIR package files ({@code .tgz}) whose profiles, value sets and
+	 * code systems the validator should know
 	 * @throws IllegalArgumentException when a package cannot be read
 	 */
 	public CoreProfileValidator(List<java.nio.file.Path> packages) {
 		this.packages = List.copyOf(Objects.requireNonNull(packages, "packages"));
 		for (java.nio.file.Path file : this.packages) {
 			if (!java.nio.file.Files.isRegularFile(file)) {
-				throw new IllegalArgumentException("CTN-3040: expected a FHIR package file (.tgz), but " + file
-						+ " does not exist");
+				throw new IllegalArgumentException(
+						"CTN-3040: expected a FHIR package file (.tgz), but " + file + " does not exist");
 			}
 		}
 	}
@@ -72,8 +72,7 @@ public final class CoreProfileValidator implements ProfileValidator {
 		return this.validators.computeIfAbsent(version, v -> {
 			FhirContext context = v.fhirContext();
 			ValidationSupportChain chain = new ValidationSupportChain(packageSupport(context),
-					new DefaultProfileValidationSupport(context),
-					new CommonCodeSystemsTerminologyService(context),
+					new DefaultProfileValidationSupport(context), new CommonCodeSystemsTerminologyService(context),
 					new InMemoryTerminologyServerValidationSupport(context),
 					new SnapshotGeneratingValidationSupport(context));
 			FhirValidator validator = context.newValidator();
@@ -97,8 +96,8 @@ public final class CoreProfileValidator implements ProfileValidator {
 				}
 			}
 			catch (java.io.IOException | RuntimeException ex) {
-				throw new IllegalArgumentException("CTN-3041: cannot read FHIR package " + file + ": " + ex.getMessage(),
-						ex);
+				throw new IllegalArgumentException(
+						"CTN-3041: cannot read FHIR package " + file + ": " + ex.getMessage(), ex);
 			}
 		}
 		return support;

@@ -5,6 +5,7 @@ import java.util.Map;
 
 /**
  * One HTTP request the engine sent and the response it got.
+ *
  * @param status the HTTP status, 0 when no response came
  * @param millis how long the exchange took
  */

@@ -1,8 +1,8 @@
 package org.connectathon.engine.testscript;
 
 /**
- * The engine cannot carry out an action as the script asks (unknown fixture, variable without a
- * value, ...): the action's result is {@link Outcome#ERROR} with this message.
+ * The engine cannot carry out an action as the script asks (unknown fixture, variable
+ * without a value, ...): the action's result is {@link Outcome#ERROR} with this message.
  */
 final class ExecutionException extends RuntimeException {
 

@@ -7,8 +7,9 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.fhirpath.IFhirPath;
 
 /**
- * The FHIR releases the engine runs TestScripts of. Each holds the shared, thread-safe HAPI
- * context and FHIRPath engine of its release, and a cache of parsed FHIRPath expressions.
+ * The FHIR releases the engine runs TestScripts of. Each holds the shared, thread-safe
+ * HAPI context and FHIRPath engine of its release, and a cache of parsed FHIRPath
+ * expressions.
  */
 public enum FhirVersion {
 
@@ -16,7 +17,10 @@ public enum FhirVersion {
 
 	private final Map<String, IFhirPath.IParsedExpression> parsedExpressions = new ConcurrentHashMap<>();
 
-	/** HAPI does not promise that one FHIRPath engine may evaluate on several threads at once. */
+	/**
+	 * HAPI does not promise that one FHIRPath engine may evaluate on several threads at
+	 * once.
+	 */
 	private final ThreadLocal<IFhirPath> fhirPath = ThreadLocal.withInitial(() -> fhirContext().newFhirPath());
 
 	/** The HAPI context, created once per JVM (it is expensive) and shared. */
@@ -31,7 +35,8 @@ public enum FhirVersion {
 
 	/**
 	 * A parsed FHIRPath expression, cached.
-	 * @throws IllegalArgumentException with the parser's reason when the expression is malformed
+	 * @throws IllegalArgumentException with the parser's reason when the expression is
+	 * malformed
 	 */
 	public IFhirPath.IParsedExpression parse(String expression) {
 		return this.parsedExpressions.computeIfAbsent(expression, e -> {

@@ -10,9 +10,10 @@ import ca.uhn.fhir.parser.IParser;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * A body the script can refer to by id: a fixture declared in the script, or the request or
- * response of an operation ({@code requestId}, {@code responseId}). Knows its HTTP headers when
- * it came from an exchange. The parsed resource is computed once, on first use.
+ * A body the script can refer to by id: a fixture declared in the script, or the request
+ * or response of an operation ({@code requestId}, {@code responseId}). Knows its HTTP
+ * headers when it came from an exchange. The parsed resource is computed once, on first
+ * use.
  */
 final class Fixture {
 
@@ -35,14 +36,20 @@ final class Fixture {
 		this.version = Objects.requireNonNull(version, "version");
 	}
 
-	/** A fixture whose format is guessed from its first character, for bodies whose media type is unknown. */
+	/**
+	 * A fixture whose format is guessed from its first character, for bodies whose media
+	 * type is unknown.
+	 */
 	static Fixture of(String body, String mediaType, Map<String, List<String>> headers, FhirVersion version) {
 		boolean xml = mediaType != null ? mediaType.toLowerCase(Locale.ROOT).contains("xml")
 				: body != null && body.stripLeading().startsWith("<");
 		return new Fixture(body, xml, headers, version);
 	}
 
-	/** A fixture with the same content and no server location, for one run to create on the server. */
+	/**
+	 * A fixture with the same content and no server location, for one run to create on
+	 * the server.
+	 */
 	Fixture copy() {
 		return new Fixture(this.body, this.xml, this.headers, this.version);
 	}
@@ -96,7 +103,10 @@ final class Fixture {
 		return this.xml ? this.version.fhirContext().newJsonParser().encodeResourceToString(resource()) : this.body;
 	}
 
-	/** Where the server stored this fixture when the engine created it ({@code Type/id}), or {@code null}. */
+	/**
+	 * Where the server stored this fixture when the engine created it ({@code Type/id}),
+	 * or {@code null}.
+	 */
 	String serverLocation() {
 		return this.serverLocation;
 	}

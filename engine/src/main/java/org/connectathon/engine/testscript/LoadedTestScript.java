@@ -7,9 +7,9 @@ import java.util.Objects;
 import org.hl7.fhir.r5.model.TestScript;
 
 /**
- * A TestScript read by {@link TestScriptLoader}, ready to run as often as wanted (it is never
- * changed by a run). R4 scripts are held converted to the R5 model, which is a superset, and
- * keep their release for the report.
+ * A TestScript read by {@link TestScriptLoader}, ready to run as often as wanted (it is
+ * never changed by a run). R4 scripts are held converted to the R5 model, which is a
+ * superset, and keep their release for the report.
  */
 public final class LoadedTestScript {
 

@@ -18,10 +18,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.model.TestScript;
 
 /**
- * Turns a TestScript operation into an HTTP request, sends it and records the exchange. The
- * URL is the operation's {@code url} when given, else built from the operation type, the
- * resource type, {@code params} or the {@code targetId} fixture; the base URL comes from the
- * operation's destination.
+ * Turns a TestScript operation into an HTTP request, sends it and records the exchange.
+ * The URL is the operation's {@code url} when given, else built from the operation type,
+ * the resource type, {@code params} or the {@code targetId} fixture; the base URL comes
+ * from the operation's destination.
  */
 final class OperationRunner {
 
@@ -74,8 +74,8 @@ final class OperationRunner {
 	}
 
 	/**
-	 * Creates a fixture on the server for {@code autocreate}: POST to the server, remembering
-	 * where it was stored for {@code targetId} and {@code autodelete}.
+	 * Creates a fixture on the server for {@code autocreate}: POST to the server,
+	 * remembering where it was stored for {@code targetId} and {@code autodelete}.
 	 */
 	Exchange create(Fixture fixture) {
 		IBaseResource resource = fixture.resource();
@@ -148,7 +148,8 @@ final class OperationRunner {
 			}
 			case "vread" -> {
 				if (target == null) {
-					throw new ExecutionException("CTN-3006: a vread operation needs params, url or targetId; it has none");
+					throw new ExecutionException(
+							"CTN-3006: a vread operation needs params, url or targetId; it has none");
 				}
 				String versionId = this.state.fixture(operation.getTargetId()).resource().getMeta().getVersionId();
 				yield instancePath + "/_history/" + versionId;
@@ -170,7 +171,8 @@ final class OperationRunner {
 			resource = target.resource();
 		}
 		catch (DataFormatException ex) {
-			throw new ExecutionException("CTN-3007: targetId " + targetId + " is not a FHIR resource: " + ex.getMessage());
+			throw new ExecutionException(
+					"CTN-3007: targetId " + targetId + " is not a FHIR resource: " + ex.getMessage());
 		}
 		String id = resource.getIdElement().getIdPart();
 		if (id == null) {
@@ -193,8 +195,10 @@ final class OperationRunner {
 		Fixture substituted = new Fixture(text, source.isXml(), Map.of(), this.state.version());
 		IBaseResource resource = substituted.resource();
 		if (fixId) {
-			// the fixture is sent as the content of the resource the URL names; a differing id in
-			// the body would be rejected by every server (the specification's examples rely on this)
+			// the fixture is sent as the content of the resource the URL names; a
+			// differing id in
+			// the body would be rejected by every server (the specification's examples
+			// rely on this)
 			String urlId = url.replaceAll("[?#].*$", "").replaceAll("^.*/", "");
 			if (!urlId.isEmpty() && !urlId.startsWith("$") && !urlId.equals(resource.getIdElement().getIdPart())) {
 				resource.setId(resource.fhirType() + "/" + urlId);
@@ -273,7 +277,9 @@ final class OperationRunner {
 		return xml ? "application/fhir+xml" : "application/fhir+json";
 	}
 
-	/** R4 gives {@code json}, {@code xml}, {@code ttl} or {@code none}; R5 a media type. */
+	/**
+	 * R4 gives {@code json}, {@code xml}, {@code ttl} or {@code none}; R5 a media type.
+	 */
 	static String mediaType(String format) {
 		if (format == null || format.isBlank()) {
 			return null;
@@ -295,7 +301,10 @@ final class OperationRunner {
 		return resource.substring(resource.lastIndexOf('/') + 1);
 	}
 
-	/** Percent-encodes query parameter values, leaving the path and the structure of the query. */
+	/**
+	 * Percent-encodes query parameter values, leaving the path and the structure of the
+	 * query.
+	 */
 	static String encodeQuery(String params) {
 		int question = params.indexOf('?');
 		if (question < 0) {
@@ -321,7 +330,8 @@ final class OperationRunner {
 	}
 
 	private static String encodeValue(String value) {
-		// values may already be encoded by the script author; decode first so that they are not doubled
+		// values may already be encoded by the script author; decode first so that they
+		// are not doubled
 		String decoded;
 		try {
 			decoded = java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);

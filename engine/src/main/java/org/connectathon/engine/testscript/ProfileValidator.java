@@ -3,10 +3,10 @@ package org.connectathon.engine.testscript;
 import java.util.List;
 
 /**
- * Validates a resource against a profile, for {@code validateProfileId} asserts. The engine does
- * not care how: {@link CoreProfileValidator} knows only the core specification; the platform
- * supplies one that also knows the implementation guides given with {@code --ig}.
- * Implementations must be thread-safe.
+ * Validates a resource against a profile, for {@code validateProfileId} asserts. The
+ * engine does not care how: {@link CoreProfileValidator} knows only the core
+ * specification; the platform supplies one that also knows the implementation guides
+ * given with {@code --ig}. Implementations must be thread-safe.
  */
 public interface ProfileValidator {
 

@@ -7,10 +7,11 @@ import java.util.Objects;
 
 /**
  * Where and how to run TestScripts.
- * @param server the FHIR base URL of the system under test, used for destination 1 and for
- * operations without a destination
- * @param destinations base URLs of other destinations by their index in the script; an index not
- * given here goes to {@code server}
+ *
+ * @param server the FHIR base URL of the system under test, used for destination 1 and
+ * for operations without a destination
+ * @param destinations base URLs of other destinations by their index in the script; an
+ * index not given here goes to {@code server}
  * @param variables values for script variables by name; they win over the script's own
  * definitions, which is how a tester answers a variable's {@code hint}
  * @param validator validates for {@code validateProfileId} asserts
@@ -44,7 +45,10 @@ public record RunSettings(URI server, Map<Integer, URI> destinations, Map<String
 		return new RunSettings(this.server, this.destinations, this.variables, newValidator, this.timeout);
 	}
 
-	/** The base URL for a destination index; 0 (absent) and unknown indexes use the server. */
+	/**
+	 * The base URL for a destination index; 0 (absent) and unknown indexes use the
+	 * server.
+	 */
 	URI baseUrl(int destination) {
 		return this.destinations.getOrDefault(destination, this.server);
 	}

@@ -15,11 +15,12 @@ import org.hl7.fhir.r5.model.TestReport;
 import org.hl7.fhir.r5.model.TestScript;
 
 /**
- * One run of one script, with the specification's flow: fixtures marked autocreate are created,
- * then the setup runs and stops at its first failure or error, which skips every test; each test
- * runs its actions in order and stops at an operation error or at a failed assert marked
- * stopTestOnFail; the teardown always runs, then the autodelete fixtures are deleted. The
- * TestReport is built in the R5 model and converted for R4 scripts.
+ * One run of one script, with the specification's flow: fixtures marked autocreate are
+ * created, then the setup runs and stops at its first failure or error, which skips every
+ * test; each test runs its actions in order and stops at an operation error or at a
+ * failed assert marked stopTestOnFail; the teardown always runs, then the autodelete
+ * fixtures are deleted. The TestReport is built in the R5 model and converted for R4
+ * scripts.
  */
 final class ScriptExecution {
 
@@ -54,15 +55,16 @@ final class ScriptExecution {
 		fillReportHeader(script, outcome);
 		IBaseResource testReport = this.loaded.version() == FhirVersion.R4
 				? VersionConvertorFactory_40_50.convertResource(this.report) : this.report;
-		return new ScriptResult(this.loaded.source(), this.loaded.id(), this.loaded.title(), this.loaded.version(), outcome,
-				this.results, testReport, Duration.ofNanos(System.nanoTime() - start));
+		return new ScriptResult(this.loaded.source(), this.loaded.id(), this.loaded.title(), this.loaded.version(),
+				outcome, this.results, testReport, Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	private boolean runSetup(TestScript script) {
 		boolean passed = true;
 		for (TestScript.TestScriptFixtureComponent declared : script.getFixture()) {
 			if (declared.getAutocreate() && passed) {
-				// the loaded fixture is shared by every run of the script; where this run stored it is not
+				// the loaded fixture is shared by every run of the script; where this run
+				// stored it is not
 				Fixture fixture = this.state.fixture(declared.getId()).copy();
 				this.state.fixtures().put(declared.getId(), fixture);
 				TestReport.SetupActionOperationComponent reported = this.report.getSetup().addAction().getOperation();
@@ -70,7 +72,8 @@ final class ScriptExecution {
 					Exchange exchange = this.operations.create(fixture);
 					if (exchange.status() < 200 || exchange.status() >= 300) {
 						return new ActionResult("setup", "operation", "autocreate " + declared.getId(), Outcome.FAIL,
-								"expected the server to create fixture " + declared.getId() + ", but " + exchange.summary());
+								"expected the server to create fixture " + declared.getId() + ", but "
+										+ exchange.summary());
 					}
 					return null;
 				});
@@ -120,8 +123,10 @@ final class ScriptExecution {
 			if (skipReason != null) {
 				String kind = action.hasOperation() ? "operation" : "assert";
 				String actionLabel = action.hasOperation()
-						? label(action.getOperation().getLabel(), action.getOperation().getDescription(), this.results.size())
-						: label(action.getAssert().getLabel(), action.getAssert().getDescription(), this.results.size());
+						? label(action.getOperation().getLabel(), action.getOperation().getDescription(),
+								this.results.size())
+						: label(action.getAssert().getLabel(), action.getAssert().getDescription(),
+								this.results.size());
 				ActionResult skipped = skipped(section, kind, actionLabel, skipReason);
 				if (action.hasOperation()) {
 					report(reported.getOperation(), skipped);
@@ -150,12 +155,15 @@ final class ScriptExecution {
 
 	private void runTeardown(TestScript script) {
 		for (TestScript.TeardownActionComponent action : script.getTeardown().getAction()) {
-			report(this.report.getTeardown().addAction().getOperation(), runOperation("teardown", action.getOperation()));
+			report(this.report.getTeardown().addAction().getOperation(),
+					runOperation("teardown", action.getOperation()));
 		}
 		for (TestScript.TestScriptFixtureComponent declared : script.getFixture()) {
 			Fixture fixture = this.state.fixtures().get(declared.getId());
 			if (declared.getAutodelete() && fixture != null && fixture.serverLocation() != null) {
-				TestReport.SetupActionOperationComponent reported = this.report.getTeardown().addAction().getOperation();
+				TestReport.SetupActionOperationComponent reported = this.report.getTeardown()
+					.addAction()
+					.getOperation();
 				report(reported, operationResult("teardown", "autodelete " + declared.getId(), () -> {
 					this.operations.delete(fixture);
 					return null;
@@ -173,8 +181,8 @@ final class ScriptExecution {
 	}
 
 	/**
-	 * Runs an operation step; it passes when an HTTP exchange took place, whatever the status,
-	 * since asserts judge the response.
+	 * Runs an operation step; it passes when an HTTP exchange took place, whatever the
+	 * status, since asserts judge the response.
 	 */
 	private ActionResult operationResult(String section, String label, java.util.function.Supplier<ActionResult> step) {
 		ActionResult result;
@@ -282,14 +290,15 @@ final class ScriptExecution {
 		this.report.setName(this.loaded.title());
 		this.report.setStatus(TestReport.TestReportStatus.COMPLETED);
 		this.report.setTestScript(script.hasUrl() ? script.getUrl() : "TestScript/" + this.loaded.id());
-		this.report.setResult(outcome == Outcome.PASS ? TestReport.TestReportResult.PASS : TestReport.TestReportResult.FAIL);
+		this.report
+			.setResult(outcome == Outcome.PASS ? TestReport.TestReportResult.PASS : TestReport.TestReportResult.FAIL);
 		long assertCount = this.results.stream().filter(result -> result.kind().equals("assert")).count();
 		long passedAsserts = this.results.stream()
 			.filter(result -> result.kind().equals("assert") && result.outcome() == Outcome.PASS)
 			.count();
 		if (assertCount > 0) {
-			this.report.setScore(BigDecimal.valueOf(passedAsserts * 100).divide(BigDecimal.valueOf(assertCount), 2,
-					RoundingMode.HALF_UP));
+			this.report.setScore(BigDecimal.valueOf(passedAsserts * 100)
+				.divide(BigDecimal.valueOf(assertCount), 2, RoundingMode.HALF_UP));
 		}
 		this.report.setTester("Connectathon TestScript engine");
 		this.report.setIssued(new Date());

@@ -11,12 +11,15 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * The result of running one script.
- * @param file the script file, or {@code package.tgz!/file} for a script of a FHIR package
+ *
+ * @param file the script file, or {@code package.tgz!/file} for a script of a FHIR
+ * package
  * @param scriptId the script's id, which names its report file
  * @param title the script's title
  * @param version the script's FHIR release, which is also the TestReport's
- * @param outcome {@link Outcome#FAIL} when any action failed, else {@link Outcome#ERROR} when any
- * could not be run, else {@link Outcome#PASS} (warnings and skipped actions pass)
+ * @param outcome {@link Outcome#FAIL} when any action failed, else {@link Outcome#ERROR}
+ * when any could not be run, else {@link Outcome#PASS} (warnings and skipped actions
+ * pass)
  * @param actions every action, in the order run
  * @param testReport the TestReport, R4 or R5 like the script
  * @param duration how long the run took

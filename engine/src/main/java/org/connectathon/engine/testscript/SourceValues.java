@@ -21,17 +21,21 @@ import org.xml.sax.InputSource;
 
 /**
  * Reads values out of a fixture with a FHIRPath {@code expression} or a legacy XPath
- * {@code path}. XPath runs on the XML form of the resource, with or without the {@code fhir:}
- * prefix; an element selected that carries a {@code value} attribute gives that value, as in
- * the specification's examples ({@code fhir:Patient/fhir:name/fhir:family/@value} and
- * {@code Patient/id} both work). JSONPath is not supported.
+ * {@code path}. XPath runs on the XML form of the resource, with or without the
+ * {@code fhir:} prefix; an element selected that carries a {@code value} attribute gives
+ * that value, as in the specification's examples
+ * ({@code fhir:Patient/fhir:name/fhir:family/@value} and {@code Patient/id} both work).
+ * JSONPath is not supported.
  */
 final class SourceValues {
 
 	private SourceValues() {
 	}
 
-	/** The values an expression selects: primitives as their string, other elements as JSON. */
+	/**
+	 * The values an expression selects: primitives as their string, other elements as
+	 * JSON.
+	 */
 	static List<String> expression(FhirVersion version, Fixture source, String expression) {
 		List<IBase> found = version.fhirPath().evaluate(source.resource(), version.parse(expression), IBase.class);
 		List<String> values = new ArrayList<>(found.size());
@@ -59,8 +63,8 @@ final class SourceValues {
 	 */
 	static List<String> path(FhirVersion version, Fixture source, String path) {
 		if (path.startsWith("$") || path.startsWith(".")) {
-			throw new IllegalArgumentException("CTN-3010: JSONPath '" + path
-					+ "' is not supported; expected an XPath or a FHIRPath expression");
+			throw new IllegalArgumentException(
+					"CTN-3010: JSONPath '" + path + "' is not supported; expected an XPath or a FHIRPath expression");
 		}
 		String xml = source.isXml() ? source.body()
 				: version.fhirContext().newXmlParser().encodeResourceToString(source.resource());
@@ -93,7 +97,8 @@ final class SourceValues {
 	private static Document document(String xml) {
 		try {
 			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			// element names are matched without namespace, so that "fhir:" is optional in paths
+			// element names are matched without namespace, so that "fhir:" is optional in
+			// paths
 			factory.setNamespaceAware(false);
 			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

@@ -1,9 +1,9 @@
 package org.connectathon.engine.testscript;
 
 /**
- * A TestScript that cannot be loaded: missing or unreadable file, malformed JSON or XML (the
- * message gives the position), not a TestScript, or a fixture that cannot be found. The message
- * starts with a {@code CTN-} code and names the file.
+ * A TestScript that cannot be loaded: missing or unreadable file, malformed JSON or XML
+ * (the message gives the position), not a TestScript, or a fixture that cannot be found.
+ * The message starts with a {@code CTN-} code and names the file.
  */
 public class TestScriptLoadException extends RuntimeException {
 

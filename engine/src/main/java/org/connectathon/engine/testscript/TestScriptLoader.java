@@ -28,11 +28,11 @@ import org.hl7.fhir.r5.model.TestScript;
 
 /**
  * Reads TestScripts in JSON or XML and finds the scripts in folders and in FHIR packages
- * ({@code .tgz}, as {@code npm pack} fetches them). The FHIR release is
- * detected by parsing strictly as R4 first, then as R5: a script that uses only elements and
- * codes both releases share runs as R4. Fixtures are resolved when the script is loaded:
- * contained ({@code #id}), an absolute URL (fetched), or a path relative to the script's folder,
- * tried as given, with {@code .json} and {@code .xml}, and as a package file name
+ * ({@code .tgz}, as {@code npm pack} fetches them). The FHIR release is detected by
+ * parsing strictly as R4 first, then as R5: a script that uses only elements and codes
+ * both releases share runs as R4. Fixtures are resolved when the script is loaded:
+ * contained ({@code #id}), an absolute URL (fetched), or a path relative to the script's
+ * folder, tried as given, with {@code .json} and {@code .xml}, and as a package file name
  * ({@code Patient/example} as {@code Patient-example.json}).
  */
 public final class TestScriptLoader {
@@ -41,7 +41,10 @@ public final class TestScriptLoader {
 
 	private static final Pattern XML_TESTSCRIPT = Pattern.compile("<TestScript[\\s>]");
 
-	/** Folders this loader unpacked, with the package each came from, to name scripts by their package. */
+	/**
+	 * Folders this loader unpacked, with the package each came from, to name scripts by
+	 * their package.
+	 */
 	private final Map<Path, Path> unpackedPackages = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -51,8 +54,8 @@ public final class TestScriptLoader {
 		.build();
 
 	/**
-	 * The script files among the given paths: files as given, and the JSON and XML files holding
-	 * a TestScript anywhere under the folders, sorted by path.
+	 * The script files among the given paths: files as given, and the JSON and XML files
+	 * holding a TestScript anywhere under the folders, sorted by path.
 	 * @throws TestScriptLoadException when a path does not exist
 	 */
 	public List<Path> findScripts(List<Path> paths) {
@@ -69,23 +72,28 @@ public final class TestScriptLoader {
 			}
 			else if (Files.isDirectory(path)) {
 				try (Stream<Path> walk = Files.walk(path)) {
-					walk.filter(Files::isRegularFile).filter(TestScriptLoader::holdsTestScript).sorted().forEach(scripts::add);
+					walk.filter(Files::isRegularFile)
+						.filter(TestScriptLoader::holdsTestScript)
+						.sorted()
+						.forEach(scripts::add);
 				}
 				catch (IOException ex) {
-					throw new TestScriptLoadException("CTN-1001: cannot read folder " + path + ": " + ex.getMessage(), ex);
+					throw new TestScriptLoadException("CTN-1001: cannot read folder " + path + ": " + ex.getMessage(),
+							ex);
 				}
 			}
 			else {
-				throw new TestScriptLoadException("CTN-1001: expected a TestScript file or a folder, but " + path
-						+ " does not exist");
+				throw new TestScriptLoadException(
+						"CTN-1001: expected a TestScript file or a folder, but " + path + " does not exist");
 			}
 		}
 		return scripts;
 	}
 
 	/**
-	 * Unpacks the {@code package} folder of a FHIR package (npm {@code .tgz}) into a temporary
-	 * folder, so that its scripts and their fixtures can be read like any other files.
+	 * Unpacks the {@code package} folder of a FHIR package (npm {@code .tgz}) into a
+	 * temporary folder, so that its scripts and their fixtures can be read like any other
+	 * files.
 	 */
 	private static Path unpack(Path tgz) {
 		try (java.io.InputStream in = Files.newInputStream(tgz)) {
@@ -99,8 +107,8 @@ public final class TestScriptLoader {
 			return folder;
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new TestScriptLoadException("CTN-1007: expected a FHIR package (npm .tgz) in " + tgz + ", but it cannot "
-					+ "be read: " + ex.getMessage(), ex);
+			throw new TestScriptLoadException("CTN-1007: expected a FHIR package (npm .tgz) in " + tgz
+					+ ", but it cannot " + "be read: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -120,7 +128,8 @@ public final class TestScriptLoader {
 
 	/**
 	 * Reads one script and its fixtures.
-	 * @throws TestScriptLoadException with the reason and place when the file cannot be used
+	 * @throws TestScriptLoadException with the reason and place when the file cannot be
+	 * used
 	 */
 	public LoadedTestScript load(Path file) {
 		Objects.requireNonNull(file, "file");
@@ -140,9 +149,10 @@ public final class TestScriptLoader {
 				r5 = strictParser(FhirVersion.R5, xml).parseResource(text);
 			}
 			catch (DataFormatException r5Failure) {
-				throw new TestScriptLoadException("CTN-1003: " + file + " is not a valid R4 or R5 resource. As R4: "
-						+ clean(r4Failure) + (clean(r5Failure).equals(clean(r4Failure)) ? ""
-								: " As R5: " + clean(r5Failure)), r4Failure);
+				throw new TestScriptLoadException(
+						"CTN-1003: " + file + " is not a valid R4 or R5 resource. As R4: " + clean(r4Failure)
+								+ (clean(r5Failure).equals(clean(r4Failure)) ? "" : " As R5: " + clean(r5Failure)),
+						r4Failure);
 			}
 			return fromR5(file, requireTestScript(file, r5));
 		}
@@ -177,7 +187,9 @@ public final class TestScriptLoader {
 				fixtures(file, FhirVersion.R5, script, contained), profiles);
 	}
 
-	/** The script's file, or {@code package.tgz!/file} for a script found in a package. */
+	/**
+	 * The script's file, or {@code package.tgz!/file} for a script found in a package.
+	 */
 	private Path source(Path file) {
 		Path folder = file.toAbsolutePath().getParent();
 		Path tgz = this.unpackedPackages.get(folder);
@@ -255,8 +267,8 @@ public final class TestScriptLoader {
 					version);
 		}
 		catch (IOException | IllegalArgumentException ex) {
-			throw new TestScriptLoadException("CTN-1005: fixture " + id + " of " + file + ": cannot GET " + url + ": "
-					+ ex.getMessage(), ex);
+			throw new TestScriptLoadException(
+					"CTN-1005: fixture " + id + " of " + file + ": cannot GET " + url + ": " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

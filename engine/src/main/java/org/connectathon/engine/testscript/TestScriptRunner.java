@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs loaded TestScripts against the servers of a {@link RunSettings}. One runner holds one
- * HTTP client (connections are reused) and may run scripts from several threads; a run never
- * changes the loaded script, so a script can run many times.
+ * Runs loaded TestScripts against the servers of a {@link RunSettings}. One runner holds
+ * one HTTP client (connections are reused) and may run scripts from several threads; a
+ * run never changes the loaded script, so a script can run many times.
  */
 public final class TestScriptRunner {
 
@@ -36,7 +36,8 @@ public final class TestScriptRunner {
 	}
 
 	/**
-	 * Runs scripts with up to {@code parallelism} at a time, each script's actions in order.
+	 * Runs scripts with up to {@code parallelism} at a time, each script's actions in
+	 * order.
 	 * @return the results in the order of {@code scripts}
 	 */
 	public List<ScriptResult> runAll(List<LoadedTestScript> scripts, int parallelism) {

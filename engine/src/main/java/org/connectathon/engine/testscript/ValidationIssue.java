@@ -4,6 +4,7 @@ import java.util.Objects;
 
 /**
  * One problem a {@link ProfileValidator} found.
+ *
  * @param severity {@code fatal}, {@code error}, {@code warning} or {@code information}
  * @param location where in the resource, as a FHIRPath or line/column, may be empty
  * @param message what is wrong

@@ -31,14 +31,16 @@ class ReferenceServerTests {
 
 	@Test
 	void shouldCreateReadUpdateAndDelete() throws Exception {
-		HttpResponse<String> created = send("POST", "/Patient", "{\"resourceType\":\"Patient\",\"id\":\"ignored\",\"name\":[{\"family\":\"Chalmers\"}]}");
+		HttpResponse<String> created = send("POST", "/Patient",
+				"{\"resourceType\":\"Patient\",\"id\":\"ignored\",\"name\":[{\"family\":\"Chalmers\"}]}");
 		assertThat(created.statusCode()).isEqualTo(201);
 		String location = created.headers().firstValue("Location").orElseThrow();
 		assertThat(location).contains("/Patient/").contains("/_history/1");
 		String id = location.replaceAll(".*/Patient/([^/]+)/.*", "$1");
 		assertThat(id).isNotEqualTo("ignored");
 		assertThat(send("GET", "/Patient/" + id, null).body()).contains("Chalmers");
-		HttpResponse<String> updated = send("PUT", "/Patient/" + id, "{\"resourceType\":\"Patient\",\"id\":\"" + id + "\",\"name\":[{\"family\":\"Duck\"}]}");
+		HttpResponse<String> updated = send("PUT", "/Patient/" + id,
+				"{\"resourceType\":\"Patient\",\"id\":\"" + id + "\",\"name\":[{\"family\":\"Duck\"}]}");
 		assertThat(updated.statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/Patient/" + id + "/_history/1", null).body()).contains("Chalmers");
 		assertThat(send("GET", "/Patient/" + id + "/_history", null).body()).contains("Duck").contains("Chalmers");
@@ -49,14 +51,17 @@ class ReferenceServerTests {
 
 	@Test
 	void shouldCreateWithClientIdOnUpdate() throws Exception {
-		HttpResponse<String> created = send("PUT", "/Patient/client-id", "{\"resourceType\":\"Patient\",\"id\":\"client-id\"}");
+		HttpResponse<String> created = send("PUT", "/Patient/client-id",
+				"{\"resourceType\":\"Patient\",\"id\":\"client-id\"}");
 		assertThat(created.statusCode()).isEqualTo(201);
 	}
 
 	@Test
 	void shouldSearchByStringTokenAndReference() throws Exception {
-		send("PUT", "/Patient/search-1", "{\"resourceType\":\"Patient\",\"id\":\"search-1\",\"identifier\":[{\"system\":\"urn:s\",\"value\":\"A1\"}],\"name\":[{\"family\":\"Zébulon\",\"given\":[\"Anna\"]}],\"birthDate\":\"1980-05-01\"}");
-		send("PUT", "/Observation/search-obs", "{\"resourceType\":\"Observation\",\"id\":\"search-obs\",\"status\":\"final\",\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/search-1\"}}");
+		send("PUT", "/Patient/search-1",
+				"{\"resourceType\":\"Patient\",\"id\":\"search-1\",\"identifier\":[{\"system\":\"urn:s\",\"value\":\"A1\"}],\"name\":[{\"family\":\"Zébulon\",\"given\":[\"Anna\"]}],\"birthDate\":\"1980-05-01\"}");
+		send("PUT", "/Observation/search-obs",
+				"{\"resourceType\":\"Observation\",\"id\":\"search-obs\",\"status\":\"final\",\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/search-1\"}}");
 		assertThat(send("GET", "/Patient?family=zebul", null).body()).contains("search-1");
 		assertThat(send("GET", "/Patient?family=nobody", null).body()).doesNotContain("search-1");
 		assertThat(send("GET", "/Patient?identifier=urn:s%7CA1", null).body()).contains("search-1");
@@ -97,11 +102,15 @@ class ReferenceServerTests {
 
 	@Test
 	void shouldDeleteConditionallyAndPatch() throws Exception {
-		send("PUT", "/Patient/cond-1", "{\"resourceType\":\"Patient\",\"id\":\"cond-1\",\"gender\":\"male\",\"name\":[{\"family\":\"Conditional\"}]}");
-		HttpResponse<String> patched = HTTP.send(HttpRequest.newBuilder(URI.create(launcher.baseUrl() + "/Patient/cond-1"))
-			.method("PATCH", HttpRequest.BodyPublishers.ofString("[{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"female\"}]"))
-			.header("Content-Type", "application/json-patch+json")
-			.build(), HttpResponse.BodyHandlers.ofString());
+		send("PUT", "/Patient/cond-1",
+				"{\"resourceType\":\"Patient\",\"id\":\"cond-1\",\"gender\":\"male\",\"name\":[{\"family\":\"Conditional\"}]}");
+		HttpResponse<String> patched = HTTP
+			.send(HttpRequest.newBuilder(URI.create(launcher.baseUrl() + "/Patient/cond-1"))
+				.method("PATCH",
+						HttpRequest.BodyPublishers
+							.ofString("[{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"female\"}]"))
+				.header("Content-Type", "application/json-patch+json")
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(patched.statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/Patient/cond-1", null).body()).contains("female");
 		assertThat(send("DELETE", "/Patient?family=Conditional", null).statusCode()).isIn(200, 204);
@@ -110,24 +119,29 @@ class ReferenceServerTests {
 
 	@Test
 	void shouldServeR5() throws Exception {
-		try (ReferenceServerLauncher r5 = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR5Cached()), 0)) {
+		try (ReferenceServerLauncher r5 = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR5Cached()),
+				0)) {
 			HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(r5.baseUrl() + "/Patient/r5"))
 				.PUT(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Patient\",\"id\":\"r5\"}"))
 				.header("Content-Type", "application/fhir+json")
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(created.statusCode()).isEqualTo(201);
-			HttpResponse<String> metadata = HTTP.send(HttpRequest.newBuilder(URI.create(r5.baseUrl() + "/metadata")).build(),
+			HttpResponse<String> metadata = HTTP.send(
+					HttpRequest.newBuilder(URI.create(r5.baseUrl() + "/metadata")).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(metadata.body()).contains("\"fhirVersion\":\"5.0.0\"");
 		}
 	}
 
 	@Test
-	void shouldLoadAFolderOfResourcesAndBundles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+	void shouldLoadAFolderOfResourcesAndBundles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+			throws Exception {
 		java.nio.file.Files.writeString(folder.resolve("package.json"), "{\"name\":\"not a resource\"}");
-		java.nio.file.Files.writeString(folder.resolve("Patient-loaded.json"), "{\"resourceType\":\"Patient\",\"id\":\"loaded\"}");
-		java.nio.file.Files.writeString(folder.resolve("bundle.json"), "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
-				+ "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"loaded-obs\",\"status\":\"final\",\"code\":{\"text\":\"x\"}}}]}");
+		java.nio.file.Files.writeString(folder.resolve("Patient-loaded.json"),
+				"{\"resourceType\":\"Patient\",\"id\":\"loaded\"}");
+		java.nio.file.Files.writeString(folder.resolve("bundle.json"),
+				"{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
+						+ "{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"loaded-obs\",\"status\":\"final\",\"code\":{\"text\":\"x\"}}}]}");
 		ReferenceServer server = new ReferenceServer(FhirContext.forR4Cached());
 		assertThat(server.load(folder)).isEqualTo(2);
 		assertThat(server.store().current("Observation", "loaded-obs")).isNotNull();
@@ -141,13 +155,15 @@ class ReferenceServerTests {
 		assertThat(send("GET", "/metadata", null).body()).contains("CapabilityStatement");
 	}
 
-	private static HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+	private static HttpResponse<String> send(String method, String path, String body)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(launcher.baseUrl() + path))
 			.header("Accept", "application/fhir+json");
 		if (body != null) {
 			request.header("Content-Type", "application/fhir+json");
 		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		request.method(method,
+				body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -17,7 +17,8 @@ class CoreProfileValidatorTests {
 
 	@Test
 	void shouldValidateAgainstAProfileOfAGivenPackage() {
-		CoreProfileValidator validator = new CoreProfileValidator(List.of(PACKAGES.resolve("hl7.fhir.uv.ips-2.0.0.tgz")));
+		CoreProfileValidator validator = new CoreProfileValidator(
+				List.of(PACKAGES.resolve("hl7.fhir.uv.ips-2.0.0.tgz")));
 		List<ValidationIssue> errors = validator
 			.validate(FhirVersion.R4, "{\"resourceType\":\"Patient\",\"gender\":\"male\"}", IPS_PATIENT)
 			.stream()
@@ -26,7 +27,8 @@ class CoreProfileValidatorTests {
 		assertThat(errors).extracting(ValidationIssue::location).anyMatch(location -> location.contains("Patient"));
 		assertThat(errors).extracting(ValidationIssue::message).anyMatch(message -> message.contains("Patient.name"));
 		List<ValidationIssue> conforming = validator.validate(FhirVersion.R4,
-				"{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Chalmers\"}],\"birthDate\":\"1974-12-25\"}", IPS_PATIENT);
+				"{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Chalmers\"}],\"birthDate\":\"1974-12-25\"}",
+				IPS_PATIENT);
 		assertThat(conforming).filteredOn(ValidationIssue::isError).isEmpty();
 	}
 

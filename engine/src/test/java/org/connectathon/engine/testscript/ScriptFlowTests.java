@@ -25,8 +25,9 @@ class ScriptFlowTests {
 
 	@Test
 	void shouldSkipTheTestsButRunTheTeardownWhenTheSetupFails() {
-		ScriptResult result = run(script(response("notFound"), operation("read", "\"params\":\"/${pid}\"") + "," + response("okay"),
-				operation("delete", "\"params\":\"/${pid}\"")));
+		ScriptResult result = run(
+				script(response("notFound"), operation("read", "\"params\":\"/${pid}\"") + "," + response("okay"),
+						operation("delete", "\"params\":\"/${pid}\"")));
 		assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
 		assertThat(testOutcomes(result)).containsExactly(Outcome.SKIP, Outcome.SKIP);
 		assertThat(result.actions()).filteredOn(action -> action.section().equals("teardown"))
@@ -44,8 +45,10 @@ class ScriptFlowTests {
 
 	@Test
 	void shouldCreateAndDeleteAutocreateFixtures() throws Exception {
-		String json = script(operation("read", "\"targetId\":\"auto\"") + "," + expression("Patient.name.family", "equals", "Smith"))
-			.replace("{\"id\":\"other\",\"autocreate\":false,\"autodelete\":false,\"resource\":{\"reference\":\"#other\"}}",
+		String json = script(
+				operation("read", "\"targetId\":\"auto\"") + "," + expression("Patient.name.family", "equals", "Smith"))
+			.replace(
+					"{\"id\":\"other\",\"autocreate\":false,\"autodelete\":false,\"resource\":{\"reference\":\"#other\"}}",
 					"{\"id\":\"other\",\"autocreate\":false,\"autodelete\":false,\"resource\":{\"reference\":\"#other\"}},"
 							+ "{\"id\":\"auto\",\"autocreate\":true,\"autodelete\":true,\"resource\":{\"reference\":\"#other\"}}");
 		ScriptResult result = run(json);
@@ -64,14 +67,16 @@ class ScriptFlowTests {
 	void shouldFetchAFixtureGivenByUrl() throws Exception {
 		HttpResponse<String> stored = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(ScriptHarness.baseUrl() + "/Patient/url-fixture"))
-				.PUT(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Patient\",\"id\":\"url-fixture\",\"name\":[{\"family\":\"Remote\"}]}"))
+				.PUT(HttpRequest.BodyPublishers.ofString(
+						"{\"resourceType\":\"Patient\",\"id\":\"url-fixture\",\"name\":[{\"family\":\"Remote\"}]}"))
 				.header("Content-Type", "application/fhir+json")
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(stored.statusCode()).isIn(200, 201);
 		String json = script(operation("read", "\"params\":\"/${pid}\"") + ","
 				+ "{\"assert\":{\"sourceId\":\"remote\",\"expression\":\"Patient.name.family\",\"value\":\"Remote\",\"warningOnly\":false}}")
-			.replace("\"fixture\":[", "\"fixture\":[{\"id\":\"remote\",\"autocreate\":false,\"autodelete\":false,\"resource\":{\"reference\":\""
-					+ ScriptHarness.baseUrl() + "/Patient/url-fixture\"}},");
+			.replace("\"fixture\":[",
+					"\"fixture\":[{\"id\":\"remote\",\"autocreate\":false,\"autodelete\":false,\"resource\":{\"reference\":\""
+							+ ScriptHarness.baseUrl() + "/Patient/url-fixture\"}},");
 		ScriptResult result = run(json);
 		assertThat(testOutcomes(result)).containsExactly(Outcome.PASS, Outcome.PASS);
 	}
@@ -82,21 +87,23 @@ class ScriptFlowTests {
 				+ expression("Patient.name.family", "equals", "${family}") + ","
 				+ expression("Patient.name.given", "equals", "${given}") + ","
 				+ expression("Patient.gender", "equals", "${gender}"))
-			.replace("\"variable\":[", "\"variable\":[{\"name\":\"family\",\"expression\":\"Patient.name.family\",\"sourceId\":\"patient\"},"
-					+ "{\"name\":\"given\",\"path\":\"fhir:Patient/fhir:name/fhir:given/@value\"},"
-					+ "{\"name\":\"gender\",\"defaultValue\":\"male\"},");
+			.replace("\"variable\":[",
+					"\"variable\":[{\"name\":\"family\",\"expression\":\"Patient.name.family\",\"sourceId\":\"patient\"},"
+							+ "{\"name\":\"given\",\"path\":\"fhir:Patient/fhir:name/fhir:given/@value\"},"
+							+ "{\"name\":\"gender\",\"defaultValue\":\"male\"},");
 		ScriptResult result = run(json);
 		assertThat(result.outcome()).as(result.actions().toString()).isEqualTo(Outcome.PASS);
 	}
 
 	@Test
 	void shouldAskForAVariableWithAHintAndUseTheGivenValue() {
-		String json = script(operation("search", "\"params\":\"?identifier=${wanted}\"") + "," + expression("Bundle.total", "equals", "1"))
+		String json = script(operation("search", "\"params\":\"?identifier=${wanted}\"") + ","
+				+ expression("Bundle.total", "equals", "1"))
 			.replace("\"variable\":[", "\"variable\":[{\"name\":\"wanted\",\"hint\":\"[an identifier]\"},");
 		ScriptResult missing = run(json);
 		assertThat(missing.outcome()).isEqualTo(Outcome.ERROR);
-		assertThat(missing.actions().get(2).message())
-			.isEqualTo("CTN-3003: variable wanted has no value (hint: [an identifier]); give it with --variable wanted=VALUE");
+		assertThat(missing.actions().get(2).message()).isEqualTo(
+				"CTN-3003: variable wanted has no value (hint: [an identifier]); give it with --variable wanted=VALUE");
 		ScriptResult given = run(json, Map.of(), Map.of("pid", "flow-hint", "wanted", "flow-hint"));
 		assertThat(given.outcome()).as(given.actions().toString()).isEqualTo(Outcome.PASS);
 	}
@@ -120,37 +127,45 @@ class ScriptFlowTests {
 
 	@Test
 	void shouldSkipManualEvaluationAndCopyRequirementsIntoTheR5Report(@TempDir Path folder) throws Exception {
-		ScriptResult result = runR5(folder, """
-				{"assert":{"description":"a person checks the narrative","operator":"manualEval","stopTestOnFail":false,"warningOnly":false}},
-				{"assert":{"response":"okay","stopTestOnFail":false,"warningOnly":false,
-				  "requirement":[{"linkUri":"http://example.org/Requirements/read#r1"}]}}""");
+		ScriptResult result = runR5(folder,
+				"""
+						{"assert":{"description":"a person checks the narrative","operator":"manualEval","stopTestOnFail":false,"warningOnly":false}},
+						{"assert":{"response":"okay","stopTestOnFail":false,"warningOnly":false,
+						  "requirement":[{"linkUri":"http://example.org/Requirements/read#r1"}]}}""");
 		assertThat(testOutcomes(result)).containsExactly(Outcome.PASS, Outcome.SKIP, Outcome.PASS);
-		assertThat(result.actions().get(1).message()).isEqualTo("manual evaluation required: a person checks the narrative");
+		assertThat(result.actions().get(1).message())
+			.isEqualTo("manual evaluation required: a person checks the narrative");
 		assertThat(result.outcome()).isEqualTo(Outcome.PASS);
 		org.hl7.fhir.r5.model.TestReport report = (org.hl7.fhir.r5.model.TestReport) result.testReport();
 		assertThat(report.getTestFirstRep().getAction().get(1).getAssert().getResult())
 			.isEqualTo(org.hl7.fhir.r5.model.TestReport.TestReportActionResult.SKIP);
-		assertThat(report.getTestFirstRep().getAction().get(2).getAssert().getRequirementFirstRep().getLinkUriType().getValue())
-			.isEqualTo("http://example.org/Requirements/read#r1");
+		assertThat(report.getTestFirstRep()
+			.getAction()
+			.get(2)
+			.getAssert()
+			.getRequirementFirstRep()
+			.getLinkUriType()
+			.getValue()).isEqualTo("http://example.org/Requirements/read#r1");
 	}
 
 	@Test
 	void shouldLoadAndRunAnXmlScript(@TempDir Path folder) throws Exception {
 		Path file = folder.resolve("read.xml");
-		Files.writeString(file, """
-				<TestScript xmlns="http://hl7.org/fhir">
-				  <id value="xml-read"/>
-				  <url value="http://example.org/TestScript/xml-read"/>
-				  <name value="XmlRead"/>
-				  <status value="active"/>
-				  <test>
-				    <action><operation>
-				      <type><system value="http://terminology.hl7.org/CodeSystem/testscript-operation-codes"/><code value="capabilities"/></type>
-				      <encodeRequestUrl value="true"/>
-				    </operation></action>
-				    <action><assert><resource value="CapabilityStatement"/><warningOnly value="false"/></assert></action>
-				  </test>
-				</TestScript>""");
+		Files.writeString(file,
+				"""
+						<TestScript xmlns="http://hl7.org/fhir">
+						  <id value="xml-read"/>
+						  <url value="http://example.org/TestScript/xml-read"/>
+						  <name value="XmlRead"/>
+						  <status value="active"/>
+						  <test>
+						    <action><operation>
+						      <type><system value="http://terminology.hl7.org/CodeSystem/testscript-operation-codes"/><code value="capabilities"/></type>
+						      <encodeRequestUrl value="true"/>
+						    </operation></action>
+						    <action><assert><resource value="CapabilityStatement"/><warningOnly value="false"/></assert></action>
+						  </test>
+						</TestScript>""");
 		ScriptResult result = new TestScriptRunner(RunSettings.forServer(URI.create(ScriptHarness.baseUrl())))
 			.run(new TestScriptLoader().load(file));
 		assertThat(result.scriptId()).isEqualTo("xml-read");
@@ -159,11 +174,14 @@ class ScriptFlowTests {
 
 	private static ScriptResult runR5(Path folder, String asserts) throws Exception {
 		Path file = folder.resolve("r5.json");
-		Files.writeString(file, """
-				{"resourceType":"TestScript","id":"r5-case","url":"http://example.org/TestScript/r5","name":"R5Case","status":"active",
-				 "test":[{"name":"case","action":[
-				  {"operation":{"type":OP,"encodeRequestUrl":true}},
-				  ASSERTS]}]}""".replace("OP", op("capabilities")).replace("ASSERTS", asserts));
+		Files.writeString(file,
+				"""
+						{"resourceType":"TestScript","id":"r5-case","url":"http://example.org/TestScript/r5","name":"R5Case","status":"active",
+						 "test":[{"name":"case","action":[
+						  {"operation":{"type":OP,"encodeRequestUrl":true}},
+						  ASSERTS]}]}"""
+					.replace("OP", op("capabilities"))
+					.replace("ASSERTS", asserts));
 		return new TestScriptRunner(RunSettings.forServer(URI.create(ScriptHarness.baseUrl())))
 			.run(new TestScriptLoader().load(file));
 	}

@@ -15,9 +15,10 @@ import org.connectathon.engine.referenceserver.ReferenceServer;
 import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
 
 /**
- * Runs small R4 TestScripts against one shared in-process reference server. Each script gets
- * its own patient id in variable {@code pid}; the setup stores contained fixture {@code patient}
- * (family Chalmers, given Peter, identifier {@code ${pid}}) as {@code Patient/${pid}}.
+ * Runs small R4 TestScripts against one shared in-process reference server. Each script
+ * gets its own patient id in variable {@code pid}; the setup stores contained fixture
+ * {@code patient} (family Chalmers, given Peter, identifier {@code ${pid}}) as
+ * {@code Patient/${pid}}.
  */
 final class ScriptHarness {
 
@@ -43,7 +44,10 @@ final class ScriptHarness {
 				+ "\"}";
 	}
 
-	/** An R4 script whose single test has the given actions (JSON objects, comma-separated). */
+	/**
+	 * An R4 script whose single test has the given actions (JSON objects,
+	 * comma-separated).
+	 */
 	static String script(String testActions) {
 		return script("", testActions, "");
 	}
@@ -77,10 +81,12 @@ final class ScriptHarness {
 				  {"operation":{"type":OP_UPDATE,"resource":"Patient","params":"/${pid}","sourceId":"patient","encodeRequestUrl":true}},
 				  {"assert":{"operator":"in","responseCode":"200,201","warningOnly":false}}EXTRA_SETUP]},
 				 "test":[{"name":"case","action":[TEST_ACTIONS]}]TEARDOWN}
-				""".replace("OP_UPDATE", op("update"))
+				"""
+			.replace("OP_UPDATE", op("update"))
 			.replace("EXTRA_SETUP", extraSetupActions.isBlank() ? "" : "," + extraSetupActions)
 			.replace("TEST_ACTIONS", testActions)
-			.replace("TEARDOWN", teardownActions.isBlank() ? "" : ",\"teardown\":{\"action\":[" + teardownActions + "]}");
+			.replace("TEARDOWN",
+					teardownActions.isBlank() ? "" : ",\"teardown\":{\"action\":[" + teardownActions + "]}");
 	}
 
 	static ScriptResult run(String scriptJson) {
@@ -113,7 +119,11 @@ final class ScriptHarness {
 
 	/** The outcomes of the actions of the test, leaving out the setup and teardown. */
 	static List<Outcome> testOutcomes(ScriptResult result) {
-		return result.actions().stream().filter(action -> action.section().equals("case")).map(ActionResult::outcome).toList();
+		return result.actions()
+			.stream()
+			.filter(action -> action.section().equals("case"))
+			.map(ActionResult::outcome)
+			.toList();
 	}
 
 }

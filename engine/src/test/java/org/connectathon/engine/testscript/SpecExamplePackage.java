@@ -7,15 +7,20 @@ import java.nio.file.Path;
 
 import org.hl7.fhir.utilities.npm.NpmPackage;
 
-/** Copies the R4 specification's example TestScripts and their fixtures out of the npm package the build fetched. */
+/**
+ * Copies the R4 specification's example TestScripts and their fixtures out of the npm
+ * package the build fetched.
+ */
 final class SpecExamplePackage {
 
 	private SpecExamplePackage() {
 	}
 
 	static Path extractTo(Path folder) throws IOException {
-		Path tgz = Path.of(System.getProperty("connectathon.test-packages",
-				System.getProperty("user.home") + "/.cache/connectathon/fhir-packages"), "hl7.fhir.r4.examples-4.0.1.tgz");
+		Path tgz = Path.of(
+				System.getProperty("connectathon.test-packages",
+						System.getProperty("user.home") + "/.cache/connectathon/fhir-packages"),
+				"hl7.fhir.r4.examples-4.0.1.tgz");
 		try (InputStream in = Files.newInputStream(tgz)) {
 			NpmPackage npm = NpmPackage.fromPackage(in);
 			for (String name : npm.list("package")) {

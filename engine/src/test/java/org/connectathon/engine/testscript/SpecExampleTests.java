@@ -44,7 +44,8 @@ class SpecExampleTests {
 		assertThat(results).filteredOn(result -> !result.scriptId().equals("testscript-example-readtest"))
 			.allSatisfy(result -> assertThat(result.outcome()).as(result.scriptId() + " " + result.actions())
 				.isEqualTo(Outcome.PASS));
-		// the example expects 400 for an id with capitals, but FHIR ids may contain capitals: a
+		// the example expects 400 for an id with capitals, but FHIR ids may contain
+		// capitals: a
 		// correct server answers 404, so this one assert fails and nothing else does
 		ScriptResult readTest = results.get(2);
 		assertThat(readTest.outcome()).isEqualTo(Outcome.FAIL);

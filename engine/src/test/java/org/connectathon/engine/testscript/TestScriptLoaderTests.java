@@ -34,28 +34,34 @@ class TestScriptLoaderTests {
 	@Test
 	void shouldNameTheUnknownElementOfAnInvalidScript(@TempDir Path folder) throws Exception {
 		Path file = folder.resolve("typo.json");
-		Files.writeString(file, "{\"resourceType\":\"TestScript\",\"name\":\"x\",\"status\":\"active\",\"tset\":\"x\"}");
-		assertThatThrownBy(() -> this.loader.load(file)).hasMessageStartingWith("CTN-1003: ").hasMessageContaining("tset");
+		Files.writeString(file,
+				"{\"resourceType\":\"TestScript\",\"name\":\"x\",\"status\":\"active\",\"tset\":\"x\"}");
+		assertThatThrownBy(() -> this.loader.load(file)).hasMessageStartingWith("CTN-1003: ")
+			.hasMessageContaining("tset");
 	}
 
 	@Test
 	void shouldReportAFixtureFileThatDoesNotExist(@TempDir Path folder) throws Exception {
 		Path file = folder.resolve("fixture.json");
-		Files.writeString(file, "{\"resourceType\":\"TestScript\",\"name\":\"x\",\"status\":\"active\",\"fixture\":[{\"id\":\"f\","
-				+ "\"autocreate\":false,\"autodelete\":false,\"resource\":{\"reference\":\"Patient/nowhere\"}}]}");
-		assertThatThrownBy(() -> this.loader.load(file))
-			.hasMessageStartingWith("CTN-1004: fixture f of " + file + " refers to Patient/nowhere, expected a file at one of");
+		Files.writeString(file,
+				"{\"resourceType\":\"TestScript\",\"name\":\"x\",\"status\":\"active\",\"fixture\":[{\"id\":\"f\","
+						+ "\"autocreate\":false,\"autodelete\":false,\"resource\":{\"reference\":\"Patient/nowhere\"}}]}");
+		assertThatThrownBy(() -> this.loader.load(file)).hasMessageStartingWith(
+				"CTN-1004: fixture f of " + file + " refers to Patient/nowhere, expected a file at one of");
 	}
 
 	@Test
 	void shouldFindTheScriptsOfAFhirPackage() {
-		Path tgz = Path.of(System.getProperty("connectathon.test-packages",
-				System.getProperty("user.home") + "/.cache/connectathon/fhir-packages"), "hl7.fhir.r4.examples-4.0.1.tgz");
+		Path tgz = Path.of(
+				System.getProperty("connectathon.test-packages",
+						System.getProperty("user.home") + "/.cache/connectathon/fhir-packages"),
+				"hl7.fhir.r4.examples-4.0.1.tgz");
 		List<Path> scripts = this.loader.findScripts(List.of(tgz));
 		assertThat(scripts).extracting(path -> path.getFileName().toString())
-			.containsExactly("TestScript-testscript-example-history.json", "TestScript-testscript-example-multisystem.json",
-					"TestScript-testscript-example-readtest.json", "TestScript-testscript-example-search.json",
-					"TestScript-testscript-example-update.json", "TestScript-testscript-example.json");
+			.containsExactly("TestScript-testscript-example-history.json",
+					"TestScript-testscript-example-multisystem.json", "TestScript-testscript-example-readtest.json",
+					"TestScript-testscript-example-search.json", "TestScript-testscript-example-update.json",
+					"TestScript-testscript-example.json");
 		LoadedTestScript history = this.loader.load(scripts.get(0));
 		assertThat(history.id()).isEqualTo("testscript-example-history");
 		assertThat(history.source()).hasToString(tgz + "!/TestScript-testscript-example-history.json");
@@ -70,9 +76,11 @@ class TestScriptLoaderTests {
 
 	@Test
 	void shouldFindOnlyTestScriptsInFoldersAndDetectTheirVersion(@TempDir Path folder) throws Exception {
-		Files.writeString(folder.resolve("a.json"), "{\"resourceType\":\"TestScript\",\"name\":\"a\",\"status\":\"active\"}");
-		Files.writeString(folder.resolve("b.json"), "{\"resourceType\":\"TestScript\",\"name\":\"b\",\"status\":\"active\","
-				+ "\"scope\":[{\"artifact\":\"http://example.org/CapabilityStatement/x\"}]}");
+		Files.writeString(folder.resolve("a.json"),
+				"{\"resourceType\":\"TestScript\",\"name\":\"a\",\"status\":\"active\"}");
+		Files.writeString(folder.resolve("b.json"),
+				"{\"resourceType\":\"TestScript\",\"name\":\"b\",\"status\":\"active\","
+						+ "\"scope\":[{\"artifact\":\"http://example.org/CapabilityStatement/x\"}]}");
 		Files.writeString(folder.resolve("patient.json"), "{\"resourceType\":\"Patient\"}");
 		List<Path> scripts = this.loader.findScripts(List.of(folder));
 		assertThat(scripts).containsExactly(folder.resolve("a.json"), folder.resolve("b.json"));

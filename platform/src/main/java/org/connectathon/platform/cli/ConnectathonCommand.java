@@ -9,9 +9,8 @@ import picocli.CommandLine.Command;
  * engine alone so that they start fast.
  */
 @Command(name = "connectathon", mixinStandardHelpOptions = true, version = "Connectathon 0.1.0",
-		description = "Runs healthcare interoperability testing events.",
-		subcommands = { ServeCommand.class, AdminCommand.class, RunCommand.class, ValidateCommand.class,
-				ReferenceServerCommand.class })
+		description = "Runs healthcare interoperability testing events.", subcommands = { ServeCommand.class,
+				AdminCommand.class, RunCommand.class, ValidateCommand.class, ReferenceServerCommand.class })
 public class ConnectathonCommand {
 
 	public static void main(String[] args) {

@@ -7,8 +7,8 @@ import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The test tools print their own results; HAPI's and Tomcat's start-up chatter would bury them,
- * so the commands that run without Spring keep only warnings.
+ * The test tools print their own results; HAPI's and Tomcat's start-up chatter would bury
+ * them, so the commands that run without Spring keep only warnings.
  */
 final class QuietLogging {
 
@@ -19,7 +19,8 @@ final class QuietLogging {
 		if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
 			root.setLevel(ch.qos.logback.classic.Level.WARN);
 		}
-		// the core definitions HAPI loads carry elements of later releases, reported one by one
+		// the core definitions HAPI loads carry elements of later releases, reported one
+		// by one
 		if (LoggerFactory.getLogger("ca.uhn.fhir.parser.LenientErrorHandler") instanceof Logger lenient) {
 			lenient.setLevel(ch.qos.logback.classic.Level.ERROR);
 		}

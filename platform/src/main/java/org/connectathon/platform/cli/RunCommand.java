@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Runs FHIR TestScripts against servers and writes TestReports. Exit code 0 when every script
- * passes, 1 when any fails or could not run an action, 2 for bad usage or a script that cannot
- * be loaded.
+ * Runs FHIR TestScripts against servers and writes TestReports. Exit code 0 when every
+ * script passes, 1 when any fails or could not run an action, 2 for bad usage or a script
+ * that cannot be loaded.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
 		description = "Runs FHIR TestScripts (R4 or R5, JSON or XML) against FHIR servers and writes TestReports.")
@@ -70,7 +70,8 @@ class RunCommand implements Callable<Integer> {
 			description = "Time limit of one HTTP request (default: ${DEFAULT-VALUE}).")
 	int timeoutSeconds;
 
-	@Parameters(arity = "1..*", paramLabel = "PATH", description = "TestScript files, folders of them, or FHIR packages (.tgz) holding them.")
+	@Parameters(arity = "1..*", paramLabel = "PATH",
+			description = "TestScript files, folders of them, or FHIR packages (.tgz) holding them.")
 	List<Path> paths;
 
 	@Override
@@ -147,7 +148,8 @@ class RunCommand implements Callable<Integer> {
 		catch (java.net.URISyntaxException ex) {
 			// reported below
 		}
-		throw new UsageException(option + " expects an http(s) URL such as http://localhost:8090/fhir, got '" + value + "'");
+		throw new UsageException(
+				option + " expects an http(s) URL such as http://localhost:8090/fhir, got '" + value + "'");
 	}
 
 }

@@ -43,19 +43,22 @@ class RunCommandTests {
 
 	private static Path script(Path folder, String id, String resource) throws Exception {
 		Path file = folder.resolve(id + ".json");
-		Files.writeString(file, """
-				{"resourceType":"TestScript","id":"ID","name":"Capabilities","status":"active",
-				 "test":[{"name":"capabilities","action":[
-				  {"operation":{"type":{"system":"http://terminology.hl7.org/CodeSystem/testscript-operation-codes","code":"capabilities"},"encodeRequestUrl":true}},
-				  {"assert":{"resource":"RESOURCE","warningOnly":false}}]}]}""".replace("ID", id).replace("RESOURCE", resource));
+		Files.writeString(file,
+				"""
+						{"resourceType":"TestScript","id":"ID","name":"Capabilities","status":"active",
+						 "test":[{"name":"capabilities","action":[
+						  {"operation":{"type":{"system":"http://terminology.hl7.org/CodeSystem/testscript-operation-codes","code":"capabilities"},"encodeRequestUrl":true}},
+						  {"assert":{"resource":"RESOURCE","warningOnly":false}}]}]}"""
+					.replace("ID", id)
+					.replace("RESOURCE", resource));
 		return file;
 	}
 
 	@Test
 	void shouldExitZeroAndWriteReportsWhenEveryScriptPasses(@TempDir Path folder) throws Exception {
 		script(folder, "passing", "CapabilityStatement");
-		int exitCode = execute("run", "--server", server.baseUrl(), "--out", folder.resolve("out").toString(), "--junit",
-				folder.resolve("junit").toString(), "--parallel", "2", folder.toString());
+		int exitCode = execute("run", "--server", server.baseUrl(), "--out", folder.resolve("out").toString(),
+				"--junit", folder.resolve("junit").toString(), "--parallel", "2", folder.toString());
 		assertThat(exitCode).as(this.err.toString()).isZero();
 		assertThat(this.out.toString()).contains("PASS  passing").contains("1 of 1 scripts passed");
 		assertThat(folder.resolve("out/passing.testreport.json")).content().contains("\"result\": \"pass\"");
@@ -76,15 +79,17 @@ class RunCommandTests {
 		Path broken = folder.resolve("broken.json");
 		Files.writeString(broken, "{\"resourceType\":\"TestScript\",\n\"name\":}");
 		assertThat(execute("run", "--server", server.baseUrl(), broken.toString())).isEqualTo(2);
-		assertThat(this.err.toString()).startsWith("error: CTN-1003: " + broken).contains("line: 2").doesNotContain("\tat ");
+		assertThat(this.err.toString()).startsWith("error: CTN-1003: " + broken)
+			.contains("line: 2")
+			.doesNotContain("\tat ");
 	}
 
 	@Test
 	void shouldExitTwoForAServerThatIsNotAUrl(@TempDir Path folder) throws Exception {
 		Path passing = script(folder, "passing", "CapabilityStatement");
 		assertThat(execute("run", "--server", "localhost:8090", passing.toString())).isEqualTo(2);
-		assertThat(this.err.toString().trim())
-			.isEqualTo("error: --server expects an http(s) URL such as http://localhost:8090/fhir, got 'localhost:8090'");
+		assertThat(this.err.toString().trim()).isEqualTo(
+				"error: --server expects an http(s) URL such as http://localhost:8090/fhir, got 'localhost:8090'");
 	}
 
 	@Test

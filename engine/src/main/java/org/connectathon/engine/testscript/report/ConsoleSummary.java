@@ -9,8 +9,8 @@ import org.connectathon.engine.testscript.Outcome;
 import org.connectathon.engine.testscript.ScriptResult;
 
 /**
- * The text printed after a run: one line per script with its result and counts, then every
- * action that failed or could not run with its message, then the totals.
+ * The text printed after a run: one line per script with its result and counts, then
+ * every action that failed or could not run with its message, then the totals.
  */
 public final class ConsoleSummary {
 
@@ -42,7 +42,8 @@ public final class ConsoleSummary {
 
 	private static String counts(Map<Outcome, Integer> counts) {
 		return String.format("%d pass, %d fail, %d warning, %d error, %d skip", counts.get(Outcome.PASS),
-				counts.get(Outcome.FAIL), counts.get(Outcome.WARNING), counts.get(Outcome.ERROR), counts.get(Outcome.SKIP));
+				counts.get(Outcome.FAIL), counts.get(Outcome.WARNING), counts.get(Outcome.ERROR),
+				counts.get(Outcome.SKIP));
 	}
 
 }

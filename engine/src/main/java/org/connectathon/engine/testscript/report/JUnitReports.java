@@ -17,9 +17,9 @@ import org.connectathon.engine.testscript.ScriptResult;
 
 /**
  * Writes JUnit XML, as CI servers read it: one {@code TEST-<script-id>.xml} per script, a
- * testsuite whose testcases are the setup, each test and the teardown. A testcase with a failed
- * action has a failure, one with an action that could not run an error, one whose actions were
- * all skipped is skipped; warnings go to system-out.
+ * testsuite whose testcases are the setup, each test and the teardown. A testcase with a
+ * failed action has a failure, one with an action that could not run an error, one whose
+ * actions were all skipped is skipped; warnings go to system-out.
  */
 public final class JUnitReports {
 
@@ -33,46 +33,63 @@ public final class JUnitReports {
 			Files.createDirectories(folder);
 			Map<String, String> fileNames = RunReports.fileNames(results);
 			for (ScriptResult result : results) {
-				String name = "TEST-" + fileNames.get(result.file() + "#" + result.scriptId())
-					.replace(".testreport.json", ".xml");
+				String name = "TEST-"
+						+ fileNames.get(result.file() + "#" + result.scriptId()).replace(".testreport.json", ".xml");
 				Files.writeString(folder.resolve(name), xml(result), StandardCharsets.UTF_8);
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("CTN-4002: cannot write JUnit XML to " + folder + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException("CTN-4002: cannot write JUnit XML to " + folder + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 
 	static String xml(ScriptResult result) {
 		Map<String, List<ActionResult>> sections = new LinkedHashMap<>();
-		result.actions().forEach(action -> sections.computeIfAbsent(action.section(), s -> new ArrayList<>()).add(action));
+		result.actions()
+			.forEach(action -> sections.computeIfAbsent(action.section(), s -> new ArrayList<>()).add(action));
 		int failures = 0;
 		int errors = 0;
 		int skipped = 0;
 		StringBuilder cases = new StringBuilder();
 		for (Map.Entry<String, List<ActionResult>> section : sections.entrySet()) {
 			List<ActionResult> actions = section.getValue();
-			cases.append("  <testcase classname=\"").append(escape(result.scriptId())).append("\" name=\"")
-				.append(escape(section.getKey())).append("\">\n");
+			cases.append("  <testcase classname=\"")
+				.append(escape(result.scriptId()))
+				.append("\" name=\"")
+				.append(escape(section.getKey()))
+				.append("\">\n");
 			ActionResult failed = first(actions, Outcome.FAIL);
 			ActionResult broken = first(actions, Outcome.ERROR);
 			if (failed != null) {
 				failures++;
-				cases.append("    <failure message=\"").append(escape(failed.message())).append("\">")
-					.append(escape(failed.label() + ": " + failed.message())).append("</failure>\n");
+				cases.append("    <failure message=\"")
+					.append(escape(failed.message()))
+					.append("\">")
+					.append(escape(failed.label() + ": " + failed.message()))
+					.append("</failure>\n");
 			}
 			else if (broken != null) {
 				errors++;
-				cases.append("    <error message=\"").append(escape(broken.message())).append("\">")
-					.append(escape(broken.label() + ": " + broken.message())).append("</error>\n");
+				cases.append("    <error message=\"")
+					.append(escape(broken.message()))
+					.append("\">")
+					.append(escape(broken.label() + ": " + broken.message()))
+					.append("</error>\n");
 			}
 			else if (actions.stream().allMatch(action -> action.outcome() == Outcome.SKIP)) {
 				skipped++;
 				cases.append("    <skipped message=\"").append(escape(actions.get(0).message())).append("\"/>\n");
 			}
 			StringBuilder out = new StringBuilder();
-			actions.forEach(action -> out.append(action.outcome()).append(' ').append(action.kind()).append(": ")
-				.append(action.label()).append(" - ").append(action.message()).append('\n'));
+			actions.forEach(action -> out.append(action.outcome())
+				.append(' ')
+				.append(action.kind())
+				.append(": ")
+				.append(action.label())
+				.append(" - ")
+				.append(action.message())
+				.append('\n'));
 			cases.append("    <system-out>").append(escape(out.toString())).append("</system-out>\n");
 			cases.append("  </testcase>\n");
 		}

@@ -20,10 +20,10 @@ import org.connectathon.engine.testscript.Outcome;
 import org.connectathon.engine.testscript.ScriptResult;
 
 /**
- * Writes the results of a run to a folder: {@code <script-id>.testreport.json} for each script
- * (R4 or R5 like the script; a second script with the same id gets {@code -2}, and so on) and
- * {@code summary.json} listing each script's id, file, result and counts of pass, fail, warning,
- * error and skip, plus the report file name.
+ * Writes the results of a run to a folder: {@code <script-id>.testreport.json} for each
+ * script (R4 or R5 like the script; a second script with the same id gets {@code -2}, and
+ * so on) and {@code summary.json} listing each script's id, file, result and counts of
+ * pass, fail, warning, error and skip, plus the report file name.
  */
 public final class RunReports {
 

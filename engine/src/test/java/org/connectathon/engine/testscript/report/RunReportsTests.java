@@ -36,7 +36,8 @@ class RunReportsTests {
 	void shouldWriteOneTestReportPerScriptAndASummary(@TempDir Path folder) throws Exception {
 		ScriptResult sameIdOtherFile = new ScriptResult(Path.of("other/a.json"), "a", "a", FhirVersion.R4, Outcome.PASS,
 				List.of(), new TestReport(), Duration.ofMillis(1));
-		RunReports.write(List.of(result("a", Outcome.PASS, List.of()), result("b", Outcome.FAIL, FAILED), sameIdOtherFile),
+		RunReports.write(
+				List.of(result("a", Outcome.PASS, List.of()), result("b", Outcome.FAIL, FAILED), sameIdOtherFile),
 				folder);
 		assertThat(folder.resolve("a.testreport.json")).content().contains("\"resourceType\": \"TestReport\"");
 		assertThat(folder.resolve("a-2.testreport.json")).exists();
@@ -54,19 +55,25 @@ class RunReportsTests {
 		String xml = Files.readString(folder.resolve("TEST-b.xml"));
 		assertThat(xml).contains("<testsuite name=\"b\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\"")
 			.contains("<testcase classname=\"b\" name=\"read test\">")
-			.contains("<failure message=\"expected Patient.name.family to equal 'Smith', found 'Chalmers' &lt;&amp;&gt;\">")
+			.contains(
+					"<failure message=\"expected Patient.name.family to equal 'Smith', found 'Chalmers' &lt;&amp;&gt;\">")
 			.contains("<skipped message=\"manual evaluation required: look\"/>");
-		assertThat(javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-			.parse(folder.resolve("TEST-b.xml").toFile()).getDocumentElement().getNodeName()).isEqualTo("testsuite");
+		assertThat(javax.xml.parsers.DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
+			.parse(folder.resolve("TEST-b.xml").toFile())
+			.getDocumentElement()
+			.getNodeName()).isEqualTo("testsuite");
 	}
 
 	@Test
 	void shouldSummarizeOnTheConsole() {
-		String text = ConsoleSummary.format(List.of(result("a", Outcome.PASS, List.of()), result("b", Outcome.FAIL, FAILED)));
+		String text = ConsoleSummary
+			.format(List.of(result("a", Outcome.PASS, List.of()), result("b", Outcome.FAIL, FAILED)));
 		assertThat(text).contains("PASS  a (scripts/a.json, R4) 0 pass, 0 fail, 0 warning, 0 error, 0 skip")
 			.contains("FAIL  b (scripts/b.json, R4) 1 pass, 1 fail, 1 warning, 0 error, 1 skip")
 			.contains("FAIL in read test: family")
-			.endsWith("1 of 2 scripts passed; actions: 1 pass, 1 fail, 1 warning, 0 error, 1 skip" + System.lineSeparator());
+			.endsWith("1 of 2 scripts passed; actions: 1 pass, 1 fail, 1 warning, 0 error, 1 skip"
+					+ System.lineSeparator());
 	}
 
 }
