@@ -43,6 +43,10 @@ public final class ApiClient {
 		return send("POST", path, BodyPublishers.ofString(body), contentType);
 	}
 
+	public Response postBytes(String path, byte[] body, String contentType) {
+		return send("POST", path, BodyPublishers.ofByteArray(body), contentType);
+	}
+
 	public Response put(String path, Object body) {
 		return send("PUT", path, BodyPublishers.ofString(JSON.writeValueAsString(body)), "application/json");
 	}

@@ -1,6 +1,7 @@
 package org.connectathon.platform.validation;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -92,6 +93,33 @@ public class FhirValidation {
 		}
 		catch (PackageException exception) {
 			throw new InvalidInputException(exception.getMessage());
+		}
+	}
+
+	/** Adds an uploaded package ({@code .tgz} content) to the cache. */
+	public String install(byte[] packageContent) {
+		Path upload = null;
+		try {
+			upload = Files.createTempFile("upload-", ".tgz");
+			Files.write(upload, packageContent);
+			return install(upload);
+		}
+		catch (IOException exception) {
+			throw new UncheckedIOException(exception);
+		}
+		finally {
+			deleteQuietly(upload);
+		}
+	}
+
+	private static void deleteQuietly(@Nullable Path file) {
+		try {
+			if (file != null) {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ignored) {
+			// a temporary file left behind is the system's to clean
 		}
 	}
 

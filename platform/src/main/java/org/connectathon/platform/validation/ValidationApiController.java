@@ -2,10 +2,14 @@ package org.connectathon.platform.validation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.connectathon.engine.validation.OperationOutcomes;
+import org.connectathon.platform.security.SignedInUser;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,6 +38,18 @@ class ValidationApiController {
 		FhirValidation.Validation result = this.validation.validate(new String(resource, StandardCharsets.UTF_8),
 				(implementationGuides != null) ? implementationGuides : List.of(), profile);
 		return ResponseEntity.ok().contentType(FHIR_JSON).body(OperationOutcomes.toJson(result.report()));
+	}
+
+	/**
+	 * Adds an implementation guide package (the {@code .tgz} of {@code npm pack} or of a
+	 * package server) to the package cache, so that it can be named afterwards;
+	 * organizers only.
+	 */
+	@PostMapping(path = "/api/packages", consumes = { "application/gzip", "application/octet-stream" })
+	ResponseEntity<Map<String, String>> installPackage(@RequestBody byte[] packageFile,
+			@AuthenticationPrincipal SignedInUser user) {
+		user.requireAdmin();
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("package", this.validation.install(packageFile)));
 	}
 
 }

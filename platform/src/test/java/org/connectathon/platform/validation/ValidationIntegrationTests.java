@@ -143,6 +143,21 @@ class ValidationIntegrationTests {
 		assertThat(fhir.json().path("issue").get(0).path("code").asString()).isEqualTo("security");
 	}
 
+	@Test
+	void shouldLetOrganizersAddPackagesAndRefuseOthers() throws IOException {
+		byte[] extensions = Files.readAllBytes(PACKAGES.resolve("hl7.fhir.uv.extensions.r4-5.3.0-ballot-tc1.tgz"));
+
+		Response installed = this.fixtures.admin().postBytes("/api/packages", extensions, "application/gzip");
+		assertThat(installed.status()).isEqualTo(201);
+		assertThat(installed.json().path("package").asString()).isEqualTo("hl7.fhir.uv.extensions.r4#5.3.0-ballot-tc1");
+
+		assertThat(this.participant.postBytes("/api/packages", extensions, "application/gzip").status()).isEqualTo(403);
+		Response garbage = this.fixtures.admin()
+			.postBytes("/api/packages", "not a package".getBytes(StandardCharsets.UTF_8), "application/gzip");
+		assertThat(garbage.status()).isEqualTo(400);
+		assertThat(garbage.contentType()).startsWith("application/problem+json");
+	}
+
 	static List<JsonNode> errors(JsonNode operationOutcome) {
 		return operationOutcome.path("issue")
 			.valueStream()
