@@ -17,6 +17,7 @@ import org.connectathon.platform.registration.ContactRole;
 import org.connectathon.platform.registration.SystemStatus;
 import org.connectathon.platform.registration.TestingType;
 import org.connectathon.platform.security.Role;
+import org.connectathon.platform.testing.TestType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,8 @@ class MessagesTests {
 			.containsKeys(keys("testingType.", TestingType.values()))
 			.containsKeys(keys("contact.role.", ContactRole.values()))
 			.containsKeys(keys("catalog.kind.", ProfileKind.values()))
-			.containsKeys(keys("role.", Role.values()));
+			.containsKeys(keys("role.", Role.values()))
+			.containsKeys(keys("testing.type.", TestType.values()));
 	}
 
 	private static Object[] keys(String prefix, Enum<?>[] values) {
