@@ -19,6 +19,8 @@ create table tests (
     description varchar(4000),
     test_type varchar(12) not null,
     meta_test_id bigint references meta_tests (id),
+    -- Peer-to-peer partners come from distinct organizations unless the test allows otherwise.
+    same_organization_allowed boolean default false not null,
     constraint tests_keyword_unique unique (event_id, keyword),
     constraint tests_type_check check (test_type in ('NO_PEER', 'PEER_TO_PEER', 'GROUP'))
 );

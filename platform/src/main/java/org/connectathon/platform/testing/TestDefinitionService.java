@@ -76,7 +76,8 @@ public class TestDefinitionService {
 	}
 
 	private static TestEntry toEntry(TestDefinition test) {
-		return new TestEntry(test.keyword(), test.name(), test.type(), test.metaTestKeyword(), test.description(),
+		return new TestEntry(test.keyword(), test.name(), test.type(), test.metaTestKeyword(),
+				test.sameOrganizationAllowed() ? Boolean.TRUE : null, test.description(),
 				test.roles()
 					.stream()
 					.map((role) -> new RoleEntry(role.keyword(), role.actor().toString(), role.optionKeyword(),

@@ -34,8 +34,11 @@ class TestPlanImporter {
 
 	private final TestRepository repository;
 
-	TestPlanImporter(TestRepository repository) {
+	private final TestInstanceRepository instances;
+
+	TestPlanImporter(TestRepository repository, TestInstanceRepository instances) {
 		this.repository = repository;
+		this.instances = instances;
 	}
 
 	@Transactional
@@ -43,6 +46,7 @@ class TestPlanImporter {
 		Set<String> knownMetaTests = new HashSet<>();
 		this.repository.findMetaTests(event.id()).forEach((metaTest) -> knownMetaTests.add(metaTest.keyword()));
 		List<String> problems = check(file, event, catalog, knownMetaTests);
+		problems.addAll(checkKeepsWhatInstancesUse(file, this.repository.findInEvent(event.id())));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException("The test plan is inconsistent; nothing was imported.", problems);
 		}
@@ -55,7 +59,7 @@ class TestPlanImporter {
 			Long metaTestId = (test.metaTest() != null)
 					? this.repository.findMetaTestId(event.id(), test.metaTest()).orElseThrow() : null;
 			long testId = this.repository.saveTest(event.id(), test.keyword(), test.name(), test.description(),
-					test.type(), metaTestId);
+					test.type(), metaTestId, Boolean.TRUE.equals(test.sameOrganizationAllowed()));
 			List<String> roleKeywords = new ArrayList<>();
 			for (RoleEntry role : test.roles()) {
 				Actor actor = catalog.actor(reference(role.actor())).orElseThrow();
@@ -122,6 +126,35 @@ class TestPlanImporter {
 			}
 			checkRoles(where, test, event, catalog, problems);
 			checkSteps(where, test, catalog, problems);
+		}
+		return problems;
+	}
+
+	/** Instances point at their test's roles and steps, so a test with instances keeps them. */
+	private List<String> checkKeepsWhatInstancesUse(TestPlanFile file, List<TestDefinition> existing) {
+		List<String> problems = new ArrayList<>();
+		for (int t = 0; t < file.tests().size(); t++) {
+			TestEntry entry = file.tests().get(t);
+			TestDefinition test = existing.stream()
+				.filter((candidate) -> candidate.keyword().equals(entry.keyword()))
+				.findFirst()
+				.orElse(null);
+			if (test == null || !this.instances.testHasInstances(test.id())) {
+				continue;
+			}
+			List<String> removed = test.roles()
+				.stream()
+				.map(TestRole::keyword)
+				.filter((keyword) -> entry.roles().stream().noneMatch((role) -> keyword.equals(role.keyword())))
+				.toList();
+			if (!removed.isEmpty()) {
+				problems.add("tests[" + t + "].roles: test '" + test.keyword()
+						+ "' has instances, so it keeps its roles; missing " + String.join(", ", removed));
+			}
+			if (entry.steps().size() < test.steps().size()) {
+				problems.add("tests[" + t + "].steps: test '" + test.keyword() + "' has instances, so it keeps its "
+						+ test.steps().size() + " steps; found " + entry.steps().size());
+			}
 		}
 		return problems;
 	}

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 class TestRepository {
 
 	private static final String SELECT_TEST = """
-			select t.id, t.event_id, t.keyword, t.name, t.description, t.test_type, m.keyword as meta_test_keyword
+			select t.id, t.event_id, t.keyword, t.name, t.description, t.test_type, m.keyword as meta_test_keyword,
+			t.same_organization_allowed
 			from tests t left join meta_tests m on m.id = t.meta_test_id""";
 
 	private final JdbcClient jdbc;
@@ -75,6 +76,7 @@ class TestRepository {
 			.query((row, number) -> new TestDefinition(row.getLong("id"), row.getLong("event_id"),
 					row.getString("keyword"), row.getString("name"), row.getString("description"),
 					TestType.valueOf(row.getString("test_type")), row.getString("meta_test_keyword"),
+					row.getBoolean("same_organization_allowed"),
 					roles.getOrDefault(row.getLong("id"), List.of()), steps.getOrDefault(row.getLong("id"), List.of())))
 			.list();
 	}
@@ -110,7 +112,7 @@ class TestRepository {
 	}
 
 	long saveTest(long eventId, String keyword, String name, @Nullable String description, TestType type,
-			@Nullable Long metaTestId) {
+			@Nullable Long metaTestId, boolean sameOrganizationAllowed) {
 		Optional<Long> existing = this.jdbc.sql("select id from tests where event_id = :eventId and keyword = :keyword")
 			.param("eventId", eventId)
 			.param("keyword", keyword)
@@ -118,15 +120,16 @@ class TestRepository {
 			.optional();
 		JdbcClient.StatementSpec statement = this.jdbc.sql(existing.isPresent() ? """
 				update tests set name = :name, description = :description, test_type = :type,
-				meta_test_id = :metaTestId where id = :id""" : """
-				insert into tests (event_id, keyword, name, description, test_type, meta_test_id)
-				values (:eventId, :keyword, :name, :description, :type, :metaTestId)""")
+				meta_test_id = :metaTestId, same_organization_allowed = :sameOrganization where id = :id""" : """
+				insert into tests (event_id, keyword, name, description, test_type, meta_test_id, same_organization_allowed)
+				values (:eventId, :keyword, :name, :description, :type, :metaTestId, :sameOrganization)""")
 			.param("eventId", eventId)
 			.param("keyword", keyword)
 			.param("name", name)
 			.param("description", description)
 			.param("type", type.name())
 			.param("metaTestId", metaTestId)
+			.param("sameOrganization", sameOrganizationAllowed)
 			.param("id", existing.orElse(null));
 		if (existing.isPresent()) {
 			statement.update();
