@@ -1,9 +1,13 @@
 package org.connectathon.platform.browser;
 
+import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.PlatformIntegrationTest;
 import org.connectathon.platform.event.Event;
+import org.connectathon.platform.registration.Organization;
 import org.connectathon.platform.security.Role;
+import org.connectathon.platform.testing.TestPlanIntegrationTests;
+import org.connectathon.platform.testing.TestingFixtures;
 import org.connectathon.platform.security.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +78,40 @@ class TestingBrowserIntegrationTests {
 
 		this.browser.waitForText(By.cssSelector(".flash.error"), "The test plan file cannot be read.");
 		assertThat(this.browser.text(By.cssSelector(".flash.error"))).contains("line 2, column");
+	}
+
+	@Test
+	void shouldLetAParticipantStartAnInstanceWithAPartnerAndDocumentIt() {
+		Event event = this.fixtures.openEvent();
+		long test = TestingFixtures
+			.importedTest(this.fixtures.admin(), event, TestPlanIntegrationTests.PEER_TO_PEER_PLAN, "PDQM-QUERY")
+			.path("id")
+			.asLong();
+		Organization acme = this.fixtures.organization();
+		User alice = this.fixtures.user(Role.PARTICIPANT, acme);
+		long viewer = TestingFixtures.publishedSystem(this.fixtures.apiAs(alice), event, "Acme Viewer", "PDQm:CONSUMER");
+		ApiClient bob = this.fixtures.participantOf(this.fixtures.organization());
+		long partner = TestingFixtures.publishedSystem(bob, event, "Globex MPI", "PDQm:SUPPLIER");
+		this.browser.signIn(alice.username(), Fixtures.PASSWORD);
+
+		this.browser.visit("/tests/" + test);
+		this.browser.click(By.id("start-instance-link"));
+		this.browser.choose(By.id("role-CONSUMER"), String.valueOf(viewer));
+		this.browser.choose(By.id("role-SUPPLIER"), String.valueOf(partner));
+		this.browser.click(By.id("start-instance"));
+
+		this.browser.waitForText(By.cssSelector(".flash.success"), "Started PDQM-QUERY.");
+		assertThat(this.browser.text(By.id("instance-status"))).isEqualTo("running");
+		this.browser.click(By.id("step-1-DONE"));
+		this.browser.waitForText(By.id("instance-steps"), "done");
+		this.browser.type(By.id("evidence-text"), "Found the patient on the first query");
+		this.browser.click(By.id("add-evidence"));
+		this.browser.waitForText(By.id("evidence"), "Found the patient on the first query");
+		this.browser.type(By.id("status-reason"), "All steps done");
+		this.browser.click(By.id("move-TO_BE_VERIFIED"));
+
+		this.browser.waitForText(By.id("instance-status"), "to be verified");
+		assertThat(this.browser.text(By.id("history"))).contains("All steps done");
 	}
 
 }

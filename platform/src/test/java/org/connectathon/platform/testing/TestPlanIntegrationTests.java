@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PlatformIntegrationTest
-class TestPlanIntegrationTests {
+public class TestPlanIntegrationTests {
 
-	static final String PEER_TO_PEER_PLAN = """
+	public static final String PEER_TO_PEER_PLAN = """
 			tests:
 			  - keyword: PDQM-QUERY
 			    name: A consumer finds the patient
@@ -226,7 +226,7 @@ class TestPlanIntegrationTests {
 		return new ClassPathResource("demo/ips-test-plan.yaml").getContentAsString(StandardCharsets.UTF_8);
 	}
 
-	static JsonNode test(JsonNode tests, String keyword) {
+	public static JsonNode test(JsonNode tests, String keyword) {
 		return tests.valueStream()
 			.filter((test) -> test.path("keyword").asString().equals(keyword))
 			.findFirst()

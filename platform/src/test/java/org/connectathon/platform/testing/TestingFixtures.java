@@ -14,13 +14,13 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Steps that tests of test instances share, each through the JSON API as a participant would. */
-final class TestingFixtures {
+public final class TestingFixtures {
 
 	private TestingFixtures() {
 	}
 
 	/** A published system registered for the actors, each written {@code PROFILE:ACTOR}. */
-	static long publishedSystem(ApiClient client, Event event, String name, String... actors) {
+	public static long publishedSystem(ApiClient client, Event event, String name, String... actors) {
 		Response created = client.post("/api/events/" + event.id() + "/systems",
 				Map.of("name", name, "version", "1.0", "status", "PUBLISHED"));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -35,13 +35,13 @@ final class TestingFixtures {
 	}
 
 	/** Imports the plan into the event and answers its test with this keyword. */
-	static JsonNode importedTest(ApiClient admin, Event event, String plan, String keyword) {
+	public static JsonNode importedTest(ApiClient admin, Event event, String plan, String keyword) {
 		Response imported = admin.postText("/api/events/" + event.id() + "/test-plan", plan, "application/yaml");
 		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
 		return TestPlanIntegrationTests.test(admin.get("/api/events/" + event.id() + "/tests").json(), keyword);
 	}
 
-	static Map<String, Object> participants(Object... roleThenSystem) {
+	public static Map<String, Object> participants(Object... roleThenSystem) {
 		List<Map<String, Object>> participants = new ArrayList<>();
 		for (int i = 0; i < roleThenSystem.length; i += 2) {
 			participants.add(Map.of("role", roleThenSystem[i], "systemId", roleThenSystem[i + 1]));

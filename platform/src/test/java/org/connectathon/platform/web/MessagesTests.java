@@ -17,6 +17,10 @@ import org.connectathon.platform.registration.ContactRole;
 import org.connectathon.platform.registration.SystemStatus;
 import org.connectathon.platform.registration.TestingType;
 import org.connectathon.platform.security.Role;
+import org.connectathon.platform.testing.ChangeAction;
+import org.connectathon.platform.testing.EvidenceKind;
+import org.connectathon.platform.testing.StepStatus;
+import org.connectathon.platform.testing.TestInstanceStatus;
 import org.connectathon.platform.testing.TestType;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +66,12 @@ class MessagesTests {
 			.containsKeys(keys("contact.role.", ContactRole.values()))
 			.containsKeys(keys("catalog.kind.", ProfileKind.values()))
 			.containsKeys(keys("role.", Role.values()))
-			.containsKeys(keys("testing.type.", TestType.values()));
+			.containsKeys(keys("testing.type.", TestType.values()))
+			.containsKeys(keys("instance.status.", TestInstanceStatus.values()))
+			.containsKeys(keys("instance.move.", TestInstanceStatus.values()))
+			.containsKeys(keys("instance.step.", StepStatus.values()))
+			.containsKeys(keys("instance.evidence.kind.", EvidenceKind.values()))
+			.containsKeys(keys("instance.action.", ChangeAction.values()));
 	}
 
 	private static Object[] keys(String prefix, Enum<?>[] values) {
