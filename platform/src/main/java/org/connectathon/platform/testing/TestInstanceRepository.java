@@ -2,10 +2,13 @@ package org.connectathon.platform.testing;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -157,6 +160,21 @@ class TestInstanceRepository {
 			.param("instanceId", instanceId)
 			.query(InstanceChange.class)
 			.list();
+	}
+
+	/** Per test, the systems that the given system shares a live (not aborted) instance with. */
+	Map<Long, Set<Long>> findTestedPartners(long systemId) {
+		Map<Long, Set<Long>> partners = new HashMap<>();
+		this.jdbc.sql("""
+				select i.test_id, other.system_id
+				from test_instance_systems mine join test_instances i on i.id = mine.test_instance_id
+				join test_instance_systems other on other.test_instance_id = i.id and other.system_id <> mine.system_id
+				where mine.system_id = :systemId and i.status <> 'ABORTED'""")
+			.param("systemId", systemId)
+			.query((row) -> {
+				partners.computeIfAbsent(row.getLong("test_id"), (id) -> new HashSet<>()).add(row.getLong("system_id"));
+			});
+		return partners;
 	}
 
 	/** Whether instances play any of the test's roles, so that its roles and steps must stay. */

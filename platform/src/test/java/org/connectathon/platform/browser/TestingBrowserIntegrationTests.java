@@ -112,6 +112,12 @@ class TestingBrowserIntegrationTests {
 
 		this.browser.waitForText(By.id("instance-status"), "to be verified");
 		assertThat(this.browser.text(By.id("history"))).contains("All steps done");
+		this.browser.visit("/systems/" + viewer);
+		this.browser.click(By.id("find-partners"));
+		assertThat(this.browser.text(By.id("finding-PDQm-CONSUMER"))).contains("PDQM-QUERY")
+			.contains("SUPPLIER: 1/1")
+			.contains("Globex MPI")
+			.contains("tested");
 	}
 
 }
