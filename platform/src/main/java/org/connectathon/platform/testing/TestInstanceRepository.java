@@ -2,6 +2,8 @@ package org.connectathon.platform.testing;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +33,25 @@ class TestInstanceRepository {
 
 	Optional<TestInstance> find(long id) {
 		return load(" where i.id = :id", Map.of("id", id)).stream().findFirst();
+	}
+
+	/**
+	 * Instances of these tests that wait for a monitor: to be verified, partially verified, or
+	 * critical and still open; critical first, then the longest waiting.
+	 */
+	List<TestInstance> findAwaitingVerification(long eventId, Collection<Long> testIds) {
+		if (testIds.isEmpty()) {
+			return List.of();
+		}
+		List<TestInstance> found = load(" where i.event_id = :eventId and i.test_id in (:testIds) and (i.status in"
+				+ " ('TO_BE_VERIFIED', 'PARTIALLY_VERIFIED') or (i.critical and i.status in ('RUNNING', 'PAUSED')))",
+				Map.of("eventId", eventId, "testIds", testIds));
+		return found.stream()
+			.sorted(Comparator.comparing(TestInstance::critical)
+				.reversed()
+				.thenComparing(TestInstance::statusChangedAt)
+				.thenComparing(TestInstance::id))
+			.toList();
 	}
 
 	/** The event's instances, newest first; only those involving the organization when one is given. */

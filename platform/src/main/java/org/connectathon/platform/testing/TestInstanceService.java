@@ -1,6 +1,7 @@
 package org.connectathon.platform.testing;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.event.EventStatus;
 import org.connectathon.platform.registration.PublishedRegistration;
 import org.connectathon.platform.registration.SystemService;
+import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.StartForm.Participant;
 import org.jspecify.annotations.Nullable;
@@ -173,6 +175,48 @@ public class TestInstanceService {
 			return List.of();
 		}
 		return this.instances.findInEvent(eventId, mine ? user.organizationId() : null);
+	}
+
+	/** Instances of these tests waiting for a monitor, critical first, then the longest waiting. */
+	public List<TestInstance> findAwaitingVerification(long eventId, Collection<Long> testIds, SignedInUser user) {
+		this.events.find(eventId, user);
+		return this.instances.findAwaitingVerification(eventId, testIds);
+	}
+
+	/**
+	 * A monitor's verdict on an instance handed over for verification. The monitoring service
+	 * checks the monitor's assignment and claim; the rules that protect the verdict itself are
+	 * checked here again, whoever calls.
+	 */
+	@Transactional
+	public TestInstance recordVerdict(long id, TestInstanceStatus verdict, @Nullable String comment,
+			SignedInUser monitor) {
+		TestInstance instance = find(id, monitor);
+		requireMayVerify(instance, monitor);
+		if (!verdict.isVerdict()) {
+			throw new InvalidInputException("A verdict is verified, partially verified or failed.");
+		}
+		if (instance.status() != TestInstanceStatus.TO_BE_VERIFIED
+				&& instance.status() != TestInstanceStatus.PARTIALLY_VERIFIED && !instance.critical()) {
+			throw new RuleViolationException("The instance is " + describe(instance.status())
+					+ "; its participants have not handed it over for verification.");
+		}
+		if (!this.instances.updateStatus(id, instance.status(), verdict)) {
+			throw new RuleViolationException("The instance changed meanwhile; reload it and try again.");
+		}
+		this.instances.insertChange(id, monitor.id(), monitor.displayName(), ChangeAction.STATUS, instance.status(),
+				verdict, blankToNull(comment));
+		return this.instances.find(id).orElseThrow();
+	}
+
+	/** Only monitors verify, and never an instance in which their own organization takes part. */
+	public static void requireMayVerify(TestInstance instance, SignedInUser user) {
+		if (user.role() != Role.MONITOR) {
+			throw new ForbiddenException("Only monitors verify test instances.");
+		}
+		if (user.organizationId() != null && instance.involves(user.organizationId())) {
+			throw new ForbiddenException("Your organization takes part in this instance; another monitor verifies it.");
+		}
 	}
 
 	/** A participant's move (pause, resume, hand to monitors, abort); verdicts belong to monitors. */
