@@ -1,5 +1,8 @@
 package org.connectathon.platform.browser;
 
+import java.util.List;
+import java.util.Map;
+
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.PlatformIntegrationTest;
@@ -118,6 +121,41 @@ class TestingBrowserIntegrationTests {
 			.contains("SUPPLIER: 1/1")
 			.contains("Globex MPI")
 			.contains("tested");
+	}
+
+	@Test
+	void shouldLetAMonitorClaimAndVerifyAnInstanceFromTheWorklist() {
+		Event event = this.fixtures.openEvent();
+		ApiClient admin = this.fixtures.admin();
+		long test = TestingFixtures.importedTest(admin, event, TestPlanIntegrationTests.PEER_TO_PEER_PLAN, "PDQM-QUERY")
+			.path("id")
+			.asLong();
+		ApiClient alice = this.fixtures.participantOf(this.fixtures.organization());
+		long viewer = TestingFixtures.publishedSystem(alice, event, "Acme Viewer", "PDQm:CONSUMER");
+		long partner = TestingFixtures.publishedSystem(this.fixtures.participantOf(this.fixtures.organization()), event,
+				"Globex MPI", "PDQm:SUPPLIER");
+		long instance = alice
+			.post("/api/tests/" + test + "/instances",
+					TestingFixtures.participants("CONSUMER", viewer, "SUPPLIER", partner))
+			.json()
+			.path("id")
+			.asLong();
+		alice.post("/api/test-instances/" + instance + "/status", Map.of("status", "TO_BE_VERIFIED"));
+		User monitor = this.fixtures.user(Role.MONITOR, null);
+		admin.put("/api/tests/" + test + "/monitors", List.of(monitor.id()));
+		this.browser.signIn(monitor.username(), Fixtures.PASSWORD);
+
+		this.browser.visit("/events/" + event.id());
+		this.browser.click(By.id("event-worklist"));
+		assertThat(this.browser.text(By.id("worklist"))).contains("PDQM-QUERY").contains("to be verified");
+		this.browser.click(By.id("claim-" + instance));
+		this.browser.click(By.id("step-1-verdict-PASSED"));
+		this.browser.waitForText(By.id("verify-steps"), "passed");
+		this.browser.type(By.id("verdict-comment"), "Checked the proxy log");
+		this.browser.click(By.id("verdict-VERIFIED"));
+
+		this.browser.waitForText(By.id("instance-status"), "verified");
+		assertThat(this.browser.text(By.id("history"))).contains(monitor.displayName()).contains("Checked the proxy log");
 	}
 
 }

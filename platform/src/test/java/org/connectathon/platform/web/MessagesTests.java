@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.connectathon.platform.catalog.ProfileKind;
 import org.connectathon.platform.event.EventStatus;
+import org.connectathon.platform.monitoring.StepVerdict;
 import org.connectathon.platform.registration.ContactRole;
 import org.connectathon.platform.registration.SystemStatus;
 import org.connectathon.platform.registration.TestingType;
@@ -71,7 +72,8 @@ class MessagesTests {
 			.containsKeys(keys("instance.move.", TestInstanceStatus.values()))
 			.containsKeys(keys("instance.step.", StepStatus.values()))
 			.containsKeys(keys("instance.evidence.kind.", EvidenceKind.values()))
-			.containsKeys(keys("instance.action.", ChangeAction.values()));
+			.containsKeys(keys("instance.action.", ChangeAction.values()))
+			.containsKeys(keys("verify.step.", StepVerdict.values()));
 	}
 
 	private static Object[] keys(String prefix, Enum<?>[] values) {
