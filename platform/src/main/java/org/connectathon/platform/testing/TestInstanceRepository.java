@@ -198,6 +198,33 @@ class TestInstanceRepository {
 		return partners;
 	}
 
+	/** Every instance the system takes part in, with the other organizations taking part. */
+	List<Participation> findParticipations(long systemId) {
+		Map<Long, Participation> participations = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select i.id, i.test_id, r.actor_id, i.status, other.organization_id as partner_organization_id
+				from test_instance_systems mine join test_instances i on i.id = mine.test_instance_id
+				join test_roles r on r.id = mine.test_role_id
+				left join test_instance_systems other on other.test_instance_id = i.id
+				and other.organization_id <> mine.organization_id
+				where mine.system_id = :systemId""")
+			.param("systemId", systemId)
+			.query((row) -> {
+				long instanceId = row.getLong("id");
+				Participation participation = participations.get(instanceId);
+				if (participation == null) {
+					participation = new Participation(instanceId, row.getLong("test_id"), row.getLong("actor_id"),
+							TestInstanceStatus.valueOf(row.getString("status")), new HashSet<>());
+					participations.put(instanceId, participation);
+				}
+				long partner = row.getLong("partner_organization_id");
+				if (!row.wasNull()) {
+					participation.partnerOrganizationIds().add(partner);
+				}
+			});
+		return List.copyOf(participations.values());
+	}
+
 	/** Whether instances play any of the test's roles, so that its roles and steps must stay. */
 	boolean testHasInstances(long testId) {
 		return this.jdbc.sql("select count(*) from test_instances where test_id = :testId")

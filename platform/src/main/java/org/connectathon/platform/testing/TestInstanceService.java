@@ -24,6 +24,7 @@ import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.StartForm.Participant;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -46,12 +47,15 @@ public class TestInstanceService {
 
 	private final SystemService systems;
 
+	private final ApplicationEventPublisher publisher;
+
 	TestInstanceService(TestInstanceRepository instances, TestDefinitionService tests, EventService events,
-			SystemService systems) {
+			SystemService systems, ApplicationEventPublisher publisher) {
 		this.instances = instances;
 		this.tests = tests;
 		this.events = events;
 		this.systems = systems;
+		this.publisher = publisher;
 	}
 
 	@Transactional
@@ -206,7 +210,12 @@ public class TestInstanceService {
 		}
 		this.instances.insertChange(id, monitor.id(), monitor.displayName(), ChangeAction.STATUS, instance.status(),
 				verdict, blankToNull(comment));
-		return this.instances.find(id).orElseThrow();
+		return changed(id, monitor);
+	}
+
+	/** Every instance the system takes part in: what its grades are computed from. */
+	public List<Participation> findParticipations(long systemId) {
+		return this.instances.findParticipations(systemId);
 	}
 
 	/** Only monitors verify, and never an instance in which their own organization takes part. */
@@ -236,7 +245,7 @@ public class TestInstanceService {
 		}
 		this.instances.insertChange(id, user.id(), user.displayName(), ChangeAction.STATUS, instance.status(),
 				form.status(), blankToNull(form.reason()));
-		return this.instances.find(id).orElseThrow();
+		return changed(id, user);
 	}
 
 	/** Organizers raise the flag on instances that must be verified before the event ends. */
@@ -281,6 +290,14 @@ public class TestInstanceService {
 			throw new RuleViolationException("The instance is " + describe(instance.status())
 					+ "; it cannot change any more.");
 		}
+	}
+
+	/** The instance after a status change, announced so that the grades of its systems follow. */
+	private TestInstance changed(long id, SignedInUser user) {
+		TestInstance instance = this.instances.find(id).orElseThrow();
+		this.publisher.publishEvent(new InstanceStatusChanged(instance.eventId(), id,
+				instance.participants().stream().map(InstanceParticipant::systemId).toList(), user));
+		return instance;
 	}
 
 	private static String describe(TestInstanceStatus status) {

@@ -15,6 +15,7 @@ import org.connectathon.platform.catalog.ProfileKind;
 import org.connectathon.platform.event.EventStatus;
 import org.connectathon.platform.monitoring.StepVerdict;
 import org.connectathon.platform.registration.ContactRole;
+import org.connectathon.platform.results.Grade;
 import org.connectathon.platform.registration.SystemStatus;
 import org.connectathon.platform.registration.TestingType;
 import org.connectathon.platform.security.Role;
@@ -73,7 +74,8 @@ class MessagesTests {
 			.containsKeys(keys("instance.step.", StepStatus.values()))
 			.containsKeys(keys("instance.evidence.kind.", EvidenceKind.values()))
 			.containsKeys(keys("instance.action.", ChangeAction.values()))
-			.containsKeys(keys("verify.step.", StepVerdict.values()));
+			.containsKeys(keys("verify.step.", StepVerdict.values()))
+			.containsKeys(keys("results.grade.", Grade.values()));
 	}
 
 	private static Object[] keys(String prefix, Enum<?>[] values) {
