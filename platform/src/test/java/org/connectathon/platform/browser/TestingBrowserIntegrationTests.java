@@ -158,4 +158,32 @@ class TestingBrowserIntegrationTests {
 		assertThat(this.browser.text(By.id("history"))).contains(monitor.displayName()).contains("Checked the proxy log");
 	}
 
+	@Test
+	void shouldShowANewInstanceOnTheOpenWorklistWithoutReloading() {
+		Event event = this.fixtures.openEvent();
+		ApiClient admin = this.fixtures.admin();
+		long test = TestingFixtures.importedTest(admin, event, TestPlanIntegrationTests.PEER_TO_PEER_PLAN, "PDQM-QUERY")
+			.path("id")
+			.asLong();
+		ApiClient alice = this.fixtures.participantOf(this.fixtures.organization());
+		long viewer = TestingFixtures.publishedSystem(alice, event, "Acme Viewer", "PDQm:CONSUMER");
+		long partner = TestingFixtures.publishedSystem(this.fixtures.participantOf(this.fixtures.organization()), event,
+				"Globex MPI", "PDQm:SUPPLIER");
+		User monitor = this.fixtures.user(Role.MONITOR, null);
+		admin.put("/api/tests/" + test + "/monitors", List.of(monitor.id()));
+		this.browser.signIn(monitor.username(), Fixtures.PASSWORD);
+		this.browser.visit("/events/" + event.id() + "/worklist");
+		this.browser.waitForText(By.id("worklist-content"), "Nothing waits");
+
+		long instance = alice
+			.post("/api/tests/" + test + "/instances", TestingFixtures.participants("CONSUMER", viewer, "SUPPLIER", partner))
+			.json()
+			.path("id")
+			.asLong();
+		alice.post("/api/test-instances/" + instance + "/status", Map.of("status", "TO_BE_VERIFIED"));
+
+		this.browser.waitForText(By.id("worklist-content"), "PDQM-QUERY");
+		assertThat(this.browser.currentPath()).isEqualTo("/events/" + event.id() + "/worklist");
+	}
+
 }
