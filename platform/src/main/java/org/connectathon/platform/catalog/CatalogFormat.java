@@ -3,9 +3,9 @@ package org.connectathon.platform.catalog;
 import java.util.List;
 
 import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.ParseProblems;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -38,7 +38,7 @@ final class CatalogFormat {
 			return file;
 		}
 		catch (JacksonException exception) {
-			throw new InvalidInputException("The catalog file cannot be read.", List.of(describe(exception)));
+			throw new InvalidInputException("The catalog file cannot be read.", List.of(ParseProblems.describe(exception)));
 		}
 	}
 
@@ -48,20 +48,6 @@ final class CatalogFormat {
 
 	static String writeJson(CatalogFile file) {
 		return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(file);
-	}
-
-	private static String describe(JacksonException exception) {
-		TokenStreamLocation location = exception.getLocation();
-		String where = (location != null && location.getLineNr() > 0)
-				? "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": " : "";
-		String path = exception.getPathReference();
-		String field = (path != null && !path.isEmpty()) ? " (at " + path + ")" : "";
-		return where + firstLine(exception.getOriginalMessage()) + field;
-	}
-
-	private static String firstLine(String message) {
-		int newline = message.indexOf('\n');
-		return (newline < 0) ? message : message.substring(0, newline);
 	}
 
 }

@@ -30,6 +30,7 @@ import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.security.UserService;
 import org.connectathon.platform.security.UserService.NewUser;
+import org.connectathon.platform.testing.TestDefinitionService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -64,15 +65,19 @@ class DemoEventSeeder {
 
 	private final SystemService systems;
 
+	private final TestDefinitionService tests;
+
 	private final Environment environment;
 
-	DemoEventSeeder(UserService users, CatalogService catalog, EventService events, OrganizationService organizations,
-			SystemService systems, Environment environment) {
+	DemoEventSeeder(UserService users, CatalogService catalog, EventService events,
+			OrganizationService organizations, SystemService systems, TestDefinitionService tests,
+			Environment environment) {
 		this.users = users;
 		this.catalog = catalog;
 		this.events = events;
 		this.organizations = organizations;
 		this.systems = systems;
+		this.tests = tests;
 		this.environment = environment;
 	}
 
@@ -102,6 +107,9 @@ class DemoEventSeeder {
 				"Online", start, start.plusDays(3),
 				OffsetDateTime.now(ZoneOffset.UTC).plusDays(21).truncatedTo(ChronoUnit.HOURS), EventStatus.OPEN,
 				List.of("IPS", "MHD", "PDQm", "SVCM", "FHIR")), console);
+		try (InputStream testPlan = new ClassPathResource("demo/ips-test-plan.yaml").getInputStream()) {
+			this.tests.importPlan(event.id(), testPlan.readAllBytes(), console);
+		}
 
 		Organization acme = this.organizations.findOrCreateOrganization("Acme Health", console);
 		Organization globex = this.organizations.findOrCreateOrganization("Globex Medical", console);

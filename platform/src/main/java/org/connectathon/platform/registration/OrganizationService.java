@@ -80,6 +80,17 @@ public class OrganizationService implements OrganizationDirectory {
 		return this.organizations.findContacts(organizationId);
 	}
 
+	/**
+	 * The technical contacts of an organization, which every signed-in user may see so that
+	 * partners can reach each other during the event; other contacts stay private.
+	 */
+	public List<Contact> findTechnicalContacts(long organizationId) {
+		return this.organizations.findContacts(organizationId)
+			.stream()
+			.filter((contact) -> contact.contactRole() == ContactRole.TECHNICAL)
+			.toList();
+	}
+
 	@Transactional
 	public Contact addContact(long organizationId, @Valid ContactForm form, SignedInUser user) {
 		find(organizationId);

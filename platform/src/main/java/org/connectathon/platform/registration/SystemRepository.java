@@ -108,6 +108,21 @@ class SystemRepository {
 			.list();
 	}
 
+	List<PublishedRegistration> findPublishedRegistrations(long eventId) {
+		return this.jdbc.sql("""
+				select r.id as registration_id, s.id as system_id, s.name as system_name, s.organization_id,
+				o.name as organization_name, r.actor_id, p.keyword as profile_keyword, a.keyword as actor_keyword,
+				x.keyword as option_keyword, r.testing_type
+				from actor_registrations r join systems s on s.id = r.system_id
+				join organizations o on o.id = s.organization_id join actors a on a.id = r.actor_id
+				join profiles p on p.id = a.profile_id left join actor_options x on x.id = r.option_id
+				where s.event_id = :eventId and s.status = 'PUBLISHED'
+				order by o.name, s.name, p.keyword, a.keyword""")
+			.param("eventId", eventId)
+			.query(PublishedRegistration.class)
+			.list();
+	}
+
 	void insertRegistration(long systemId, long actorId, @Nullable Long optionId, TestingType testingType) {
 		this.jdbc.sql("""
 				insert into actor_registrations (system_id, actor_id, option_id, testing_type)

@@ -103,6 +103,12 @@ public class SystemService {
 		return this.systems.findRegistrations(systemId);
 	}
 
+	/** The actor registrations of the event's published systems, which everyone in the event may see. */
+	public List<PublishedRegistration> findPublishedRegistrations(long eventId, SignedInUser user) {
+		this.events.find(eventId, user);
+		return this.systems.findPublishedRegistrations(eventId);
+	}
+
 	/**
 	 * Registers the system for these actors at once, so that an actor and the actor it
 	 * requires can come in one request. All or nothing.

@@ -13,10 +13,17 @@ import java.util.stream.Stream;
 
 import org.connectathon.platform.catalog.ProfileKind;
 import org.connectathon.platform.event.EventStatus;
+import org.connectathon.platform.monitoring.StepVerdict;
 import org.connectathon.platform.registration.ContactRole;
+import org.connectathon.platform.results.Grade;
 import org.connectathon.platform.registration.SystemStatus;
 import org.connectathon.platform.registration.TestingType;
 import org.connectathon.platform.security.Role;
+import org.connectathon.platform.testing.ChangeAction;
+import org.connectathon.platform.testing.EvidenceKind;
+import org.connectathon.platform.testing.StepStatus;
+import org.connectathon.platform.testing.TestInstanceStatus;
+import org.connectathon.platform.testing.TestType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +73,15 @@ class MessagesTests {
 			.containsKeys(keys("testingType.", TestingType.values()))
 			.containsKeys(keys("contact.role.", ContactRole.values()))
 			.containsKeys(keys("catalog.kind.", ProfileKind.values()))
-			.containsKeys(keys("role.", Role.values()));
+			.containsKeys(keys("role.", Role.values()))
+			.containsKeys(keys("testing.type.", TestType.values()))
+			.containsKeys(keys("instance.status.", TestInstanceStatus.values()))
+			.containsKeys(keys("instance.move.", TestInstanceStatus.values()))
+			.containsKeys(keys("instance.step.", StepStatus.values()))
+			.containsKeys(keys("instance.evidence.kind.", EvidenceKind.values()))
+			.containsKeys(keys("instance.action.", ChangeAction.values()))
+			.containsKeys(keys("verify.step.", StepVerdict.values()))
+			.containsKeys(keys("results.grade.", Grade.values()));
 	}
 
 	private static Object[] keys(String prefix, Enum<?>[] values) {

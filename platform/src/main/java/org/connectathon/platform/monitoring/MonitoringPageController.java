@@ -1,0 +1,79 @@
+package org.connectathon.platform.monitoring;
+
+import java.util.List;
+
+import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.testing.EvidenceService;
+import org.connectathon.platform.testing.TestInstanceStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The monitor's worklist and verification page, usable on a phone at a testing table. */
+@Controller
+class MonitoringPageController {
+
+	private final MonitoringService monitoring;
+
+	private final EvidenceService evidence;
+
+	private final EventService events;
+
+	MonitoringPageController(MonitoringService monitoring, EvidenceService evidence, EventService events) {
+		this.monitoring = monitoring;
+		this.evidence = evidence;
+		this.events = events;
+	}
+
+	@GetMapping("/events/{eventId}/worklist")
+	String worklist(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("event", this.events.find(eventId, user));
+		model.addAttribute("entries", this.monitoring.worklist(eventId, user));
+		return "monitoring/worklist";
+	}
+
+	@GetMapping("/test-instances/{id}/verify")
+	String verify(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("details", this.evidence.details(id, user));
+		model.addAttribute("stepVerdicts", this.monitoring.findStepVerdicts(id, user));
+		model.addAttribute("verdicts", List.of(TestInstanceStatus.VERIFIED, TestInstanceStatus.PARTIALLY_VERIFIED,
+				TestInstanceStatus.FAILED));
+		model.addAttribute("stepVerdictValues", StepVerdict.values());
+		return "monitoring/verify";
+	}
+
+	@PostMapping("/test-instances/{id}/claim")
+	String claim(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+		this.monitoring.claim(id, user);
+		return "redirect:/test-instances/" + id + "/verify";
+	}
+
+	@PostMapping("/test-instances/{id}/release")
+	String release(@PathVariable long id, @RequestParam long eventId, @AuthenticationPrincipal SignedInUser user) {
+		this.monitoring.release(id, user);
+		return "redirect:/events/" + eventId + "/worklist";
+	}
+
+	@PostMapping("/test-instances/{id}/step-verdicts/{index}")
+	String judgeStep(@PathVariable long id, @PathVariable int index, @RequestParam StepVerdict verdict,
+			@RequestParam(required = false) String comment, @AuthenticationPrincipal SignedInUser user) {
+		this.monitoring.judgeStep(id, index, new StepVerdictForm(verdict, comment), user);
+		return "redirect:/test-instances/" + id + "/verify";
+	}
+
+	@PostMapping("/test-instances/{id}/verdict")
+	String judge(@PathVariable long id, @RequestParam TestInstanceStatus status,
+			@RequestParam(required = false) String comment, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect) {
+		this.monitoring.judge(id, new VerdictForm(status, comment), user);
+		redirect.addFlashAttribute("message", "Verdict recorded.");
+		return "redirect:/test-instances/" + id;
+	}
+
+}

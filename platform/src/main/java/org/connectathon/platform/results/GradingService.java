@@ -1,0 +1,174 @@
+package org.connectathon.platform.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.validation.Valid;
+
+import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.event.EventStatus;
+import org.connectathon.platform.registration.ActorRegistration;
+import org.connectathon.platform.registration.PublishedRegistration;
+import org.connectathon.platform.registration.RegisteredSystem;
+import org.connectathon.platform.registration.SystemService;
+import org.connectathon.platform.results.GradeRepository.StoredGrade;
+import org.connectathon.platform.security.Role;
+import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.testing.InstanceStatusChanged;
+import org.connectathon.platform.testing.Participation;
+import org.connectathon.platform.testing.TestDefinition;
+import org.connectathon.platform.testing.TestDefinitionService;
+import org.connectathon.platform.testing.TestInstanceService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Grades and the results matrix. A grade is recomputed, in the transaction of the change, for the
+ * registrations of the systems taking part in an instance whose status changed; the matrix reads
+ * the stored grades. Organizers override a grade with a reason and publish the matrix, frozen,
+ * for everyone.
+ */
+@Service
+@Validated
+public class GradingService {
+
+	private final GradeRepository grades;
+
+	private final SystemService systems;
+
+	private final TestDefinitionService tests;
+
+	private final TestInstanceService instances;
+
+	private final EventService events;
+
+	GradingService(GradeRepository grades, SystemService systems, TestDefinitionService tests,
+			TestInstanceService instances, EventService events) {
+		this.grades = grades;
+		this.systems = systems;
+		this.tests = tests;
+		this.instances = instances;
+		this.events = events;
+	}
+
+	/** Regrades the registrations of the systems taking part, as the user who changed the instance. */
+	@EventListener
+	public void regrade(InstanceStatusChanged change) {
+		SignedInUser user = change.changedBy();
+		Event event = this.events.find(change.eventId(), user);
+		List<TestDefinition> tests = this.tests.findInEvent(event.id(), user);
+		List<PublishedRegistration> registrations = this.systems.findPublishedRegistrations(event.id(), user);
+		for (long systemId : change.systemIds()) {
+			RegisteredSystem system = this.systems.find(systemId, user);
+			List<Participation> participations = this.instances.findParticipations(systemId);
+			for (ActorRegistration registration : this.systems.findRegistrations(systemId, user)) {
+				ComputedGrade computed = GradeCalculator.compute(registration, system.organizationId(), tests,
+						registrations, participations, event.status() == EventStatus.CLOSED, GradingRule.DEFAULT);
+				Grade before = this.grades.find(registration.id()).map(StoredGrade::computedGrade).orElse(null);
+				this.grades.saveComputed(registration.id(), event.id(), computed);
+				if (before != computed.grade()) {
+					this.grades.insertChange(registration.id(), user.id(), user.displayName(), before, computed.grade(),
+							"computed after instance " + change.instanceId() + " changed");
+				}
+			}
+		}
+	}
+
+	/**
+	 * The matrix: organizers and monitors see every registration, participants their own
+	 * organization's. Registrations without any graded instance yet are computed from nothing.
+	 */
+	public List<RegistrationResult> matrix(long eventId, SignedInUser user) {
+		Event event = this.events.find(eventId, user);
+		boolean seesAll = user.isAdmin() || user.role() == Role.MONITOR;
+		List<TestDefinition> tests = this.tests.findInEvent(eventId, user);
+		List<PublishedRegistration> registrations = this.systems.findPublishedRegistrations(eventId, user);
+		Map<Long, StoredGrade> stored = this.grades.findInEvent(eventId);
+		boolean closed = event.status() == EventStatus.CLOSED;
+		List<RegistrationResult> results = new ArrayList<>();
+		for (PublishedRegistration registration : registrations) {
+			if (!seesAll && !Objects.equals(user.organizationId(), registration.organizationId())) {
+				continue;
+			}
+			StoredGrade grade = stored.get(registration.registrationId());
+			if (grade == null) {
+				ComputedGrade computed = GradeCalculator.compute(asRegistration(registration),
+						registration.organizationId(), tests, registrations, List.of(), closed, GradingRule.DEFAULT);
+				grade = new StoredGrade(registration.registrationId(), computed.grade(), null, null,
+						computed.indicators());
+			}
+			// A grade computed while the event ran becomes final when it closes.
+			Grade computed = (closed && grade.computedGrade() == Grade.AT_RISK) ? Grade.DID_NOT_COMPLETE
+					: grade.computedGrade();
+			results.add(new RegistrationResult(registration.registrationId(), registration.organizationId(),
+					registration.organizationName(), registration.systemId(), registration.systemName(),
+					registration.profileKeyword(), registration.actorKeyword(), registration.optionKeyword(),
+					registration.testingType(), (grade.overrideGrade() != null) ? grade.overrideGrade() : computed,
+					computed, grade.overrideReason(), grade.indicators()));
+		}
+		return results;
+	}
+
+	public List<GradeChange> history(long eventId, long registrationId, SignedInUser user) {
+		find(eventId, registrationId, user);
+		return this.grades.findChanges(registrationId);
+	}
+
+	/** An organizer sets the grade, or with none goes back to the computed one; the reason is kept. */
+	@Transactional
+	public RegistrationResult override(long eventId, long registrationId, @Valid OverrideForm form,
+			SignedInUser user) {
+		user.requireAdmin();
+		RegistrationResult current = find(eventId, registrationId, user);
+		if (this.grades.find(registrationId).isEmpty()) {
+			this.grades.saveComputed(registrationId, eventId,
+					new ComputedGrade(current.computedGrade(), current.indicators()));
+		}
+		this.grades.saveOverride(registrationId, form.grade(), (form.grade() != null) ? form.reason().strip() : null);
+		this.grades.insertChange(registrationId, user.id(), user.displayName(), current.grade(),
+				(form.grade() != null) ? form.grade() : current.computedGrade(), form.reason().strip());
+		return find(eventId, registrationId, user);
+	}
+
+	/** Freezes the matrix as it is now into the public page; publishing again replaces it. */
+	@Transactional
+	public Publication publish(long eventId, SignedInUser user) {
+		user.requireAdmin();
+		Event event = this.events.find(eventId, user);
+		List<PublishedResult> rows = matrix(eventId, user).stream()
+			.map((result) -> new PublishedResult(result.organizationName(), result.systemName(),
+					result.profileKeyword(), result.actorKeyword(), result.optionKeyword(), result.testingType().name(),
+					result.grade(), result.indicators().satisfiedRoles(), result.indicators().requiredRoles(),
+					result.indicators().verifiedInstances(), result.indicators().neededInstances(),
+					result.indicators().partnersUsed(), result.indicators().partnersAvailable()))
+			.toList();
+		this.grades.replacePublication(eventId, event.name(), user.displayName(), rows);
+		return publication(eventId);
+	}
+
+	/** The published results, for everyone, signed in or not. */
+	public Publication publication(long eventId) {
+		return this.grades.findPublication(eventId)
+			.orElseThrow(() -> new NotFoundException("Published results of event", eventId));
+	}
+
+	private RegistrationResult find(long eventId, long registrationId, SignedInUser user) {
+		return matrix(eventId, user).stream()
+			.filter((result) -> result.registrationId() == registrationId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Registration", registrationId));
+	}
+
+	private static ActorRegistration asRegistration(PublishedRegistration registration) {
+		return new ActorRegistration(registration.registrationId(), registration.systemId(), registration.actorId(),
+				registration.profileKeyword(), registration.actorKeyword(), registration.actorKeyword(),
+				registration.optionKeyword(), registration.testingType());
+	}
+
+}

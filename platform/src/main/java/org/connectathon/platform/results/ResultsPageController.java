@@ -1,0 +1,60 @@
+package org.connectathon.platform.results;
+
+import java.util.Arrays;
+
+import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.security.SignedInUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The results matrix of an event, organizers' overrides and publication, and the public page. */
+@Controller
+class ResultsPageController {
+
+	private final GradingService grading;
+
+	private final EventService events;
+
+	ResultsPageController(GradingService grading, EventService events) {
+		this.grading = grading;
+		this.events = events;
+	}
+
+	@GetMapping("/events/{eventId}/results")
+	String results(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("event", this.events.find(eventId, user));
+		model.addAttribute("results", this.grading.matrix(eventId, user));
+		model.addAttribute("grades", Arrays.asList(Grade.values()));
+		return "results/matrix";
+	}
+
+	@PostMapping("/events/{eventId}/results/{registrationId}/override")
+	String override(@PathVariable long eventId, @PathVariable long registrationId,
+			@RequestParam(required = false) Grade grade, @RequestParam String reason,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		this.grading.override(eventId, registrationId, new OverrideForm(grade, reason), user);
+		redirect.addFlashAttribute("message", "Saved the grade.");
+		return "redirect:/events/" + eventId + "/results";
+	}
+
+	@PostMapping("/events/{eventId}/results/publication")
+	String publish(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect) {
+		this.grading.publish(eventId, user);
+		redirect.addFlashAttribute("message", "Published the results.");
+		return "redirect:/public/events/" + eventId + "/results";
+	}
+
+	@GetMapping("/public/events/{eventId}/results")
+	String publication(@PathVariable long eventId, Model model) {
+		model.addAttribute("publication", this.grading.publication(eventId));
+		return "results/public";
+	}
+
+}

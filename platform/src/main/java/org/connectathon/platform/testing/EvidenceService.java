@@ -1,0 +1,134 @@
+package org.connectathon.platform.testing;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.security.Role;
+import org.connectathon.platform.security.SignedInUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Evidence of test instances: the organizations taking part attach comments, links and content
+ * (files, TestReports, validation reports, captured exchanges) to an open instance or one of its
+ * steps; monitors add comments; everyone who sees the instance reads it.
+ */
+@Service
+@Validated
+public class EvidenceService {
+
+	private final EvidenceRepository evidence;
+
+	private final TestInstanceService instances;
+
+	private final long maximumBytes;
+
+	EvidenceService(EvidenceRepository evidence, TestInstanceService instances,
+			@Value("${connectathon.evidence.max-bytes:4194304}") long maximumBytes) {
+		this.evidence = evidence;
+		this.instances = instances;
+		this.maximumBytes = maximumBytes;
+	}
+
+	public List<Evidence> findOfInstance(long instanceId, SignedInUser user) {
+		this.instances.find(instanceId, user);
+		return this.evidence.findOfInstance(instanceId);
+	}
+
+	public TestInstanceDetails details(long instanceId, SignedInUser user) {
+		return this.instances.details(instanceId, user, findOfInstance(instanceId, user));
+	}
+
+	/** A comment or a link. */
+	@Transactional
+	public Evidence add(long instanceId, @Valid EvidenceForm form, SignedInUser user) {
+		TestInstance instance = requireMayAttach(instanceId, form.kind(), user);
+		requireStep(instanceId, form.stepIndex(), user);
+		String text = blankToNull(form.text());
+		String url = blankToNull(form.url());
+		switch (form.kind()) {
+			case COMMENT -> {
+				if (text == null) {
+					throw new InvalidInputException("Write the comment.", List.of("text: required for a comment"));
+				}
+			}
+			case LINK -> {
+				if (url == null || !isWebAddress(url)) {
+					throw new InvalidInputException("Give the link as an http or https address.",
+							List.of("url: an http(s) address is required for a link"));
+				}
+			}
+			default -> throw new InvalidInputException("Upload " + form.kind().name().toLowerCase().replace('_', ' ')
+					+ " evidence as a file.");
+		}
+		long id = this.evidence.insert(instance.id(), form.stepIndex(), form.kind(), text, url, null, null, null,
+				user.id(), user.displayName());
+		return this.evidence.find(id).orElseThrow();
+	}
+
+	/** Stored content: an uploaded file, a TestReport, a validation report or a captured exchange. */
+	@Transactional
+	public Evidence upload(long instanceId, @Nullable Integer stepIndex, EvidenceKind kind, String fileName,
+			@Nullable String contentType, byte[] content, @Nullable String text, SignedInUser user) {
+		TestInstance instance = requireMayAttach(instanceId, kind, user);
+		requireStep(instanceId, stepIndex, user);
+		if (!kind.hasContent()) {
+			throw new InvalidInputException("A " + kind.name().toLowerCase() + " is not a file; send it as text.");
+		}
+		if (content.length == 0) {
+			throw new InvalidInputException("The file is empty.");
+		}
+		if (content.length > this.maximumBytes) {
+			throw new InvalidInputException("The file has " + content.length + " bytes; evidence files may have at most "
+					+ this.maximumBytes + ".");
+		}
+		String name = (fileName == null || fileName.isBlank()) ? "evidence" : fileName.strip();
+		long id = this.evidence.insert(instance.id(), stepIndex, kind, blankToNull(text), null,
+				name.substring(0, Math.min(name.length(), 255)),
+				(contentType == null || contentType.isBlank()) ? "application/octet-stream" : contentType, content,
+				user.id(), user.displayName());
+		return this.evidence.find(id).orElseThrow();
+	}
+
+	public EvidenceContent content(long evidenceId, SignedInUser user) {
+		Evidence found = this.evidence.find(evidenceId).orElseThrow(() -> new NotFoundException("Evidence", evidenceId));
+		this.instances.find(found.testInstanceId(), user);
+		return this.evidence.findContent(evidenceId).orElseThrow(() -> new NotFoundException("Evidence content", evidenceId));
+	}
+
+	/** Monitors comment on any instance they see; everything else is for the organizations taking part. */
+	private TestInstance requireMayAttach(long instanceId, EvidenceKind kind, SignedInUser user) {
+		TestInstance instance = (kind == EvidenceKind.COMMENT && user.role() == Role.MONITOR)
+				? this.instances.find(instanceId, user) : this.instances.requireTakingPart(instanceId, user);
+		TestInstanceService.requireOpen(instance);
+		return instance;
+	}
+
+	private void requireStep(long instanceId, @Nullable Integer stepIndex, SignedInUser user) {
+		if (stepIndex != null && this.instances.steps(instanceId, user).stream().noneMatch((step) -> step.index() == stepIndex)) {
+			throw new InvalidInputException("The instance has no step " + stepIndex + ".");
+		}
+	}
+
+	private static boolean isWebAddress(String text) {
+		try {
+			URI uri = URI.create(text);
+			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+		}
+		catch (IllegalArgumentException exception) {
+			return false;
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.connectathon.platform.testing;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.security.SignedInUser;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent events that tell open pages of an event (results matrix, worklist) to reload their
+ * table: one {@code changed} event after every committed status change, whose grades are already
+ * stored by then. Subscribers are held by this node; several nodes would relay the change through
+ * PostgreSQL LISTEN/NOTIFY.
+ */
+@Component
+public class LiveUpdates {
+
+	private static final long TIMEOUT_MILLIS = 30 * 60 * 1000;
+
+	private final Map<Long, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+
+	private final EventService events;
+
+	LiveUpdates(EventService events) {
+		this.events = events;
+	}
+
+	/** A stream of the event's changes for someone who may see the event; browsers reconnect on their own. */
+	public SseEmitter subscribe(long eventId, SignedInUser user) {
+		this.events.find(eventId, user);
+		SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
+		List<SseEmitter> listeners = this.subscribers.computeIfAbsent(eventId, (id) -> new CopyOnWriteArrayList<>());
+		listeners.add(emitter);
+		Runnable remove = () -> listeners.remove(emitter);
+		emitter.onCompletion(remove);
+		emitter.onTimeout(remove);
+		emitter.onError((error) -> remove.run());
+		return emitter;
+	}
+
+	@TransactionalEventListener
+	void announce(InstanceStatusChanged change) {
+		for (SseEmitter emitter : this.subscribers.getOrDefault(change.eventId(), List.of())) {
+			try {
+				emitter.send(SseEmitter.event().name("changed").data(change.instanceId()));
+			}
+			catch (IOException | IllegalStateException exception) {
+				// The page went away; its emitter is removed by its completion callback.
+				emitter.completeWithError(exception);
+			}
+		}
+	}
+
+}

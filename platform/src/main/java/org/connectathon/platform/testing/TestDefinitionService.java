@@ -1,0 +1,93 @@
+package org.connectathon.platform.testing;
+
+import java.util.List;
+
+import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.catalog.CatalogService;
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.testing.TestPlanFile.MetaTestEntry;
+import org.connectathon.platform.testing.TestPlanFile.RoleEntry;
+import org.connectathon.platform.testing.TestPlanFile.StepEntry;
+import org.connectathon.platform.testing.TestPlanFile.TestEntry;
+import org.springframework.stereotype.Service;
+
+/**
+ * The tests of an event: everyone who sees the event sees its tests; organizers import and
+ * export them as a test plan file.
+ */
+@Service
+public class TestDefinitionService {
+
+	private final TestRepository tests;
+
+	private final TestPlanImporter importer;
+
+	private final EventService events;
+
+	private final CatalogService catalog;
+
+	TestDefinitionService(TestRepository tests, TestPlanImporter importer, EventService events,
+			CatalogService catalog) {
+		this.tests = tests;
+		this.importer = importer;
+		this.events = events;
+		this.catalog = catalog;
+	}
+
+	public List<TestDefinition> findInEvent(long eventId, SignedInUser user) {
+		this.events.find(eventId, user);
+		return this.tests.findInEvent(eventId);
+	}
+
+	public TestDefinition find(long id, SignedInUser user) {
+		TestDefinition test = this.tests.find(id).orElseThrow(() -> new NotFoundException("Test", id));
+		this.events.find(test.eventId(), user);
+		return test;
+	}
+
+	public List<MetaTest> findMetaTests(long eventId, SignedInUser user) {
+		this.events.find(eventId, user);
+		return this.tests.findMetaTests(eventId);
+	}
+
+	/** Imports a test plan (YAML or JSON, see docs/test-plan-format.md) into the event; organizers only. */
+	public TestPlanSummary importPlan(long eventId, byte[] content, SignedInUser user) {
+		user.requireAdmin();
+		Event event = this.events.find(eventId, user);
+		return this.importer.importFile(TestPlanFormat.read(content), event, this.catalog.catalog());
+	}
+
+	public String exportYaml(long eventId, SignedInUser user) {
+		return TestPlanFormat.writeYaml(toFile(eventId, user));
+	}
+
+	public String exportJson(long eventId, SignedInUser user) {
+		return TestPlanFormat.writeJson(toFile(eventId, user));
+	}
+
+	private TestPlanFile toFile(long eventId, SignedInUser user) {
+		List<MetaTestEntry> metaTests = findMetaTests(eventId, user).stream()
+			.map((metaTest) -> new MetaTestEntry(metaTest.keyword(), metaTest.name(), metaTest.description()))
+			.toList();
+		return new TestPlanFile(TestPlanFile.FORMAT, metaTests,
+				findInEvent(eventId, user).stream().map(TestDefinitionService::toEntry).toList());
+	}
+
+	private static TestEntry toEntry(TestDefinition test) {
+		return new TestEntry(test.keyword(), test.name(), test.type(), test.metaTestKeyword(),
+				test.sameOrganizationAllowed() ? Boolean.TRUE : null, test.description(),
+				test.roles()
+					.stream()
+					.map((role) -> new RoleEntry(role.keyword(), role.actor().toString(), role.optionKeyword(),
+							role.minSystems(), role.maxSystems(), role.required(), role.verifiedInstancesNeeded()))
+					.toList(),
+				test.steps()
+					.stream()
+					.map((step) -> new StepEntry(step.initiatorRole(), step.responderRole(), step.transaction(),
+							step.description(), step.testScript()))
+					.toList());
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.connectathon.platform.testing;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.connectathon.platform.security.SignedInUser;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api")
+class TestInstanceApiController {
+
+	private final TestInstanceService instances;
+
+	private final EvidenceService evidence;
+
+	TestInstanceApiController(TestInstanceService instances, EvidenceService evidence) {
+		this.instances = instances;
+		this.evidence = evidence;
+	}
+
+	@PostMapping("/tests/{testId}/instances")
+	@ResponseStatus(HttpStatus.CREATED)
+	TestInstance start(@PathVariable long testId, @RequestBody StartForm form,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.instances.start(testId, form, user);
+	}
+
+	/** The event's instances; {@code mine=true} keeps those in which the user's organization takes part. */
+	@GetMapping("/events/{eventId}/test-instances")
+	List<TestInstance> instances(@PathVariable long eventId, @RequestParam(defaultValue = "false") boolean mine,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.instances.findInEvent(eventId, mine, user);
+	}
+
+	@GetMapping("/test-instances/{id}")
+	TestInstanceDetails instance(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+		return this.evidence.details(id, user);
+	}
+
+	@PostMapping("/test-instances/{id}/status")
+	TestInstance changeStatus(@PathVariable long id, @RequestBody StatusForm form,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.instances.changeStatus(id, form, user);
+	}
+
+	@PostMapping("/test-instances/{id}/critical")
+	TestInstance setCritical(@PathVariable long id, @RequestBody CriticalForm form,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.instances.setCritical(id, form, user);
+	}
+
+	@PutMapping("/test-instances/{id}/steps/{index}")
+	List<StepInstance> changeStep(@PathVariable long id, @PathVariable int index, @RequestBody StepForm form,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.instances.changeStep(id, index, form.status(), user);
+	}
+
+	/** A comment or a link, as JSON. */
+	@PostMapping(path = "/test-instances/{id}/evidence", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	Evidence addEvidence(@PathVariable long id, @RequestBody EvidenceForm form,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.evidence.add(id, form, user);
+	}
+
+	/** A file, as multipart form data with {@code file}, and optionally {@code kind}, {@code stepIndex}, {@code text}. */
+	@PostMapping(path = "/test-instances/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	Evidence uploadEvidence(@PathVariable long id, @RequestParam MultipartFile file,
+			@RequestParam(defaultValue = "FILE") EvidenceKind kind, @RequestParam(required = false) Integer stepIndex,
+			@RequestParam(required = false) String text, @AuthenticationPrincipal SignedInUser user)
+			throws IOException {
+		return this.evidence.upload(id, stepIndex, kind, file.getOriginalFilename(), file.getContentType(),
+				file.getBytes(), text, user);
+	}
+
+	@GetMapping("/evidence/{id}/content")
+	ResponseEntity<byte[]> content(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+		EvidenceContent content = this.evidence.content(id, user);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(content.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(content.fileName()).build().toString())
+			.body(content.content());
+	}
+
+}

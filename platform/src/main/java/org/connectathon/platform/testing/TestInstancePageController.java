@@ -1,0 +1,155 @@
+package org.connectathon.platform.testing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.event.EventStatus;
+import org.connectathon.platform.registration.PublishedRegistration;
+import org.connectathon.platform.registration.SystemService;
+import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.testing.StartForm.Participant;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages to start a test instance, follow it, and attach its evidence. */
+@Controller
+class TestInstancePageController {
+
+	private static final String ROLE_FIELD = "role-";
+
+	private final TestInstanceService instances;
+
+	private final EvidenceService evidence;
+
+	private final TestDefinitionService tests;
+
+	private final EventService events;
+
+	private final SystemService systems;
+
+	TestInstancePageController(TestInstanceService instances, EvidenceService evidence, TestDefinitionService tests,
+			EventService events, SystemService systems) {
+		this.instances = instances;
+		this.evidence = evidence;
+		this.tests = tests;
+		this.events = events;
+		this.systems = systems;
+	}
+
+	/** The test with, for those who may start it, the systems that can play each role. */
+	@GetMapping("/tests/{id}/instances/new")
+	String initStartForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		TestDefinition test = this.tests.find(id, user);
+		Event event = this.events.find(test.eventId(), user);
+		List<PublishedRegistration> registrations = this.systems.findPublishedRegistrations(event.id(), user);
+		model.addAttribute("test", test);
+		model.addAttribute("event", event);
+		model.addAttribute("candidates", test.roles()
+			.stream()
+			.collect(Collectors.toMap(TestRole::keyword, (role) -> registrations.stream()
+				.filter((registration) -> registration.actorId() == role.actorId() && (role.optionKeyword() == null
+						|| role.optionKeyword().equals(registration.optionKeyword())))
+				.toList())));
+		model.addAttribute("canStart", event.status() == EventStatus.OPEN || event.status() == EventStatus.RUNNING);
+		return "testing/instance-new";
+	}
+
+	/** Each role's chosen systems come in its {@code role-KEYWORD} field, several when the role allows. */
+	@PostMapping("/tests/{id}/instances")
+	String processStartForm(@PathVariable long id, @RequestParam MultiValueMap<String, String> values,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		List<Participant> participants = new ArrayList<>();
+		values.forEach((field, systemIds) -> {
+			if (field.startsWith(ROLE_FIELD)) {
+				systemIds.stream()
+					.filter((systemId) -> !systemId.isBlank())
+					.forEach((systemId) -> participants
+						.add(new Participant(field.substring(ROLE_FIELD.length()), Long.valueOf(systemId))));
+			}
+		});
+		TestInstance instance = this.instances.start(id, new StartForm(participants), user);
+		redirect.addFlashAttribute("message", "Started " + instance.testKeyword() + ".");
+		return "redirect:/test-instances/" + instance.id();
+	}
+
+	@GetMapping("/events/{eventId}/test-instances")
+	String instances(@PathVariable long eventId, @RequestParam(defaultValue = "false") boolean mine,
+			@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("event", this.events.find(eventId, user));
+		model.addAttribute("instances", this.instances.findInEvent(eventId, mine, user));
+		model.addAttribute("mine", mine);
+		return "testing/instances";
+	}
+
+	@GetMapping("/test-instances/{id}")
+	String instance(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		TestInstanceDetails details = this.evidence.details(id, user);
+		TestInstance instance = details.instance();
+		boolean takingPart = user.isAdmin()
+				|| (user.organizationId() != null && instance.involves(user.organizationId()));
+		model.addAttribute("details", details);
+		model.addAttribute("instance", instance);
+		model.addAttribute("test", details.test());
+		model.addAttribute("takingPart", takingPart);
+		model.addAttribute("moves", takingPart ? instance.status().participantMoves() : List.of());
+		model.addAttribute("open", !instance.status().participantMoves().isEmpty());
+		model.addAttribute("stepStatuses", StepStatus.values());
+		model.addAttribute("contentKinds",
+				Arrays.stream(EvidenceKind.values()).filter(EvidenceKind::hasContent).toList());
+		return "testing/instance";
+	}
+
+	@PostMapping("/test-instances/{id}/status")
+	String changeStatus(@PathVariable long id, @RequestParam TestInstanceStatus status,
+			@RequestParam(required = false) String reason, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect) {
+		this.instances.changeStatus(id, new StatusForm(status, reason), user);
+		redirect.addFlashAttribute("message", "Saved.");
+		return "redirect:/test-instances/" + id;
+	}
+
+	@PostMapping("/test-instances/{id}/critical")
+	String setCritical(@PathVariable long id, @RequestParam boolean critical,
+			@RequestParam(required = false) String reason, @AuthenticationPrincipal SignedInUser user) {
+		this.instances.setCritical(id, new CriticalForm(critical, reason), user);
+		return "redirect:/test-instances/" + id;
+	}
+
+	@PostMapping("/test-instances/{id}/steps/{index}")
+	String changeStep(@PathVariable long id, @PathVariable int index, @RequestParam StepStatus status,
+			@AuthenticationPrincipal SignedInUser user) {
+		this.instances.changeStep(id, index, status, user);
+		return "redirect:/test-instances/" + id;
+	}
+
+	/** A comment or a link, or, when a file comes, stored content of the chosen kind. */
+	@PostMapping("/test-instances/{id}/evidence")
+	String addEvidence(@PathVariable long id, @RequestParam EvidenceKind kind,
+			@RequestParam(required = false) Integer stepIndex, @RequestParam(required = false) String text,
+			@RequestParam(required = false) String url, @RequestParam(required = false) MultipartFile file,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) throws IOException {
+		if (file != null && !file.isEmpty()) {
+			this.evidence.upload(id, stepIndex, kind, file.getOriginalFilename(), file.getContentType(),
+					file.getBytes(), text, user);
+		}
+		else {
+			this.evidence.add(id, new EvidenceForm(kind, stepIndex, text, url), user);
+		}
+		redirect.addFlashAttribute("message", "Evidence added.");
+		return "redirect:/test-instances/" + id;
+	}
+
+}

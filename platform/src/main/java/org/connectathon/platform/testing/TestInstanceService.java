@@ -1,0 +1,311 @@
+package org.connectathon.platform.testing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+
+import org.connectathon.platform.ForbiddenException;
+import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.RuleViolationException;
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.event.EventStatus;
+import org.connectathon.platform.registration.PublishedRegistration;
+import org.connectathon.platform.registration.SystemService;
+import org.connectathon.platform.security.Role;
+import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.testing.StartForm.Participant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Test instances and their rules: participants start them with published systems registered for
+ * the roles' actors, in the numbers the roles allow, with partners from other organizations
+ * unless the test allows otherwise; only the organizations taking part move them along; every
+ * change is recorded with who, when and why.
+ */
+@Service
+@Validated
+public class TestInstanceService {
+
+	private final TestInstanceRepository instances;
+
+	private final TestDefinitionService tests;
+
+	private final EventService events;
+
+	private final SystemService systems;
+
+	private final ApplicationEventPublisher publisher;
+
+	TestInstanceService(TestInstanceRepository instances, TestDefinitionService tests, EventService events,
+			SystemService systems, ApplicationEventPublisher publisher) {
+		this.instances = instances;
+		this.tests = tests;
+		this.events = events;
+		this.systems = systems;
+		this.publisher = publisher;
+	}
+
+	@Transactional
+	public TestInstance start(long testId, @Valid StartForm form, SignedInUser user) {
+		TestDefinition test = this.tests.find(testId, user);
+		Event event = this.events.find(test.eventId(), user);
+		if (event.status() != EventStatus.OPEN && event.status() != EventStatus.RUNNING) {
+			throw new RuleViolationException("Tests of " + event.name() + " cannot start: the event is "
+					+ event.status().name().toLowerCase() + ".");
+		}
+		Map<Long, List<PublishedRegistration>> registrationsBySystem = this.systems
+			.findPublishedRegistrations(event.id(), user)
+			.stream()
+			.collect(Collectors.groupingBy(PublishedRegistration::systemId));
+		List<String> unknown = new ArrayList<>();
+		for (Participant participant : form.participants()) {
+			if (test.role(participant.role()).isEmpty()) {
+				unknown.add("role '" + participant.role() + "': the test has roles "
+						+ test.roles().stream().map(TestRole::keyword).collect(Collectors.joining(", ")));
+			}
+			if (!registrationsBySystem.containsKey(participant.systemId())) {
+				unknown.add("system " + participant.systemId() + ": no published system of " + event.name()
+						+ " has this id");
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw new InvalidInputException("The instance names unknown roles or systems; nothing was started.",
+					unknown);
+		}
+		requireRules(test, form, registrationsBySystem);
+		Set<Long> organizations = form.participants()
+			.stream()
+			.map((participant) -> registrationsBySystem.get(participant.systemId()).get(0).organizationId())
+			.collect(Collectors.toSet());
+		if (organizations.stream().noneMatch(user::actsFor)) {
+			throw new ForbiddenException("You may only start instances in which a system of your organization takes part.");
+		}
+
+		long id = this.instances.insert(test.id(), event.id(), user.id());
+		for (Participant participant : form.participants()) {
+			this.instances.insertParticipant(id, test.role(participant.role()).orElseThrow().id(),
+					participant.systemId(),
+					registrationsBySystem.get(participant.systemId()).get(0).organizationId());
+		}
+		for (TestStep step : test.steps()) {
+			this.instances.insertStep(id, step.id(), step.index());
+		}
+		this.instances.insertChange(id, user.id(), user.displayName(), ChangeAction.STARTED, null,
+				TestInstanceStatus.RUNNING, null);
+		return this.instances.find(id).orElseThrow();
+	}
+
+	/** Every broken rule at once, so that one correction is enough. */
+	private static void requireRules(TestDefinition test, StartForm form,
+			Map<Long, List<PublishedRegistration>> registrationsBySystem) {
+		List<String> problems = new ArrayList<>();
+		Map<String, List<Long>> systemsByRole = new LinkedHashMap<>();
+		form.participants()
+			.forEach((participant) -> systemsByRole.computeIfAbsent(participant.role(), (role) -> new ArrayList<>())
+				.add(participant.systemId()));
+		for (TestRole role : test.roles()) {
+			int count = systemsByRole.getOrDefault(role.keyword(), List.of()).size();
+			boolean allowed = (count >= role.minSystems() && count <= role.maxSystems()) || (count == 0 && !role.required());
+			if (!allowed) {
+				problems.add("role " + role.keyword() + " takes "
+						+ ((role.minSystems() == role.maxSystems()) ? String.valueOf(role.minSystems())
+								: role.minSystems() + " to " + role.maxSystems())
+						+ " system(s), " + count + " given");
+			}
+		}
+		Set<Long> seen = new HashSet<>();
+		Map<Long, String> organizationRoles = new LinkedHashMap<>();
+		for (Participant participant : form.participants()) {
+			TestRole role = test.role(participant.role()).orElseThrow();
+			List<PublishedRegistration> registrations = registrationsBySystem.get(participant.systemId());
+			PublishedRegistration system = registrations.get(0);
+			if (!seen.add(participant.systemId())) {
+				problems.add(system.systemName() + " appears twice; a system plays one role in an instance");
+			}
+			boolean registered = registrations.stream()
+				.anyMatch((registration) -> registration.actorId() == role.actorId()
+						&& (role.optionKeyword() == null || role.optionKeyword().equals(registration.optionKeyword())));
+			if (!registered) {
+				problems.add(system.systemName() + " (" + system.organizationName() + ") is not registered for "
+						+ role.actor() + ((role.optionKeyword() != null) ? " with option " + role.optionKeyword() : "")
+						+ ", which role " + role.keyword() + " needs");
+			}
+			String otherRole = organizationRoles.putIfAbsent(system.organizationId(), role.keyword());
+			if (otherRole != null && !otherRole.equals(role.keyword()) && !test.sameOrganizationAllowed()) {
+				problems.add(system.organizationName() + " plays both " + otherRole + " and " + role.keyword() + "; "
+						+ test.keyword() + " needs partners from another organization");
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new RuleViolationException("The instance cannot start: " + String.join("; ", problems) + ".");
+		}
+	}
+
+	/** Everyone who sees the event sees its instances, as at a real connectathon. */
+	public TestInstance find(long id, SignedInUser user) {
+		TestInstance instance = this.instances.find(id).orElseThrow(() -> new NotFoundException("Test instance", id));
+		this.events.find(instance.eventId(), user);
+		return instance;
+	}
+
+	TestInstanceDetails details(long id, SignedInUser user, List<Evidence> evidence) {
+		TestInstance instance = find(id, user);
+		return new TestInstanceDetails(instance, this.tests.find(instance.testId(), user),
+				this.instances.findSteps(id), evidence, this.instances.findChanges(id));
+	}
+
+	public List<StepInstance> steps(long id, SignedInUser user) {
+		find(id, user);
+		return this.instances.findSteps(id);
+	}
+
+	/** The event's instances; with {@code mine}, only those in which the user's organization takes part. */
+	public List<TestInstance> findInEvent(long eventId, boolean mine, SignedInUser user) {
+		this.events.find(eventId, user);
+		if (mine && user.organizationId() == null) {
+			return List.of();
+		}
+		return this.instances.findInEvent(eventId, mine ? user.organizationId() : null);
+	}
+
+	/** Instances of these tests waiting for a monitor, critical first, then the longest waiting. */
+	public List<TestInstance> findAwaitingVerification(long eventId, Collection<Long> testIds, SignedInUser user) {
+		this.events.find(eventId, user);
+		return this.instances.findAwaitingVerification(eventId, testIds);
+	}
+
+	/**
+	 * A monitor's verdict on an instance handed over for verification. The monitoring service
+	 * checks the monitor's assignment and claim; the rules that protect the verdict itself are
+	 * checked here again, whoever calls.
+	 */
+	@Transactional
+	public TestInstance recordVerdict(long id, TestInstanceStatus verdict, @Nullable String comment,
+			SignedInUser monitor) {
+		TestInstance instance = find(id, monitor);
+		requireMayVerify(instance, monitor);
+		if (!verdict.isVerdict()) {
+			throw new InvalidInputException("A verdict is verified, partially verified or failed.");
+		}
+		if (instance.status() != TestInstanceStatus.TO_BE_VERIFIED
+				&& instance.status() != TestInstanceStatus.PARTIALLY_VERIFIED && !instance.critical()) {
+			throw new RuleViolationException("The instance is " + describe(instance.status())
+					+ "; its participants have not handed it over for verification.");
+		}
+		if (!this.instances.updateStatus(id, instance.status(), verdict)) {
+			throw new RuleViolationException("The instance changed meanwhile; reload it and try again.");
+		}
+		this.instances.insertChange(id, monitor.id(), monitor.displayName(), ChangeAction.STATUS, instance.status(),
+				verdict, blankToNull(comment));
+		return changed(id, monitor);
+	}
+
+	/** Every instance the system takes part in: what its grades are computed from. */
+	public List<Participation> findParticipations(long systemId) {
+		return this.instances.findParticipations(systemId);
+	}
+
+	/** Only monitors verify, and never an instance in which their own organization takes part. */
+	public static void requireMayVerify(TestInstance instance, SignedInUser user) {
+		if (user.role() != Role.MONITOR) {
+			throw new ForbiddenException("Only monitors verify test instances.");
+		}
+		if (user.organizationId() != null && instance.involves(user.organizationId())) {
+			throw new ForbiddenException("Your organization takes part in this instance; another monitor verifies it.");
+		}
+	}
+
+	/** A participant's move (pause, resume, hand to monitors, abort); verdicts belong to monitors. */
+	@Transactional
+	public TestInstance changeStatus(long id, @Valid StatusForm form, SignedInUser user) {
+		TestInstance instance = requireTakingPart(id, user);
+		if (form.status().isVerdict()) {
+			throw new ForbiddenException("Only a monitor gives the verdict " + form.status().name().toLowerCase()
+					+ ".");
+		}
+		if (!instance.status().participantMoves().contains(form.status())) {
+			throw new RuleViolationException("A " + describe(instance.status()) + " instance cannot become "
+					+ describe(form.status()) + ".");
+		}
+		if (!this.instances.updateStatus(id, instance.status(), form.status())) {
+			throw new RuleViolationException("The instance changed meanwhile; reload it and try again.");
+		}
+		this.instances.insertChange(id, user.id(), user.displayName(), ChangeAction.STATUS, instance.status(),
+				form.status(), blankToNull(form.reason()));
+		return changed(id, user);
+	}
+
+	/** Organizers raise the flag on instances that must be verified before the event ends. */
+	@Transactional
+	public TestInstance setCritical(long id, @Valid CriticalForm form, SignedInUser user) {
+		user.requireAdmin();
+		TestInstance instance = find(id, user);
+		if (instance.critical() != form.critical()) {
+			this.instances.updateCritical(id, form.critical());
+			this.instances.insertChange(id, user.id(), user.displayName(),
+					form.critical() ? ChangeAction.CRITICAL_RAISED : ChangeAction.CRITICAL_CLEARED, null, null,
+					blankToNull(form.reason()));
+		}
+		return this.instances.find(id).orElseThrow();
+	}
+
+	@Transactional
+	public List<StepInstance> changeStep(long id, int index, StepStatus status, SignedInUser user) {
+		TestInstance instance = requireTakingPart(id, user);
+		requireOpen(instance);
+		if (this.instances.updateStep(id, index, status) == 0) {
+			throw new NotFoundException("Step", index);
+		}
+		return this.instances.findSteps(id);
+	}
+
+	/**
+	 * The instance, if a system of the user's organization takes part in it (organizers act for
+	 * every organization).
+	 */
+	public TestInstance requireTakingPart(long id, SignedInUser user) {
+		TestInstance instance = find(id, user);
+		if (!user.isAdmin() && (user.organizationId() == null || !instance.involves(user.organizationId()))) {
+			throw new ForbiddenException("Only the organizations taking part in this instance may change it.");
+		}
+		return instance;
+	}
+
+	/** Refuses changes to an instance that is closed: verified, failed or aborted. */
+	static void requireOpen(TestInstance instance) {
+		if (instance.status().participantMoves().isEmpty()) {
+			throw new RuleViolationException("The instance is " + describe(instance.status())
+					+ "; it cannot change any more.");
+		}
+	}
+
+	/** The instance after a status change, announced so that the grades of its systems follow. */
+	private TestInstance changed(long id, SignedInUser user) {
+		TestInstance instance = this.instances.find(id).orElseThrow();
+		this.publisher.publishEvent(new InstanceStatusChanged(instance.eventId(), id,
+				instance.participants().stream().map(InstanceParticipant::systemId).toList(), user));
+		return instance;
+	}
+
+	private static String describe(TestInstanceStatus status) {
+		return status.name().toLowerCase().replace('_', ' ');
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+}

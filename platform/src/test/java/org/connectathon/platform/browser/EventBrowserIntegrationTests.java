@@ -1,0 +1,134 @@
+package org.connectathon.platform.browser;
+
+import java.util.List;
+
+import org.connectathon.platform.ApiClient;
+import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PlatformIntegrationTest;
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.registration.Organization;
+import org.connectathon.platform.security.Role;
+import org.connectathon.platform.security.User;
+import org.connectathon.platform.testing.TestingFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A whole small event in a real browser, from registration to the published results. */
+@PlatformIntegrationTest
+class EventBrowserIntegrationTests {
+
+	static final String PLAN = """
+			tests:
+			  - keyword: IPS-VALIDATION
+			    name: The IPS document validates
+			    type: NO_PEER
+			    roles:
+			      - { keyword: CREATOR, actor: "IPS:CREATOR" }
+			    steps:
+			      - { initiator: CREATOR, transaction: "IPS:IPS-SUBMIT", testScript: ips-document-validation }
+			  - keyword: PDQM-QUERY
+			    name: A consumer finds the patient
+			    type: PEER_TO_PEER
+			    roles:
+			      - { keyword: CONSUMER, actor: "PDQm:CONSUMER", verifiedInstancesNeeded: 1 }
+			      - { keyword: SUPPLIER, actor: "PDQm:SUPPLIER", verifiedInstancesNeeded: 1 }
+			    steps:
+			      - { initiator: CONSUMER, responder: SUPPLIER, transaction: "PDQm:ITI-78" }
+			""";
+
+	@Autowired
+	Fixtures fixtures;
+
+	Browser browser;
+
+	@AfterEach
+	void closeTheBrowser() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void shouldPlayASmallEventFromRegistrationToThePublishedResults() {
+		Event event = this.fixtures.openEvent();
+		ApiClient organizerApi = this.fixtures.admin();
+		long validation = TestingFixtures.importedTest(organizerApi, event, PLAN, "IPS-VALIDATION").path("id").asLong();
+		long query = TestingFixtures.importedTest(organizerApi, event, PLAN, "PDQM-QUERY").path("id").asLong();
+		User monitor = this.fixtures.user(Role.MONITOR, null);
+		organizerApi.put("/api/tests/" + validation + "/monitors", List.of(monitor.id()));
+		organizerApi.put("/api/tests/" + query + "/monitors", List.of(monitor.id()));
+		Organization acme = this.fixtures.organization();
+		User alice = this.fixtures.user(Role.PARTICIPANT, acme);
+		ApiClient bob = this.fixtures.participantOf(this.fixtures.organization());
+		long globexSupplier = TestingFixtures.publishedSystem(bob, event, "Globex MPI", "PDQm:SUPPLIER");
+
+		signInAs(alice);
+		this.browser.visit("/events/" + event.id());
+		this.browser.click(By.id("register-system"));
+		this.browser.type(By.id("system-name"), "Acme Summary Viewer");
+		this.browser.click(By.id("create-system"));
+		this.browser.waitForText(By.tagName("main"), "Now choose its actors");
+		long acmeSystem = Long.parseLong(this.browser.currentPath().substring("/systems/".length()));
+		this.browser.click(By.id("actor-IPS-CREATOR"));
+		this.browser.click(By.id("actor-PDQm-CONSUMER"));
+		this.browser.click(By.id("register-actors"));
+		this.browser.waitForText(By.id("registrations"), "IPS Creator");
+
+		this.browser.visit("/tests/" + query + "/instances/new");
+		this.browser.choose(By.id("role-CONSUMER"), String.valueOf(acmeSystem));
+		this.browser.choose(By.id("role-SUPPLIER"), String.valueOf(globexSupplier));
+		this.browser.click(By.id("start-instance"));
+		this.browser.waitForText(By.id("instance-status"), "running");
+		this.browser.click(By.id("move-TO_BE_VERIFIED"));
+		this.browser.waitForText(By.id("instance-status"), "to be verified");
+
+		this.browser.visit("/tests/" + validation + "/instances/new");
+		this.browser.choose(By.id("role-CREATOR"), String.valueOf(acmeSystem));
+		this.browser.click(By.id("start-instance"));
+		this.browser.waitForText(By.id("instance-status"), "running");
+		this.browser.type(By.id("evidence-url"), "https://validator.example/report/42");
+		this.browser.choose(By.id("evidence-kind"), "LINK");
+		this.browser.click(By.id("add-evidence"));
+		this.browser.waitForText(By.id("evidence"), "https://validator.example/report/42");
+		this.browser.click(By.id("move-TO_BE_VERIFIED"));
+		this.browser.waitForText(By.id("instance-status"), "to be verified");
+
+		signInAs(monitor);
+		for (int verified = 0; verified < 2; verified++) {
+			this.browser.visit("/events/" + event.id() + "/worklist");
+			this.browser.click(By.cssSelector("#worklist button[id^=claim-]"));
+			this.browser.type(By.id("verdict-comment"), "Evidence checked");
+			this.browser.click(By.id("verdict-VERIFIED"));
+			this.browser.waitForText(By.id("instance-status"), "verified");
+		}
+
+		signInAs(this.fixtures.user(Role.ADMIN, null));
+		this.browser.visit("/events/" + event.id());
+		this.browser.click(By.id("event-results"));
+		assertThat(this.browser.text(By.id("results"))).contains("IPS:CREATOR thorough pass")
+			.contains("PDQm:CONSUMER thorough pass");
+		this.browser.click(By.id("publish-results"));
+
+		this.browser.close();
+		this.browser = Browser.open(this.fixtures.port());
+		this.browser.visit("/public/events/" + event.id() + "/results");
+		assertThat(this.browser.currentPath()).isEqualTo("/public/events/" + event.id() + "/results");
+		assertThat(this.browser.text(By.id("public-results"))).contains("Acme Summary Viewer")
+			.contains("IPS:CREATOR")
+			.contains("PDQm:CONSUMER")
+			.contains("pass");
+	}
+
+	private void signInAs(User user) {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+		this.browser = Browser.open(this.fixtures.port());
+		this.browser.signIn(user.username(), Fixtures.PASSWORD);
+	}
+
+}

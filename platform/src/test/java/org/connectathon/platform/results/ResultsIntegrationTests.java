@@ -1,0 +1,211 @@
+package org.connectathon.platform.results;
+
+import java.util.List;
+import java.util.Map;
+
+import org.connectathon.platform.ApiClient;
+import org.connectathon.platform.ApiClient.Response;
+import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PlatformIntegrationTest;
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.registration.Organization;
+import org.connectathon.platform.security.Role;
+import org.connectathon.platform.security.User;
+import org.connectathon.platform.testing.TestingFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.connectathon.platform.testing.TestingFixtures.participants;
+import static org.connectathon.platform.testing.TestingFixtures.publishedSystem;
+
+@PlatformIntegrationTest
+class ResultsIntegrationTests {
+
+	static final String PLAN = """
+			tests:
+			  - keyword: IPS-VALIDATION
+			    name: The IPS document validates
+			    type: NO_PEER
+			    roles:
+			      - { keyword: CREATOR, actor: "IPS:CREATOR" }
+			    steps:
+			      - { initiator: CREATOR, transaction: "IPS:IPS-SUBMIT" }
+			  - keyword: PDQM-QUERY
+			    name: A consumer finds the patient
+			    type: PEER_TO_PEER
+			    roles:
+			      - { keyword: CONSUMER, actor: "PDQm:CONSUMER", verifiedInstancesNeeded: 1 }
+			      - { keyword: SUPPLIER, actor: "PDQm:SUPPLIER", verifiedInstancesNeeded: 1 }
+			    steps:
+			      - { initiator: CONSUMER, responder: SUPPLIER, transaction: "PDQm:ITI-78" }
+			""";
+
+	@Autowired
+	Fixtures fixtures;
+
+	Event event;
+
+	ApiClient admin;
+
+	ApiClient alice;
+
+	Organization acme;
+
+	ApiClient monitor;
+
+	long validation;
+
+	long query;
+
+	@BeforeEach
+	void anEventWithANoPeerAndAPeerToPeerTestAndAMonitor() {
+		this.event = this.fixtures.openEvent();
+		this.admin = this.fixtures.admin();
+		this.acme = this.fixtures.organization();
+		this.alice = this.fixtures.participantOf(this.acme);
+		this.validation = TestingFixtures.importedTest(this.admin, this.event, PLAN, "IPS-VALIDATION").path("id").asLong();
+		this.query = TestingFixtures.importedTest(this.admin, this.event, PLAN, "PDQM-QUERY").path("id").asLong();
+		User monitorUser = this.fixtures.user(Role.MONITOR, null);
+		this.monitor = this.fixtures.apiAs(monitorUser);
+		this.admin.put("/api/tests/" + this.validation + "/monitors", List.of(monitorUser.id()));
+		this.admin.put("/api/tests/" + this.query + "/monitors", List.of(monitorUser.id()));
+	}
+
+	@Test
+	void shouldPassANoPeerRegistrationAsSoonAsItsInstanceIsVerified() {
+		long creator = publishedSystem(this.alice, this.event, "Acme Summary", "IPS:CREATOR");
+		long instance = handOver(this.alice, this.validation, participants("CREATOR", creator));
+
+		JsonNode waiting = result(this.alice, "Acme Summary", "CREATOR");
+		assertThat(waiting.path("grade").asString()).isEqualTo("AT_RISK");
+		assertThat(waiting.path("indicators").path("waiting").asInt()).isEqualTo(1);
+		verify(instance);
+
+		JsonNode passed = result(this.alice, "Acme Summary", "CREATOR");
+		assertThat(passed.path("grade").asString()).isEqualTo("PASS");
+		assertThat(passed.path("indicators").path("satisfiedRoles").asInt()).isEqualTo(1);
+		assertThat(passed.path("indicators").path("percentVerified").asInt()).isEqualTo(100);
+		JsonNode history = this.alice
+			.get("/api/events/" + this.event.id() + "/results/" + passed.path("registrationId").asLong() + "/history")
+			.json();
+		assertThat(history.get(history.size() - 1).path("toGrade").asString()).isEqualTo("PASS");
+	}
+
+	@Test
+	void shouldAskAThoroughPeerToPeerRegistrationForDistinctPartnerOrganizations() {
+		ApiClient bob = this.fixtures.participantOf(this.fixtures.organization());
+		ApiClient carol = this.fixtures.participantOf(this.fixtures.organization());
+		long consumer = publishedSystem(this.alice, this.event, "Acme Viewer", "PDQm:CONSUMER");
+		long globex = publishedSystem(bob, this.event, "Globex MPI", "PDQm:SUPPLIER");
+		long initech = publishedSystem(carol, this.event, "Initech MPI", "PDQm:SUPPLIER");
+
+		verify(handOver(this.alice, this.query, participants("CONSUMER", consumer, "SUPPLIER", globex)));
+		JsonNode afterOne = result(this.admin, "Acme Viewer", "CONSUMER");
+		assertThat(afterOne.path("grade").asString()).isEqualTo("AT_RISK");
+		assertThat(afterOne.path("indicators").path("partnersUsed").asInt()).isEqualTo(1);
+		assertThat(afterOne.path("indicators").path("partnersAvailable").asInt()).isEqualTo(2);
+		assertThat(result(this.admin, "Globex MPI", "SUPPLIER").path("grade").asString()).isEqualTo("PASS");
+
+		verify(handOver(this.alice, this.query, participants("CONSUMER", consumer, "SUPPLIER", initech)));
+		assertThat(result(this.admin, "Acme Viewer", "CONSUMER").path("grade").asString()).isEqualTo("PASS");
+	}
+
+	@Test
+	void shouldGradeNoPeerAvailableWhenNoOtherOrganizationCanPlayThePartnerRole() {
+		publishedSystem(this.alice, this.event, "Acme Lonely Viewer", "PDQm:CONSUMER");
+
+		assertThat(result(this.alice, "Acme Lonely Viewer", "CONSUMER").path("grade").asString())
+			.isEqualTo("NO_PEER_AVAILABLE");
+	}
+
+	@Test
+	void shouldShowParticipantsOnlyTheirOrganizationsResults() {
+		publishedSystem(this.alice, this.event, "Acme Summary", "IPS:CREATOR");
+		publishedSystem(this.fixtures.participantOf(this.fixtures.organization()), this.event, "Globex Summary",
+				"IPS:CREATOR");
+
+		JsonNode mine = this.alice.get("/api/events/" + this.event.id() + "/results").json();
+		assertThat(mine.findValuesAsString("systemName")).containsExactly("Acme Summary");
+		assertThat(this.admin.get("/api/events/" + this.event.id() + "/results").json().size()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldLetOnlyOrganizersOverrideAGradeAndOnlyWithAReason() {
+		publishedSystem(this.alice, this.event, "Acme Summary", "IPS:CREATOR");
+		long registration = result(this.admin, "Acme Summary", "CREATOR").path("registrationId").asLong();
+		String path = "/api/events/" + this.event.id() + "/results/" + registration + "/override";
+
+		assertThat(this.alice.put(path, Map.of("grade", "PASS", "reason", "We tried hard")).status()).isEqualTo(403);
+		assertThat(this.admin.put(path, Map.of("grade", "WITHDRAWN", "reason", " ")).status()).isEqualTo(400);
+		Response overridden = this.admin.put(path, Map.of("grade", "WITHDRAWN", "reason", "Left on day two"));
+
+		assertThat(overridden.status()).as(overridden.toString()).isEqualTo(200);
+		assertThat(overridden.json().path("grade").asString()).isEqualTo("WITHDRAWN");
+		assertThat(overridden.json().path("computedGrade").asString()).isEqualTo("AT_RISK");
+		JsonNode history = this.admin.get("/api/events/" + this.event.id() + "/results/" + registration + "/history")
+			.json();
+		assertThat(history.get(history.size() - 1).path("reason").asString()).isEqualTo("Left on day two");
+		assertThat(history.get(history.size() - 1).path("toGrade").asString()).isEqualTo("WITHDRAWN");
+	}
+
+	@Test
+	void shouldPublishAFrozenMatrixThatEveryoneReadsWithoutSigningIn() {
+		long creator = publishedSystem(this.alice, this.event, "Acme Summary", "IPS:CREATOR");
+		long instance = handOver(this.alice, this.validation, participants("CREATOR", creator));
+		String publicPath = "/public/events/" + this.event.id() + "/results.json";
+		assertThat(this.fixtures.anonymous().get(publicPath).status()).isEqualTo(404);
+
+		assertThat(this.alice.post("/api/events/" + this.event.id() + "/results/publication", Map.of()).status())
+			.isEqualTo(403);
+		assertThat(this.admin.post("/api/events/" + this.event.id() + "/results/publication", Map.of()).status())
+			.isEqualTo(200);
+		verify(instance);
+
+		JsonNode published = this.fixtures.anonymous().get(publicPath).json();
+		assertThat(published.path("eventName").asString()).isEqualTo(this.event.name());
+		assertThat(published.path("results").get(0).path("systemName").asString()).isEqualTo("Acme Summary");
+		assertThat(published.path("results").get(0).path("grade").asString()).isEqualTo("AT_RISK");
+		assertThat(this.fixtures.anonymous().get("/public/events/" + this.event.id() + "/results").body())
+			.contains("Acme Summary");
+	}
+
+	@Test
+	void shouldExportTheMatrixAsCsv() {
+		publishedSystem(this.alice, this.event, "Acme, \"Summary\"", "IPS:CREATOR");
+
+		Response csv = this.admin.get("/api/events/" + this.event.id() + "/results.csv");
+
+		assertThat(csv.contentType()).startsWith("text/csv");
+		assertThat(csv.body()).startsWith("organization,system,profile,actor,option,testing,grade")
+			.contains(",\"Acme, \"\"Summary\"\"\",IPS,CREATOR,,THOROUGH,AT_RISK,AT_RISK,,1,0,0,1,0,0,0,0,0,0");
+	}
+
+	private long handOver(ApiClient client, long test, Map<String, Object> participants) {
+		Response started = client.post("/api/tests/" + test + "/instances", participants);
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		long instance = started.json().path("id").asLong();
+		client.post("/api/test-instances/" + instance + "/status", Map.of("status", "TO_BE_VERIFIED"));
+		return instance;
+	}
+
+	private void verify(long instance) {
+		Response verified = this.monitor.post("/api/test-instances/" + instance + "/verdict",
+				Map.of("status", "VERIFIED", "comment", "Checked"));
+		assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+	}
+
+	private JsonNode result(ApiClient client, String systemName, String actor) {
+		return client.get("/api/events/" + this.event.id() + "/results")
+			.json()
+			.valueStream()
+			.filter((row) -> row.path("systemName").asString().equals(systemName)
+					&& row.path("actorKeyword").asString().equals(actor))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no result for " + systemName + " " + actor));
+	}
+
+}
