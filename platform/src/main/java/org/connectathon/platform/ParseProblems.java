@@ -4,8 +4,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 /**
- * Turns a parse error of an imported file (catalog, test plan) into one line that names the line
- * and column and what was expected there, for a person to fix the file in one go.
+ * Turns a parse error of an imported file (catalog, test plan) into one line that names
+ * the line and column and what was expected there, for a person to fix the file in one
+ * go.
  */
 public final class ParseProblems {
 

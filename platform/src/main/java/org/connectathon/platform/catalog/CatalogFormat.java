@@ -38,7 +38,8 @@ final class CatalogFormat {
 			return file;
 		}
 		catch (JacksonException exception) {
-			throw new InvalidInputException("The catalog file cannot be read.", List.of(ParseProblems.describe(exception)));
+			throw new InvalidInputException("The catalog file cannot be read.",
+					List.of(ParseProblems.describe(exception)));
 		}
 	}
 

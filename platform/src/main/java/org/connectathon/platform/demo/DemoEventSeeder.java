@@ -69,9 +69,8 @@ class DemoEventSeeder {
 
 	private final Environment environment;
 
-	DemoEventSeeder(UserService users, CatalogService catalog, EventService events,
-			OrganizationService organizations, SystemService systems, TestDefinitionService tests,
-			Environment environment) {
+	DemoEventSeeder(UserService users, CatalogService catalog, EventService events, OrganizationService organizations,
+			SystemService systems, TestDefinitionService tests, Environment environment) {
 		this.users = users;
 		this.catalog = catalog;
 		this.events = events;

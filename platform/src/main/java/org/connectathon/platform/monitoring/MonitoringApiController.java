@@ -65,8 +65,8 @@ class MonitoringApiController {
 	}
 
 	@PutMapping("/test-instances/{id}/step-verdicts/{index}")
-	List<StepVerdictRecord> judgeStep(@PathVariable long id, @PathVariable int index,
-			@RequestBody StepVerdictForm form, @AuthenticationPrincipal SignedInUser user) {
+	List<StepVerdictRecord> judgeStep(@PathVariable long id, @PathVariable int index, @RequestBody StepVerdictForm form,
+			@AuthenticationPrincipal SignedInUser user) {
 		return this.monitoring.judgeStep(id, index, form, user);
 	}
 

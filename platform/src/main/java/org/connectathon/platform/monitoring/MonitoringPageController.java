@@ -42,8 +42,8 @@ class MonitoringPageController {
 	String verify(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("details", this.evidence.details(id, user));
 		model.addAttribute("stepVerdicts", this.monitoring.findStepVerdicts(id, user));
-		model.addAttribute("verdicts", List.of(TestInstanceStatus.VERIFIED, TestInstanceStatus.PARTIALLY_VERIFIED,
-				TestInstanceStatus.FAILED));
+		model.addAttribute("verdicts",
+				List.of(TestInstanceStatus.VERIFIED, TestInstanceStatus.PARTIALLY_VERIFIED, TestInstanceStatus.FAILED));
 		model.addAttribute("stepVerdictValues", StepVerdict.values());
 		return "monitoring/verify";
 	}

@@ -28,9 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Monitoring: organizers assign monitors to tests; a monitor's worklist holds the instances of
- * their tests waiting for a verdict; a monitor claims an instance, gives step verdicts and the
- * instance verdict, never on an instance in which their own organization takes part.
+ * Monitoring: organizers assign monitors to tests; a monitor's worklist holds the
+ * instances of their tests waiting for a verdict; a monitor claims an instance, gives
+ * step verdicts and the instance verdict, never on an instance in which their own
+ * organization takes part.
  */
 @Service
 @Validated
@@ -67,7 +68,10 @@ public class MonitoringService {
 		return this.monitoring.findMonitorIds(testId);
 	}
 
-	/** Replaces the monitors of a test; organizers only, and only users with the monitor role. */
+	/**
+	 * Replaces the monitors of a test; organizers only, and only users with the monitor
+	 * role.
+	 */
 	@Transactional
 	public List<Long> assign(long testId, List<Long> monitorIds, SignedInUser user) {
 		user.requireAdmin();
@@ -92,7 +96,10 @@ public class MonitoringService {
 		return this.monitoring.findMonitorIds(testId);
 	}
 
-	/** The instances of the monitor's tests waiting for a verdict, critical first, then the longest waiting. */
+	/**
+	 * The instances of the monitor's tests waiting for a verdict, critical first, then
+	 * the longest waiting.
+	 */
 	public List<WorklistEntry> worklist(long eventId, SignedInUser user) {
 		requireMonitor(user);
 		List<TestInstance> waiting = this.instances
@@ -123,7 +130,10 @@ public class MonitoringService {
 		return this.monitoring.findClaim(instanceId).orElseThrow();
 	}
 
-	/** The claiming monitor lets go, or an organizer frees an instance that a monitor left behind. */
+	/**
+	 * The claiming monitor lets go, or an organizer frees an instance that a monitor left
+	 * behind.
+	 */
 	@Transactional
 	public void release(long instanceId, SignedInUser user) {
 		this.instances.find(instanceId, user);
@@ -156,13 +166,18 @@ public class MonitoringService {
 		return this.monitoring.findStepVerdicts(instanceId);
 	}
 
-	/** The instance verdict; a partial verification or a failure says why. The claim ends with it. */
+	/**
+	 * The instance verdict; a partial verification or a failure says why. The claim ends
+	 * with it.
+	 */
 	@Transactional
 	public TestInstance judge(long instanceId, @Valid VerdictForm form, SignedInUser user) {
 		claim(instanceId, user);
 		if (form.status() != TestInstanceStatus.VERIFIED && blankToNull(form.comment()) == null) {
-			throw new InvalidInputException("Say why the instance is " + form.status().name().toLowerCase().replace('_', ' ')
-					+ ", so that its participants know what to fix.", List.of("comment: required"));
+			throw new InvalidInputException(
+					"Say why the instance is " + form.status().name().toLowerCase().replace('_', ' ')
+							+ ", so that its participants know what to fix.",
+					List.of("comment: required"));
 		}
 		TestInstance judged = this.instances.recordVerdict(instanceId, form.status(), form.comment(), user);
 		this.monitoring.deleteClaim(instanceId);
@@ -174,8 +189,8 @@ public class MonitoringService {
 		TestInstance instance = this.instances.find(instanceId, user);
 		TestInstanceService.requireMayVerify(instance, user);
 		if (!this.monitoring.isAssigned(instance.testId(), user.id())) {
-			throw new ForbiddenException("You are not a monitor of " + instance.testKeyword()
-					+ "; ask an organizer to assign you.");
+			throw new ForbiddenException(
+					"You are not a monitor of " + instance.testKeyword() + "; ask an organizer to assign you.");
 		}
 		return instance;
 	}

@@ -81,8 +81,8 @@ public class OrganizationService implements OrganizationDirectory {
 	}
 
 	/**
-	 * The technical contacts of an organization, which every signed-in user may see so that
-	 * partners can reach each other during the event; other contacts stay private.
+	 * The technical contacts of an organization, which every signed-in user may see so
+	 * that partners can reach each other during the event; other contacts stay private.
 	 */
 	public List<Contact> findTechnicalContacts(long organizationId) {
 		return this.organizations.findContacts(organizationId)

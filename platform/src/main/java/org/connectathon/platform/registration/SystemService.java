@@ -103,7 +103,10 @@ public class SystemService {
 		return this.systems.findRegistrations(systemId);
 	}
 
-	/** The actor registrations of the event's published systems, which everyone in the event may see. */
+	/**
+	 * The actor registrations of the event's published systems, which everyone in the
+	 * event may see.
+	 */
 	public List<PublishedRegistration> findPublishedRegistrations(long eventId, SignedInUser user) {
 		this.events.find(eventId, user);
 		return this.systems.findPublishedRegistrations(eventId);

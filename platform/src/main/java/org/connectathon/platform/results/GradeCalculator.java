@@ -16,9 +16,10 @@ import org.connectathon.platform.testing.TestRole;
 import org.connectathon.platform.testing.TestType;
 
 /**
- * Computes the grade of one actor registration from the event's tests, the event's published
- * registrations (to know which partners exist) and the instances of that one system. Pure: it
- * reads nothing, so a verdict costs one system's instances, never the event's.
+ * Computes the grade of one actor registration from the event's tests, the event's
+ * published registrations (to know which partners exist) and the instances of that one
+ * system. Pure: it reads nothing, so a verdict costs one system's instances, never the
+ * event's.
  */
 final class GradeCalculator {
 
@@ -34,11 +35,13 @@ final class GradeCalculator {
 				if (!role.required() || !plays(role, registration.actorId(), registration.optionKeyword())) {
 					continue;
 				}
-				// Tests of a meta-test are equivalent: their verified instances count together.
+				// Tests of a meta-test are equivalent: their verified instances count
+				// together.
 				String key = (test.metaTestKeyword() != null) ? "meta-test " + test.metaTestKeyword()
 						: "test " + test.keyword();
 				RequiredRole group = required.computeIfAbsent(key, (name) -> new RequiredRole());
-				boolean counted = test.type() == TestType.NO_PEER || registration.testingType() == TestingType.SUPPORTIVE;
+				boolean counted = test.type() == TestType.NO_PEER
+						|| registration.testingType() == TestingType.SUPPORTIVE;
 				group.needed = Math.max(group.needed,
 						counted ? rule.supportiveVerifiedInstances() : role.verifiedInstancesNeeded());
 				group.testIds.add(test.id());
@@ -68,7 +71,8 @@ final class GradeCalculator {
 			int verified = 0;
 			Set<Long> partners = new HashSet<>();
 			for (Participation participation : participations) {
-				if (!group.testIds.contains(participation.testId()) || participation.actorId() != registration.actorId()) {
+				if (!group.testIds.contains(participation.testId())
+						|| participation.actorId() != registration.actorId()) {
 					continue;
 				}
 				switch (participation.status()) {
@@ -114,7 +118,8 @@ final class GradeCalculator {
 	}
 
 	private static boolean plays(TestRole role, long actorId, String optionKeyword) {
-		return role.actorId() == actorId && (role.optionKeyword() == null || role.optionKeyword().equals(optionKeyword));
+		return role.actorId() == actorId
+				&& (role.optionKeyword() == null || role.optionKeyword().equals(optionKeyword));
 	}
 
 	/** A required role of a test, or of the tests of a meta-test together. */

@@ -157,10 +157,11 @@ class GradeRepository {
 	}
 
 	Optional<Publication> findPublication(long eventId) {
-		List<PublishedResult> results = this.jdbc.sql("""
-				select organization_name, system_name, profile_keyword, actor_keyword, option_keyword, testing_type, grade,
-				satisfied_roles, required_roles, verified_instances, needed_instances, partners_used, partners_available
-				from published_results where event_id = :eventId order by id""")
+		List<PublishedResult> results = this.jdbc
+			.sql("""
+					select organization_name, system_name, profile_keyword, actor_keyword, option_keyword, testing_type, grade,
+					satisfied_roles, required_roles, verified_instances, needed_instances, partners_used, partners_available
+					from published_results where event_id = :eventId order by id""")
 			.param("eventId", eventId)
 			.query(PublishedResult.class)
 			.list();
@@ -169,8 +170,7 @@ class GradeRepository {
 				where event_id = :eventId""")
 			.param("eventId", eventId)
 			.query((row, number) -> new Publication(row.getLong("event_id"), row.getString("event_name"),
-					row.getObject("published_at", OffsetDateTime.class), row.getString("published_by_name"),
-					results))
+					row.getObject("published_at", OffsetDateTime.class), row.getString("published_by_name"), results))
 			.optional();
 	}
 

@@ -29,10 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Grades and the results matrix. A grade is recomputed, in the transaction of the change, for the
- * registrations of the systems taking part in an instance whose status changed; the matrix reads
- * the stored grades. Organizers override a grade with a reason and publish the matrix, frozen,
- * for everyone.
+ * Grades and the results matrix. A grade is recomputed, in the transaction of the change,
+ * for the registrations of the systems taking part in an instance whose status changed;
+ * the matrix reads the stored grades. Organizers override a grade with a reason and
+ * publish the matrix, frozen, for everyone.
  */
 @Service
 @Validated
@@ -57,7 +57,10 @@ public class GradingService {
 		this.events = events;
 	}
 
-	/** Regrades the registrations of the systems taking part, as the user who changed the instance. */
+	/**
+	 * Regrades the registrations of the systems taking part, as the user who changed the
+	 * instance.
+	 */
 	@EventListener
 	public void regrade(InstanceStatusChanged change) {
 		SignedInUser user = change.changedBy();
@@ -82,7 +85,8 @@ public class GradingService {
 
 	/**
 	 * The matrix: organizers and monitors see every registration, participants their own
-	 * organization's. Registrations without any graded instance yet are computed from nothing.
+	 * organization's. Registrations without any graded instance yet are computed from
+	 * nothing.
 	 */
 	public List<RegistrationResult> matrix(long eventId, SignedInUser user) {
 		Event event = this.events.find(eventId, user);
@@ -120,10 +124,12 @@ public class GradingService {
 		return this.grades.findChanges(registrationId);
 	}
 
-	/** An organizer sets the grade, or with none goes back to the computed one; the reason is kept. */
+	/**
+	 * An organizer sets the grade, or with none goes back to the computed one; the reason
+	 * is kept.
+	 */
 	@Transactional
-	public RegistrationResult override(long eventId, long registrationId, @Valid OverrideForm form,
-			SignedInUser user) {
+	public RegistrationResult override(long eventId, long registrationId, @Valid OverrideForm form, SignedInUser user) {
 		user.requireAdmin();
 		RegistrationResult current = find(eventId, registrationId, user);
 		if (this.grades.find(registrationId).isEmpty()) {
@@ -136,7 +142,9 @@ public class GradingService {
 		return find(eventId, registrationId, user);
 	}
 
-	/** Freezes the matrix as it is now into the public page; publishing again replaces it. */
+	/**
+	 * Freezes the matrix as it is now into the public page; publishing again replaces it.
+	 */
 	@Transactional
 	public Publication publish(long eventId, SignedInUser user) {
 		user.requireAdmin();

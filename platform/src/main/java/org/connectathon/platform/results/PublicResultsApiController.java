@@ -4,7 +4,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The published results as JSON, for everyone: under {@code /public}, which needs no sign-in. */
+/**
+ * The published results as JSON, for everyone: under {@code /public}, which needs no
+ * sign-in.
+ */
 @RestController
 class PublicResultsApiController {
 

@@ -26,8 +26,7 @@ final class ResultsCsv {
 						indicators.waiting(), indicators.partiallyVerified(), indicators.failed(),
 						indicators.partnersUsed(), indicators.partnersAvailable())
 				.map(ResultsCsv::field)
-				.collect(Collectors.joining(",")))
-				.append("\r\n");
+				.collect(Collectors.joining(","))).append("\r\n");
 		}
 		return csv.toString();
 	}
@@ -37,7 +36,8 @@ final class ResultsCsv {
 			return "";
 		}
 		String text = value.toString();
-		// Quoted when needed; a leading formula character is defused so that spreadsheets show text.
+		// Quoted when needed; a leading formula character is defused so that spreadsheets
+		// show text.
 		if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
 			text = "'" + text;
 		}

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The results matrix of an event, organizers' overrides and publication, and the public page. */
+/**
+ * The results matrix of an event, organizers' overrides and publication, and the public
+ * page.
+ */
 @Controller
 class ResultsPageController {
 

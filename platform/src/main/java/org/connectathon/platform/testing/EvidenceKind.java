@@ -20,7 +20,10 @@ public enum EvidenceKind {
 		this.hasContent = hasContent;
 	}
 
-	/** Whether the evidence is stored content (uploaded or produced by a tool) rather than text. */
+	/**
+	 * Whether the evidence is stored content (uploaded or produced by a tool) rather than
+	 * text.
+	 */
 	public boolean hasContent() {
 		return this.hasContent;
 	}

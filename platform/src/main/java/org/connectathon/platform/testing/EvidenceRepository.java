@@ -37,7 +37,8 @@ class EvidenceRepository {
 	}
 
 	Optional<EvidenceContent> findContent(long id) {
-		return this.jdbc.sql("select file_name, content_type, content from evidence where id = :id and content is not null")
+		return this.jdbc
+			.sql("select file_name, content_type, content from evidence where id = :id and content is not null")
 			.param("id", id)
 			.query((row, number) -> new EvidenceContent(row.getString("file_name"), row.getString("content_type"),
 					row.getBytes("content")))

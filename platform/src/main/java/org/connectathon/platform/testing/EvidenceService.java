@@ -16,9 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Evidence of test instances: the organizations taking part attach comments, links and content
- * (files, TestReports, validation reports, captured exchanges) to an open instance or one of its
- * steps; monitors add comments; everyone who sees the instance reads it.
+ * Evidence of test instances: the organizations taking part attach comments, links and
+ * content (files, TestReports, validation reports, captured exchanges) to an open
+ * instance or one of its steps; monitors add comments; everyone who sees the instance
+ * reads it.
  */
 @Service
 @Validated
@@ -65,15 +66,18 @@ public class EvidenceService {
 							List.of("url: an http(s) address is required for a link"));
 				}
 			}
-			default -> throw new InvalidInputException("Upload " + form.kind().name().toLowerCase().replace('_', ' ')
-					+ " evidence as a file.");
+			default -> throw new InvalidInputException(
+					"Upload " + form.kind().name().toLowerCase().replace('_', ' ') + " evidence as a file.");
 		}
 		long id = this.evidence.insert(instance.id(), form.stepIndex(), form.kind(), text, url, null, null, null,
 				user.id(), user.displayName());
 		return this.evidence.find(id).orElseThrow();
 	}
 
-	/** Stored content: an uploaded file, a TestReport, a validation report or a captured exchange. */
+	/**
+	 * Stored content: an uploaded file, a TestReport, a validation report or a captured
+	 * exchange.
+	 */
 	@Transactional
 	public Evidence upload(long instanceId, @Nullable Integer stepIndex, EvidenceKind kind, String fileName,
 			@Nullable String contentType, byte[] content, @Nullable String text, SignedInUser user) {
@@ -86,8 +90,8 @@ public class EvidenceService {
 			throw new InvalidInputException("The file is empty.");
 		}
 		if (content.length > this.maximumBytes) {
-			throw new InvalidInputException("The file has " + content.length + " bytes; evidence files may have at most "
-					+ this.maximumBytes + ".");
+			throw new InvalidInputException("The file has " + content.length
+					+ " bytes; evidence files may have at most " + this.maximumBytes + ".");
 		}
 		String name = (fileName == null || fileName.isBlank()) ? "evidence" : fileName.strip();
 		long id = this.evidence.insert(instance.id(), stepIndex, kind, blankToNull(text), null,
@@ -98,12 +102,17 @@ public class EvidenceService {
 	}
 
 	public EvidenceContent content(long evidenceId, SignedInUser user) {
-		Evidence found = this.evidence.find(evidenceId).orElseThrow(() -> new NotFoundException("Evidence", evidenceId));
+		Evidence found = this.evidence.find(evidenceId)
+			.orElseThrow(() -> new NotFoundException("Evidence", evidenceId));
 		this.instances.find(found.testInstanceId(), user);
-		return this.evidence.findContent(evidenceId).orElseThrow(() -> new NotFoundException("Evidence content", evidenceId));
+		return this.evidence.findContent(evidenceId)
+			.orElseThrow(() -> new NotFoundException("Evidence content", evidenceId));
 	}
 
-	/** Monitors comment on any instance they see; everything else is for the organizations taking part. */
+	/**
+	 * Monitors comment on any instance they see; everything else is for the organizations
+	 * taking part.
+	 */
 	private TestInstance requireMayAttach(long instanceId, EvidenceKind kind, SignedInUser user) {
 		TestInstance instance = (kind == EvidenceKind.COMMENT && user.role() == Role.MONITOR)
 				? this.instances.find(instanceId, user) : this.instances.requireTakingPart(instanceId, user);
@@ -112,7 +121,8 @@ public class EvidenceService {
 	}
 
 	private void requireStep(long instanceId, @Nullable Integer stepIndex, SignedInUser user) {
-		if (stepIndex != null && this.instances.steps(instanceId, user).stream().noneMatch((step) -> step.index() == stepIndex)) {
+		if (stepIndex != null
+				&& this.instances.steps(instanceId, user).stream().noneMatch((step) -> step.index() == stepIndex)) {
 			throw new InvalidInputException("The instance has no step " + stepIndex + ".");
 		}
 	}

@@ -5,9 +5,9 @@ import java.util.List;
 import org.connectathon.platform.security.SignedInUser;
 
 /**
- * Published inside the transaction that changed an instance's status, so that grades follow in
- * the same transaction. Names the systems taking part, the only ones whose grades may change,
- * and who changed it.
+ * Published inside the transaction that changed an instance's status, so that grades
+ * follow in the same transaction. Names the systems taking part, the only ones whose
+ * grades may change, and who changed it.
  */
 public record InstanceStatusChanged(long eventId, long instanceId, List<Long> systemIds, SignedInUser changedBy) {
 

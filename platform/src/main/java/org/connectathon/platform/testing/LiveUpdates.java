@@ -13,10 +13,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-sent events that tell open pages of an event (results matrix, worklist) to reload their
- * table: one {@code changed} event after every committed status change, whose grades are already
- * stored by then. Subscribers are held by this node; several nodes would relay the change through
- * PostgreSQL LISTEN/NOTIFY.
+ * Server-sent events that tell open pages of an event (results matrix, worklist) to
+ * reload their table: one {@code changed} event after every committed status change,
+ * whose grades are already stored by then. Subscribers are held by this node; several
+ * nodes would relay the change through PostgreSQL LISTEN/NOTIFY.
  */
 @Component
 public class LiveUpdates {
@@ -31,7 +31,10 @@ public class LiveUpdates {
 		this.events = events;
 	}
 
-	/** A stream of the event's changes for someone who may see the event; browsers reconnect on their own. */
+	/**
+	 * A stream of the event's changes for someone who may see the event; browsers
+	 * reconnect on their own.
+	 */
 	public SseEmitter subscribe(long eventId, SignedInUser user) {
 		this.events.find(eventId, user);
 		SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);

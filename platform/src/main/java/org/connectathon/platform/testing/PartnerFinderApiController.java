@@ -17,7 +17,10 @@ class PartnerFinderApiController {
 		this.partners = partners;
 	}
 
-	/** Per registration of the system, the tests it applies to and the partners for their other roles. */
+	/**
+	 * Per registration of the system, the tests it applies to and the partners for their
+	 * other roles.
+	 */
 	@GetMapping("/api/systems/{systemId}/partners")
 	List<PartnerFinding> partners(@PathVariable long systemId, @AuthenticationPrincipal SignedInUser user) {
 		return this.partners.find(systemId, user);

@@ -19,9 +19,10 @@ import org.connectathon.platform.security.SignedInUser;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds partners for a system: for each of its registrations, the tests whose roles it can play
- * and, for every other role, the published systems of other organizations registered for that
- * role's actor, marking those it already has a live (not aborted) instance with.
+ * Finds partners for a system: for each of its registrations, the tests whose roles it
+ * can play and, for every other role, the published systems of other organizations
+ * registered for that role's actor, marking those it already has a live (not aborted)
+ * instance with.
  */
 @Service
 public class PartnerFinderService {
@@ -97,7 +98,8 @@ public class PartnerFinderService {
 	}
 
 	private static boolean plays(TestRole role, long actorId, String optionKeyword) {
-		return role.actorId() == actorId && (role.optionKeyword() == null || role.optionKeyword().equals(optionKeyword));
+		return role.actorId() == actorId
+				&& (role.optionKeyword() == null || role.optionKeyword().equals(optionKeyword));
 	}
 
 }

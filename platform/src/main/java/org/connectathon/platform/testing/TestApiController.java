@@ -36,18 +36,22 @@ class TestApiController {
 		return this.tests.find(id, user);
 	}
 
-	/** The event's tests in the test plan format: JSON, or YAML with {@code format=yaml}. */
+	/**
+	 * The event's tests in the test plan format: JSON, or YAML with {@code format=yaml}.
+	 */
 	@GetMapping("/events/{eventId}/test-plan")
 	ResponseEntity<String> export(@PathVariable long eventId, @RequestParam(defaultValue = "json") String format,
 			@AuthenticationPrincipal SignedInUser user) {
 		return "yaml".equalsIgnoreCase(format)
 				? ResponseEntity.ok().contentType(YAML).body(this.tests.exportYaml(eventId, user))
-				: ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.tests.exportJson(eventId, user));
+				: ResponseEntity.ok()
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(this.tests.exportJson(eventId, user));
 	}
 
 	/** Imports a test plan file sent as the request body, in YAML or JSON. */
-	@PostMapping(path = "/events/{eventId}/test-plan", consumes = { "application/json", "application/yaml",
-			"application/x-yaml", "text/yaml", "text/plain" })
+	@PostMapping(path = "/events/{eventId}/test-plan",
+			consumes = { "application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/plain" })
 	TestPlanSummary importPlan(@PathVariable long eventId, @RequestBody byte[] content,
 			@AuthenticationPrincipal SignedInUser user) {
 		return this.tests.importPlan(eventId, content, user);

@@ -14,8 +14,8 @@ import org.connectathon.platform.testing.TestPlanFile.TestEntry;
 import org.springframework.stereotype.Service;
 
 /**
- * The tests of an event: everyone who sees the event sees its tests; organizers import and
- * export them as a test plan file.
+ * The tests of an event: everyone who sees the event sees its tests; organizers import
+ * and export them as a test plan file.
  */
 @Service
 public class TestDefinitionService {
@@ -52,7 +52,10 @@ public class TestDefinitionService {
 		return this.tests.findMetaTests(eventId);
 	}
 
-	/** Imports a test plan (YAML or JSON, see docs/test-plan-format.md) into the event; organizers only. */
+	/**
+	 * Imports a test plan (YAML or JSON, see docs/test-plan-format.md) into the event;
+	 * organizers only.
+	 */
 	public TestPlanSummary importPlan(long eventId, byte[] content, SignedInUser user) {
 		user.requireAdmin();
 		Event event = this.events.find(eventId, user);

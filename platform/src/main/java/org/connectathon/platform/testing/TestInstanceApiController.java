@@ -41,7 +41,10 @@ class TestInstanceApiController {
 		return this.instances.start(testId, form, user);
 	}
 
-	/** The event's instances; {@code mine=true} keeps those in which the user's organization takes part. */
+	/**
+	 * The event's instances; {@code mine=true} keeps those in which the user's
+	 * organization takes part.
+	 */
 	@GetMapping("/events/{eventId}/test-instances")
 	List<TestInstance> instances(@PathVariable long eventId, @RequestParam(defaultValue = "false") boolean mine,
 			@AuthenticationPrincipal SignedInUser user) {
@@ -79,7 +82,10 @@ class TestInstanceApiController {
 		return this.evidence.add(id, form, user);
 	}
 
-	/** A file, as multipart form data with {@code file}, and optionally {@code kind}, {@code stepIndex}, {@code text}. */
+	/**
+	 * A file, as multipart form data with {@code file}, and optionally {@code kind},
+	 * {@code stepIndex}, {@code text}.
+	 */
 	@PostMapping(path = "/test-instances/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	Evidence uploadEvidence(@PathVariable long id, @RequestParam MultipartFile file,

@@ -60,14 +60,17 @@ class TestInstancePageController {
 		model.addAttribute("candidates", test.roles()
 			.stream()
 			.collect(Collectors.toMap(TestRole::keyword, (role) -> registrations.stream()
-				.filter((registration) -> registration.actorId() == role.actorId() && (role.optionKeyword() == null
-						|| role.optionKeyword().equals(registration.optionKeyword())))
+				.filter((registration) -> registration.actorId() == role.actorId()
+						&& (role.optionKeyword() == null || role.optionKeyword().equals(registration.optionKeyword())))
 				.toList())));
 		model.addAttribute("canStart", event.status() == EventStatus.OPEN || event.status() == EventStatus.RUNNING);
 		return "testing/instance-new";
 	}
 
-	/** Each role's chosen systems come in its {@code role-KEYWORD} field, several when the role allows. */
+	/**
+	 * Each role's chosen systems come in its {@code role-KEYWORD} field, several when the
+	 * role allows.
+	 */
 	@PostMapping("/tests/{id}/instances")
 	String processStartForm(@PathVariable long id, @RequestParam MultiValueMap<String, String> values,
 			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {

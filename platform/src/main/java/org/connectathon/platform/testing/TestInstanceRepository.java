@@ -36,8 +36,8 @@ class TestInstanceRepository {
 	}
 
 	/**
-	 * Instances of these tests that wait for a monitor: to be verified, partially verified, or
-	 * critical and still open; critical first, then the longest waiting.
+	 * Instances of these tests that wait for a monitor: to be verified, partially
+	 * verified, or critical and still open; critical first, then the longest waiting.
 	 */
 	List<TestInstance> findAwaitingVerification(long eventId, Collection<Long> testIds) {
 		if (testIds.isEmpty()) {
@@ -54,16 +54,24 @@ class TestInstanceRepository {
 			.toList();
 	}
 
-	/** The event's instances, newest first; only those involving the organization when one is given. */
+	/**
+	 * The event's instances, newest first; only those involving the organization when one
+	 * is given.
+	 */
 	List<TestInstance> findInEvent(long eventId, @Nullable Long organizationId) {
 		if (organizationId == null) {
 			return load(" where i.event_id = :eventId", Map.of("eventId", eventId));
 		}
-		return load(" where i.event_id = :eventId and i.id in (select test_instance_id from test_instance_systems"
-				+ " where organization_id = :organizationId)", Map.of("eventId", eventId, "organizationId", organizationId));
+		return load(
+				" where i.event_id = :eventId and i.id in (select test_instance_id from test_instance_systems"
+						+ " where organization_id = :organizationId)",
+				Map.of("eventId", eventId, "organizationId", organizationId));
 	}
 
-	/** Instances matching the condition on {@code i} (test_instances), participants included. */
+	/**
+	 * Instances matching the condition on {@code i} (test_instances), participants
+	 * included.
+	 */
 	private List<TestInstance> load(String condition, Map<String, ?> parameters) {
 		Map<Long, List<InstanceParticipant>> participants = new LinkedHashMap<>();
 		this.jdbc.sql("""
@@ -126,22 +134,23 @@ class TestInstanceRepository {
 	List<StepInstance> findSteps(long instanceId) {
 		return this.jdbc.sql("""
 				select id, step_index as index, status from step_instances where test_instance_id = :instanceId
-				order by step_index""")
-			.param("instanceId", instanceId)
-			.query(StepInstance.class)
-			.list();
+				order by step_index""").param("instanceId", instanceId).query(StepInstance.class).list();
 	}
 
 	int updateStep(long instanceId, int index, StepStatus status) {
-		return this.jdbc.sql("""
-				update step_instances set status = :status where test_instance_id = :instanceId and step_index = :index""")
+		return this.jdbc
+			.sql("""
+					update step_instances set status = :status where test_instance_id = :instanceId and step_index = :index""")
 			.param("instanceId", instanceId)
 			.param("index", index)
 			.param("status", status.name())
 			.update();
 	}
 
-	/** Changes the status only if it is still the expected one, so that two concurrent changes cannot both win. */
+	/**
+	 * Changes the status only if it is still the expected one, so that two concurrent
+	 * changes cannot both win.
+	 */
 	boolean updateStatus(long instanceId, TestInstanceStatus expected, TestInstanceStatus status) {
 		return this.jdbc.sql("""
 				update test_instances set status = :status, status_changed_at = current_timestamp
@@ -183,7 +192,10 @@ class TestInstanceRepository {
 			.list();
 	}
 
-	/** Per test, the systems that the given system shares a live (not aborted) instance with. */
+	/**
+	 * Per test, the systems that the given system shares a live (not aborted) instance
+	 * with.
+	 */
 	Map<Long, Set<Long>> findTestedPartners(long systemId) {
 		Map<Long, Set<Long>> partners = new HashMap<>();
 		this.jdbc.sql("""
@@ -198,7 +210,9 @@ class TestInstanceRepository {
 		return partners;
 	}
 
-	/** Every instance the system takes part in, with the other organizations taking part. */
+	/**
+	 * Every instance the system takes part in, with the other organizations taking part.
+	 */
 	List<Participation> findParticipations(long systemId) {
 		Map<Long, Participation> participations = new LinkedHashMap<>();
 		this.jdbc.sql("""
@@ -207,25 +221,26 @@ class TestInstanceRepository {
 				join test_roles r on r.id = mine.test_role_id
 				left join test_instance_systems other on other.test_instance_id = i.id
 				and other.organization_id <> mine.organization_id
-				where mine.system_id = :systemId""")
-			.param("systemId", systemId)
-			.query((row) -> {
-				long instanceId = row.getLong("id");
-				Participation participation = participations.get(instanceId);
-				if (participation == null) {
-					participation = new Participation(instanceId, row.getLong("test_id"), row.getLong("actor_id"),
-							TestInstanceStatus.valueOf(row.getString("status")), new HashSet<>());
-					participations.put(instanceId, participation);
-				}
-				long partner = row.getLong("partner_organization_id");
-				if (!row.wasNull()) {
-					participation.partnerOrganizationIds().add(partner);
-				}
-			});
+				where mine.system_id = :systemId""").param("systemId", systemId).query((row) -> {
+			long instanceId = row.getLong("id");
+			Participation participation = participations.get(instanceId);
+			if (participation == null) {
+				participation = new Participation(instanceId, row.getLong("test_id"), row.getLong("actor_id"),
+						TestInstanceStatus.valueOf(row.getString("status")), new HashSet<>());
+				participations.put(instanceId, participation);
+			}
+			long partner = row.getLong("partner_organization_id");
+			if (!row.wasNull()) {
+				participation.partnerOrganizationIds().add(partner);
+			}
+		});
 		return List.copyOf(participations.values());
 	}
 
-	/** Whether instances play any of the test's roles, so that its roles and steps must stay. */
+	/**
+	 * Whether instances play any of the test's roles, so that its roles and steps must
+	 * stay.
+	 */
 	boolean testHasInstances(long testId) {
 		return this.jdbc.sql("select count(*) from test_instances where test_id = :testId")
 			.param("testId", testId)

@@ -30,10 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Test instances and their rules: participants start them with published systems registered for
- * the roles' actors, in the numbers the roles allow, with partners from other organizations
- * unless the test allows otherwise; only the organizations taking part move them along; every
- * change is recorded with who, when and why.
+ * Test instances and their rules: participants start them with published systems
+ * registered for the roles' actors, in the numbers the roles allow, with partners from
+ * other organizations unless the test allows otherwise; only the organizations taking
+ * part move them along; every change is recorded with who, when and why.
  */
 @Service
 @Validated
@@ -91,14 +91,14 @@ public class TestInstanceService {
 			.map((participant) -> registrationsBySystem.get(participant.systemId()).get(0).organizationId())
 			.collect(Collectors.toSet());
 		if (organizations.stream().noneMatch(user::actsFor)) {
-			throw new ForbiddenException("You may only start instances in which a system of your organization takes part.");
+			throw new ForbiddenException(
+					"You may only start instances in which a system of your organization takes part.");
 		}
 
 		long id = this.instances.insert(test.id(), event.id(), user.id());
 		for (Participant participant : form.participants()) {
 			this.instances.insertParticipant(id, test.role(participant.role()).orElseThrow().id(),
-					participant.systemId(),
-					registrationsBySystem.get(participant.systemId()).get(0).organizationId());
+					participant.systemId(), registrationsBySystem.get(participant.systemId()).get(0).organizationId());
 		}
 		for (TestStep step : test.steps()) {
 			this.instances.insertStep(id, step.id(), step.index());
@@ -118,11 +118,12 @@ public class TestInstanceService {
 				.add(participant.systemId()));
 		for (TestRole role : test.roles()) {
 			int count = systemsByRole.getOrDefault(role.keyword(), List.of()).size();
-			boolean allowed = (count >= role.minSystems() && count <= role.maxSystems()) || (count == 0 && !role.required());
+			boolean allowed = (count >= role.minSystems() && count <= role.maxSystems())
+					|| (count == 0 && !role.required());
 			if (!allowed) {
-				problems.add("role " + role.keyword() + " takes "
-						+ ((role.minSystems() == role.maxSystems()) ? String.valueOf(role.minSystems())
-								: role.minSystems() + " to " + role.maxSystems())
+				problems.add("role "
+						+ role.keyword() + " takes " + ((role.minSystems() == role.maxSystems())
+								? String.valueOf(role.minSystems()) : role.minSystems() + " to " + role.maxSystems())
 						+ " system(s), " + count + " given");
 			}
 		}
@@ -163,8 +164,8 @@ public class TestInstanceService {
 
 	TestInstanceDetails details(long id, SignedInUser user, List<Evidence> evidence) {
 		TestInstance instance = find(id, user);
-		return new TestInstanceDetails(instance, this.tests.find(instance.testId(), user),
-				this.instances.findSteps(id), evidence, this.instances.findChanges(id));
+		return new TestInstanceDetails(instance, this.tests.find(instance.testId(), user), this.instances.findSteps(id),
+				evidence, this.instances.findChanges(id));
 	}
 
 	public List<StepInstance> steps(long id, SignedInUser user) {
@@ -172,7 +173,10 @@ public class TestInstanceService {
 		return this.instances.findSteps(id);
 	}
 
-	/** The event's instances; with {@code mine}, only those in which the user's organization takes part. */
+	/**
+	 * The event's instances; with {@code mine}, only those in which the user's
+	 * organization takes part.
+	 */
 	public List<TestInstance> findInEvent(long eventId, boolean mine, SignedInUser user) {
 		this.events.find(eventId, user);
 		if (mine && user.organizationId() == null) {
@@ -181,16 +185,19 @@ public class TestInstanceService {
 		return this.instances.findInEvent(eventId, mine ? user.organizationId() : null);
 	}
 
-	/** Instances of these tests waiting for a monitor, critical first, then the longest waiting. */
+	/**
+	 * Instances of these tests waiting for a monitor, critical first, then the longest
+	 * waiting.
+	 */
 	public List<TestInstance> findAwaitingVerification(long eventId, Collection<Long> testIds, SignedInUser user) {
 		this.events.find(eventId, user);
 		return this.instances.findAwaitingVerification(eventId, testIds);
 	}
 
 	/**
-	 * A monitor's verdict on an instance handed over for verification. The monitoring service
-	 * checks the monitor's assignment and claim; the rules that protect the verdict itself are
-	 * checked here again, whoever calls.
+	 * A monitor's verdict on an instance handed over for verification. The monitoring
+	 * service checks the monitor's assignment and claim; the rules that protect the
+	 * verdict itself are checked here again, whoever calls.
 	 */
 	@Transactional
 	public TestInstance recordVerdict(long id, TestInstanceStatus verdict, @Nullable String comment,
@@ -218,7 +225,10 @@ public class TestInstanceService {
 		return this.instances.findParticipations(systemId);
 	}
 
-	/** Only monitors verify, and never an instance in which their own organization takes part. */
+	/**
+	 * Only monitors verify, and never an instance in which their own organization takes
+	 * part.
+	 */
 	public static void requireMayVerify(TestInstance instance, SignedInUser user) {
 		if (user.role() != Role.MONITOR) {
 			throw new ForbiddenException("Only monitors verify test instances.");
@@ -228,17 +238,20 @@ public class TestInstanceService {
 		}
 	}
 
-	/** A participant's move (pause, resume, hand to monitors, abort); verdicts belong to monitors. */
+	/**
+	 * A participant's move (pause, resume, hand to monitors, abort); verdicts belong to
+	 * monitors.
+	 */
 	@Transactional
 	public TestInstance changeStatus(long id, @Valid StatusForm form, SignedInUser user) {
 		TestInstance instance = requireTakingPart(id, user);
 		if (form.status().isVerdict()) {
-			throw new ForbiddenException("Only a monitor gives the verdict " + form.status().name().toLowerCase()
-					+ ".");
+			throw new ForbiddenException(
+					"Only a monitor gives the verdict " + form.status().name().toLowerCase() + ".");
 		}
 		if (!instance.status().participantMoves().contains(form.status())) {
-			throw new RuleViolationException("A " + describe(instance.status()) + " instance cannot become "
-					+ describe(form.status()) + ".");
+			throw new RuleViolationException(
+					"A " + describe(instance.status()) + " instance cannot become " + describe(form.status()) + ".");
 		}
 		if (!this.instances.updateStatus(id, instance.status(), form.status())) {
 			throw new RuleViolationException("The instance changed meanwhile; reload it and try again.");
@@ -248,7 +261,9 @@ public class TestInstanceService {
 		return changed(id, user);
 	}
 
-	/** Organizers raise the flag on instances that must be verified before the event ends. */
+	/**
+	 * Organizers raise the flag on instances that must be verified before the event ends.
+	 */
 	@Transactional
 	public TestInstance setCritical(long id, @Valid CriticalForm form, SignedInUser user) {
 		user.requireAdmin();
@@ -273,8 +288,8 @@ public class TestInstanceService {
 	}
 
 	/**
-	 * The instance, if a system of the user's organization takes part in it (organizers act for
-	 * every organization).
+	 * The instance, if a system of the user's organization takes part in it (organizers
+	 * act for every organization).
 	 */
 	public TestInstance requireTakingPart(long id, SignedInUser user) {
 		TestInstance instance = find(id, user);
@@ -287,12 +302,15 @@ public class TestInstanceService {
 	/** Refuses changes to an instance that is closed: verified, failed or aborted. */
 	static void requireOpen(TestInstance instance) {
 		if (instance.status().participantMoves().isEmpty()) {
-			throw new RuleViolationException("The instance is " + describe(instance.status())
-					+ "; it cannot change any more.");
+			throw new RuleViolationException(
+					"The instance is " + describe(instance.status()) + "; it cannot change any more.");
 		}
 	}
 
-	/** The instance after a status change, announced so that the grades of its systems follow. */
+	/**
+	 * The instance after a status change, announced so that the grades of its systems
+	 * follow.
+	 */
 	private TestInstance changed(long id, SignedInUser user) {
 		TestInstance instance = this.instances.find(id).orElseThrow();
 		this.publisher.publishEvent(new InstanceStatusChanged(instance.eventId(), id,

@@ -3,9 +3,9 @@ package org.connectathon.platform.testing;
 import java.util.Set;
 
 /**
- * Where a test instance stands. Participants move it between the working statuses and hand it
- * to the monitors; only a monitor's verdict makes it verified, partially verified or failed.
- * Aborted instances are never graded.
+ * Where a test instance stands. Participants move it between the working statuses and
+ * hand it to the monitors; only a monitor's verdict makes it verified, partially verified
+ * or failed. Aborted instances are never graded.
  */
 public enum TestInstanceStatus {
 
@@ -18,7 +18,9 @@ public enum TestInstanceStatus {
 		return VERDICTS.contains(this);
 	}
 
-	/** The statuses that the systems' organizations may move an instance to from this one. */
+	/**
+	 * The statuses that the systems' organizations may move an instance to from this one.
+	 */
 	public Set<TestInstanceStatus> participantMoves() {
 		return switch (this) {
 			case RUNNING -> Set.of(PAUSED, TO_BE_VERIFIED, ABORTED);

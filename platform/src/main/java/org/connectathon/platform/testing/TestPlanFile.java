@@ -7,9 +7,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The test plan import and export format, in YAML or JSON; docs/test-plan-format.md describes it.
- * Fields mirror the file so that a parse error points at what the user wrote; absent numbers
- * take the defaults of the test's type.
+ * The test plan import and export format, in YAML or JSON; docs/test-plan-format.md
+ * describes it. Fields mirror the file so that a parse error points at what the user
+ * wrote; absent numbers take the defaults of the test's type.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({ "format", "metaTests", "tests" })

@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads and writes test plan files. YAML is a superset of JSON, so one YAML reader takes both;
- * an error names the line and column and what was expected there.
+ * Reads and writes test plan files. YAML is a superset of JSON, so one YAML reader takes
+ * both; an error names the line and column and what was expected there.
  */
 final class TestPlanFormat {
 

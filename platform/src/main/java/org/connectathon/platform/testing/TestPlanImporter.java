@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports a test plan into an event: checks the whole file against the catalog and the event's
- * scope first and reports every problem at once, then adds and updates meta-tests, tests, roles
- * and steps by keyword (steps by position) in one transaction.
+ * Imports a test plan into an event: checks the whole file against the catalog and the
+ * event's scope first and reports every problem at once, then adds and updates
+ * meta-tests, tests, roles and steps by keyword (steps by position) in one transaction.
  */
 @Component
 class TestPlanImporter {
@@ -67,9 +67,8 @@ class TestPlanImporter {
 				int minSystems = (role.minSystems() != null) ? role.minSystems() : 1;
 				this.repository.saveRole(testId, role.keyword(), actor.id(), optionId, minSystems,
 						(role.maxSystems() != null) ? role.maxSystems() : minSystems,
-						(role.required() != null) ? role.required() : true,
-						(role.verifiedInstancesNeeded() != null) ? role.verifiedInstancesNeeded()
-								: test.type().defaultVerifiedInstancesNeeded());
+						(role.required() != null) ? role.required() : true, (role.verifiedInstancesNeeded() != null)
+								? role.verifiedInstancesNeeded() : test.type().defaultVerifiedInstancesNeeded());
 				roleKeywords.add(role.keyword());
 				roles++;
 			}
@@ -89,7 +88,10 @@ class TestPlanImporter {
 		return new TestPlanSummary(file.metaTests().size(), file.tests().size(), roles, steps);
 	}
 
-	/** Every problem of the file, each naming where it is; empty when the file can be imported. */
+	/**
+	 * Every problem of the file, each naming where it is; empty when the file can be
+	 * imported.
+	 */
 	static List<String> check(TestPlanFile file, Event event, Catalog catalog, Set<String> knownMetaTests) {
 		List<String> problems = new ArrayList<>();
 		if (file.format() != null && !TestPlanFile.FORMAT.equals(file.format())) {
@@ -121,8 +123,8 @@ class TestPlanImporter {
 				problems.add(where + ".type: missing; one of NO_PEER, PEER_TO_PEER, GROUP");
 			}
 			if (test.metaTest() != null && !metaTests.contains(test.metaTest())) {
-				problems.add(where + ".metaTest: unknown meta-test '" + test.metaTest()
-						+ "'; declare it under metaTests");
+				problems
+					.add(where + ".metaTest: unknown meta-test '" + test.metaTest() + "'; declare it under metaTests");
 			}
 			checkRoles(where, test, event, catalog, problems);
 			checkSteps(where, test, catalog, problems);
@@ -130,7 +132,10 @@ class TestPlanImporter {
 		return problems;
 	}
 
-	/** Instances point at their test's roles and steps, so a test with instances keeps them. */
+	/**
+	 * Instances point at their test's roles and steps, so a test with instances keeps
+	 * them.
+	 */
 	private List<String> checkKeepsWhatInstancesUse(TestPlanFile file, List<TestDefinition> existing) {
 		List<String> problems = new ArrayList<>();
 		for (int t = 0; t < file.tests().size(); t++) {
@@ -165,8 +170,8 @@ class TestPlanImporter {
 			problems.add(testWhere + ".roles: a no-peer test has exactly one role, found " + test.roles().size());
 		}
 		else if (test.type() == TestType.PEER_TO_PEER && test.roles().size() < 2) {
-			problems.add(testWhere + ".roles: a peer-to-peer test has at least two roles, found "
-					+ test.roles().size());
+			problems
+				.add(testWhere + ".roles: a peer-to-peer test has at least two roles, found " + test.roles().size());
 		}
 		else if (test.roles().isEmpty()) {
 			problems.add(testWhere + ".roles: the test has no role");
@@ -180,8 +185,8 @@ class TestPlanImporter {
 						: "'" + role.keyword() + "' must be 1 to 50 letters, digits, '.', '_' or '-'"));
 			}
 			else if (!roleKeywords.add(role.keyword())) {
-				problems.add(where + ".keyword: role '" + role.keyword() + "' appears twice in test '"
-						+ test.keyword() + "'");
+				problems.add(where + ".keyword: role '" + role.keyword() + "' appears twice in test '" + test.keyword()
+						+ "'");
 			}
 			checkActor(where, role, event, catalog, problems);
 			int minSystems = (role.minSystems() != null) ? role.minSystems() : 1;
@@ -189,8 +194,8 @@ class TestPlanImporter {
 				problems.add(where + ".minSystems: at least 1, found " + minSystems);
 			}
 			if (role.maxSystems() != null && role.maxSystems() < minSystems) {
-				problems.add(where + ".maxSystems: at least minSystems (" + minSystems + "), found "
-						+ role.maxSystems());
+				problems
+					.add(where + ".maxSystems: at least minSystems (" + minSystems + "), found " + role.maxSystems());
 			}
 			if (role.verifiedInstancesNeeded() != null && role.verifiedInstancesNeeded() < 1) {
 				problems.add(where + ".verifiedInstancesNeeded: at least 1, found " + role.verifiedInstancesNeeded());
@@ -198,8 +203,7 @@ class TestPlanImporter {
 		}
 	}
 
-	private static void checkActor(String where, RoleEntry role, Event event, Catalog catalog,
-			List<String> problems) {
+	private static void checkActor(String where, RoleEntry role, Event event, Catalog catalog, List<String> problems) {
 		if (role.actor() == null || role.actor().isBlank()) {
 			problems.add(where + ".actor: missing; write it PROFILE:ACTOR");
 			return;
@@ -254,16 +258,19 @@ class TestPlanImporter {
 						+ "'; write it PROFILE:TRANSACTION");
 				continue;
 			}
-			checkPlays(where + ".initiator", initiator, transaction.get().initiator(), step.transaction(),
-					"initiated", problems);
-			checkPlays(where + ".responder", responder, transaction.get().responder(), step.transaction(),
-					"answered", problems);
+			checkPlays(where + ".initiator", initiator, transaction.get().initiator(), step.transaction(), "initiated",
+					problems);
+			checkPlays(where + ".responder", responder, transaction.get().responder(), step.transaction(), "answered",
+					problems);
 		}
 	}
 
-	/** A transaction's actor must be the role's, so that the step reads true to the profile. */
-	private static void checkPlays(String where, @Nullable RoleEntry role, ActorReference expected,
-			String transaction, String verb, List<String> problems) {
+	/**
+	 * A transaction's actor must be the role's, so that the step reads true to the
+	 * profile.
+	 */
+	private static void checkPlays(String where, @Nullable RoleEntry role, ActorReference expected, String transaction,
+			String verb, List<String> problems) {
 		if (role == null || role.actor() == null) {
 			return;
 		}
@@ -320,7 +327,10 @@ class TestPlanImporter {
 				.findFirst());
 	}
 
-	/** An actor or transaction of a profile, written {@code PROFILE:KEYWORD} since a plan spans profiles. */
+	/**
+	 * An actor or transaction of a profile, written {@code PROFILE:KEYWORD} since a plan
+	 * spans profiles.
+	 */
 	private record QualifiedKeyword(String profile, String keyword) {
 
 		static @Nullable QualifiedKeyword parse(@Nullable String text) {

@@ -26,7 +26,10 @@ class TestRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The event's tests with their roles and steps, in three queries whatever their number. */
+	/**
+	 * The event's tests with their roles and steps, in three queries whatever their
+	 * number.
+	 */
 	List<TestDefinition> findInEvent(long eventId) {
 		return load("t.event_id = :value", eventId);
 	}
@@ -35,7 +38,10 @@ class TestRepository {
 		return load("t.id = :value", id).stream().findFirst();
 	}
 
-	/** Tests matching the condition on {@code t} (tests) with one {@code :value}, roles and steps included. */
+	/**
+	 * Tests matching the condition on {@code t} (tests) with one {@code :value}, roles
+	 * and steps included.
+	 */
 	private List<TestDefinition> load(String condition, long value) {
 		Map<Long, List<TestRole>> roles = new LinkedHashMap<>();
 		this.jdbc.sql("""
@@ -44,16 +50,14 @@ class TestRepository {
 				r.verified_instances_needed
 				from test_roles r join tests t on t.id = r.test_id join actors a on a.id = r.actor_id
 				join profiles p on p.id = a.profile_id left join actor_options o on o.id = r.option_id
-				""" + " where " + condition + " order by r.id")
-			.param("value", value)
-			.query((row) -> {
-				roles.computeIfAbsent(row.getLong("test_id"), (id) -> new ArrayList<>())
-					.add(new TestRole(row.getLong("id"), row.getString("keyword"), row.getLong("actor_id"),
-							new ActorReference(row.getString("profile_keyword"), row.getString("actor_keyword")),
-							row.getString("actor_name"), row.getString("option_keyword"), row.getInt("min_systems"),
-							row.getInt("max_systems"), row.getBoolean("required"),
-							row.getInt("verified_instances_needed")));
-			});
+				""" + " where " + condition + " order by r.id").param("value", value).query((row) -> {
+			roles.computeIfAbsent(row.getLong("test_id"), (id) -> new ArrayList<>())
+				.add(new TestRole(row.getLong("id"), row.getString("keyword"), row.getLong("actor_id"),
+						new ActorReference(row.getString("profile_keyword"), row.getString("actor_keyword")),
+						row.getString("actor_name"), row.getString("option_keyword"), row.getInt("min_systems"),
+						row.getInt("max_systems"), row.getBoolean("required"),
+						row.getInt("verified_instances_needed")));
+		});
 		Map<Long, List<TestStep>> steps = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select s.id, s.test_id, s.step_index, i.keyword as initiator, r.keyword as responder,
@@ -61,29 +65,28 @@ class TestRepository {
 				from test_steps s join tests t on t.id = s.test_id left join test_roles i on i.id = s.initiator_role_id
 				left join test_roles r on r.id = s.responder_role_id left join transactions x on x.id = s.transaction_id
 				left join profiles p on p.id = x.profile_id
-				""" + " where " + condition + " order by s.step_index")
-			.param("value", value)
-			.query((row) -> {
-				String transaction = (row.getString("transaction_keyword") != null)
-						? row.getString("transaction_profile") + ":" + row.getString("transaction_keyword") : null;
-				steps.computeIfAbsent(row.getLong("test_id"), (id) -> new ArrayList<>())
-					.add(new TestStep(row.getLong("id"), row.getInt("step_index"), row.getString("initiator"),
-							row.getString("responder"), transaction, row.getString("description"),
-							row.getString("test_script")));
-			});
+				""" + " where " + condition + " order by s.step_index").param("value", value).query((row) -> {
+			String transaction = (row.getString("transaction_keyword") != null)
+					? row.getString("transaction_profile") + ":" + row.getString("transaction_keyword") : null;
+			steps.computeIfAbsent(row.getLong("test_id"), (id) -> new ArrayList<>())
+				.add(new TestStep(row.getLong("id"), row.getInt("step_index"), row.getString("initiator"),
+						row.getString("responder"), transaction, row.getString("description"),
+						row.getString("test_script")));
+		});
 		return this.jdbc.sql(SELECT_TEST + " where " + condition + " order by t.keyword")
 			.param("value", value)
 			.query((row, number) -> new TestDefinition(row.getLong("id"), row.getLong("event_id"),
 					row.getString("keyword"), row.getString("name"), row.getString("description"),
 					TestType.valueOf(row.getString("test_type")), row.getString("meta_test_keyword"),
-					row.getBoolean("same_organization_allowed"),
-					roles.getOrDefault(row.getLong("id"), List.of()), steps.getOrDefault(row.getLong("id"), List.of())))
+					row.getBoolean("same_organization_allowed"), roles.getOrDefault(row.getLong("id"), List.of()),
+					steps.getOrDefault(row.getLong("id"), List.of())))
 			.list();
 	}
 
 	List<MetaTest> findMetaTests(long eventId) {
-		return this.jdbc.sql("select id, event_id, keyword, name, description from meta_tests where event_id = :eventId "
-				+ "order by keyword")
+		return this.jdbc
+			.sql("select id, event_id, keyword, name, description from meta_tests where event_id = :eventId "
+					+ "order by keyword")
 			.param("eventId", eventId)
 			.query(MetaTest.class)
 			.list();
@@ -118,11 +121,13 @@ class TestRepository {
 			.param("keyword", keyword)
 			.query(Long.class)
 			.optional();
-		JdbcClient.StatementSpec statement = this.jdbc.sql(existing.isPresent() ? """
-				update tests set name = :name, description = :description, test_type = :type,
-				meta_test_id = :metaTestId, same_organization_allowed = :sameOrganization where id = :id""" : """
-				insert into tests (event_id, keyword, name, description, test_type, meta_test_id, same_organization_allowed)
-				values (:eventId, :keyword, :name, :description, :type, :metaTestId, :sameOrganization)""")
+		JdbcClient.StatementSpec statement = this.jdbc
+			.sql(existing.isPresent() ? """
+					update tests set name = :name, description = :description, test_type = :type,
+					meta_test_id = :metaTestId, same_organization_allowed = :sameOrganization where id = :id"""
+					: """
+							insert into tests (event_id, keyword, name, description, test_type, meta_test_id, same_organization_allowed)
+							values (:eventId, :keyword, :name, :description, :type, :metaTestId, :sameOrganization)""")
 			.param("eventId", eventId)
 			.param("keyword", keyword)
 			.param("name", name)
@@ -146,7 +151,9 @@ class TestRepository {
 			.single();
 	}
 
-	/** Updates a role in place, so that instances already playing it keep pointing at it. */
+	/**
+	 * Updates a role in place, so that instances already playing it keep pointing at it.
+	 */
 	void saveRole(long testId, String keyword, long actorId, @Nullable Long optionId, int minSystems, int maxSystems,
 			boolean required, int verifiedInstancesNeeded) {
 		int updated = this.jdbc.sql("""
@@ -186,7 +193,10 @@ class TestRepository {
 			.update();
 	}
 
-	/** Updates the step at this position in place, so that step instances keep pointing at it. */
+	/**
+	 * Updates the step at this position in place, so that step instances keep pointing at
+	 * it.
+	 */
 	void saveStep(long testId, int index, @Nullable Long initiatorRoleId, @Nullable Long responderRoleId,
 			@Nullable Long transactionId, @Nullable String description, @Nullable String testScript) {
 		int updated = this.jdbc.sql("""

@@ -18,7 +18,9 @@ public enum TestType {
 		this.defaultVerifiedInstancesNeeded = defaultVerifiedInstancesNeeded;
 	}
 
-	/** The IHE default: three verified instances for a peer-to-peer test, one otherwise. */
+	/**
+	 * The IHE default: three verified instances for a peer-to-peer test, one otherwise.
+	 */
 	public int defaultVerifiedInstancesNeeded() {
 		return this.defaultVerifiedInstancesNeeded;
 	}

@@ -20,7 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What organizers and participants do with tests and test instances, in a real browser. */
+/**
+ * What organizers and participants do with tests and test instances, in a real browser.
+ */
 @PlatformIntegrationTest
 class TestingBrowserIntegrationTests {
 
@@ -48,21 +50,23 @@ class TestingBrowserIntegrationTests {
 		this.browser.visit("/events/" + event.id());
 		this.browser.click(By.id("event-tests"));
 		this.browser.click(By.id("import-test-plan"));
-		this.browser.type(By.id("test-plan-content"), """
-				tests:
-				  - keyword: PDQM-QUERY
-				    name: A consumer finds the patient
-				    type: PEER_TO_PEER
-				    roles:
-				      - { keyword: CONSUMER, actor: "PDQm:CONSUMER" }
-				      - { keyword: SUPPLIER, actor: "PDQm:SUPPLIER" }
-				    steps:
-				      - { initiator: CONSUMER, responder: SUPPLIER, transaction: "PDQm:ITI-78", description: Search by name }
-				""");
+		this.browser.type(By.id("test-plan-content"),
+				"""
+						tests:
+						  - keyword: PDQM-QUERY
+						    name: A consumer finds the patient
+						    type: PEER_TO_PEER
+						    roles:
+						      - { keyword: CONSUMER, actor: "PDQm:CONSUMER" }
+						      - { keyword: SUPPLIER, actor: "PDQm:SUPPLIER" }
+						    steps:
+						      - { initiator: CONSUMER, responder: SUPPLIER, transaction: "PDQm:ITI-78", description: Search by name }
+						""");
 		this.browser.click(By.id("import-plan"));
 
 		this.browser.waitForText(By.cssSelector(".flash.success"), "Imported 1 tests with 2 roles and 1 steps");
-		assertThat(this.browser.text(By.id("tests"))).contains("PDQM-QUERY").contains("peer-to-peer")
+		assertThat(this.browser.text(By.id("tests"))).contains("PDQM-QUERY")
+			.contains("peer-to-peer")
 			.contains("PDQm:SUPPLIER");
 		this.browser.click(By.linkText("PDQM-QUERY"));
 		assertThat(this.browser.text(By.id("roles"))).contains("Patient Demographics Consumer").contains("required");
@@ -92,7 +96,8 @@ class TestingBrowserIntegrationTests {
 			.asLong();
 		Organization acme = this.fixtures.organization();
 		User alice = this.fixtures.user(Role.PARTICIPANT, acme);
-		long viewer = TestingFixtures.publishedSystem(this.fixtures.apiAs(alice), event, "Acme Viewer", "PDQm:CONSUMER");
+		long viewer = TestingFixtures.publishedSystem(this.fixtures.apiAs(alice), event, "Acme Viewer",
+				"PDQm:CONSUMER");
 		ApiClient bob = this.fixtures.participantOf(this.fixtures.organization());
 		long partner = TestingFixtures.publishedSystem(bob, event, "Globex MPI", "PDQm:SUPPLIER");
 		this.browser.signIn(alice.username(), Fixtures.PASSWORD);
@@ -155,7 +160,8 @@ class TestingBrowserIntegrationTests {
 		this.browser.click(By.id("verdict-VERIFIED"));
 
 		this.browser.waitForText(By.id("instance-status"), "verified");
-		assertThat(this.browser.text(By.id("history"))).contains(monitor.displayName()).contains("Checked the proxy log");
+		assertThat(this.browser.text(By.id("history"))).contains(monitor.displayName())
+			.contains("Checked the proxy log");
 	}
 
 	@Test
@@ -176,7 +182,8 @@ class TestingBrowserIntegrationTests {
 		this.browser.waitForText(By.id("worklist-content"), "Nothing waits");
 
 		long instance = alice
-			.post("/api/tests/" + test + "/instances", TestingFixtures.participants("CONSUMER", viewer, "SUPPLIER", partner))
+			.post("/api/tests/" + test + "/instances",
+					TestingFixtures.participants("CONSUMER", viewer, "SUPPLIER", partner))
 			.json()
 			.path("id")
 			.asLong();

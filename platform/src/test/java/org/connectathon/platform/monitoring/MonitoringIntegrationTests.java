@@ -71,7 +71,8 @@ class MonitoringIntegrationTests {
 		long newer = handedOverInstance();
 		long critical = startedInstance();
 		startedInstance();
-		this.admin.post("/api/test-instances/" + critical + "/critical", Map.of("critical", true, "reason", "Last day"));
+		this.admin.post("/api/test-instances/" + critical + "/critical",
+				Map.of("critical", true, "reason", "Last day"));
 
 		JsonNode worklist = this.monitor.get("/api/events/" + this.event.id() + "/worklist").json();
 
@@ -105,7 +106,10 @@ class MonitoringIntegrationTests {
 		assertThat(last.path("toStatus").asString()).isEqualTo("VERIFIED");
 		assertThat(last.path("userName").asString()).isEqualTo(this.monitorUser.displayName());
 		assertThat(last.path("reason").asString()).isEqualTo("Well done");
-		assertThat(this.alice.get("/api/test-instances/" + instance + "/step-verdicts").json().get(0).path("verdict")
+		assertThat(this.alice.get("/api/test-instances/" + instance + "/step-verdicts")
+			.json()
+			.get(0)
+			.path("verdict")
 			.asString()).isEqualTo("PASSED");
 		assertThat(this.monitor.get("/api/events/" + this.event.id() + "/worklist").json().size()).isZero();
 	}

@@ -67,7 +67,9 @@ class ResultsIntegrationTests {
 		this.admin = this.fixtures.admin();
 		this.acme = this.fixtures.organization();
 		this.alice = this.fixtures.participantOf(this.acme);
-		this.validation = TestingFixtures.importedTest(this.admin, this.event, PLAN, "IPS-VALIDATION").path("id").asLong();
+		this.validation = TestingFixtures.importedTest(this.admin, this.event, PLAN, "IPS-VALIDATION")
+			.path("id")
+			.asLong();
 		this.query = TestingFixtures.importedTest(this.admin, this.event, PLAN, "PDQM-QUERY").path("id").asLong();
 		User monitorUser = this.fixtures.user(Role.MONITOR, null);
 		this.monitor = this.fixtures.apiAs(monitorUser);

@@ -109,8 +109,13 @@ class PartnerFinderIntegrationTests {
 	}
 
 	private static JsonNode suppliers(ApiClient client, long system) {
-		return client.get("/api/systems/" + system + "/partners").json().get(0).path("tests").get(0)
-			.path("partnerRoles").get(0);
+		return client.get("/api/systems/" + system + "/partners")
+			.json()
+			.get(0)
+			.path("tests")
+			.get(0)
+			.path("partnerRoles")
+			.get(0);
 	}
 
 	private static JsonNode partner(JsonNode partnerRole, String systemName) {

@@ -68,7 +68,8 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldStartAPeerToPeerInstanceWithAPartnerAndRecordWhoStartedIt() {
-		Response started = start(this.alice, participants("CONSUMER", this.acmeConsumer, "SUPPLIER", this.globexSupplier));
+		Response started = start(this.alice,
+				participants("CONSUMER", this.acmeConsumer, "SUPPLIER", this.globexSupplier));
 
 		assertThat(started.status()).as(started.toString()).isEqualTo(201);
 		assertThat(started.json().path("status").asString()).isEqualTo("RUNNING");
@@ -106,8 +107,8 @@ class TestInstanceIntegrationTests {
 		Response unregistered = start(this.alice,
 				participants("CONSUMER", this.globexSupplier, "SUPPLIER", this.acmeSupplier));
 		assertThat(unregistered.status()).isEqualTo(409);
-		assertThat(unregistered.json().path("detail").asString())
-			.contains("Globex MPI (").contains("is not registered for PDQm:CONSUMER, which role CONSUMER needs");
+		assertThat(unregistered.json().path("detail").asString()).contains("Globex MPI (")
+			.contains("is not registered for PDQm:CONSUMER, which role CONSUMER needs");
 
 		Response tooMany = start(this.alice, participants("CONSUMER", this.acmeConsumer));
 		assertThat(tooMany.status()).isEqualTo(409);
@@ -127,11 +128,13 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldRefuseToStartOnceTheEventIsClosed() {
-		this.events.update(this.event.id(), new EventForm(this.event.name(), null, null, this.event.startDate(),
-				this.event.endDate(), this.event.registrationDeadline(), EventStatus.CLOSED, this.event.profiles()),
+		this.events.update(this.event.id(),
+				new EventForm(this.event.name(), null, null, this.event.startDate(), this.event.endDate(),
+						this.event.registrationDeadline(), EventStatus.CLOSED, this.event.profiles()),
 				SignedInUser.machineOwner());
 
-		Response refused = start(this.alice, participants("CONSUMER", this.acmeConsumer, "SUPPLIER", this.globexSupplier));
+		Response refused = start(this.alice,
+				participants("CONSUMER", this.acmeConsumer, "SUPPLIER", this.globexSupplier));
 
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.json().path("detail").asString()).contains("the event is closed");
@@ -185,11 +188,12 @@ class TestInstanceIntegrationTests {
 		String path = "/api/test-instances/" + instance + "/evidence";
 
 		assertThat(this.alice.post(path, Map.of("kind", "COMMENT", "text", "Patient found")).status()).isEqualTo(201);
-		Response link = this.bob.post(path, Map.of("kind", "LINK", "url", "https://logs.globex.example/42",
-				"stepIndex", 1));
+		Response link = this.bob.post(path,
+				Map.of("kind", "LINK", "url", "https://logs.globex.example/42", "stepIndex", 1));
 		assertThat(link.status()).as(link.toString()).isEqualTo(201);
-		Response report = this.alice.postText(path, multipart("report.json", "{\"resourceType\":\"TestReport\"}",
-				"TEST_REPORT", "1"), "multipart/form-data; boundary=" + BOUNDARY);
+		Response report = this.alice.postText(path,
+				multipart("report.json", "{\"resourceType\":\"TestReport\"}", "TEST_REPORT", "1"),
+				"multipart/form-data; boundary=" + BOUNDARY);
 		assertThat(report.status()).as(report.toString()).isEqualTo(201);
 		assertThat(report.json().path("sizeBytes").asLong()).isEqualTo(29);
 		assertThat(this.alice.put("/api/test-instances/" + instance + "/steps/1", Map.of("status", "DONE")).status())
@@ -213,7 +217,8 @@ class TestInstanceIntegrationTests {
 		assertThat(badLink.json().path("detail").asString()).contains("http or https");
 		Response noStep = this.alice.post(path, Map.of("kind", "COMMENT", "text", "Step 7", "stepIndex", 7));
 		assertThat(noStep.json().path("detail").asString()).isEqualTo("The instance has no step 7.");
-		Response oversize = this.alice.postText(path, multipart("big.txt", "x".repeat(4 * 1024 * 1024 + 1), "FILE", null),
+		Response oversize = this.alice.postText(path,
+				multipart("big.txt", "x".repeat(4 * 1024 * 1024 + 1), "FILE", null),
 				"multipart/form-data; boundary=" + BOUNDARY);
 		assertThat(oversize.status()).isEqualTo(400);
 		assertThat(oversize.json().path("detail").asString()).contains("at most 4194304");
@@ -225,8 +230,9 @@ class TestInstanceIntegrationTests {
 	void shouldLetOnlyOrganizersRaiseTheCriticalFlag() {
 		long instance = startedInstance();
 
-		assertThat(this.alice.post("/api/test-instances/" + instance + "/critical",
-				Map.of("critical", true, "reason", "Please")).status()).isEqualTo(403);
+		assertThat(this.alice
+			.post("/api/test-instances/" + instance + "/critical", Map.of("critical", true, "reason", "Please"))
+			.status()).isEqualTo(403);
 		Response raised = this.admin.post("/api/test-instances/" + instance + "/critical",
 				Map.of("critical", true, "reason", "Last day"));
 
@@ -263,21 +269,33 @@ class TestInstanceIntegrationTests {
 
 	static String multipart(String fileName, String content, String kind, String stepIndex) {
 		StringBuilder body = new StringBuilder();
-		body.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n")
-			.append(kind).append("\r\n");
+		body.append("--")
+			.append(BOUNDARY)
+			.append("\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n")
+			.append(kind)
+			.append("\r\n");
 		if (stepIndex != null) {
-			body.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"stepIndex\"\r\n\r\n")
-				.append(stepIndex).append("\r\n");
+			body.append("--")
+				.append(BOUNDARY)
+				.append("\r\nContent-Disposition: form-data; name=\"stepIndex\"\r\n\r\n")
+				.append(stepIndex)
+				.append("\r\n");
 		}
-		body.append("--").append(BOUNDARY)
-			.append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"").append(fileName)
-			.append("\"\r\nContent-Type: application/json\r\n\r\n").append(content).append("\r\n--").append(BOUNDARY)
+		body.append("--")
+			.append(BOUNDARY)
+			.append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+			.append(fileName)
+			.append("\"\r\nContent-Type: application/json\r\n\r\n")
+			.append(content)
+			.append("\r\n--")
+			.append(BOUNDARY)
 			.append("--\r\n");
 		return body.toString();
 	}
 
 	private long startedInstance() {
-		Response started = start(this.alice, participants("CONSUMER", this.acmeConsumer, "SUPPLIER", this.globexSupplier));
+		Response started = start(this.alice,
+				participants("CONSUMER", this.acmeConsumer, "SUPPLIER", this.globexSupplier));
 		assertThat(started.status()).as(started.toString()).isEqualTo(201);
 		return started.json().path("id").asLong();
 	}

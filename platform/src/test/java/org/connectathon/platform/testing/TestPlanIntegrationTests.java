@@ -177,24 +177,23 @@ public class TestPlanIntegrationTests {
 
 		assertThat(inconsistent.status()).isEqualTo(400);
 		assertThat(inconsistent.json().path("detail").asString()).contains("nothing was imported");
-		assertThat(inconsistent.json().path("problems").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder(
-				"format: expected 'connectathon-test-plan/1', found 'connectathon-test-plan/2'",
-				"tests[0].metaTest: unknown meta-test 'NOWHERE'; declare it under metaTests",
-				"tests[0].roles: a no-peer test has exactly one role, found 2",
-				"tests[0].roles[0].option: actor IPS:CREATOR has no option 'PDF'",
-				"tests[0].roles[1].keyword: role 'CREATOR' appears twice in test 'NO-PEER'",
-				"tests[0].roles[1].actor: unknown actor 'IPS:AUTHOR'",
-				"tests[0].steps[0]: name the initiator, the responder or both; a tool plays the other",
-				"tests[1].roles[0].actor: profile MHD is not in the scope of " + ipsOnly.name(),
-				"tests[1].roles[1].maxSystems: at least minSystems (2), found 1",
-				"tests[1].roles[2].actor: 'PDQm-SUPPLIER' must be written PROFILE:ACTOR",
-				"tests[1].steps[0].responder: PDQm:ITI-78 is answered by PDQm:SUPPLIER, but role 'CONSUMER' plays PDQm:CONSUMER",
-				"tests[1].steps[1].responder: unknown role 'READER'",
-				"tests[1].steps[1].transaction: unknown transaction 'PDQm:ITI-99'; write it PROFILE:TRANSACTION",
-				"tests[2].keyword: test 'EXCHANGE' appears twice in the file",
-				"tests[2].type: missing; one of NO_PEER, PEER_TO_PEER, GROUP",
-				"tests[2].roles: the test has no role",
-				"tests[2].steps: the test has no step");
+		assertThat(inconsistent.json().path("problems").valueStream().map(JsonNode::asString))
+			.containsExactlyInAnyOrder("format: expected 'connectathon-test-plan/1', found 'connectathon-test-plan/2'",
+					"tests[0].metaTest: unknown meta-test 'NOWHERE'; declare it under metaTests",
+					"tests[0].roles: a no-peer test has exactly one role, found 2",
+					"tests[0].roles[0].option: actor IPS:CREATOR has no option 'PDF'",
+					"tests[0].roles[1].keyword: role 'CREATOR' appears twice in test 'NO-PEER'",
+					"tests[0].roles[1].actor: unknown actor 'IPS:AUTHOR'",
+					"tests[0].steps[0]: name the initiator, the responder or both; a tool plays the other",
+					"tests[1].roles[0].actor: profile MHD is not in the scope of " + ipsOnly.name(),
+					"tests[1].roles[1].maxSystems: at least minSystems (2), found 1",
+					"tests[1].roles[2].actor: 'PDQm-SUPPLIER' must be written PROFILE:ACTOR",
+					"tests[1].steps[0].responder: PDQm:ITI-78 is answered by PDQm:SUPPLIER, but role 'CONSUMER' plays PDQm:CONSUMER",
+					"tests[1].steps[1].responder: unknown role 'READER'",
+					"tests[1].steps[1].transaction: unknown transaction 'PDQm:ITI-99'; write it PROFILE:TRANSACTION",
+					"tests[2].keyword: test 'EXCHANGE' appears twice in the file",
+					"tests[2].type: missing; one of NO_PEER, PEER_TO_PEER, GROUP",
+					"tests[2].roles: the test has no role", "tests[2].steps: the test has no step");
 		assertThat(this.admin.get("/api/events/" + ipsOnly.id() + "/tests").json().size()).isZero();
 	}
 
@@ -207,14 +206,16 @@ public class TestPlanIntegrationTests {
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.json().path("detail").asString()).contains("Only organizers");
 		assertThat(participant.get("/api/events/" + this.event.id() + "/tests").json().size()).isZero();
-		assertThat(this.fixtures.anonymous().postText(planPath(this.event), PEER_TO_PEER_PLAN, "application/yaml")
+		assertThat(this.fixtures.anonymous()
+			.postText(planPath(this.event), PEER_TO_PEER_PLAN, "application/yaml")
 			.status()).isEqualTo(401);
 	}
 
 	@Test
 	void shouldAnswerNotFoundForAnUnknownEventOrTest() {
-		assertThat(this.admin.postText("/api/events/987654321/test-plan", PEER_TO_PEER_PLAN, "application/yaml")
-			.status()).isEqualTo(404);
+		assertThat(
+				this.admin.postText("/api/events/987654321/test-plan", PEER_TO_PEER_PLAN, "application/yaml").status())
+			.isEqualTo(404);
 		assertThat(this.admin.get("/api/tests/987654321").status()).isEqualTo(404);
 	}
 
@@ -235,9 +236,10 @@ public class TestPlanIntegrationTests {
 
 	private Event eventWithProfiles(String... profiles) {
 		LocalDate start = LocalDate.now(ZoneOffset.UTC).plusMonths(2);
-		return this.events.create(new EventForm(Fixtures.unique("Small Connectathon"), null, null, start,
-				start.plusDays(1), OffsetDateTime.now(ZoneOffset.UTC).plusMonths(1), EventStatus.OPEN,
-				List.of(profiles)), SignedInUser.machineOwner());
+		return this.events.create(
+				new EventForm(Fixtures.unique("Small Connectathon"), null, null, start, start.plusDays(1),
+						OffsetDateTime.now(ZoneOffset.UTC).plusMonths(1), EventStatus.OPEN, List.of(profiles)),
+				SignedInUser.machineOwner());
 	}
 
 }

@@ -13,13 +13,18 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Steps that tests of test instances share, each through the JSON API as a participant would. */
+/**
+ * Steps that tests of test instances share, each through the JSON API as a participant
+ * would.
+ */
 public final class TestingFixtures {
 
 	private TestingFixtures() {
 	}
 
-	/** A published system registered for the actors, each written {@code PROFILE:ACTOR}. */
+	/**
+	 * A published system registered for the actors, each written {@code PROFILE:ACTOR}.
+	 */
 	public static long publishedSystem(ApiClient client, Event event, String name, String... actors) {
 		Response created = client.post("/api/events/" + event.id() + "/systems",
 				Map.of("name", name, "version", "1.0", "status", "PUBLISHED"));
