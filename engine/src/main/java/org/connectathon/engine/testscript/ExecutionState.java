@@ -29,6 +29,9 @@ final class ExecutionState {
 
 	private Exchange lastExchange;
 
+	/** Values of expression and path variables by name, with the fixture they were read from. */
+	private final Map<String, Map.Entry<Fixture, String>> evaluated = new HashMap<>();
+
 	/** The last exchange's request and response as fixtures, kept so that each is parsed once. */
 	private Fixture lastRequest;
 
@@ -167,10 +170,17 @@ final class ExecutionState {
 		if (source == null || !source.hasBody()) {
 			return null;
 		}
+		// fixtures never change, so a value read from the same fixture is the same value
+		Map.Entry<Fixture, String> cached = this.evaluated.get(variable.getName());
+		if (cached != null && cached.getKey() == source) {
+			return cached.getValue();
+		}
 		List<String> values = variable.hasExpression()
 				? SourceValues.expression(version(), source, variable.getExpression())
 				: SourceValues.path(version(), source, variable.getPath());
-		return values.isEmpty() ? null : values.get(0);
+		String value = values.isEmpty() ? null : values.get(0);
+		this.evaluated.put(variable.getName(), new java.util.AbstractMap.SimpleImmutableEntry<>(source, value));
+		return value;
 	}
 
 }
