@@ -287,7 +287,7 @@ final class AssertEvaluator {
 		}
 		if (expected == null && operator.equals("eval") || expected == null && !operator.equals("empty")
 				&& !operator.equals("notEmpty") && assertion.hasExpression()) {
-			boolean holds = SourceValues.isTrue(this.state.version(), source, assertion.getExpression());
+			boolean holds = actual.size() == 1 && "true".equals(actual.get(0));
 			return new Verdict(holds, holds ? description + " is true"
 					: "expected " + description + " to be true, found " + actual);
 		}
