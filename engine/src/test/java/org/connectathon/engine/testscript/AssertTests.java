@@ -122,7 +122,7 @@ class AssertTests {
 				+ "{\"assert\":{\"description\":\"checks nothing\",\"warningOnly\":false}}"));
 		assertThat(testOutcomes(result)).containsExactly(Outcome.PASS, Outcome.ERROR, Outcome.ERROR, Outcome.ERROR);
 		List<String> messages = result.actions().stream().filter(a -> a.outcome() == Outcome.ERROR).map(ActionResult::message).toList();
-		assertThat(messages.get(0)).startsWith("FHIRPath expression 'Patient.name.where(' does not parse");
+		assertThat(messages.get(0)).startsWith("CTN-3013: FHIRPath expression 'Patient.name.where(' does not parse");
 		assertThat(messages.get(1)).startsWith("CTN-3001: the script refers to fixture 'nothing'");
 		assertThat(messages.get(2)).startsWith("CTN-3020: the assert names nothing to check");
 		assertThat(result.outcome()).isEqualTo(Outcome.ERROR);

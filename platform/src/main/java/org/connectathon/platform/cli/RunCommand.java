@@ -99,12 +99,17 @@ class RunCommand implements Callable<Integer> {
 		}
 		List<ScriptResult> results = new TestScriptRunner(settings).runAll(scripts, this.parallel);
 		stdout.print(ConsoleSummary.format(results));
-		if (this.out != null) {
-			stdout.println("Reports: " + RunReports.write(results, this.out).getParent());
+		try {
+			if (this.out != null) {
+				stdout.println("Reports: " + RunReports.write(results, this.out).getParent());
+			}
+			if (this.junit != null) {
+				JUnitReports.write(results, this.junit);
+				stdout.println("JUnit XML: " + this.junit);
+			}
 		}
-		if (this.junit != null) {
-			JUnitReports.write(results, this.junit);
-			stdout.println("JUnit XML: " + this.junit);
+		catch (java.io.UncheckedIOException ex) {
+			throw new UsageException(ex.getMessage());
 		}
 		stdout.flush();
 		return RunReports.overall(results) == Outcome.PASS ? 0 : 1;

@@ -96,6 +96,15 @@ class RunCommandTests {
 	}
 
 	@Test
+	void shouldExitTwoWhenTheReportFolderCannotBeWritten(@TempDir Path folder) throws Exception {
+		Path passing = script(folder, "passing", "CapabilityStatement");
+		Path notAFolder = Files.writeString(folder.resolve("file.txt"), "x");
+		assertThat(execute("run", "--server", server.baseUrl(), "--out", notAFolder.toString(), passing.toString()))
+			.isEqualTo(2);
+		assertThat(this.err.toString()).startsWith("error: CTN-4001: cannot write reports to " + notAFolder);
+	}
+
+	@Test
 	void shouldRefuseAnUnknownFhirVersionForTheReferenceServer() {
 		assertThat(execute("reference-server", "--fhir-version", "r3")).isEqualTo(2);
 		assertThat(this.err.toString().trim()).isEqualTo("error: --fhir-version expects r4 or r5, got 'r3'");
