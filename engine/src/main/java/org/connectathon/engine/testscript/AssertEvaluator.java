@@ -335,7 +335,10 @@ final class AssertEvaluator {
 			case "notEmpty" -> "to be present";
 			default -> operatorText(operator) + " '" + shown + "'";
 		};
-		return new Verdict(passed, (passed ? "" : "expected ") + what + " " + wanted + ", found " + found);
+		if (passed) {
+			return new Verdict(true, what + " was " + found + ", as expected (" + wanted + ")");
+		}
+		return new Verdict(false, "expected " + what + " " + wanted + ", found " + found);
 	}
 
 	private static String operatorText(String operator) {

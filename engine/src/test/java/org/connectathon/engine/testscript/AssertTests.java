@@ -116,6 +116,13 @@ class AssertTests {
 	}
 
 	@Test
+	void shouldSayWhatWasFoundWhenAnAssertPasses() {
+		ScriptResult result = run(script(READ + ",{\"assert\":{\"response\":\"okay\",\"warningOnly\":false}}"));
+		assertThat(result.actions().get(result.actions().size() - 1).message())
+			.isEqualTo("response status was '200', as expected (to equal '200 (okay)')");
+	}
+
+	@Test
 	void shouldReportAnAssertThatCannotBeEvaluatedAsAnError() {
 		ScriptResult result = run(script(READ + ",{\"assert\":{\"expression\":\"Patient.name.where(\",\"value\":\"x\",\"warningOnly\":false}},"
 				+ "{\"assert\":{\"sourceId\":\"nothing\",\"resource\":\"Patient\",\"warningOnly\":false}},"
