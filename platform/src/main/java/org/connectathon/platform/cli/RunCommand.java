@@ -82,6 +82,12 @@ class RunCommand implements Callable<Integer> {
 		if (this.timeoutSeconds < 1) {
 			throw new UsageException("--timeout must be at least 1 second, got " + this.timeoutSeconds);
 		}
+		for (Path ig : this.igs) {
+			if (ig.toString().contains("#") && !java.nio.file.Files.exists(ig)) {
+				throw new UsageException("--ig " + ig + ": packages by name are not supported yet; give the package file, "
+						+ "for example from npm pack " + ig.toString().replace('#', '@'));
+			}
+		}
 		Map<Integer, URI> destinationUrls = new LinkedHashMap<>();
 		this.destinations.forEach((index, url) -> destinationUrls.put(index, httpUrl("--destination " + index, url)));
 		RunSettings settings;
