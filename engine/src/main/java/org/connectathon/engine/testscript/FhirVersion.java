@@ -44,7 +44,7 @@ public enum FhirVersion {
 				return fhirPath().parse(e);
 			}
 			catch (Exception ex) {
-				throw new IllegalArgumentException("FHIRPath expression '" + e + "' does not parse: " + ex.getMessage(),
+				throw new IllegalArgumentException("CTN-3013: FHIRPath expression '" + e + "' does not parse: " + ex.getMessage(),
 						ex);
 			}
 		});

@@ -50,13 +50,6 @@ final class SourceValues {
 		return values;
 	}
 
-	/** Whether a FHIRPath expression evaluates to exactly {@code true}. */
-	static boolean isTrue(FhirVersion version, Fixture source, String expression) {
-		List<IBase> found = version.fhirPath().evaluate(source.resource(), version.parse(expression), IBase.class);
-		return found.size() == 1 && found.get(0) instanceof IPrimitiveType<?> primitive
-				&& Boolean.TRUE.equals(primitive.getValue());
-	}
-
 	/**
 	 * The values an XPath selects.
 	 * @throws IllegalArgumentException when the path is JSONPath or not valid XPath

@@ -83,6 +83,12 @@ class RunCommand implements Callable<Integer> {
 		if (this.timeoutSeconds < 1) {
 			throw new UsageException("--timeout must be at least 1 second, got " + this.timeoutSeconds);
 		}
+		for (Path ig : this.igs) {
+			if (ig.toString().contains("#") && !java.nio.file.Files.exists(ig)) {
+				throw new UsageException("--ig " + ig + ": packages by name are not supported yet; give the package file, "
+						+ "for example from npm pack " + ig.toString().replace('#', '@'));
+			}
+		}
 		Map<Integer, URI> destinationUrls = new LinkedHashMap<>();
 		this.destinations.forEach((index, url) -> destinationUrls.put(index, httpUrl("--destination " + index, url)));
 		RunSettings settings;
@@ -100,12 +106,17 @@ class RunCommand implements Callable<Integer> {
 		}
 		List<ScriptResult> results = new TestScriptRunner(settings).runAll(scripts, this.parallel);
 		stdout.print(ConsoleSummary.format(results));
-		if (this.out != null) {
-			stdout.println("Reports: " + RunReports.write(results, this.out).getParent());
+		try {
+			if (this.out != null) {
+				stdout.println("Reports: " + RunReports.write(results, this.out).getParent());
+			}
+			if (this.junit != null) {
+				JUnitReports.write(results, this.junit);
+				stdout.println("JUnit XML: " + this.junit);
+			}
 		}
-		if (this.junit != null) {
-			JUnitReports.write(results, this.junit);
-			stdout.println("JUnit XML: " + this.junit);
+		catch (java.io.UncheckedIOException ex) {
+			throw new UsageException(ex.getMessage());
 		}
 		stdout.flush();
 		return RunReports.overall(results) == Outcome.PASS ? 0 : 1;
