@@ -17,16 +17,16 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.model.TestScript;
 
 /**
- * Evaluates one TestScript assert against the state of a run. The assert checks one thing, in
- * this order of precedence: contentType, headerField, minimumId, navigationLinks, requestMethod,
- * requestURL, resource, response, responseCode, validateProfileId, then expression or path
- * (compared with {@code value}, with the result of compareToSourceExpression or
- * compareToSourcePath, or, when there is neither and the operator is not empty or notEmpty,
- * evaluated as a boolean). minimumId compares all elements of the fixture but its id and meta.
- * Comparisons use the first value selected, except that
- * {@code contains} passes when any value contains the text; {@code in} and {@code notIn} take a
- * comma-separated list; {@code greaterThan} and {@code lessThan} compare numbers when both sides
- * are numbers, text otherwise.
+ * Evaluates one TestScript assert against the state of a run. The assert checks one
+ * thing, in this order of precedence: contentType, headerField, minimumId,
+ * navigationLinks, requestMethod, requestURL, resource, response, responseCode,
+ * validateProfileId, then expression or path (compared with {@code value}, with the
+ * result of compareToSourceExpression or compareToSourcePath, or, when there is neither
+ * and the operator is not empty or notEmpty, evaluated as a boolean). minimumId compares
+ * all elements of the fixture but its id and meta. Comparisons use the first value
+ * selected, except that {@code contains} passes when any value contains the text;
+ * {@code in} and {@code notIn} take a comma-separated list; {@code greaterThan} and
+ * {@code lessThan} compare numbers when both sides are numbers, text otherwise.
  */
 final class AssertEvaluator {
 
@@ -38,17 +38,18 @@ final class AssertEvaluator {
 			Map.entry("resetContent", 205), Map.entry("partialContent", 206), Map.entry("multipleChoices", 300),
 			Map.entry("movedPermanently", 301), Map.entry("found", 302), Map.entry("seeOther", 303),
 			Map.entry("notModified", 304), Map.entry("useProxy", 305), Map.entry("temporaryRedirect", 307),
-			Map.entry("permanentRedirect", 308), Map.entry("bad", 400), Map.entry("badRequest", 400), Map.entry("unauthorized", 401),
-			Map.entry("paymentRequired", 402), Map.entry("forbidden", 403), Map.entry("notFound", 404),
-			Map.entry("methodNotAllowed", 405), Map.entry("notAcceptable", 406),
-			Map.entry("proxyAuthenticationRequired", 407), Map.entry("requestTimeout", 408),
-			Map.entry("conflict", 409), Map.entry("gone", 410), Map.entry("lengthRequired", 411),
-			Map.entry("preconditionFailed", 412), Map.entry("contentTooLarge", 413), Map.entry("uriTooLong", 414),
-			Map.entry("unsupportedMediaType", 415), Map.entry("rangeNotSatisfiable", 416),
-			Map.entry("expectationFailed", 417), Map.entry("misdirectedRequest", 421), Map.entry("unprocessable", 422), Map.entry("unprocessableContent", 422),
-			Map.entry("upgradeRequired", 426), Map.entry("internalServerError", 500),
-			Map.entry("notImplemented", 501), Map.entry("badGateway", 502), Map.entry("serviceUnavailable", 503),
-			Map.entry("gatewayTimeout", 504), Map.entry("httpVersionNotSupported", 505));
+			Map.entry("permanentRedirect", 308), Map.entry("bad", 400), Map.entry("badRequest", 400),
+			Map.entry("unauthorized", 401), Map.entry("paymentRequired", 402), Map.entry("forbidden", 403),
+			Map.entry("notFound", 404), Map.entry("methodNotAllowed", 405), Map.entry("notAcceptable", 406),
+			Map.entry("proxyAuthenticationRequired", 407), Map.entry("requestTimeout", 408), Map.entry("conflict", 409),
+			Map.entry("gone", 410), Map.entry("lengthRequired", 411), Map.entry("preconditionFailed", 412),
+			Map.entry("contentTooLarge", 413), Map.entry("uriTooLong", 414), Map.entry("unsupportedMediaType", 415),
+			Map.entry("rangeNotSatisfiable", 416), Map.entry("expectationFailed", 417),
+			Map.entry("misdirectedRequest", 421), Map.entry("unprocessable", 422),
+			Map.entry("unprocessableContent", 422), Map.entry("upgradeRequired", 426),
+			Map.entry("internalServerError", 500), Map.entry("notImplemented", 501), Map.entry("badGateway", 502),
+			Map.entry("serviceUnavailable", 503), Map.entry("gatewayTimeout", 504),
+			Map.entry("httpVersionNotSupported", 505));
 
 	/** What an assert found: whether it holds, and the message for a person. */
 	record Verdict(boolean passed, String message) {
@@ -61,12 +62,13 @@ final class AssertEvaluator {
 	}
 
 	/**
-	 * @throws ExecutionException when the assert cannot be evaluated (nothing to check, unknown
-	 * source, malformed expression)
+	 * @throws ExecutionException when the assert cannot be evaluated (nothing to check,
+	 * unknown source, malformed expression)
 	 */
 	Verdict evaluate(TestScript.SetupActionAssertComponent assertion) {
 		String operator = assertion.hasOperator() ? assertion.getOperator().toCode() : "equals";
-		boolean request = assertion.hasDirection() && assertion.getDirection() == TestScript.AssertionDirectionType.REQUEST;
+		boolean request = assertion.hasDirection()
+				&& assertion.getDirection() == TestScript.AssertionDirectionType.REQUEST;
 		String expected = assertion.hasValue() ? this.state.substitute(assertion.getValue()) : null;
 		try {
 			if (assertion.hasContentType()) {
@@ -94,7 +96,8 @@ final class AssertEvaluator {
 			}
 			if (assertion.hasResource()) {
 				String wanted = assertion.getResource().substring(assertion.getResource().lastIndexOf('/') + 1);
-				return compare("resource type", operator, List.of(resource(source(assertion, request)).fhirType()), wanted);
+				return compare("resource type", operator, List.of(resource(source(assertion, request)).fhirType()),
+						wanted);
 			}
 			if (assertion.hasResponse()) {
 				String code = assertion.getResponse().toCode();
@@ -102,7 +105,8 @@ final class AssertEvaluator {
 				if (status == null) {
 					throw new ExecutionException("CTN-3021: response code '" + code + "' is not known");
 				}
-				return compare("response status", operator, List.of(Integer.toString(this.state.lastExchange().status())),
+				return compare("response status", operator,
+						List.of(Integer.toString(this.state.lastExchange().status())),
 						Integer.toString(status) + " (" + code + ")", Integer.toString(status));
 			}
 			if (assertion.hasResponseCode()) {
@@ -132,9 +136,10 @@ final class AssertEvaluator {
 		String wanted = assertion.getContentType();
 		String actual = header == null ? null : header.split(";")[0].trim().toLowerCase(Locale.ROOT);
 		if (actual != null && !wanted.contains("/")) {
-			// an R4 code (json, xml, ttl): compare the kind of content, not the exact media type
-			actual = actual.contains("json") ? "json" : actual.contains("xml") ? "xml" : actual.contains("turtle") ? "ttl"
-					: actual;
+			// an R4 code (json, xml, ttl): compare the kind of content, not the exact
+			// media type
+			actual = actual.contains("json") ? "json"
+					: actual.contains("xml") ? "xml" : actual.contains("turtle") ? "ttl" : actual;
 		}
 		return compare("content type", operator, actual == null ? List.of() : List.of(actual), wanted);
 	}
@@ -144,16 +149,19 @@ final class AssertEvaluator {
 		Fixture actual = source(assertion, request);
 		JsonNode wanted = json(minimum);
 		JsonNode found = json(actual);
-		// the fixture's own id and meta say where it came from, not what the resource must hold
+		// the fixture's own id and meta say where it came from, not what the resource
+		// must hold
 		((com.fasterxml.jackson.databind.node.ObjectNode) wanted).remove(List.of("id", "meta"));
 		List<String> missing = new ArrayList<>();
 		contains(found, wanted, "", missing);
 		if (missing.isEmpty()) {
 			return new Verdict(true, "the resource holds every element of fixture " + assertion.getMinimumId());
 		}
-		return new Verdict(false, "expected the resource to hold every element of fixture " + assertion.getMinimumId()
-				+ ", but these differ or are missing: " + String.join(", ", missing.subList(0, Math.min(10, missing.size())))
-				+ (missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : ""));
+		return new Verdict(false,
+				"expected the resource to hold every element of fixture " + assertion.getMinimumId()
+						+ ", but these differ or are missing: "
+						+ String.join(", ", missing.subList(0, Math.min(10, missing.size())))
+						+ (missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : ""));
 	}
 
 	private static void contains(JsonNode actual, JsonNode wanted, String path, List<String> missing) {
@@ -212,8 +220,8 @@ final class AssertEvaluator {
 		List<String> nextUrls = SourceValues.expression(this.state.version(), source(assertion, request),
 				"Bundle.link.where(relation = 'next').url");
 		boolean paged = !nextUrls.isEmpty();
-		boolean valid = relations.contains("self") && (!paged || relations.contains("first") || relations.contains("last")
-				|| relations.contains("next"));
+		boolean valid = relations.contains("self")
+				&& (!paged || relations.contains("first") || relations.contains("last") || relations.contains("next"));
 		String description = "Bundle links " + relations;
 		if (assertion.getNavigationLinks()) {
 			return new Verdict(valid, valid ? description + " include self"
@@ -226,8 +234,8 @@ final class AssertEvaluator {
 		String id = assertion.getValidateProfileId();
 		String profileUrl = this.state.loaded().profileUrls().getOrDefault(id, id.contains("/") ? id : null);
 		if (profileUrl == null) {
-			throw new ExecutionException("CTN-3022: validateProfileId '" + id + "' names no profile of the script; known: "
-					+ this.state.loaded().profileUrls().keySet());
+			throw new ExecutionException("CTN-3022: validateProfileId '" + id
+					+ "' names no profile of the script; known: " + this.state.loaded().profileUrls().keySet());
 		}
 		Fixture source = source(assertion, request);
 		if (!source.hasBody()) {
@@ -242,25 +250,30 @@ final class AssertEvaluator {
 		if (errors.isEmpty()) {
 			return new Verdict(true, "the resource conforms to " + profileUrl);
 		}
-		StringBuilder message = new StringBuilder("expected the resource to conform to " + profileUrl + ", found "
-				+ errors.size() + " error(s):");
+		StringBuilder message = new StringBuilder(
+				"expected the resource to conform to " + profileUrl + ", found " + errors.size() + " error(s):");
 		errors.stream()
 			.limit(5)
-			.forEach(issue -> message.append(" [").append(issue.location()).append("] ").append(issue.message()).append(';'));
+			.forEach(issue -> message.append(" [")
+				.append(issue.location())
+				.append("] ")
+				.append(issue.message())
+				.append(';'));
 		return new Verdict(false, message.toString());
 	}
 
 	private Verdict expression(TestScript.SetupActionAssertComponent assertion, String operator, boolean request,
 			String expected) {
 		Fixture source = source(assertion, request);
-		// without an expression or path of its own, the assert applies the compareTo one to both sides
+		// without an expression or path of its own, the assert applies the compareTo one
+		// to both sides
 		String expression = assertion.hasExpression() ? assertion.getExpression()
 				: assertion.hasPath() ? null : assertion.getCompareToSourceExpression();
 		String path = assertion.hasPath() ? assertion.getPath()
 				: assertion.hasExpression() ? null : assertion.getCompareToSourcePath();
 		if (expression == null && path == null) {
-			throw new ExecutionException("CTN-3023: compareToSourceId needs compareToSourceExpression or "
-					+ "compareToSourcePath");
+			throw new ExecutionException(
+					"CTN-3023: compareToSourceId needs compareToSourceExpression or " + "compareToSourcePath");
 		}
 		String description = expression != null ? expression : path;
 		List<String> actual = expression != null ? SourceValues.expression(this.state.version(), source, expression)
@@ -269,27 +282,30 @@ final class AssertEvaluator {
 			Fixture compareTo = this.state.fixture(assertion.getCompareToSourceId());
 			List<String> compared;
 			if (assertion.hasCompareToSourceExpression()) {
-				compared = SourceValues.expression(this.state.version(), compareTo, assertion.getCompareToSourceExpression());
+				compared = SourceValues.expression(this.state.version(), compareTo,
+						assertion.getCompareToSourceExpression());
 			}
 			else if (assertion.hasCompareToSourcePath()) {
 				compared = SourceValues.path(this.state.version(), compareTo, assertion.getCompareToSourcePath());
 			}
 			else {
-				throw new ExecutionException("CTN-3023: compareToSourceId needs compareToSourceExpression or "
-						+ "compareToSourcePath");
+				throw new ExecutionException(
+						"CTN-3023: compareToSourceId needs compareToSourceExpression or " + "compareToSourcePath");
 			}
 			if (compared.isEmpty()) {
-				return new Verdict(false, "expected a value at " + (assertion.hasCompareToSourceExpression()
-						? assertion.getCompareToSourceExpression() : assertion.getCompareToSourcePath()) + " in "
-						+ assertion.getCompareToSourceId() + ", found none");
+				return new Verdict(false,
+						"expected a value at "
+								+ (assertion.hasCompareToSourceExpression() ? assertion.getCompareToSourceExpression()
+										: assertion.getCompareToSourcePath())
+								+ " in " + assertion.getCompareToSourceId() + ", found none");
 			}
 			return compare(description, operator, actual, compared.get(0));
 		}
 		if (expected == null && operator.equals("eval") || expected == null && !operator.equals("empty")
 				&& !operator.equals("notEmpty") && assertion.hasExpression()) {
 			boolean holds = actual.size() == 1 && "true".equals(actual.get(0));
-			return new Verdict(holds, holds ? description + " is true"
-					: "expected " + description + " to be true, found " + actual);
+			return new Verdict(holds,
+					holds ? description + " is true" : "expected " + description + " to be true, found " + actual);
 		}
 		return compare(description, operator, actual, expected);
 	}
@@ -324,8 +340,10 @@ final class AssertEvaluator {
 			case "notIn" -> first == null || !list(required(expected, operator)).contains(first);
 			case "greaterThan" -> first != null && order(first, required(expected, operator)) > 0;
 			case "lessThan" -> first != null && order(first, required(expected, operator)) < 0;
-			case "contains" -> actual.stream().anyMatch(value -> value != null && value.contains(required(expected, operator)));
-			case "notContains" -> actual.stream().noneMatch(value -> value != null && value.contains(required(expected, operator)));
+			case "contains" ->
+				actual.stream().anyMatch(value -> value != null && value.contains(required(expected, operator)));
+			case "notContains" ->
+				actual.stream().noneMatch(value -> value != null && value.contains(required(expected, operator)));
 			case "eval" -> throw new ExecutionException("CTN-3024: operator eval needs an expression to evaluate");
 			default -> throw new ExecutionException("CTN-3025: operator '" + operator + "' is not known");
 		};
@@ -357,8 +375,8 @@ final class AssertEvaluator {
 
 	private static String required(String expected, String operator) {
 		if (expected == null) {
-			throw new ExecutionException("CTN-3026: operator " + operator + " needs a value to compare with; the assert "
-					+ "has none");
+			throw new ExecutionException(
+					"CTN-3026: operator " + operator + " needs a value to compare with; the assert " + "has none");
 		}
 		return expected;
 	}

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r5.model.TestScript;
 
 /**
- * What one run of a script knows so far: fixtures (declared ones and captured requests and
- * responses), the last exchange, and the variables, which are evaluated each time they are used
- * so that they see the latest responses, as the specification describes.
+ * What one run of a script knows so far: fixtures (declared ones and captured requests
+ * and responses), the last exchange, and the variables, which are evaluated each time
+ * they are used so that they see the latest responses, as the specification describes.
  */
 final class ExecutionState {
 
@@ -29,10 +29,16 @@ final class ExecutionState {
 
 	private Exchange lastExchange;
 
-	/** Values of expression and path variables by name, with the fixture they were read from. */
+	/**
+	 * Values of expression and path variables by name, with the fixture they were read
+	 * from.
+	 */
 	private final Map<String, Map.Entry<Fixture, String>> evaluated = new HashMap<>();
 
-	/** The last exchange's request and response as fixtures, kept so that each is parsed once. */
+	/**
+	 * The last exchange's request and response as fixtures, kept so that each is parsed
+	 * once.
+	 */
 	private Fixture lastRequest;
 
 	private Fixture lastResponse;
@@ -58,7 +64,8 @@ final class ExecutionState {
 
 	/**
 	 * The fixture with this id.
-	 * @throws ExecutionException when the script names an id it never declared or captured
+	 * @throws ExecutionException when the script names an id it never declared or
+	 * captured
 	 */
 	Fixture fixture(String id) {
 		Fixture fixture = this.fixtures.get(id);
@@ -74,7 +81,10 @@ final class ExecutionState {
 		return this.fixtures;
 	}
 
-	/** Records an exchange as the latest, and under the operation's request and response ids. */
+	/**
+	 * Records an exchange as the latest, and under the operation's request and response
+	 * ids.
+	 */
 	void record(Exchange exchange, String requestId, String responseId) {
 		this.lastExchange = exchange;
 		this.lastRequest = exchange.request(version());
@@ -95,8 +105,8 @@ final class ExecutionState {
 	 */
 	Exchange lastExchange() {
 		if (this.lastExchange == null) {
-			throw new ExecutionException("CTN-3004: an assert needs the response of an operation, but no operation "
-					+ "has run yet");
+			throw new ExecutionException(
+					"CTN-3004: an assert needs the response of an operation, but no operation " + "has run yet");
 		}
 		return this.lastExchange;
 	}

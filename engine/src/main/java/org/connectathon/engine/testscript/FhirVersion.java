@@ -44,8 +44,8 @@ public enum FhirVersion {
 				return fhirPath().parse(e);
 			}
 			catch (Exception ex) {
-				throw new IllegalArgumentException("CTN-3013: FHIRPath expression '" + e + "' does not parse: " + ex.getMessage(),
-						ex);
+				throw new IllegalArgumentException(
+						"CTN-3013: FHIRPath expression '" + e + "' does not parse: " + ex.getMessage(), ex);
 			}
 		});
 	}

@@ -33,7 +33,8 @@ public final class LoadedTestScript {
 		this.script = Objects.requireNonNull(script, "script");
 		this.fixtures = Map.copyOf(fixtures);
 		this.profileUrls = Map.copyOf(profileUrls);
-		// HAPI's getters create missing parts on first call; create them now, before runs on
+		// HAPI's getters create missing parts on first call; create them now, before runs
+		// on
 		// several threads share the model
 		script.getSetup().getAction();
 		script.getTeardown().getAction();

@@ -85,8 +85,9 @@ class RunCommand implements Callable<Integer> {
 		}
 		for (Path ig : this.igs) {
 			if (ig.toString().contains("#") && !java.nio.file.Files.exists(ig)) {
-				throw new UsageException("--ig " + ig + ": packages by name are not supported yet; give the package file, "
-						+ "for example from npm pack " + ig.toString().replace('#', '@'));
+				throw new UsageException(
+						"--ig " + ig + ": packages by name are not supported yet; give the package file, "
+								+ "for example from npm pack " + ig.toString().replace('#', '@'));
 			}
 		}
 		Map<Integer, URI> destinationUrls = new LinkedHashMap<>();

@@ -112,16 +112,19 @@ class RunCommandTests {
 	@Test
 	void shouldSendDestinationsAndVariablesGivenOnTheCommandLine(@TempDir Path folder) throws Exception {
 		Path file = folder.resolve("destination.json");
-		Files.writeString(file, """
-				{"resourceType":"TestScript","id":"destination","name":"Destination","status":"active",
-				 "variable":[{"name":"wanted","hint":"a format"}],
-				 "test":[{"name":"capabilities","action":[
-				  {"operation":{"type":{"system":"http://terminology.hl7.org/CodeSystem/testscript-operation-codes","code":"capabilities"},"destination":2,"encodeRequestUrl":true}},
-				  {"assert":{"requestURL":"http://127.0.0.1:","operator":"contains","warningOnly":false}},
-				  {"assert":{"headerField":"Content-Type","operator":"contains","value":"${wanted}","warningOnly":false}}]}]}""");
+		Files.writeString(file,
+				"""
+						{"resourceType":"TestScript","id":"destination","name":"Destination","status":"active",
+						 "variable":[{"name":"wanted","hint":"a format"}],
+						 "test":[{"name":"capabilities","action":[
+						  {"operation":{"type":{"system":"http://terminology.hl7.org/CodeSystem/testscript-operation-codes","code":"capabilities"},"destination":2,"encodeRequestUrl":true}},
+						  {"assert":{"requestURL":"http://127.0.0.1:","operator":"contains","warningOnly":false}},
+						  {"assert":{"headerField":"Content-Type","operator":"contains","value":"${wanted}","warningOnly":false}}]}]}""");
 		String secondDestination = server.baseUrl().replace("localhost", "127.0.0.1");
 		assertThat(execute("run", "--server", server.baseUrl(), "--destination", "2=" + secondDestination, "--variable",
-				"wanted=json", file.toString())).as(this.out.toString()).isZero();
+				"wanted=json", file.toString()))
+			.as(this.out.toString())
+			.isZero();
 	}
 
 	@Test
@@ -129,7 +132,8 @@ class RunCommandTests {
 		Path passing = script(folder, "passing", "CapabilityStatement");
 		assertThat(execute("run", "--server", server.baseUrl(), "--ig", "hl7.fhir.uv.ips#2.0.0", passing.toString()))
 			.isEqualTo(2);
-		assertThat(this.err.toString()).startsWith("error: --ig hl7.fhir.uv.ips#2.0.0: packages by name are not supported yet");
+		assertThat(this.err.toString())
+			.startsWith("error: --ig hl7.fhir.uv.ips#2.0.0: packages by name are not supported yet");
 	}
 
 	@Test

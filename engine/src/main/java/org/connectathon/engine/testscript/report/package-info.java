@@ -1,2 +1,5 @@
-/** Writing the results of TestScript runs: TestReport files, summary.json, JUnit XML, the console summary. */
+/**
+ * Writing the results of TestScript runs: TestReport files, summary.json, JUnit XML, the
+ * console summary.
+ */
 package org.connectathon.engine.testscript.report;
