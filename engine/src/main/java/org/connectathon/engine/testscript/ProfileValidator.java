@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Validates a resource against a profile, for {@code validateProfileId} asserts. The
- * engine does not care how: {@link CoreProfileValidator} knows only the core
- * specification; the platform supplies one that also knows the implementation guides
- * given with {@code --ig}. Implementations must be thread-safe.
+ * engine does not care how: {@link PackageProfileValidator} uses the engine's validation
+ * service with the implementation guides given with {@code --ig}. Implementations must be
+ * thread-safe.
  */
 public interface ProfileValidator {
 

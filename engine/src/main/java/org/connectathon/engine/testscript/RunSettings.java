@@ -2,8 +2,13 @@ package org.connectathon.engine.testscript;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.connectathon.engine.packages.PackageCache;
+import org.connectathon.engine.packages.PackageResolver;
+import org.connectathon.engine.validation.ValidationServiceCache;
 
 /**
  * Where and how to run TestScripts.
@@ -28,9 +33,16 @@ public record RunSettings(URI server, Map<Integer, URI> destinations, Map<String
 		Objects.requireNonNull(timeout, "timeout");
 	}
 
-	/** Settings with only a server, the core validator and a 30 second timeout. */
+	/**
+	 * Settings with only a server, a validator of the core specification (its warm-start
+	 * files in the default package cache) and a 30 second timeout.
+	 */
 	public static RunSettings forServer(URI server) {
-		return new RunSettings(server, Map.of(), Map.of(), new CoreProfileValidator(), Duration.ofSeconds(30));
+		return new RunSettings(server, Map.of(), Map.of(),
+				new PackageProfileValidator(
+						new PackageResolver(new PackageCache(PackageCache.defaultDirectory(), List.of())), List.of(),
+						new ValidationServiceCache()),
+				Duration.ofSeconds(30));
 	}
 
 	public RunSettings withDestinations(Map<Integer, URI> newDestinations) {

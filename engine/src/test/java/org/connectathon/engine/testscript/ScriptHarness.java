@@ -1,5 +1,11 @@
 package org.connectathon.engine.testscript;
 
+import org.connectathon.engine.validation.ValidationServiceCache;
+
+import org.connectathon.engine.packages.PackageResolver;
+
+import org.connectathon.engine.packages.PackageCache;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,7 +30,13 @@ final class ScriptHarness {
 
 	private static final AtomicInteger COUNTER = new AtomicInteger();
 
-	private static final CoreProfileValidator VALIDATOR = new CoreProfileValidator();
+	/**
+	 * The core specification's profiles; the package cache only keeps the validator's
+	 * warm-start files.
+	 */
+	private static final PackageProfileValidator VALIDATOR = new PackageProfileValidator(
+			new PackageResolver(new PackageCache(Path.of("target", "test-package-cache"), List.of())), List.of(),
+			new ValidationServiceCache());
 
 	private static ReferenceServerLauncher launcher;
 

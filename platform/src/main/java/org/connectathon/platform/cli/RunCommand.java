@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.connectathon.engine.testscript.CoreProfileValidator;
+import org.connectathon.engine.packages.PackageCache;
+import org.connectathon.engine.packages.PackageException;
+import org.connectathon.engine.packages.PackageResolver;
+import org.connectathon.engine.validation.ValidationServiceCache;
 import org.connectathon.engine.testscript.LoadedTestScript;
+import org.connectathon.engine.testscript.PackageProfileValidator;
 import org.connectathon.engine.testscript.Outcome;
 import org.connectathon.engine.testscript.RunSettings;
 import org.connectathon.engine.testscript.ScriptResult;
@@ -51,9 +55,14 @@ class RunCommand implements Callable<Integer> {
 			description = "Value for a script variable; wins over the script's own definition.")
 	Map<String, String> variables = new LinkedHashMap<>();
 
-	@Option(names = "--ig", paramLabel = "FILE",
-			description = "FHIR package file (.tgz) whose profiles validateProfileId asserts may use.")
-	List<Path> igs = new ArrayList<>();
+	@Option(names = "--ig", paramLabel = "PACKAGE#VERSION|FILE",
+			description = "Implementation guide whose profiles validateProfileId asserts may use: NAME#VERSION "
+					+ "from the package cache, or a package .tgz file or folder (added to the cache). Repeatable.")
+	List<String> igs = new ArrayList<>();
+
+	@Option(names = "--packages", paramLabel = "DIR",
+			description = "Package cache folder (default: $CONNECTATHON_HOME/packages, else ~/.fhir/packages).")
+	Path packageCache;
 
 	@Option(names = "--out", paramLabel = "DIR",
 			description = "Folder for <script-id>.testreport.json files and summary.json.")
@@ -83,21 +92,14 @@ class RunCommand implements Callable<Integer> {
 		if (this.timeoutSeconds < 1) {
 			throw new UsageException("--timeout must be at least 1 second, got " + this.timeoutSeconds);
 		}
-		for (Path ig : this.igs) {
-			if (ig.toString().contains("#") && !java.nio.file.Files.exists(ig)) {
-				throw new UsageException(
-						"--ig " + ig + ": packages by name are not supported yet; give the package file, "
-								+ "for example from npm pack " + ig.toString().replace('#', '@'));
-			}
-		}
 		Map<Integer, URI> destinationUrls = new LinkedHashMap<>();
 		this.destinations.forEach((index, url) -> destinationUrls.put(index, httpUrl("--destination " + index, url)));
 		RunSettings settings;
 		try {
 			settings = new RunSettings(httpUrl("--server", this.server), destinationUrls, this.variables,
-					new CoreProfileValidator(this.igs), Duration.ofSeconds(this.timeoutSeconds));
+					profileValidator(), Duration.ofSeconds(this.timeoutSeconds));
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | PackageException ex) {
 			throw new UsageException(ex.getMessage());
 		}
 		List<LoadedTestScript> scripts = load();
@@ -148,6 +150,21 @@ class RunCommand implements Callable<Integer> {
 			throw new UsageException(failures.get(0));
 		}
 		return scripts;
+	}
+
+	/**
+	 * The validator of validateProfileId asserts; the guides are resolved now, so that
+	 * one that cannot be had stops the run before any script.
+	 */
+	private PackageProfileValidator profileValidator() {
+		Path cache = (this.packageCache != null) ? this.packageCache : PackageCache.defaultDirectory();
+		PackageProfileValidator validator = new PackageProfileValidator(
+				new PackageResolver(new PackageCache(cache, List.of())), this.igs, new ValidationServiceCache());
+		if (!this.igs.isEmpty()) {
+			validator.resolutionWarnings()
+				.forEach((warning) -> this.spec.commandLine().getErr().println("warning: " + warning));
+		}
+		return validator;
 	}
 
 	private static URI httpUrl(String option, String value) {

@@ -128,12 +128,14 @@ class RunCommandTests {
 	}
 
 	@Test
-	void shouldExplainThatPackagesByNameAreNotSupportedYet(@TempDir Path folder) throws Exception {
+	void shouldStopBeforeAnyScriptWhenAnImplementationGuideCannotBeHad(@TempDir Path folder) throws Exception {
 		Path passing = script(folder, "passing", "CapabilityStatement");
-		assertThat(execute("run", "--server", server.baseUrl(), "--ig", "hl7.fhir.uv.ips#2.0.0", passing.toString()))
+		assertThat(execute("run", "--server", server.baseUrl(), "--packages", folder.resolve("cache").toString(),
+				"--ig", "hl7.fhir.uv.nothing#1.0.0", passing.toString()))
 			.isEqualTo(2);
 		assertThat(this.err.toString())
-			.startsWith("error: --ig hl7.fhir.uv.ips#2.0.0: packages by name are not supported yet");
+			.startsWith("error: CTN-2003: expected hl7.fhir.uv.nothing#1.0.0 in the package cache");
+		assertThat(this.out.toString()).doesNotContain("PASS");
 	}
 
 	@Test
