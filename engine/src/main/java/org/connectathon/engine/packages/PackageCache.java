@@ -156,14 +156,16 @@ public final class PackageCache {
 	}
 
 	private static FhirPackage readFolder(Path folder) {
-		Path packageFolder = Files.isRegularFile(folder.resolve("package").resolve("package.json"))
-				? folder.resolve("package") : folder;
-		if (!Files.isRegularFile(packageFolder.resolve("package.json"))) {
-			throw new PackageException("CTN-2002: expected a FHIR package folder holding package.json, but " + folder
-					+ " has none");
+		// HAPI reads a package from the folder that holds its package/ folder
+		Path root = Files.isRegularFile(folder.resolve("package").resolve("package.json")) ? folder
+				: folder.getFileName() != null && folder.getFileName().toString().equals("package")
+						&& Files.isRegularFile(folder.resolve("package.json")) ? folder.getParent() : null;
+		if (root == null) {
+			throw new PackageException("CTN-2002: expected a FHIR package folder holding package/package.json, but "
+					+ folder + " has none");
 		}
 		try {
-			return new FhirPackage(NpmPackage.fromFolder(packageFolder.toString()));
+			return new FhirPackage(NpmPackage.fromFolder(root.toString()));
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new PackageException("CTN-2002: expected a FHIR package in " + folder + ", but it cannot be read: "

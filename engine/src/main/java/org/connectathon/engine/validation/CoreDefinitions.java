@@ -35,6 +35,10 @@ final class CoreDefinitions {
 
 	private static final String PACKAGE_PREFIX = "connectathon.core-definitions.";
 
+	private static final String LANGUAGES_CODE_SYSTEM = "urn:ietf:bcp:47";
+
+	private static final String LANGUAGES_VALUE_SET = "http://hl7.org/fhir/ValueSet/languages";
+
 	private CoreDefinitions() {
 	}
 
@@ -47,7 +51,7 @@ final class CoreDefinitions {
 		}
 		try {
 			// read from the cache even right after writing it, so that every start behaves the same
-			return new PackageValidationSupport(fhirContext, NpmPackage.fromFolder(folder.toString()),
+			return new PackageValidationSupport(fhirContext, NpmPackage.fromFolder(folder.getParent().toString()),
 					"FHIR core definitions", true);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -62,6 +66,10 @@ final class CoreDefinitions {
 			Files.createDirectories(folder.getParent().getParent());
 			temporary = Files.createTempDirectory(folder.getParent().getParent(), name + ".");
 			Path packageFolder = Files.createDirectories(temporary.resolve("package"));
+			// HAPI loads its definition bundles on demand; these make it load all of them
+			core.fetchAllStructureDefinitions();
+			core.fetchCodeSystem(LANGUAGES_CODE_SYSTEM);
+			core.fetchValueSet(LANGUAGES_VALUE_SET);
 			IParser parser = fhirContext.newJsonParser();
 			Set<String> fileNames = new HashSet<>();
 			for (IBaseResource resource : core.fetchAllConformanceResources()) {

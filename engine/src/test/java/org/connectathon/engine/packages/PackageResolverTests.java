@@ -69,6 +69,27 @@ class PackageResolverTests {
 	}
 
 	@Test
+	void unpackedPackageFolderIsReadWhereItIs() {
+		TestPackages.ips();
+		Path folder = TestPackages.cache().directory().resolve("hl7.fhir.uv.ips#2.0.0");
+
+		ResolvedPackages packages = new PackageResolver(new PackageCache(emptyCache, List.of()))
+			.resolve(List.of(folder.toString()));
+
+		assertThat(packages.packages()).extracting(p -> p.reference().toString()).containsExactly("hl7.fhir.uv.ips#2.0.0");
+		assertThat(emptyCache.resolve("hl7.fhir.uv.ips#2.0.0")).doesNotExist();
+	}
+
+	@Test
+	void folderWithoutPackageJsonIsAnError() {
+		PackageResolver resolver = new PackageResolver(new PackageCache(emptyCache, List.of()));
+
+		assertThatThrownBy(() -> resolver.resolve(List.of(emptyCache.toString()))).isInstanceOf(PackageException.class)
+			.hasMessage("CTN-2002: expected a FHIR package folder holding package/package.json, but " + emptyCache
+					+ " has none");
+	}
+
+	@Test
 	void packageInNeitherCacheNorServerIsAnErrorNamingTheCache() {
 		PackageResolver resolver = new PackageResolver(new PackageCache(emptyCache, List.of()));
 
