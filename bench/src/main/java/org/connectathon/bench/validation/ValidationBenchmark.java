@@ -18,8 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import org.connectathon.engine.packages.PackageCache;
-import org.connectathon.engine.packages.PackageResolver;
 
 /**
  * Measures Connectathon's validation service and a plain HAPI set-up side by side, each in a
@@ -78,11 +76,13 @@ public final class ValidationBenchmark {
 		forkCompare(packageFolder, work);
 	}
 
-	/** Warms Connectathon's package cache and writes the corpus, so that every child sees the same. */
+	/**
+	 * Warms Connectathon's package cache (packages and core definitions: the "warm cache" start the
+	 * issue measures) and writes the corpus, so that every child sees the same.
+	 */
 	private static void prepare(Path packageFolder, Path work) throws IOException {
 		Path cache = work.resolve("package-cache");
-		new PackageResolver(new PackageCache(cache, List.of()))
-			.resolve(PACKAGE_FILES.stream().map(file -> packageFolder.resolve(file).toString()).toList());
+		new ConnectathonSetUp(cache, PACKAGE_FILES.stream().map(packageFolder::resolve).toList());
 		Path corpus = work.resolve("ips-corpus");
 		Files.createDirectories(corpus);
 		List<String> originals = IpsCorpus.officialBundles(cache.resolve("hl7.fhir.uv.ips#2.0.0/package/example"));
