@@ -39,6 +39,9 @@ final class CoreDefinitions {
 
 	private static final String LANGUAGES_VALUE_SET = "http://hl7.org/fhir/ValueSet/languages";
 
+	/** Present in every complete copy; a copy without it was cut short and is rebuilt. */
+	private static final String RESOURCE_DEFINITION = "http://hl7.org/fhir/StructureDefinition/Resource";
+
 	private CoreDefinitions() {
 	}
 
@@ -46,16 +49,30 @@ final class CoreDefinitions {
 		String name = PACKAGE_PREFIX + fhirContext.getVersion().getVersion().name().toLowerCase();
 		String version = VersionUtil.getVersion();
 		Path folder = cacheDirectory.resolve(name + "#" + version).resolve("package");
-		if (!Files.isRegularFile(folder.resolve(".index.json"))) {
+		PackageValidationSupport cached = readCached(fhirContext, folder);
+		if (cached == null) {
+			deleteQuietly(folder.getParent());
 			write(fhirContext, new DefaultProfileValidationSupport(fhirContext), name, version, folder);
+			// read from the cache even right after writing it, so that every start behaves the same
+			cached = readCached(fhirContext, folder);
+		}
+		return cached != null ? cached : new DefaultProfileValidationSupport(fhirContext);
+	}
+
+	/** The cached definitions, or null when they are missing, damaged or incomplete. */
+	private static PackageValidationSupport readCached(FhirContext fhirContext, Path folder) {
+		if (!Files.isRegularFile(folder.resolve(".index.json"))) {
+			return null;
 		}
 		try {
-			// read from the cache even right after writing it, so that every start behaves the same
-			return new PackageValidationSupport(fhirContext, NpmPackage.fromFolder(folder.getParent().toString()),
-					"FHIR core definitions", true);
+			PackageValidationSupport cached = new PackageValidationSupport(fhirContext,
+					NpmPackage.fromFolder(folder.getParent().toString()), "FHIR core definitions", true);
+			boolean complete = cached.fetchStructureDefinition(RESOURCE_DEFINITION) != null
+					&& cached.fetchValueSet(LANGUAGES_VALUE_SET) != null;
+			return complete ? cached : null;
 		}
 		catch (IOException | RuntimeException ex) {
-			return new DefaultProfileValidationSupport(fhirContext);
+			return null;
 		}
 	}
 
