@@ -48,7 +48,8 @@ public final class PackageResolver {
 						+ ", but both " + earlier.reference() + " and " + requested.reference() + " were asked for");
 			}
 		}
-		List<String> warnings = new ArrayList<>();
+		Map<String, List<String>> standIns = new LinkedHashMap<>();
+		Map<String, List<String>> missing = new LinkedHashMap<>();
 		Deque<FhirPackage> pending = new ArrayDeque<>(chosen.values());
 		while (!pending.isEmpty()) {
 			FhirPackage dependent = pending.removeFirst();
@@ -59,25 +60,29 @@ public final class PackageResolver {
 				FhirPackage present = chosen.get(dependency.name());
 				if (present != null) {
 					if (!present.reference().version().equals(dependency.version())) {
-						warnings.add(standInWarning(present, dependency, dependent));
+						note(standIns, present.reference() + " stands in for " + dependency, dependent);
 					}
 					continue;
 				}
 				Optional<FhirPackage> found = cache.find(dependency).or(() -> newestCached(dependency.name()));
 				if (found.isEmpty()) {
-					warnings.add("CTN-2011: " + dependency + ", which " + dependent.reference() + " depends on, "
-							+ "is not available, so its profiles, extensions and terminology are skipped; supply it "
-							+ "as a .tgz file or folder, or put it in the package cache " + cache.directory());
+					note(missing, dependency.toString(), dependent);
 					continue;
 				}
 				FhirPackage dependencyPackage = found.get();
 				if (!dependencyPackage.reference().version().equals(dependency.version())) {
-					warnings.add(standInWarning(dependencyPackage, dependency, dependent));
+					note(standIns, dependencyPackage.reference() + " stands in for " + dependency, dependent);
 				}
 				chosen.put(dependency.name(), dependencyPackage);
 				pending.addLast(dependencyPackage);
 			}
 		}
+		List<String> warnings = new ArrayList<>();
+		standIns.forEach((standIn, dependents) -> warnings.add("CTN-2010: " + standIn + ", which "
+				+ dependents(dependents) + " on; results may differ where the two versions differ"));
+		missing.forEach((dependency, dependents) -> warnings.add("CTN-2011: " + dependency + ", which "
+				+ dependents(dependents) + " on, is not available, so its profiles, extensions and terminology are "
+				+ "skipped; supply it as a .tgz file or folder, or put it in the package cache " + cache.directory()));
 		return new ResolvedPackages(new ArrayList<>(chosen.values()), warnings, cache.directory());
 	}
 
@@ -103,9 +108,17 @@ public final class PackageResolver {
 		return cache.versionsOf(name).stream().findFirst().flatMap(v -> cache.find(new PackageReference(name, v)));
 	}
 
-	private static String standInWarning(FhirPackage standIn, PackageReference wanted, FhirPackage dependent) {
-		return "CTN-2010: " + standIn.reference() + " stands in for " + wanted + ", which " + dependent.reference()
-				+ " depends on; results may differ where the two versions differ";
+	/** Several packages often need the same missing version; one warning names them all. */
+	private static void note(Map<String, List<String>> notes, String what, FhirPackage dependent) {
+		notes.computeIfAbsent(what, key -> new ArrayList<>()).add(dependent.reference().toString());
+	}
+
+	private static String dependents(List<String> dependents) {
+		if (dependents.size() == 1) {
+			return dependents.get(0) + " depends";
+		}
+		return String.join(", ", dependents.subList(0, dependents.size() - 1)) + " and "
+				+ dependents.get(dependents.size() - 1) + " depend";
 	}
 
 }
