@@ -133,12 +133,42 @@ public final class PackageCache {
 				.map(FhirPackage::new);
 		}
 		catch (IOException | RuntimeException ex) {
-			if (ex.getMessage() != null && ex.getMessage().contains("not found")) {
+			if (isNotServed(ex)) {
 				return Optional.empty();
 			}
 			throw new PackageException("CTN-2005: expected the package servers to serve " + reference + ", but: "
 					+ ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The newest version of a package the package servers have, added to the cache; empty without
+	 * servers or when they do not have the package.
+	 */
+	public Optional<FhirPackage> findNewestOnServers(String name) {
+		Objects.requireNonNull(name, "name");
+		if (!hasServers) {
+			return Optional.empty();
+		}
+		try {
+			String version = manager.getLatestVersion(name, false);
+			return version == null ? Optional.empty() : find(new PackageReference(name, version));
+		}
+		catch (IOException | RuntimeException ex) {
+			if (isNotServed(ex)) {
+				return Optional.empty();
+			}
+			throw new PackageException("CTN-2005: expected the package servers to list the versions of " + name
+					+ ", but: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** HAPI reports a package or version a server does not have with one of these messages. */
+	private static boolean isNotServed(Exception ex) {
+		String message = String.valueOf(ex.getMessage());
+		return message.contains("not found") || message.contains("Unable to resolve package id")
+				|| message.contains("Unable to find the last version")
+				|| message.contains("Not Found");
 	}
 
 	/** The versions of a package held in the cache, newest first by version order. */

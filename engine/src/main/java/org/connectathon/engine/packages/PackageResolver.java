@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * <p>
  * Real implementation guides name dependency versions that cannot always be had, so resolution
  * is lenient where that is safe: a dependency is satisfied by the exact version when it is
- * available, else by another version of the same package that the user supplied or that is in
- * the cache (a stand-in, reported as CTN-2010), else it is skipped (CTN-2011, naming the package
+ * available, else by another version of the same package that the user supplied, that is in the
+ * cache or, with package servers, the newest they have (a stand-in, reported as CTN-2010), else it
+ * is skipped (CTN-2011, naming the package
  * and how to supply it). Only a package the user asked for must be found (CTN-2003). The FHIR
  * core packages are not resolved: HAPI's validation resources provide them.
  */
@@ -64,7 +65,9 @@ public final class PackageResolver {
 					}
 					continue;
 				}
-				Optional<FhirPackage> found = cache.find(dependency).or(() -> newestCached(dependency.name()));
+				Optional<FhirPackage> found = cache.find(dependency)
+					.or(() -> newestCached(dependency.name()))
+					.or(() -> cache.findNewestOnServers(dependency.name()));
 				if (found.isEmpty()) {
 					note(missing, dependency.toString(), dependent);
 					continue;
