@@ -18,21 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import org.connectathon.engine.packages.PackageCache;
-import org.connectathon.engine.packages.PackageResolver;
 
 /**
- * Measures Connectathon's validation service and a plain HAPI set-up side by side, each
- * in a fresh JVM started by this driver, alternating between them: time from JVM start to
- * ready, the first validation, and steady Bundles per second on 1 and 2 threads over a
- * corpus of distinct IPS Bundles. Then validates part of the corpus with both in one JVM
- * and compares the issues.
+ * Measures Connectathon's validation service and a plain HAPI set-up side by side, each in a
+ * fresh JVM started by this driver, alternating between them: time from JVM start to ready, the
+ * first validation, and steady Bundles per second on 1 and 2 threads over a corpus of distinct
+ * IPS Bundles. Then validates part of the corpus with both in one JVM and compares the issues.
  * <p>
  * Usage (see {@code bench/run-validation-benchmark.sh}):
- * {@code ValidationBenchmark PACKAGE_FOLDER WORK_FOLDER [ROUNDS] [SECONDS]}; the package
- * folder holds the IPS 2.0.0, hl7.terminology.r4 7.0.1 and hl7.fhir.uv.extensions.r4
- * 5.3.0-ballot-tc1 .tgz files. Figures are only comparable within one run: the machine
- * may be shared.
+ * {@code ValidationBenchmark PACKAGE_FOLDER WORK_FOLDER [ROUNDS] [SECONDS]}; the package folder
+ * holds the IPS 2.0.0, hl7.terminology.r4 7.0.1 and hl7.fhir.uv.extensions.r4 5.3.0-ballot-tc1
+ * .tgz files. Figures are only comparable within one run: the machine may be shared.
  */
 public final class ValidationBenchmark {
 
@@ -42,6 +38,8 @@ public final class ValidationBenchmark {
 	private static final int CORPUS_SIZE = 500;
 
 	private static final int COMPARED_BUNDLES = 40;
+
+	private static final AtomicLong VALIDATED = new AtomicLong();
 
 	private ValidationBenchmark() {
 	}
@@ -68,7 +66,8 @@ public final class ValidationBenchmark {
 		for (int round = 1; round <= rounds; round++) {
 			for (String setUp : List.of("plain", "connectathon")) {
 				System.out.printf("round %d: %s ...%n", round, setUp);
-				results.computeIfAbsent(setUp, k -> new ArrayList<>()).add(fork(setUp, packageFolder, work, seconds));
+				results.computeIfAbsent(setUp, k -> new ArrayList<>())
+					.add(fork(setUp, packageFolder, work, seconds));
 			}
 		}
 		printTable(results);
@@ -78,13 +77,12 @@ public final class ValidationBenchmark {
 	}
 
 	/**
-	 * Warms Connectathon's package cache and writes the corpus, so that every child sees
-	 * the same.
+	 * Warms Connectathon's package cache (packages and core definitions: the "warm cache" start the
+	 * issue measures) and writes the corpus, so that every child sees the same.
 	 */
 	private static void prepare(Path packageFolder, Path work) throws IOException {
 		Path cache = work.resolve("package-cache");
-		new PackageResolver(new PackageCache(cache, List.of()))
-			.resolve(PACKAGE_FILES.stream().map(file -> packageFolder.resolve(file).toString()).toList());
+		new ConnectathonSetUp(cache, PACKAGE_FILES.stream().map(packageFolder::resolve).toList());
 		Path corpus = work.resolve("ips-corpus");
 		Files.createDirectories(corpus);
 		List<String> originals = IpsCorpus.officialBundles(cache.resolve("hl7.fhir.uv.ips#2.0.0/package/example"));
@@ -116,15 +114,12 @@ public final class ValidationBenchmark {
 
 	private static void forkCompare(Path packageFolder, Path work) throws IOException, InterruptedException {
 		List<String> command = javaCommand(packageFolder);
-		command
-			.addAll(List.of(ValidationBenchmark.class.getName(), "compare", packageFolder.toString(), work.toString()));
+		command.addAll(List.of(ValidationBenchmark.class.getName(), "compare", packageFolder.toString(),
+				work.toString()));
 		run(command).forEach(System.out::println);
 	}
 
-	/**
-	 * The same JVM, classpath and heap for every child; the package folder is on the
-	 * classpath for plain HAPI.
-	 */
+	/** The same JVM, classpath and heap for every child; the package folder is on the classpath for plain HAPI. */
 	private static List<String> javaCommand(Path packageFolder) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -157,15 +152,29 @@ public final class ValidationBenchmark {
 		List<String> corpus = readCorpus(work.resolve("ips-corpus"));
 		BenchValidator validator = create(setUp, packageFolder, work);
 		double ready = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+		double readyCpu = processCpuSeconds();
 		long start = System.nanoTime();
-		validator.validate(corpus.get(0));
+		long firstErrors = validator.validate(corpus.get(0)).stream()
+			.filter(issue -> issue.startsWith("error|") || issue.startsWith("fatal|"))
+			.count();
 		double first = (System.nanoTime() - start) / 1e9;
 		// warm-up until the JIT has settled: as long as one measurement
 		throughput(validator, corpus, 1, seconds);
+		double cpuBefore = processCpuSeconds();
+		long validatedBefore = VALIDATED.get();
 		double oneThread = throughput(validator, corpus, 1, seconds);
 		double twoThreads = throughput(validator, corpus, 2, seconds);
-		System.out.printf(Locale.ROOT, "RESULT ready_s=%.2f first_s=%.3f bundles_per_s_1=%.2f bundles_per_s_2=%.2f%n",
-				ready, first, oneThread, twoThreads);
+		double cpuPerBundle = (processCpuSeconds() - cpuBefore) / (VALIDATED.get() - validatedBefore);
+		System.out.printf(Locale.ROOT,
+				"RESULT ready_s=%.2f ready_cpu_s=%.2f first_s=%.3f first_errors=%d bundles_per_s_1=%.2f "
+						+ "bundles_per_s_2=%.2f cpu_ms_per_bundle=%.1f%n",
+				ready, readyCpu, first, firstErrors, oneThread, twoThreads, cpuPerBundle * 1000);
+	}
+
+	/** CPU time of the whole process (all threads, JIT and GC included): robust where wall time is not on a shared machine. */
+	private static double processCpuSeconds() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime() / 1e9;
 	}
 
 	static BenchValidator create(String setUp, Path packageFolder, Path work) {
@@ -177,10 +186,7 @@ public final class ValidationBenchmark {
 		};
 	}
 
-	/**
-	 * Bundles per second validated by {@code threads} threads taking distinct Bundles in
-	 * turn.
-	 */
+	/** Bundles per second validated by {@code threads} threads taking distinct Bundles in turn. */
 	private static double throughput(BenchValidator validator, List<String> corpus, int threads, int seconds)
 			throws InterruptedException {
 		AtomicInteger next = new AtomicInteger();
@@ -193,6 +199,7 @@ public final class ValidationBenchmark {
 				while (System.nanoTime() < deadline) {
 					validator.validate(corpus.get(Math.floorMod(next.getAndIncrement(), corpus.size())));
 					done.incrementAndGet();
+					VALIDATED.incrementAndGet();
 				}
 				finished.countDown();
 			});
@@ -212,7 +219,7 @@ public final class ValidationBenchmark {
 		for (String bundle : corpus) {
 			List<String> plainIssues = plain.validate(bundle);
 			List<String> connectathonIssues = connectathon.validate(bundle);
-			if (new java.util.HashSet<>(plainIssues).equals(new java.util.HashSet<>(connectathonIssues))) {
+			if (normalized(plainIssues).equals(normalized(connectathonIssues))) {
 				identical++;
 			}
 			count(plainIssues, connectathonIssues, onlyPlain);
@@ -225,28 +232,39 @@ public final class ValidationBenchmark {
 		onlyConnectathon.forEach((kind, count) -> System.out.printf("  %5d  %s%n", count, kind));
 	}
 
-	/**
-	 * Counts the issues of {@code issues} missing from {@code other}, by severity and the
-	 * start of the message.
-	 */
+	/** Counts the issues of {@code issues} missing from {@code other}, by severity and the start of the message. */
 	private static void count(List<String> issues, List<String> other, Map<String, Integer> kinds) {
-		java.util.Set<String> otherSet = new java.util.HashSet<>(other);
+		java.util.Set<String> otherSet = normalized(other);
 		for (String issue : issues) {
-			if (!otherSet.contains(issue)) {
+			if (!otherSet.contains(withoutObjectIds(issue))) {
 				String[] parts = issue.split("\\|", 3);
-				String message = parts[2].replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…").replaceAll("@[0-9a-f]+", "@…");
+				String message = withoutObjectIds(parts[2]).replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…");
 				kinds.merge(parts[0] + ": " + message.substring(0, Math.min(110, message.length())), 1, Integer::sum);
 			}
 		}
 	}
 
+	/** HAPI prints some objects with their identity hash, which differs between two validators. */
+	private static String withoutObjectIds(String message) {
+		return message.replaceAll("@[0-9a-f]+", "@…");
+	}
+
+	private static java.util.Set<String> normalized(List<String> issues) {
+		return issues.stream().map(ValidationBenchmark::withoutObjectIds).collect(java.util.stream.Collectors.toSet());
+	}
+
 	private static void printTable(Map<String, List<Map<String, Double>>> results) {
 		System.out.println();
 		System.out.println("median of rounds       plain HAPI   Connectathon   ratio");
-		for (String key : List.of("ready_s", "first_s", "bundles_per_s_1", "bundles_per_s_2")) {
+		for (String key : List.of("ready_s", "ready_cpu_s", "first_s", "first_errors", "bundles_per_s_1",
+				"bundles_per_s_2", "cpu_ms_per_bundle")) {
 			double plain = median(results.get("plain"), key);
 			double ours = median(results.get("connectathon"), key);
-			boolean higherIsBetter = key.startsWith("bundles");
+			if (key.equals("first_errors")) {
+				System.out.printf(Locale.ROOT, "%-20s %12.0f %14.0f   (errors in the first Bundle)%n", key, plain, ours);
+				continue;
+			}
+			boolean higherIsBetter = key.startsWith("bundles_per");
 			System.out.printf(Locale.ROOT, "%-20s %12.2f %14.2f   %.1fx %s%n", key, plain, ours,
 					higherIsBetter ? ours / plain : plain / ours, higherIsBetter ? "more" : "faster");
 		}

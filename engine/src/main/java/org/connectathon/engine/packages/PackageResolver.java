@@ -13,17 +13,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns what a user asks for ({@code NAME#VERSION}, a {@code .tgz} file or a package
- * folder) into the set of packages to validate with, following each package's
- * dependencies.
+ * Turns what a user asks for ({@code NAME#VERSION}, a {@code .tgz} file or a package folder)
+ * into the set of packages to validate with, following each package's dependencies.
  * <p>
- * Real implementation guides name dependency versions that cannot always be had, so
- * resolution is lenient where that is safe: a dependency is satisfied by the exact
- * version when it is available, else by another version of the same package that the user
- * supplied or that is in the cache (a stand-in, reported as CTN-2010), else it is skipped
- * (CTN-2011, naming the package and how to supply it). Only a package the user asked for
- * must be found (CTN-2003). The FHIR core packages are not resolved: HAPI's validation
- * resources provide them.
+ * Real implementation guides name dependency versions that cannot always be had, so resolution
+ * is lenient where that is safe: a dependency is satisfied by the exact version when it is
+ * available, else by another version of the same package that the user supplied, that is in the
+ * cache or, with package servers, the newest they have (a stand-in, reported as CTN-2010), else it
+ * is skipped (CTN-2011, naming the package
+ * and how to supply it). Only a package the user asked for must be found (CTN-2003). The FHIR
+ * core packages are not resolved: HAPI's validation resources provide them.
  */
 public final class PackageResolver {
 
@@ -36,8 +35,7 @@ public final class PackageResolver {
 	}
 
 	/**
-	 * @param requests each {@code NAME#VERSION}, or the path of a {@code .tgz} file or a
-	 * package folder
+	 * @param requests each {@code NAME#VERSION}, or the path of a {@code .tgz} file or a package folder
 	 * @throws PackageException when a package asked for cannot be found or read
 	 */
 	public ResolvedPackages resolve(List<String> requests) {
@@ -51,7 +49,8 @@ public final class PackageResolver {
 						+ ", but both " + earlier.reference() + " and " + requested.reference() + " were asked for");
 			}
 		}
-		List<String> warnings = new ArrayList<>();
+		Map<String, List<String>> standIns = new LinkedHashMap<>();
+		Map<String, List<String>> missing = new LinkedHashMap<>();
 		Deque<FhirPackage> pending = new ArrayDeque<>(chosen.values());
 		while (!pending.isEmpty()) {
 			FhirPackage dependent = pending.removeFirst();
@@ -62,25 +61,31 @@ public final class PackageResolver {
 				FhirPackage present = chosen.get(dependency.name());
 				if (present != null) {
 					if (!present.reference().version().equals(dependency.version())) {
-						warnings.add(standInWarning(present, dependency, dependent));
+						note(standIns, present.reference() + " stands in for " + dependency, dependent);
 					}
 					continue;
 				}
-				Optional<FhirPackage> found = cache.find(dependency).or(() -> newestCached(dependency.name()));
+				Optional<FhirPackage> found = cache.find(dependency)
+					.or(() -> newestCached(dependency.name()))
+					.or(() -> cache.findNewestOnServers(dependency.name()));
 				if (found.isEmpty()) {
-					warnings.add("CTN-2011: " + dependency + ", which " + dependent.reference() + " depends on, "
-							+ "is not available, so its profiles, extensions and terminology are skipped; supply it "
-							+ "as a .tgz file or folder, or put it in the package cache " + cache.directory());
+					note(missing, dependency.toString(), dependent);
 					continue;
 				}
 				FhirPackage dependencyPackage = found.get();
 				if (!dependencyPackage.reference().version().equals(dependency.version())) {
-					warnings.add(standInWarning(dependencyPackage, dependency, dependent));
+					note(standIns, dependencyPackage.reference() + " stands in for " + dependency, dependent);
 				}
 				chosen.put(dependency.name(), dependencyPackage);
 				pending.addLast(dependencyPackage);
 			}
 		}
+		List<String> warnings = new ArrayList<>();
+		standIns.forEach((standIn, dependents) -> warnings.add("CTN-2010: " + standIn + ", which "
+				+ dependents(dependents) + " on; results may differ where the two versions differ"));
+		missing.forEach((dependency, dependents) -> warnings.add("CTN-2011: " + dependency + ", which "
+				+ dependents(dependents) + " on, is not available, so its profiles, extensions and terminology are "
+				+ "skipped; supply it as a .tgz file or folder, or put it in the package cache " + cache.directory()));
 		return new ResolvedPackages(new ArrayList<>(chosen.values()), warnings, cache.directory());
 	}
 
@@ -106,9 +111,17 @@ public final class PackageResolver {
 		return cache.versionsOf(name).stream().findFirst().flatMap(v -> cache.find(new PackageReference(name, v)));
 	}
 
-	private static String standInWarning(FhirPackage standIn, PackageReference wanted, FhirPackage dependent) {
-		return "CTN-2010: " + standIn.reference() + " stands in for " + wanted + ", which " + dependent.reference()
-				+ " depends on; results may differ where the two versions differ";
+	/** Several packages often need the same missing version; one warning names them all. */
+	private static void note(Map<String, List<String>> notes, String what, FhirPackage dependent) {
+		notes.computeIfAbsent(what, key -> new ArrayList<>()).add(dependent.reference().toString());
+	}
+
+	private static String dependents(List<String> dependents) {
+		if (dependents.size() == 1) {
+			return dependents.get(0) + " depends";
+		}
+		return String.join(", ", dependents.subList(0, dependents.size() - 1)) + " and "
+				+ dependents.get(dependents.size() - 1) + " depend";
 	}
 
 }

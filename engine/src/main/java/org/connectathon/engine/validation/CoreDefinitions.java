@@ -24,16 +24,23 @@ import ca.uhn.fhir.util.VersionUtil;
  * First link of the chain: the FHIR core definitions (StructureDefinitions, ValueSets and
  * CodeSystems of the base specification) from HAPI's validation resources.
  * <p>
- * HAPI's {@link DefaultProfileValidationSupport} parses all of them, several thousand, on
- * first use: the largest part of a validator's start-up. That work is the same every
- * start, so the first start also writes them to the package cache as an indexed package,
- * {@code connectathon.core-definitions.r4#<HAPI version>}, and later starts read from
- * there only the definitions a validation asks for. A cache that cannot be written just
- * means every start parses them all again, with HAPI's own support.
+ * HAPI's {@link DefaultProfileValidationSupport} parses all of them, several thousand, on first
+ * use: the largest part of a validator's start-up. That work is the same every start, so the
+ * first start also writes them to the package cache as an indexed package,
+ * {@code connectathon.core-definitions.r4#<HAPI version>}, and later starts read from there only
+ * the definitions a validation asks for. A cache that cannot be written just means every start
+ * parses them all again, with HAPI's own support.
  */
 final class CoreDefinitions {
 
 	private static final String PACKAGE_PREFIX = "connectathon.core-definitions.";
+
+	private static final String LANGUAGES_CODE_SYSTEM = "urn:ietf:bcp:47";
+
+	private static final String LANGUAGES_VALUE_SET = "http://hl7.org/fhir/ValueSet/languages";
+
+	/** Present in every complete copy; a copy without it was cut short and is rebuilt. */
+	private static final String RESOURCE_DEFINITION = "http://hl7.org/fhir/StructureDefinition/Resource";
 
 	private CoreDefinitions() {
 	}
@@ -42,17 +49,30 @@ final class CoreDefinitions {
 		String name = PACKAGE_PREFIX + fhirContext.getVersion().getVersion().name().toLowerCase();
 		String version = VersionUtil.getVersion();
 		Path folder = cacheDirectory.resolve(name + "#" + version).resolve("package");
-		if (!Files.isRegularFile(folder.resolve(".index.json"))) {
+		PackageValidationSupport cached = readCached(fhirContext, folder);
+		if (cached == null) {
+			deleteQuietly(folder.getParent());
 			write(fhirContext, new DefaultProfileValidationSupport(fhirContext), name, version, folder);
+			// read from the cache even right after writing it, so that every start behaves the same
+			cached = readCached(fhirContext, folder);
+		}
+		return cached != null ? cached : new DefaultProfileValidationSupport(fhirContext);
+	}
+
+	/** The cached definitions, or null when they are missing, damaged or incomplete. */
+	private static PackageValidationSupport readCached(FhirContext fhirContext, Path folder) {
+		if (!Files.isRegularFile(folder.resolve(".index.json"))) {
+			return null;
 		}
 		try {
-			// read from the cache even right after writing it, so that every start
-			// behaves the same
-			return new PackageValidationSupport(fhirContext, NpmPackage.fromFolder(folder.toString()),
-					"FHIR core definitions", true);
+			PackageValidationSupport cached = new PackageValidationSupport(fhirContext,
+					NpmPackage.fromFolder(folder.getParent().toString()), "FHIR core definitions", true);
+			boolean complete = cached.fetchStructureDefinition(RESOURCE_DEFINITION) != null
+					&& cached.fetchValueSet(LANGUAGES_VALUE_SET) != null;
+			return complete ? cached : null;
 		}
 		catch (IOException | RuntimeException ex) {
-			return new DefaultProfileValidationSupport(fhirContext);
+			return null;
 		}
 	}
 
@@ -63,6 +83,10 @@ final class CoreDefinitions {
 			Files.createDirectories(folder.getParent().getParent());
 			temporary = Files.createTempDirectory(folder.getParent().getParent(), name + ".");
 			Path packageFolder = Files.createDirectories(temporary.resolve("package"));
+			// HAPI loads its definition bundles on demand; these make it load all of them
+			core.fetchAllStructureDefinitions();
+			core.fetchCodeSystem(LANGUAGES_CODE_SYSTEM);
+			core.fetchValueSet(LANGUAGES_VALUE_SET);
 			IParser parser = fhirContext.newJsonParser();
 			Set<String> fileNames = new HashSet<>();
 			for (IBaseResource resource : core.fetchAllConformanceResources()) {
@@ -91,10 +115,7 @@ final class CoreDefinitions {
 		}
 	}
 
-	/**
-	 * Publishes the complete folder at once, so that a concurrent start never sees half
-	 * of it.
-	 */
+	/** Publishes the complete folder at once, so that a concurrent start never sees half of it. */
 	private static void move(Path temporary, Path target) throws IOException {
 		try {
 			Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);

@@ -26,9 +26,12 @@ class PackageResolverTests {
 					"hl7.fhir.uv.extensions.r4#5.3.0-ballot-tc1");
 		assertThat(packages.warnings()).contains(
 				"CTN-2010: hl7.terminology.r4#7.0.1 stands in for hl7.terminology.r4#6.5.0, which hl7.fhir.uv.ips#2.0.0 "
-						+ "depends on; results may differ where the two versions differ",
+						+ "and hl7.fhir.uv.extensions.r4#5.3.0-ballot-tc1 depend on; results may differ where the two "
+						+ "versions differ",
 				"CTN-2010: hl7.fhir.uv.extensions.r4#5.3.0-ballot-tc1 stands in for hl7.fhir.uv.extensions.r4#5.2.0, "
-						+ "which hl7.fhir.uv.ips#2.0.0 depends on; results may differ where the two versions differ");
+						+ "which hl7.fhir.uv.ips#2.0.0 and hl7.terminology.r4#7.0.1 depend on; results may differ where "
+						+ "the two versions differ");
+		assertThat(packages.warnings()).hasSize(3);
 	}
 
 	@Test
@@ -67,6 +70,27 @@ class PackageResolverTests {
 
 		assertThat(packages.key())
 			.isEqualTo("hl7.fhir.uv.extensions.r4#5.3.0-ballot-tc1,hl7.fhir.uv.ips#2.0.0,hl7.terminology.r4#7.0.1");
+	}
+
+	@Test
+	void unpackedPackageFolderIsReadWhereItIs() {
+		TestPackages.ips();
+		Path folder = TestPackages.cache().directory().resolve("hl7.fhir.uv.ips#2.0.0");
+
+		ResolvedPackages packages = new PackageResolver(new PackageCache(emptyCache, List.of()))
+			.resolve(List.of(folder.toString()));
+
+		assertThat(packages.packages()).extracting(p -> p.reference().toString()).containsExactly("hl7.fhir.uv.ips#2.0.0");
+		assertThat(emptyCache.resolve("hl7.fhir.uv.ips#2.0.0")).doesNotExist();
+	}
+
+	@Test
+	void folderWithoutPackageJsonIsAnError() {
+		PackageResolver resolver = new PackageResolver(new PackageCache(emptyCache, List.of()));
+
+		assertThatThrownBy(() -> resolver.resolve(List.of(emptyCache.toString()))).isInstanceOf(PackageException.class)
+			.hasMessage("CTN-2002: expected a FHIR package folder holding package/package.json, but " + emptyCache
+					+ " has none");
 	}
 
 	@Test

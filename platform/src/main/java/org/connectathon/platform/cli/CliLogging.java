@@ -12,12 +12,23 @@ import ch.qos.logback.classic.Level;
  */
 final class CliLogging {
 
+	/**
+	 * HAPI's lenient parser warns about elements of its own bundled core definitions while the first
+	 * start caches them; nothing a user can act on, so only its errors show.
+	 */
+	private static final String HAPI_LENIENT_PARSER = "ca.uhn.fhir.parser.LenientErrorHandler";
+
 	private CliLogging() {
 	}
 
 	static void showWarningsOnly() {
-		if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-			root.setLevel(Level.WARN);
+		setLevel(Logger.ROOT_LOGGER_NAME, Level.WARN);
+		setLevel(HAPI_LENIENT_PARSER, Level.ERROR);
+	}
+
+	private static void setLevel(String loggerName, Level level) {
+		if (LoggerFactory.getLogger(loggerName) instanceof ch.qos.logback.classic.Logger logger) {
+			logger.setLevel(level);
 		}
 	}
 
