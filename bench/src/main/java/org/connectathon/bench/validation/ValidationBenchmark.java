@@ -18,17 +18,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-
 /**
- * Measures Connectathon's validation service and a plain HAPI set-up side by side, each in a
- * fresh JVM started by this driver, alternating between them: time from JVM start to ready, the
- * first validation, and steady Bundles per second on 1 and 2 threads over a corpus of distinct
- * IPS Bundles. Then validates part of the corpus with both in one JVM and compares the issues.
+ * Measures Connectathon's validation service and a plain HAPI set-up side by side, each
+ * in a fresh JVM started by this driver, alternating between them: time from JVM start to
+ * ready, the first validation, and steady Bundles per second on 1 and 2 threads over a
+ * corpus of distinct IPS Bundles. Then validates part of the corpus with both in one JVM
+ * and compares the issues.
  * <p>
  * Usage (see {@code bench/run-validation-benchmark.sh}):
- * {@code ValidationBenchmark PACKAGE_FOLDER WORK_FOLDER [ROUNDS] [SECONDS]}; the package folder
- * holds the IPS 2.0.0, hl7.terminology.r4 7.0.1 and hl7.fhir.uv.extensions.r4 5.3.0-ballot-tc1
- * .tgz files. Figures are only comparable within one run: the machine may be shared.
+ * {@code ValidationBenchmark PACKAGE_FOLDER WORK_FOLDER [ROUNDS] [SECONDS]}; the package
+ * folder holds the IPS 2.0.0, hl7.terminology.r4 7.0.1 and hl7.fhir.uv.extensions.r4
+ * 5.3.0-ballot-tc1 .tgz files. Figures are only comparable within one run: the machine
+ * may be shared.
  */
 public final class ValidationBenchmark {
 
@@ -66,8 +67,7 @@ public final class ValidationBenchmark {
 		for (int round = 1; round <= rounds; round++) {
 			for (String setUp : List.of("plain", "connectathon")) {
 				System.out.printf("round %d: %s ...%n", round, setUp);
-				results.computeIfAbsent(setUp, k -> new ArrayList<>())
-					.add(fork(setUp, packageFolder, work, seconds));
+				results.computeIfAbsent(setUp, k -> new ArrayList<>()).add(fork(setUp, packageFolder, work, seconds));
 			}
 		}
 		printTable(results);
@@ -77,8 +77,8 @@ public final class ValidationBenchmark {
 	}
 
 	/**
-	 * Warms Connectathon's package cache (packages and core definitions: the "warm cache" start the
-	 * issue measures) and writes the corpus, so that every child sees the same.
+	 * Warms Connectathon's package cache (packages and core definitions: the "warm cache"
+	 * start the issue measures) and writes the corpus, so that every child sees the same.
 	 */
 	private static void prepare(Path packageFolder, Path work) throws IOException {
 		Path cache = work.resolve("package-cache");
@@ -114,12 +114,15 @@ public final class ValidationBenchmark {
 
 	private static void forkCompare(Path packageFolder, Path work) throws IOException, InterruptedException {
 		List<String> command = javaCommand(packageFolder);
-		command.addAll(List.of(ValidationBenchmark.class.getName(), "compare", packageFolder.toString(),
-				work.toString()));
+		command
+			.addAll(List.of(ValidationBenchmark.class.getName(), "compare", packageFolder.toString(), work.toString()));
 		run(command).forEach(System.out::println);
 	}
 
-	/** The same JVM, classpath and heap for every child; the package folder is on the classpath for plain HAPI. */
+	/**
+	 * The same JVM, classpath and heap for every child; the package folder is on the
+	 * classpath for plain HAPI.
+	 */
 	private static List<String> javaCommand(Path packageFolder) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -154,7 +157,8 @@ public final class ValidationBenchmark {
 		double ready = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
 		double readyCpu = processCpuSeconds();
 		long start = System.nanoTime();
-		long firstErrors = validator.validate(corpus.get(0)).stream()
+		long firstErrors = validator.validate(corpus.get(0))
+			.stream()
 			.filter(issue -> issue.startsWith("error|") || issue.startsWith("fatal|"))
 			.count();
 		double first = (System.nanoTime() - start) / 1e9;
@@ -171,7 +175,10 @@ public final class ValidationBenchmark {
 				ready, readyCpu, first, firstErrors, oneThread, twoThreads, cpuPerBundle * 1000);
 	}
 
-	/** CPU time of the whole process (all threads, JIT and GC included): robust where wall time is not on a shared machine. */
+	/**
+	 * CPU time of the whole process (all threads, JIT and GC included): robust where wall
+	 * time is not on a shared machine.
+	 */
 	private static double processCpuSeconds() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime() / 1e9;
@@ -186,7 +193,10 @@ public final class ValidationBenchmark {
 		};
 	}
 
-	/** Bundles per second validated by {@code threads} threads taking distinct Bundles in turn. */
+	/**
+	 * Bundles per second validated by {@code threads} threads taking distinct Bundles in
+	 * turn.
+	 */
 	private static double throughput(BenchValidator validator, List<String> corpus, int threads, int seconds)
 			throws InterruptedException {
 		AtomicInteger next = new AtomicInteger();
@@ -232,7 +242,10 @@ public final class ValidationBenchmark {
 		onlyConnectathon.forEach((kind, count) -> System.out.printf("  %5d  %s%n", count, kind));
 	}
 
-	/** Counts the issues of {@code issues} missing from {@code other}, by severity and the start of the message. */
+	/**
+	 * Counts the issues of {@code issues} missing from {@code other}, by severity and the
+	 * start of the message.
+	 */
 	private static void count(List<String> issues, List<String> other, Map<String, Integer> kinds) {
 		java.util.Set<String> otherSet = normalized(other);
 		for (String issue : issues) {
@@ -244,7 +257,10 @@ public final class ValidationBenchmark {
 		}
 	}
 
-	/** HAPI prints some objects with their identity hash, which differs between two validators. */
+	/**
+	 * HAPI prints some objects with their identity hash, which differs between two
+	 * validators.
+	 */
 	private static String withoutObjectIds(String message) {
 		return message.replaceAll("@[0-9a-f]+", "@…");
 	}
@@ -261,7 +277,8 @@ public final class ValidationBenchmark {
 			double plain = median(results.get("plain"), key);
 			double ours = median(results.get("connectathon"), key);
 			if (key.equals("first_errors")) {
-				System.out.printf(Locale.ROOT, "%-20s %12.0f %14.0f   (errors in the first Bundle)%n", key, plain, ours);
+				System.out.printf(Locale.ROOT, "%-20s %12.0f %14.0f   (errors in the first Bundle)%n", key, plain,
+						ours);
 				continue;
 			}
 			boolean higherIsBetter = key.startsWith("bundles_per");

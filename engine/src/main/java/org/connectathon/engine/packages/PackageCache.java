@@ -23,15 +23,19 @@ import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.hl7.fhir.utilities.npm.PackageServer;
 
 /**
- * A package cache directory in the FHIR tooling's layout ({@code NAME#VERSION/package/...}, as
- * in {@code ~/.fhir/packages}), managed by HAPI's {@link FilesystemPackageCacheManager}.
- * Packages enter it from {@code .tgz} files, once, or from the package servers given; without
- * servers it never touches the network. Thread-safe as far as the underlying manager is, which
- * locks the directory for installs.
+ * A package cache directory in the FHIR tooling's layout
+ * ({@code NAME#VERSION/package/...}, as in {@code ~/.fhir/packages}), managed by HAPI's
+ * {@link FilesystemPackageCacheManager}. Packages enter it from {@code .tgz} files, once,
+ * or from the package servers given; without servers it never touches the network.
+ * Thread-safe as far as the underlying manager is, which locks the directory for
+ * installs.
  */
 public final class PackageCache {
 
-	/** Environment variable naming the Connectathon data folder; packages live in its {@code packages}. */
+	/**
+	 * Environment variable naming the Connectathon data folder; packages live in its
+	 * {@code packages}.
+	 */
 	public static final String HOME_VARIABLE = "CONNECTATHON_HOME";
 
 	private final Path directory;
@@ -42,9 +46,9 @@ public final class PackageCache {
 
 	/**
 	 * @param directory the cache directory; created when missing
-	 * @param packageServers FHIR package servers (e.g. {@code https://packages.fhir.org}) or npm
-	 * registries (a URL containing {@code npm}) asked, in order, for packages not in the cache;
-	 * empty for no network at all
+	 * @param packageServers FHIR package servers (e.g. {@code https://packages.fhir.org})
+	 * or npm registries (a URL containing {@code npm}) asked, in order, for packages not
+	 * in the cache; empty for no network at all
 	 * @throws PackageException CTN-2006 when the directory cannot be created or used
 	 */
 	public PackageCache(Path directory, List<URI> packageServers) {
@@ -63,7 +67,10 @@ public final class PackageCache {
 		}
 	}
 
-	/** {@code $CONNECTATHON_HOME/packages} when that variable is set, else {@code ~/.fhir/packages}. */
+	/**
+	 * {@code $CONNECTATHON_HOME/packages} when that variable is set, else
+	 * {@code ~/.fhir/packages}.
+	 */
 	public static Path defaultDirectory() {
 		String home = System.getenv(HOME_VARIABLE);
 		if (home != null && !home.isBlank()) {
@@ -77,9 +84,9 @@ public final class PackageCache {
 	}
 
 	/**
-	 * Adds a package {@code .tgz} to the cache unless its {@code NAME#VERSION} is there already, or
-	 * reads a package folder (one holding {@code package.json}, or {@code package/package.json})
-	 * where it is.
+	 * Adds a package {@code .tgz} to the cache unless its {@code NAME#VERSION} is there
+	 * already, or reads a package folder (one holding {@code package.json}, or
+	 * {@code package/package.json}) where it is.
 	 * @throws PackageException CTN-2002 when the file is missing or is not a FHIR package
 	 */
 	public FhirPackage install(Path file) {
@@ -88,8 +95,8 @@ public final class PackageCache {
 			return readFolder(file);
 		}
 		if (!Files.isRegularFile(file)) {
-			throw new PackageException("CTN-2002: expected a FHIR package .tgz file or folder, but " + file
-					+ " does not exist");
+			throw new PackageException(
+					"CTN-2002: expected a FHIR package .tgz file or folder, but " + file + " does not exist");
 		}
 		PackageReference reference = readReference(file);
 		try {
@@ -98,19 +105,19 @@ public final class PackageCache {
 				return new FhirPackage(installed);
 			}
 			try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-				return new FhirPackage(manager.addPackageToCache(reference.name(), reference.version(), in,
-						file.toString()));
+				return new FhirPackage(
+						manager.addPackageToCache(reference.name(), reference.version(), in, file.toString()));
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new PackageException("CTN-2002: expected a FHIR package in " + file + ", but it cannot be read: "
-					+ ex.getMessage(), ex);
+			throw new PackageException(
+					"CTN-2002: expected a FHIR package in " + file + ", but it cannot be read: " + ex.getMessage(), ex);
 		}
 	}
 
 	/**
-	 * The package with exactly this name and version: from the cache, else from the package
-	 * servers (which then adds it to the cache), else empty.
+	 * The package with exactly this name and version: from the cache, else from the
+	 * package servers (which then adds it to the cache), else empty.
 	 * @throws PackageException CTN-2005 when a package server fails
 	 */
 	public Optional<FhirPackage> find(PackageReference reference) {
@@ -136,14 +143,14 @@ public final class PackageCache {
 			if (isNotServed(ex)) {
 				return Optional.empty();
 			}
-			throw new PackageException("CTN-2005: expected the package servers to serve " + reference + ", but: "
-					+ ex.getMessage(), ex);
+			throw new PackageException(
+					"CTN-2005: expected the package servers to serve " + reference + ", but: " + ex.getMessage(), ex);
 		}
 	}
 
 	/**
-	 * The newest version of a package the package servers have, added to the cache; empty without
-	 * servers or when they do not have the package.
+	 * The newest version of a package the package servers have, added to the cache; empty
+	 * without servers or when they do not have the package.
 	 */
 	public Optional<FhirPackage> findNewestOnServers(String name) {
 		Objects.requireNonNull(name, "name");
@@ -163,12 +170,14 @@ public final class PackageCache {
 		}
 	}
 
-	/** HAPI reports a package or version a server does not have with one of these messages. */
+	/**
+	 * HAPI reports a package or version a server does not have with one of these
+	 * messages.
+	 */
 	private static boolean isNotServed(Exception ex) {
 		String message = String.valueOf(ex.getMessage());
 		return message.contains("not found") || message.contains("Unable to resolve package id")
-				|| message.contains("Unable to find the last version")
-				|| message.contains("Not Found");
+				|| message.contains("Unable to find the last version") || message.contains("Not Found");
 	}
 
 	/** The versions of a package held in the cache, newest first by version order. */
@@ -198,12 +207,16 @@ public final class PackageCache {
 			return new FhirPackage(NpmPackage.fromFolder(root.toString()));
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new PackageException("CTN-2002: expected a FHIR package in " + folder + ", but it cannot be read: "
-					+ ex.getMessage(), ex);
+			throw new PackageException(
+					"CTN-2002: expected a FHIR package in " + folder + ", but it cannot be read: " + ex.getMessage(),
+					ex);
 		}
 	}
 
-	/** Reads only {@code package/package.json}, the first entry of a package, not the whole archive. */
+	/**
+	 * Reads only {@code package/package.json}, the first entry of a package, not the
+	 * whole archive.
+	 */
 	private static PackageReference readReference(Path file) {
 		try (TarArchiveInputStream tar = new TarArchiveInputStream(
 				new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file))))) {
@@ -221,8 +234,9 @@ public final class PackageCache {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new PackageException("CTN-2002: expected a FHIR package .tgz in " + file + ", but it cannot be read: "
-					+ ex.getMessage(), ex);
+			throw new PackageException(
+					"CTN-2002: expected a FHIR package .tgz in " + file + ", but it cannot be read: " + ex.getMessage(),
+					ex);
 		}
 		throw new PackageException("CTN-2002: expected a FHIR package .tgz with package/package.json naming the "
 				+ "package and its version in " + file + ", but found none");

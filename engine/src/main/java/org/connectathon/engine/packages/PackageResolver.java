@@ -13,15 +13,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns what a user asks for ({@code NAME#VERSION}, a {@code .tgz} file or a package folder)
- * into the set of packages to validate with, following each package's dependencies.
+ * Turns what a user asks for ({@code NAME#VERSION}, a {@code .tgz} file or a package
+ * folder) into the set of packages to validate with, following each package's
+ * dependencies.
  * <p>
- * Real implementation guides name dependency versions that cannot always be had, so resolution
- * is lenient where that is safe: a dependency is satisfied by the exact version when it is
- * available, else by another version of the same package that the user supplied, that is in the
- * cache or, with package servers, the newest they have (a stand-in, reported as CTN-2010), else it
- * is skipped (CTN-2011, naming the package
- * and how to supply it). Only a package the user asked for must be found (CTN-2003). The FHIR
+ * Real implementation guides name dependency versions that cannot always be had, so
+ * resolution is lenient where that is safe: a dependency is satisfied by the exact
+ * version when it is available, else by another version of the same package that the user
+ * supplied, that is in the cache or, with package servers, the newest they have (a
+ * stand-in, reported as CTN-2010), else it is skipped (CTN-2011, naming the package and
+ * how to supply it). Only a package the user asked for must be found (CTN-2003). The FHIR
  * core packages are not resolved: HAPI's validation resources provide them.
  */
 public final class PackageResolver {
@@ -35,7 +36,8 @@ public final class PackageResolver {
 	}
 
 	/**
-	 * @param requests each {@code NAME#VERSION}, or the path of a {@code .tgz} file or a package folder
+	 * @param requests each {@code NAME#VERSION}, or the path of a {@code .tgz} file or a
+	 * package folder
 	 * @throws PackageException when a package asked for cannot be found or read
 	 */
 	public ResolvedPackages resolve(List<String> requests) {
@@ -111,7 +113,9 @@ public final class PackageResolver {
 		return cache.versionsOf(name).stream().findFirst().flatMap(v -> cache.find(new PackageReference(name, v)));
 	}
 
-	/** Several packages often need the same missing version; one warning names them all. */
+	/**
+	 * Several packages often need the same missing version; one warning names them all.
+	 */
 	private static void note(Map<String, List<String>> notes, String what, FhirPackage dependent) {
 		notes.computeIfAbsent(what, key -> new ArrayList<>()).add(dependent.reference().toString());
 	}

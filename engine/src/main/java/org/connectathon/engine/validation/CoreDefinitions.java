@@ -24,12 +24,12 @@ import ca.uhn.fhir.util.VersionUtil;
  * First link of the chain: the FHIR core definitions (StructureDefinitions, ValueSets and
  * CodeSystems of the base specification) from HAPI's validation resources.
  * <p>
- * HAPI's {@link DefaultProfileValidationSupport} parses all of them, several thousand, on first
- * use: the largest part of a validator's start-up. That work is the same every start, so the
- * first start also writes them to the package cache as an indexed package,
- * {@code connectathon.core-definitions.r4#<HAPI version>}, and later starts read from there only
- * the definitions a validation asks for. A cache that cannot be written just means every start
- * parses them all again, with HAPI's own support.
+ * HAPI's {@link DefaultProfileValidationSupport} parses all of them, several thousand, on
+ * first use: the largest part of a validator's start-up. That work is the same every
+ * start, so the first start also writes them to the package cache as an indexed package,
+ * {@code connectathon.core-definitions.r4#<HAPI version>}, and later starts read from
+ * there only the definitions a validation asks for. A cache that cannot be written just
+ * means every start parses them all again, with HAPI's own support.
  */
 final class CoreDefinitions {
 
@@ -53,7 +53,8 @@ final class CoreDefinitions {
 		if (cached == null) {
 			deleteQuietly(folder.getParent());
 			write(fhirContext, new DefaultProfileValidationSupport(fhirContext), name, version, folder);
-			// read from the cache even right after writing it, so that every start behaves the same
+			// read from the cache even right after writing it, so that every start
+			// behaves the same
 			cached = readCached(fhirContext, folder);
 		}
 		return cached != null ? cached : new DefaultProfileValidationSupport(fhirContext);
@@ -115,7 +116,10 @@ final class CoreDefinitions {
 		}
 	}
 
-	/** Publishes the complete folder at once, so that a concurrent start never sees half of it. */
+	/**
+	 * Publishes the complete folder at once, so that a concurrent start never sees half
+	 * of it.
+	 */
 	private static void move(Path temporary, Path target) throws IOException {
 		try {
 			Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);

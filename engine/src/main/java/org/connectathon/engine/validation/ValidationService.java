@@ -26,16 +26,17 @@ import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
 
 /**
- * Validates FHIR resources, given as JSON or XML text, against the base specification and a set
- * of implementation guide packages. Build one per package set and share it: creating one loads
- * and indexes the packages and warms the validator (seconds), while a validation after that takes
- * a fraction of a second (an IPS Bundle: about 0.1 s of CPU). Thread-safe: any number of threads may call {@link #validate} at once and
- * get the same issues as one thread would.
+ * Validates FHIR resources, given as JSON or XML text, against the base specification and
+ * a set of implementation guide packages. Build one per package set and share it:
+ * creating one loads and indexes the packages and warms the validator (seconds), while a
+ * validation after that takes a fraction of a second (an IPS Bundle: about 0.1 s of CPU).
+ * Thread-safe: any number of threads may call {@link #validate} at once and get the same
+ * issues as one thread would.
  * <p>
- * Terminology is checked in memory (the packages' code systems and value sets, plus HAPI's
- * knowledge of BCP-47 languages, MIME types, UCUM and the like); codes of systems the packages do
- * not define, such as SNOMED CT, are reported as not checked. Only when a terminology server is
- * given does the service make network calls.
+ * Terminology is checked in memory (the packages' code systems and value sets, plus
+ * HAPI's knowledge of BCP-47 languages, MIME types, UCUM and the like); codes of systems
+ * the packages do not define, such as SNOMED CT, are reported as not checked. Only when a
+ * terminology server is given does the service make network calls.
  */
 public final class ValidationService {
 
@@ -59,8 +60,8 @@ public final class ValidationService {
 	 * Builds a warm validator for the packages.
 	 * @param packages the implementation guides, from
 	 * {@link org.connectathon.engine.packages.PackageResolver}
-	 * @param terminologyServer base URL of a FHIR terminology server to ask about codes the
-	 * packages cannot answer for, or {@code null} for none (no network)
+	 * @param terminologyServer base URL of a FHIR terminology server to ask about codes
+	 * the packages cannot answer for, or {@code null} for none (no network)
 	 */
 	public static ValidationService create(ResolvedPackages packages, URI terminologyServer) {
 		Objects.requireNonNull(packages, "packages");
@@ -84,7 +85,8 @@ public final class ValidationService {
 		unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
 		chain.addValidationSupport(unknownCodeSystems);
 		FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
-		// an extension nobody defined is a mistake at a connectathon, not a local customisation
+		// an extension nobody defined is a mistake at a connectathon, not a local
+		// customisation
 		instanceValidator.setAnyExtensionsAllowed(false);
 		FhirValidator validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
 		ValidationService service = new ValidationService(packages, chain, validator);
@@ -97,7 +99,10 @@ public final class ValidationService {
 		return packages;
 	}
 
-	/** Whether a profile (StructureDefinition) with this canonical URL, optionally {@code |version}, is known. */
+	/**
+	 * Whether a profile (StructureDefinition) with this canonical URL, optionally
+	 * {@code |version}, is known.
+	 */
 	public boolean hasProfile(String profileUrl) {
 		Objects.requireNonNull(profileUrl, "profileUrl");
 		return chain.fetchStructureDefinition(profileUrl) != null;
@@ -106,9 +111,10 @@ public final class ValidationService {
 	/**
 	 * Validates one resource (a Bundle counts as one) against the profiles it declares in
 	 * {@code meta.profile} and, when given, one more.
-	 * @param content the resource as JSON or XML; malformed text gives a fatal issue naming the
-	 * line and column
-	 * @param profileUrl canonical URL of a profile the resource must conform to, or {@code null}
+	 * @param content the resource as JSON or XML; malformed text gives a fatal issue
+	 * naming the line and column
+	 * @param profileUrl canonical URL of a profile the resource must conform to, or
+	 * {@code null}
 	 */
 	public ValidationReport validate(String content, String profileUrl) {
 		Objects.requireNonNull(content, "content");
@@ -132,8 +138,9 @@ public final class ValidationService {
 	}
 
 	/**
-	 * The validator's FHIRPath with its {@code /*Type/id*}{@code /} comments removed, so that the
-	 * location reads as the path alone; the line and column still tell which resource it is.
+	 * The validator's FHIRPath with its {@code /*Type/id*}{@code /} comments removed, so
+	 * that the location reads as the path alone; the line and column still tell which
+	 * resource it is.
 	 */
 	private static String location(String locationString) {
 		return locationString == null ? "" : LOCATION_COMMENT.matcher(locationString).replaceAll("");

@@ -80,7 +80,8 @@ class PackageResolverTests {
 		ResolvedPackages packages = new PackageResolver(new PackageCache(emptyCache, List.of()))
 			.resolve(List.of(folder.toString()));
 
-		assertThat(packages.packages()).extracting(p -> p.reference().toString()).containsExactly("hl7.fhir.uv.ips#2.0.0");
+		assertThat(packages.packages()).extracting(p -> p.reference().toString())
+			.containsExactly("hl7.fhir.uv.ips#2.0.0");
 		assertThat(emptyCache.resolve("hl7.fhir.uv.ips#2.0.0")).doesNotExist();
 	}
 

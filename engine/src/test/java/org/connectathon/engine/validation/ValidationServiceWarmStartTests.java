@@ -33,7 +33,8 @@ class ValidationServiceWarmStartTests {
 		assertThat(core.resolve("StructureDefinition-Patient.json")).isRegularFile();
 		ValidationReport second = ValidationService.create(coreOnly, null).validate(PATIENT, null);
 		assertThat(second).isEqualTo(first);
-		assertThat(second.errors()).extracting(ValidationIssue::location).contains("Patient.gender", "Patient.birthDate");
+		assertThat(second.errors()).extracting(ValidationIssue::location)
+			.contains("Patient.gender", "Patient.birthDate");
 	}
 
 	@Test
@@ -46,7 +47,8 @@ class ValidationServiceWarmStartTests {
 
 		ValidationReport report = ValidationService.create(coreOnly, null).validate(PATIENT, null);
 
-		assertThat(report.errors()).extracting(ValidationIssue::location).contains("Patient.gender", "Patient.birthDate");
+		assertThat(report.errors()).extracting(ValidationIssue::location)
+			.contains("Patient.gender", "Patient.birthDate");
 		assertThat(core.resolve("StructureDefinition-Patient.json")).isRegularFile();
 	}
 

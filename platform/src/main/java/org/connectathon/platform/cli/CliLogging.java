@@ -13,8 +13,9 @@ import ch.qos.logback.classic.Level;
 final class CliLogging {
 
 	/**
-	 * HAPI's lenient parser warns about elements of its own bundled core definitions while the first
-	 * start caches them; nothing a user can act on, so only its errors show.
+	 * HAPI's lenient parser warns about elements of its own bundled core definitions
+	 * while the first start caches them; nothing a user can act on, so only its errors
+	 * show.
 	 */
 	private static final String HAPI_LENIENT_PARSER = "ca.uhn.fhir.parser.LenientErrorHandler";
 
