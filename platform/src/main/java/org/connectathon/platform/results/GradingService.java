@@ -116,7 +116,7 @@ public class GradingService {
 	}
 
 	public List<GradeChange> history(long eventId, long registrationId, SignedInUser user) {
-		find(eventId, registrationId, user);
+		result(eventId, registrationId, user);
 		return this.grades.findChanges(registrationId);
 	}
 
@@ -125,7 +125,7 @@ public class GradingService {
 	public RegistrationResult override(long eventId, long registrationId, @Valid OverrideForm form,
 			SignedInUser user) {
 		user.requireAdmin();
-		RegistrationResult current = find(eventId, registrationId, user);
+		RegistrationResult current = result(eventId, registrationId, user);
 		if (this.grades.find(registrationId).isEmpty()) {
 			this.grades.saveComputed(registrationId, eventId,
 					new ComputedGrade(current.computedGrade(), current.indicators()));
@@ -133,7 +133,7 @@ public class GradingService {
 		this.grades.saveOverride(registrationId, form.grade(), (form.grade() != null) ? form.reason().strip() : null);
 		this.grades.insertChange(registrationId, user.id(), user.displayName(), current.grade(),
 				(form.grade() != null) ? form.grade() : current.computedGrade(), form.reason().strip());
-		return find(eventId, registrationId, user);
+		return result(eventId, registrationId, user);
 	}
 
 	/** Freezes the matrix as it is now into the public page; publishing again replaces it. */
@@ -158,7 +158,8 @@ public class GradingService {
 			.orElseThrow(() -> new NotFoundException("Published results of event", eventId));
 	}
 
-	private RegistrationResult find(long eventId, long registrationId, SignedInUser user) {
+	/** One row of the matrix, if the user may see it. */
+	public RegistrationResult result(long eventId, long registrationId, SignedInUser user) {
 		return matrix(eventId, user).stream()
 			.filter((result) -> result.registrationId() == registrationId)
 			.findFirst()
