@@ -115,6 +115,7 @@ class EventBrowserIntegrationTests {
 		assertThat(this.browser.text(By.id("grade-history"))).contains(monitor.displayName()).contains("at risk → pass");
 		this.browser.visit("/events/" + event.id() + "/results");
 		this.browser.click(By.id("publish-results"));
+		this.browser.waitForText(By.cssSelector(".flash.success"), "Published the results.");
 
 		this.browser.close();
 		this.browser = Browser.open(this.fixtures.port());
