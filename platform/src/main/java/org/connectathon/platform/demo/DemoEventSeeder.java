@@ -30,6 +30,9 @@ import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.security.UserService;
 import org.connectathon.platform.security.UserService.NewUser;
+import org.connectathon.platform.monitoring.MonitoringService;
+import org.connectathon.platform.security.User;
+import org.connectathon.platform.testing.TestDefinition;
 import org.connectathon.platform.testing.TestDefinitionService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -67,16 +70,20 @@ class DemoEventSeeder {
 
 	private final TestDefinitionService tests;
 
+	private final MonitoringService monitoring;
+
 	private final Environment environment;
 
-	DemoEventSeeder(UserService users, CatalogService catalog, EventService events, OrganizationService organizations,
-			SystemService systems, TestDefinitionService tests, Environment environment) {
+	DemoEventSeeder(UserService users, CatalogService catalog, EventService events,
+			OrganizationService organizations, SystemService systems, TestDefinitionService tests,
+			MonitoringService monitoring, Environment environment) {
 		this.users = users;
 		this.catalog = catalog;
 		this.events = events;
 		this.organizations = organizations;
 		this.systems = systems;
 		this.tests = tests;
+		this.monitoring = monitoring;
 		this.environment = environment;
 	}
 
@@ -115,7 +122,10 @@ class DemoEventSeeder {
 		this.organizations.addContact(globex.id(),
 				new ContactForm("Grace Hopper", "grace@globex.example", "+1 555 0100", ContactRole.TECHNICAL), console);
 		this.users.create(new NewUser("admin", "admin-demo", "Olivia Organizer", Role.ADMIN, null));
-		this.users.create(new NewUser("monitor", "monitor-demo", "Max Monitor", Role.MONITOR, null));
+		User monitor = this.users.create(new NewUser("monitor", "monitor-demo", "Max Monitor", Role.MONITOR, null));
+		for (TestDefinition test : this.tests.findInEvent(event.id(), console)) {
+			this.monitoring.assign(test.id(), List.of(monitor.id()), console);
+		}
 		this.users.create(new NewUser("lead", "lead-demo", "Tara Tracklead", Role.TRACK_LEAD, null));
 		this.users.create(new NewUser("alice", "alice-demo", "Alice Anders", Role.PARTICIPANT, acme.id()));
 		this.users.create(new NewUser("bob", "bob-demo", "Bob Brown", Role.PARTICIPANT, globex.id()));

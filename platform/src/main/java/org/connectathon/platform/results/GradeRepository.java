@@ -120,6 +120,30 @@ class GradeRepository {
 			.list();
 	}
 
+	List<GradingRuleForm> findRules(long eventId) {
+		return this.jdbc.sql("""
+				select profile_keyword as profile, actor_keyword as actor, distinct_partner_organizations,
+				supportive_verified_instances from grading_rules where event_id = :eventId order by id""")
+			.param("eventId", eventId)
+			.query(GradingRuleForm.class)
+			.list();
+	}
+
+	void replaceRules(long eventId, List<GradingRuleForm> rules) {
+		this.jdbc.sql("delete from grading_rules where event_id = :eventId").param("eventId", eventId).update();
+		for (GradingRuleForm rule : rules) {
+			this.jdbc.sql("""
+					insert into grading_rules (event_id, profile_keyword, actor_keyword, distinct_partner_organizations,
+					supportive_verified_instances) values (:eventId, :profile, :actor, :distinct, :supportive)""")
+				.param("eventId", eventId)
+				.param("profile", rule.profile())
+				.param("actor", rule.actor())
+				.param("distinct", rule.distinctPartnerOrganizations())
+				.param("supportive", rule.supportiveVerifiedInstances())
+				.update();
+		}
+	}
+
 	void replacePublication(long eventId, String eventName, String publishedByName, List<PublishedResult> results) {
 		this.jdbc.sql("delete from published_results where event_id = :eventId").param("eventId", eventId).update();
 		this.jdbc.sql("delete from result_publications where event_id = :eventId").param("eventId", eventId).update();

@@ -1,13 +1,20 @@
 package org.connectathon.platform.results;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 
+import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.catalog.ActorReference;
+import org.connectathon.platform.catalog.Catalog;
+import org.connectathon.platform.catalog.CatalogService;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.event.EventStatus;
@@ -48,13 +55,16 @@ public class GradingService {
 
 	private final EventService events;
 
+	private final CatalogService catalog;
+
 	GradingService(GradeRepository grades, SystemService systems, TestDefinitionService tests,
-			TestInstanceService instances, EventService events) {
+			TestInstanceService instances, EventService events, CatalogService catalog) {
 		this.grades = grades;
 		this.systems = systems;
 		this.tests = tests;
 		this.instances = instances;
 		this.events = events;
+		this.catalog = catalog;
 	}
 
 	/**
@@ -67,17 +77,25 @@ public class GradingService {
 		Event event = this.events.find(change.eventId(), user);
 		List<TestDefinition> tests = this.tests.findInEvent(event.id(), user);
 		List<PublishedRegistration> registrations = this.systems.findPublishedRegistrations(event.id(), user);
-		for (long systemId : change.systemIds()) {
+		regradeSystems(event, change.systemIds(), "computed after instance " + change.instanceId() + " changed", user,
+				tests, registrations);
+	}
+
+	private void regradeSystems(Event event, Collection<Long> systemIds, String reason, SignedInUser user,
+			List<TestDefinition> tests, List<PublishedRegistration> registrations) {
+		List<GradingRuleForm> rules = this.grades.findRules(event.id());
+		for (long systemId : systemIds) {
 			RegisteredSystem system = this.systems.find(systemId, user);
 			List<Participation> participations = this.instances.findParticipations(systemId);
 			for (ActorRegistration registration : this.systems.findRegistrations(systemId, user)) {
 				ComputedGrade computed = GradeCalculator.compute(registration, system.organizationId(), tests,
-						registrations, participations, event.status() == EventStatus.CLOSED, GradingRule.DEFAULT);
+						registrations, participations, event.status() == EventStatus.CLOSED,
+						GradingRule.forActor(rules, registration.profileKeyword(), registration.actorKeyword()));
 				Grade before = this.grades.find(registration.id()).map(StoredGrade::computedGrade).orElse(null);
 				this.grades.saveComputed(registration.id(), event.id(), computed);
 				if (before != computed.grade()) {
 					this.grades.insertChange(registration.id(), user.id(), user.displayName(), before, computed.grade(),
-							"computed after instance " + change.instanceId() + " changed");
+							reason);
 				}
 			}
 		}
@@ -94,6 +112,7 @@ public class GradingService {
 		List<TestDefinition> tests = this.tests.findInEvent(eventId, user);
 		List<PublishedRegistration> registrations = this.systems.findPublishedRegistrations(eventId, user);
 		Map<Long, StoredGrade> stored = this.grades.findInEvent(eventId);
+		List<GradingRuleForm> rules = this.grades.findRules(eventId);
 		boolean closed = event.status() == EventStatus.CLOSED;
 		List<RegistrationResult> results = new ArrayList<>();
 		for (PublishedRegistration registration : registrations) {
@@ -103,7 +122,8 @@ public class GradingService {
 			StoredGrade grade = stored.get(registration.registrationId());
 			if (grade == null) {
 				ComputedGrade computed = GradeCalculator.compute(asRegistration(registration),
-						registration.organizationId(), tests, registrations, List.of(), closed, GradingRule.DEFAULT);
+						registration.organizationId(), tests, registrations, List.of(), closed,
+						GradingRule.forActor(rules, registration.profileKeyword(), registration.actorKeyword()));
 				grade = new StoredGrade(registration.registrationId(), computed.grade(), null, null,
 						computed.indicators());
 			}
@@ -119,8 +139,51 @@ public class GradingService {
 		return results;
 	}
 
+	public List<GradingRuleForm> findRules(long eventId, SignedInUser user) {
+		this.events.find(eventId, user);
+		return this.grades.findRules(eventId);
+	}
+
+	/**
+	 * Replaces the event's grading rules, then regrades every published system of the event: a rare
+	 * organizer's action, the one time grading reads the whole event.
+	 */
+	@Transactional
+	public List<GradingRuleForm> replaceRules(long eventId, List<@Valid GradingRuleForm> rules, SignedInUser user) {
+		user.requireAdmin();
+		Event event = this.events.find(eventId, user);
+		Catalog catalog = this.catalog.catalog();
+		List<String> problems = new ArrayList<>();
+		Set<String> scopes = new HashSet<>();
+		for (int r = 0; r < rules.size(); r++) {
+			GradingRuleForm rule = rules.get(r);
+			String where = "rules[" + r + "]";
+			if (rule.actor() != null && rule.profile() == null) {
+				problems.add(where + ": name the profile of actor " + rule.actor());
+			}
+			else if (rule.profile() != null && !event.profiles().contains(rule.profile())) {
+				problems.add(where + ".profile: " + rule.profile() + " is not in the scope of " + event.name());
+			}
+			else if (rule.actor() != null
+					&& catalog.actor(new ActorReference(rule.profile(), rule.actor())).isEmpty()) {
+				problems.add(where + ".actor: unknown actor " + rule.profile() + ":" + rule.actor());
+			}
+			if (!scopes.add(rule.profile() + ":" + rule.actor())) {
+				problems.add(where + ": a rule for the same scope comes earlier");
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException("The grading rules are inconsistent; nothing was changed.", problems);
+		}
+		this.grades.replaceRules(eventId, rules);
+		List<PublishedRegistration> registrations = this.systems.findPublishedRegistrations(eventId, user);
+		regradeSystems(event, registrations.stream().map(PublishedRegistration::systemId).distinct().toList(),
+				"computed after the grading rules changed", user, this.tests.findInEvent(eventId, user), registrations);
+		return this.grades.findRules(eventId);
+	}
+
 	public List<GradeChange> history(long eventId, long registrationId, SignedInUser user) {
-		find(eventId, registrationId, user);
+		result(eventId, registrationId, user);
 		return this.grades.findChanges(registrationId);
 	}
 
@@ -131,7 +194,7 @@ public class GradingService {
 	@Transactional
 	public RegistrationResult override(long eventId, long registrationId, @Valid OverrideForm form, SignedInUser user) {
 		user.requireAdmin();
-		RegistrationResult current = find(eventId, registrationId, user);
+		RegistrationResult current = result(eventId, registrationId, user);
 		if (this.grades.find(registrationId).isEmpty()) {
 			this.grades.saveComputed(registrationId, eventId,
 					new ComputedGrade(current.computedGrade(), current.indicators()));
@@ -139,7 +202,7 @@ public class GradingService {
 		this.grades.saveOverride(registrationId, form.grade(), (form.grade() != null) ? form.reason().strip() : null);
 		this.grades.insertChange(registrationId, user.id(), user.displayName(), current.grade(),
 				(form.grade() != null) ? form.grade() : current.computedGrade(), form.reason().strip());
-		return find(eventId, registrationId, user);
+		return result(eventId, registrationId, user);
 	}
 
 	/**
@@ -166,7 +229,8 @@ public class GradingService {
 			.orElseThrow(() -> new NotFoundException("Published results of event", eventId));
 	}
 
-	private RegistrationResult find(long eventId, long registrationId, SignedInUser user) {
+	/** One row of the matrix, if the user may see it. */
+	public RegistrationResult result(long eventId, long registrationId, SignedInUser user) {
 		return matrix(eventId, user).stream()
 			.filter((result) -> result.registrationId() == registrationId)
 			.findFirst()

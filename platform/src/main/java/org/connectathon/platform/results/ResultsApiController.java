@@ -40,6 +40,18 @@ class ResultsApiController {
 			.body(ResultsCsv.write(this.grading.matrix(eventId, user)));
 	}
 
+	@GetMapping("/events/{eventId}/grading-rules")
+	List<GradingRuleForm> rules(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user) {
+		return this.grading.findRules(eventId, user);
+	}
+
+	/** Replaces the event's grading rules and regrades the event. */
+	@PutMapping("/events/{eventId}/grading-rules")
+	List<GradingRuleForm> replaceRules(@PathVariable long eventId, @RequestBody List<GradingRuleForm> rules,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.grading.replaceRules(eventId, rules, user);
+	}
+
 	@GetMapping("/events/{eventId}/results/{registrationId}/history")
 	List<GradeChange> history(@PathVariable long eventId, @PathVariable long registrationId,
 			@AuthenticationPrincipal SignedInUser user) {

@@ -37,6 +37,15 @@ class ResultsPageController {
 		return "results/matrix";
 	}
 
+	@GetMapping("/events/{eventId}/results/{registrationId}/history")
+	String history(@PathVariable long eventId, @PathVariable long registrationId,
+			@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("event", this.events.find(eventId, user));
+		model.addAttribute("result", this.grading.result(eventId, registrationId, user));
+		model.addAttribute("changes", this.grading.history(eventId, registrationId, user));
+		return "results/history";
+	}
+
 	@PostMapping("/events/{eventId}/results/{registrationId}/override")
 	String override(@PathVariable long eventId, @PathVariable long registrationId,
 			@RequestParam(required = false) Grade grade, @RequestParam String reason,

@@ -11,6 +11,8 @@ import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.SignedInUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -96,7 +98,7 @@ public class EvidenceService {
 		String name = (fileName == null || fileName.isBlank()) ? "evidence" : fileName.strip();
 		long id = this.evidence.insert(instance.id(), stepIndex, kind, blankToNull(text), null,
 				name.substring(0, Math.min(name.length(), 255)),
-				(contentType == null || contentType.isBlank()) ? "application/octet-stream" : contentType, content,
+				mediaType(contentType), content,
 				user.id(), user.displayName());
 		return this.evidence.find(id).orElseThrow();
 	}
@@ -124,6 +126,16 @@ public class EvidenceService {
 		if (stepIndex != null
 				&& this.instances.steps(instanceId, user).stream().noneMatch((step) -> step.index() == stepIndex)) {
 			throw new InvalidInputException("The instance has no step " + stepIndex + ".");
+		}
+	}
+
+	/** The declared type when it is a valid media type, so that the download can repeat it. */
+	private static String mediaType(@Nullable String contentType) {
+		try {
+			return MediaType.parseMediaType(contentType).toString();
+		}
+		catch (InvalidMediaTypeException exception) {
+			return MediaType.APPLICATION_OCTET_STREAM_VALUE;
 		}
 	}
 

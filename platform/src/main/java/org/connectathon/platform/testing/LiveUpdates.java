@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -45,6 +47,13 @@ public class LiveUpdates {
 		emitter.onTimeout(remove);
 		emitter.onError((error) -> remove.run());
 		return emitter;
+	}
+
+	/** Ends every stream first when the platform stops, so that a graceful shutdown need not wait for them. */
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		this.subscribers.values().forEach((listeners) -> listeners.forEach(SseEmitter::complete));
+		this.subscribers.clear();
 	}
 
 	@TransactionalEventListener

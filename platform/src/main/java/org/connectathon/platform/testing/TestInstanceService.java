@@ -85,7 +85,6 @@ public class TestInstanceService {
 			throw new InvalidInputException("The instance names unknown roles or systems; nothing was started.",
 					unknown);
 		}
-		requireRules(test, form, registrationsBySystem);
 		Set<Long> organizations = form.participants()
 			.stream()
 			.map((participant) -> registrationsBySystem.get(participant.systemId()).get(0).organizationId())
@@ -94,6 +93,7 @@ public class TestInstanceService {
 			throw new ForbiddenException(
 					"You may only start instances in which a system of your organization takes part.");
 		}
+		requireRules(test, form, registrationsBySystem);
 
 		long id = this.instances.insert(test.id(), event.id(), user.id());
 		for (Participant participant : form.participants()) {

@@ -186,6 +186,56 @@ class ResultsIntegrationTests {
 			.contains(",\"Acme, \"\"Summary\"\"\",IPS,CREATOR,,THOROUGH,AT_RISK,AT_RISK,,1,0,0,1,0,0,0,0,0,0");
 	}
 
+	@Test
+	void shouldApplyTheMostSpecificGradingRuleAndRegradeWhenTheRulesChange() {
+		ApiClient bob = this.fixtures.participantOf(this.fixtures.organization());
+		long consumer = publishedSystem(this.alice, this.event, "Acme Viewer", "PDQm:CONSUMER");
+		long globex = publishedSystem(bob, this.event, "Globex MPI", "PDQm:SUPPLIER");
+		publishedSystem(this.fixtures.participantOf(this.fixtures.organization()), this.event, "Initech MPI",
+				"PDQm:SUPPLIER");
+		verify(handOver(this.alice, this.query, participants("CONSUMER", consumer, "SUPPLIER", globex)));
+		assertThat(result(this.admin, "Acme Viewer", "CONSUMER").path("grade").asString()).isEqualTo("AT_RISK");
+
+		Response rules = this.admin.put("/api/events/" + this.event.id() + "/grading-rules",
+				List.of(Map.of("distinctPartnerOrganizations", 3, "supportiveVerifiedInstances", 1),
+						Map.of("profile", "PDQm", "distinctPartnerOrganizations", 2, "supportiveVerifiedInstances", 1),
+						Map.of("profile", "PDQm", "actor", "CONSUMER", "distinctPartnerOrganizations", 1,
+								"supportiveVerifiedInstances", 1)));
+
+		assertThat(rules.status()).as(rules.toString()).isEqualTo(200);
+		JsonNode passed = result(this.admin, "Acme Viewer", "CONSUMER");
+		assertThat(passed.path("grade").asString()).isEqualTo("PASS");
+		JsonNode history = this.admin
+			.get("/api/events/" + this.event.id() + "/results/" + passed.path("registrationId").asLong() + "/history")
+			.json();
+		assertThat(history.get(history.size() - 1).path("reason").asString())
+			.isEqualTo("computed after the grading rules changed");
+	}
+
+	@Test
+	void shouldRefuseInconsistentGradingRulesAndChangeNothing() {
+		String path = "/api/events/" + this.event.id() + "/grading-rules";
+		assertThat(this.alice.put(path, List.of(Map.of("distinctPartnerOrganizations", 1,
+				"supportiveVerifiedInstances", 1))).status()).isEqualTo(403);
+
+		Response refused = this.admin.put(path,
+				List.of(Map.of("actor", "CONSUMER", "distinctPartnerOrganizations", 1, "supportiveVerifiedInstances", 1),
+						Map.of("profile", "XDS", "distinctPartnerOrganizations", 1, "supportiveVerifiedInstances", 1),
+						Map.of("profile", "PDQm", "actor", "ORACLE", "distinctPartnerOrganizations", 1,
+								"supportiveVerifiedInstances", 1),
+						Map.of("distinctPartnerOrganizations", 1, "supportiveVerifiedInstances", 1),
+						Map.of("distinctPartnerOrganizations", 2, "supportiveVerifiedInstances", 1)));
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().path("problems").valueStream().map(JsonNode::asString)).containsExactly(
+				"rules[0]: name the profile of actor CONSUMER",
+				"rules[1].profile: XDS is not in the scope of " + this.event.name(),
+				"rules[2].actor: unknown actor PDQm:ORACLE", "rules[4]: a rule for the same scope comes earlier");
+		assertThat(this.admin.put(path, List.of(Map.of("distinctPartnerOrganizations", 1,
+				"supportiveVerifiedInstances", 0))).status()).isEqualTo(400);
+		assertThat(this.admin.get(path).json().size()).isZero();
+	}
+
 	private long handOver(ApiClient client, long test, Map<String, Object> participants) {
 		Response started = client.post("/api/tests/" + test + "/instances", participants);
 		assertThat(started.status()).as(started.toString()).isEqualTo(201);
