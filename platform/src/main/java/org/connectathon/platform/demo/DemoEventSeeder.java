@@ -74,9 +74,8 @@ class DemoEventSeeder {
 
 	private final Environment environment;
 
-	DemoEventSeeder(UserService users, CatalogService catalog, EventService events,
-			OrganizationService organizations, SystemService systems, TestDefinitionService tests,
-			MonitoringService monitoring, Environment environment) {
+	DemoEventSeeder(UserService users, CatalogService catalog, EventService events, OrganizationService organizations,
+			SystemService systems, TestDefinitionService tests, MonitoringService monitoring, Environment environment) {
 		this.users = users;
 		this.catalog = catalog;
 		this.events = events;

@@ -14,14 +14,16 @@ record GradingRule(int distinctPartnerOrganizations, int supportiveVerifiedInsta
 	/** IHE's defaults. */
 	static final GradingRule DEFAULT = new GradingRule(3, 1);
 
-	/** The most specific of the event's rules for this actor: the actor's, its profile's, the event's, the default. */
+	/**
+	 * The most specific of the event's rules for this actor: the actor's, its profile's,
+	 * the event's, the default.
+	 */
 	static GradingRule forActor(List<GradingRuleForm> rules, String profileKeyword, String actorKeyword) {
 		GradingRuleForm chosen = null;
 		int specificity = -1;
 		for (GradingRuleForm rule : rules) {
-			int level = (rule.profile() == null) ? 0
-					: !rule.profile().equals(profileKeyword) ? -1
-							: (rule.actor() == null) ? 1 : rule.actor().equals(actorKeyword) ? 2 : -1;
+			int level = (rule.profile() == null) ? 0 : !rule.profile().equals(profileKeyword) ? -1
+					: (rule.actor() == null) ? 1 : rule.actor().equals(actorKeyword) ? 2 : -1;
 			if (level > specificity) {
 				chosen = rule;
 				specificity = level;

@@ -145,8 +145,8 @@ public class GradingService {
 	}
 
 	/**
-	 * Replaces the event's grading rules, then regrades every published system of the event: a rare
-	 * organizer's action, the one time grading reads the whole event.
+	 * Replaces the event's grading rules, then regrades every published system of the
+	 * event: a rare organizer's action, the one time grading reads the whole event.
 	 */
 	@Transactional
 	public List<GradingRuleForm> replaceRules(long eventId, List<@Valid GradingRuleForm> rules, SignedInUser user) {

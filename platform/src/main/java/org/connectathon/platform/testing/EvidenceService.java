@@ -97,9 +97,8 @@ public class EvidenceService {
 		}
 		String name = (fileName == null || fileName.isBlank()) ? "evidence" : fileName.strip();
 		long id = this.evidence.insert(instance.id(), stepIndex, kind, blankToNull(text), null,
-				name.substring(0, Math.min(name.length(), 255)),
-				mediaType(contentType), content,
-				user.id(), user.displayName());
+				name.substring(0, Math.min(name.length(), 255)), mediaType(contentType), content, user.id(),
+				user.displayName());
 		return this.evidence.find(id).orElseThrow();
 	}
 
@@ -129,7 +128,10 @@ public class EvidenceService {
 		}
 	}
 
-	/** The declared type when it is a valid media type, so that the download can repeat it. */
+	/**
+	 * The declared type when it is a valid media type, so that the download can repeat
+	 * it.
+	 */
 	private static String mediaType(@Nullable String contentType) {
 		try {
 			return MediaType.parseMediaType(contentType).toString();

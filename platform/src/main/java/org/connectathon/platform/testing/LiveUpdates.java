@@ -49,7 +49,10 @@ public class LiveUpdates {
 		return emitter;
 	}
 
-	/** Ends every stream first when the platform stops, so that a graceful shutdown need not wait for them. */
+	/**
+	 * Ends every stream first when the platform stops, so that a graceful shutdown need
+	 * not wait for them.
+	 */
 	@EventListener(ContextClosedEvent.class)
 	void closeAll() {
 		this.subscribers.values().forEach((listeners) -> listeners.forEach(SseEmitter::complete));

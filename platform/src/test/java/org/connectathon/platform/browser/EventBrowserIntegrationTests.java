@@ -112,7 +112,8 @@ class EventBrowserIntegrationTests {
 		assertThat(this.browser.text(By.id("results"))).contains("IPS:CREATOR thorough pass")
 			.contains("PDQm:CONSUMER thorough pass");
 		this.browser.click(By.cssSelector("#results a[id^=history-]"));
-		assertThat(this.browser.text(By.id("grade-history"))).contains(monitor.displayName()).contains("at risk → pass");
+		assertThat(this.browser.text(By.id("grade-history"))).contains(monitor.displayName())
+			.contains("at risk → pass");
 		this.browser.visit("/events/" + event.id() + "/results");
 		this.browser.click(By.id("publish-results"));
 		this.browser.waitForText(By.cssSelector(".flash.success"), "Published the results.");

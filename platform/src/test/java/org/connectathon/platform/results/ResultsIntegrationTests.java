@@ -215,11 +215,13 @@ class ResultsIntegrationTests {
 	@Test
 	void shouldRefuseInconsistentGradingRulesAndChangeNothing() {
 		String path = "/api/events/" + this.event.id() + "/grading-rules";
-		assertThat(this.alice.put(path, List.of(Map.of("distinctPartnerOrganizations", 1,
-				"supportiveVerifiedInstances", 1))).status()).isEqualTo(403);
+		assertThat(this.alice
+			.put(path, List.of(Map.of("distinctPartnerOrganizations", 1, "supportiveVerifiedInstances", 1)))
+			.status()).isEqualTo(403);
 
 		Response refused = this.admin.put(path,
-				List.of(Map.of("actor", "CONSUMER", "distinctPartnerOrganizations", 1, "supportiveVerifiedInstances", 1),
+				List.of(Map.of("actor", "CONSUMER", "distinctPartnerOrganizations", 1, "supportiveVerifiedInstances",
+						1),
 						Map.of("profile", "XDS", "distinctPartnerOrganizations", 1, "supportiveVerifiedInstances", 1),
 						Map.of("profile", "PDQm", "actor", "ORACLE", "distinctPartnerOrganizations", 1,
 								"supportiveVerifiedInstances", 1),
@@ -231,8 +233,9 @@ class ResultsIntegrationTests {
 				"rules[0]: name the profile of actor CONSUMER",
 				"rules[1].profile: XDS is not in the scope of " + this.event.name(),
 				"rules[2].actor: unknown actor PDQm:ORACLE", "rules[4]: a rule for the same scope comes earlier");
-		assertThat(this.admin.put(path, List.of(Map.of("distinctPartnerOrganizations", 1,
-				"supportiveVerifiedInstances", 0))).status()).isEqualTo(400);
+		assertThat(this.admin
+			.put(path, List.of(Map.of("distinctPartnerOrganizations", 1, "supportiveVerifiedInstances", 0)))
+			.status()).isEqualTo(400);
 		assertThat(this.admin.get(path).json().size()).isZero();
 	}
 
