@@ -103,7 +103,7 @@ class CatalogRepository {
 			.param("description", description)
 			.param("url", referenceUrl)
 			.param("id", existing.orElse(null));
-		return existing.orElseGet(() -> insert(statement));
+		return save(existing, statement);
 	}
 
 	long saveActor(long profileId, String keyword, String name, @Nullable String description) {
@@ -117,7 +117,7 @@ class CatalogRepository {
 			.param("name", name)
 			.param("description", description)
 			.param("id", existing.orElse(null));
-		return existing.orElseGet(() -> insert(statement));
+		return save(existing, statement);
 	}
 
 	void saveOption(long actorId, String keyword, String name) {
@@ -165,6 +165,18 @@ class CatalogRepository {
 						values (:profileId, :keyword, :name, :description, :initiator, :responder)"""))
 				.update();
 		}
+	}
+
+	/**
+	 * Runs the update of an existing row, or the insert of a new one and returns its
+	 * generated id.
+	 */
+	private static long save(Optional<Long> existing, JdbcClient.StatementSpec statement) {
+		if (existing.isPresent()) {
+			statement.update();
+			return existing.get();
+		}
+		return insert(statement);
 	}
 
 	private static long insert(JdbcClient.StatementSpec statement) {

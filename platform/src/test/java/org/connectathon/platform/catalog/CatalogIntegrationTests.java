@@ -80,6 +80,28 @@ class CatalogIntegrationTests {
 	}
 
 	@Test
+	void shouldUpdateWhatAnImportNamesAgain() {
+		String keyword = "QEDM" + Fixtures.unique("").strip();
+		String first = """
+				profiles:
+				  - keyword: %s
+				    name: %s
+				    kind: IHE_PROFILE
+				    actors:
+				      - { keyword: CONSUMER, name: %s }
+				""";
+		this.admin.postText("/api/catalog", first.formatted(keyword, "Old name", "Old consumer"), "application/yaml");
+		Response again = this.admin.postText("/api/catalog", first.formatted(keyword, "New name", "New consumer"),
+				"application/yaml");
+
+		assertThat(again.status()).isEqualTo(200);
+		Response profile = this.admin.get("/api/profiles/" + keyword);
+		assertThat(profile.json().path("profile").path("name").asString()).isEqualTo("New name");
+		assertThat(profile.json().path("actors").get(0).path("name").asString()).isEqualTo("New consumer");
+		assertThat(profile.json().path("actors").size()).isEqualTo(1);
+	}
+
+	@Test
 	void shouldReportMalformedFilesWithTheirPositionAndChangeNothing() {
 		String before = this.admin.get("/api/catalog").body();
 
