@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.connectathon.engine.packages.PackageCache;
 import org.connectathon.engine.packages.PackageException;
-import org.connectathon.engine.packages.PackageResolver;
 import org.connectathon.engine.validation.ValidationServiceCache;
 import org.connectathon.engine.testscript.LoadedTestScript;
 import org.connectathon.engine.testscript.PackageProfileValidator;
@@ -27,6 +25,7 @@ import org.connectathon.engine.testscript.report.JUnitReports;
 import org.connectathon.engine.testscript.report.RunReports;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -55,14 +54,9 @@ class RunCommand implements Callable<Integer> {
 			description = "Value for a script variable; wins over the script's own definition.")
 	Map<String, String> variables = new LinkedHashMap<>();
 
-	@Option(names = "--ig", paramLabel = "PACKAGE#VERSION|FILE",
-			description = "Implementation guide whose profiles validateProfileId asserts may use: NAME#VERSION "
-					+ "from the package cache, or a package .tgz file or folder (added to the cache). Repeatable.")
-	List<String> igs = new ArrayList<>();
-
-	@Option(names = "--packages", paramLabel = "DIR",
-			description = "Package cache folder (default: $CONNECTATHON_HOME/packages, else ~/.fhir/packages).")
-	Path packageCache;
+	/** The implementation guides whose profiles validateProfileId asserts may use. */
+	@Mixin
+	PackageOptions packageOptions;
 
 	@Option(names = "--out", paramLabel = "DIR",
 			description = "Folder for <script-id>.testreport.json files and summary.json.")
@@ -157,10 +151,9 @@ class RunCommand implements Callable<Integer> {
 	 * one that cannot be had stops the run before any script.
 	 */
 	private PackageProfileValidator profileValidator() {
-		Path cache = (this.packageCache != null) ? this.packageCache : PackageCache.defaultDirectory();
-		PackageProfileValidator validator = new PackageProfileValidator(
-				new PackageResolver(new PackageCache(cache, List.of())), this.igs, new ValidationServiceCache());
-		if (!this.igs.isEmpty()) {
+		PackageProfileValidator validator = new PackageProfileValidator(this.packageOptions.resolver(),
+				this.packageOptions.implementationGuides, new ValidationServiceCache());
+		if (!this.packageOptions.implementationGuides.isEmpty()) {
 			validator.resolutionWarnings()
 				.forEach((warning) -> this.spec.commandLine().getErr().println("warning: " + warning));
 		}

@@ -16,9 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import org.connectathon.engine.packages.PackageCache;
 import org.connectathon.engine.packages.PackageException;
-import org.connectathon.engine.packages.PackageResolver;
 import org.connectathon.engine.packages.ResolvedPackages;
 import org.connectathon.engine.validation.ValidationReport;
 import org.connectathon.engine.validation.ValidationService;
@@ -26,6 +24,7 @@ import org.connectathon.engine.validation.ValidationServiceCache;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,10 +50,8 @@ class ValidateCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--ig", paramLabel = "PACKAGE#VERSION|FILE",
-			description = "Implementation guide package: NAME#VERSION from the package cache or a package server, "
-					+ "or a package .tgz file or folder (added to the cache). Repeatable.")
-	List<String> packages = new ArrayList<>();
+	@Mixin
+	PackageOptions packageOptions;
 
 	@Option(names = "--profile", paramLabel = "URL",
 			description = "Canonical URL of a profile every resource must conform to, besides those it declares.")
@@ -74,14 +71,6 @@ class ValidateCommand implements Callable<Integer> {
 	@Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
 			description = "Validates on N threads (default: ${DEFAULT-VALUE}).")
 	int parallel;
-
-	@Option(names = "--packages", paramLabel = "DIR",
-			description = "Package cache folder (default: $CONNECTATHON_HOME/packages, else ~/.fhir/packages).")
-	Path packageCache;
-
-	@Option(names = "--package-server", paramLabel = "URL",
-			description = "FHIR package server or npm registry to fetch packages missing from the cache from. Repeatable.")
-	List<URI> packageServers = new ArrayList<>();
 
 	@Parameters(paramLabel = "FILE|DIR", arity = "1..*",
 			description = "Resources to validate; folders are searched " + "for .json and .xml files.")
@@ -120,9 +109,7 @@ class ValidateCommand implements Callable<Integer> {
 
 	private ValidationService createService(PrintWriter err) {
 		try {
-			Path cacheDirectory = packageCache != null ? packageCache : PackageCache.defaultDirectory();
-			PackageResolver resolver = new PackageResolver(new PackageCache(cacheDirectory, packageServers));
-			ResolvedPackages resolved = resolver.resolve(packages);
+			ResolvedPackages resolved = packageOptions.resolver().resolve(packageOptions.implementationGuides);
 			resolved.warnings().forEach(warning -> err.println("warning: " + warning));
 			return SERVICES.get(resolved, terminologyServer);
 		}
