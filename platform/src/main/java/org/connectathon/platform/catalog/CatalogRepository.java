@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
+import org.connectathon.platform.UpdateOrInsert;
 import org.connectathon.platform.catalog.Catalog.CatalogProfile;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -121,19 +122,12 @@ class CatalogRepository {
 	}
 
 	void saveOption(long actorId, String keyword, String name) {
-		int updated = this.jdbc
-			.sql("update actor_options set name = :name where actor_id = :actorId and keyword = :keyword")
-			.param("actorId", actorId)
-			.param("keyword", keyword)
-			.param("name", name)
-			.update();
-		if (updated == 0) {
-			this.jdbc.sql("insert into actor_options (actor_id, keyword, name) values (:actorId, :keyword, :name)")
-				.param("actorId", actorId)
-				.param("keyword", keyword)
-				.param("name", name)
-				.update();
-		}
+		UpdateOrInsert.save(this.jdbc,
+				"update actor_options set name = :name where actor_id = :actorId and keyword = :keyword",
+				"insert into actor_options (actor_id, keyword, name) values (:actorId, :keyword, :name)",
+				new MapSqlParameterSource().addValue("actorId", actorId)
+					.addValue("keyword", keyword)
+					.addValue("name", name));
 	}
 
 	void replaceDependencies(long actorId, List<Long> requiredActorIds) {
@@ -148,23 +142,19 @@ class CatalogRepository {
 
 	void saveTransaction(long profileId, String keyword, String name, @Nullable String description,
 			long initiatorActorId, long responderActorId) {
-		UnaryOperator<JdbcClient.StatementSpec> bind = (statement) -> statement.param("profileId", profileId)
-			.param("keyword", keyword)
-			.param("name", name)
-			.param("description", description)
-			.param("initiator", initiatorActorId)
-			.param("responder", responderActorId);
-		int updated = bind.apply(this.jdbc.sql("""
+		UpdateOrInsert.save(this.jdbc, """
 				update transactions set name = :name, description = :description,
 				initiator_actor_id = :initiator, responder_actor_id = :responder
-				where profile_id = :profileId and keyword = :keyword""")).update();
-		if (updated == 0) {
-			bind.apply(this.jdbc
-				.sql("""
+				where profile_id = :profileId and keyword = :keyword""",
+				"""
 						insert into transactions (profile_id, keyword, name, description, initiator_actor_id, responder_actor_id)
-						values (:profileId, :keyword, :name, :description, :initiator, :responder)"""))
-				.update();
-		}
+						values (:profileId, :keyword, :name, :description, :initiator, :responder)""",
+				new MapSqlParameterSource().addValue("profileId", profileId)
+					.addValue("keyword", keyword)
+					.addValue("name", name)
+					.addValue("description", description)
+					.addValue("initiator", initiatorActorId)
+					.addValue("responder", responderActorId));
 	}
 
 	/**

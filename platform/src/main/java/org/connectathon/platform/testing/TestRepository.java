@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.connectathon.platform.UpdateOrInsert;
 import org.connectathon.platform.catalog.ActorReference;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -156,34 +158,21 @@ class TestRepository {
 	 */
 	void saveRole(long testId, String keyword, long actorId, @Nullable Long optionId, int minSystems, int maxSystems,
 			boolean required, int verifiedInstancesNeeded) {
-		int updated = this.jdbc.sql("""
+		UpdateOrInsert.save(this.jdbc, """
 				update test_roles set actor_id = :actorId, option_id = :optionId, min_systems = :minSystems,
 				max_systems = :maxSystems, required = :required, verified_instances_needed = :verified
-				where test_id = :testId and keyword = :keyword""")
-			.param("testId", testId)
-			.param("keyword", keyword)
-			.param("actorId", actorId)
-			.param("optionId", optionId)
-			.param("minSystems", minSystems)
-			.param("maxSystems", maxSystems)
-			.param("required", required)
-			.param("verified", verifiedInstancesNeeded)
-			.update();
-		if (updated == 0) {
-			this.jdbc.sql("""
-					insert into test_roles (test_id, keyword, actor_id, option_id, min_systems, max_systems, required,
-					verified_instances_needed)
-					values (:testId, :keyword, :actorId, :optionId, :minSystems, :maxSystems, :required, :verified)""")
-				.param("testId", testId)
-				.param("keyword", keyword)
-				.param("actorId", actorId)
-				.param("optionId", optionId)
-				.param("minSystems", minSystems)
-				.param("maxSystems", maxSystems)
-				.param("required", required)
-				.param("verified", verifiedInstancesNeeded)
-				.update();
-		}
+				where test_id = :testId and keyword = :keyword""", """
+				insert into test_roles (test_id, keyword, actor_id, option_id, min_systems, max_systems, required,
+				verified_instances_needed)
+				values (:testId, :keyword, :actorId, :optionId, :minSystems, :maxSystems, :required, :verified)""",
+				new MapSqlParameterSource().addValue("testId", testId)
+					.addValue("keyword", keyword)
+					.addValue("actorId", actorId)
+					.addValue("optionId", optionId)
+					.addValue("minSystems", minSystems)
+					.addValue("maxSystems", maxSystems)
+					.addValue("required", required)
+					.addValue("verified", verifiedInstancesNeeded));
 	}
 
 	void deleteRolesExcept(long testId, List<String> keywords) {
@@ -199,32 +188,20 @@ class TestRepository {
 	 */
 	void saveStep(long testId, int index, @Nullable Long initiatorRoleId, @Nullable Long responderRoleId,
 			@Nullable Long transactionId, @Nullable String description, @Nullable String testScript) {
-		int updated = this.jdbc.sql("""
+		UpdateOrInsert.save(this.jdbc, """
 				update test_steps set initiator_role_id = :initiator, responder_role_id = :responder,
 				transaction_id = :transactionId, description = :description, test_script = :testScript
-				where test_id = :testId and step_index = :index""")
-			.param("testId", testId)
-			.param("index", index)
-			.param("initiator", initiatorRoleId)
-			.param("responder", responderRoleId)
-			.param("transactionId", transactionId)
-			.param("description", description)
-			.param("testScript", testScript)
-			.update();
-		if (updated == 0) {
-			this.jdbc.sql("""
-					insert into test_steps (test_id, step_index, initiator_role_id, responder_role_id, transaction_id,
-					description, test_script)
-					values (:testId, :index, :initiator, :responder, :transactionId, :description, :testScript)""")
-				.param("testId", testId)
-				.param("index", index)
-				.param("initiator", initiatorRoleId)
-				.param("responder", responderRoleId)
-				.param("transactionId", transactionId)
-				.param("description", description)
-				.param("testScript", testScript)
-				.update();
-		}
+				where test_id = :testId and step_index = :index""", """
+				insert into test_steps (test_id, step_index, initiator_role_id, responder_role_id, transaction_id,
+				description, test_script)
+				values (:testId, :index, :initiator, :responder, :transactionId, :description, :testScript)""",
+				new MapSqlParameterSource().addValue("testId", testId)
+					.addValue("index", index)
+					.addValue("initiator", initiatorRoleId)
+					.addValue("responder", responderRoleId)
+					.addValue("transactionId", transactionId)
+					.addValue("description", description)
+					.addValue("testScript", testScript));
 	}
 
 	void deleteStepsAfter(long testId, int lastIndex) {
