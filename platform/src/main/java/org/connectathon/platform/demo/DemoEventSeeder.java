@@ -23,6 +23,7 @@ import org.connectathon.platform.registration.OrganizationService;
 import org.connectathon.platform.registration.RegisteredSystem;
 import org.connectathon.platform.registration.RegistrationForm;
 import org.connectathon.platform.registration.SystemForm;
+import org.connectathon.platform.registration.TableLocationForm;
 import org.connectathon.platform.registration.SystemService;
 import org.connectathon.platform.registration.SystemStatus;
 import org.connectathon.platform.registration.TestingType;
@@ -131,6 +132,7 @@ class DemoEventSeeder {
 
 		RegisteredSystem repository = this.systems.create(event.id(), new SystemForm("Globex IPS Repository", "3.1",
 				"Stores IPS documents and answers $summary.", SystemStatus.PUBLISHED, globex.id()), console);
+		this.systems.assignTableLocation(repository.id(), new TableLocationForm("B4"), console);
 		this.systems.register(repository.id(),
 				List.of(new RegistrationForm("IPS", "REPOSITORY", null, TestingType.THOROUGH),
 						new RegistrationForm("MHD", "DOCUMENT_RESPONDER", null, TestingType.THOROUGH),

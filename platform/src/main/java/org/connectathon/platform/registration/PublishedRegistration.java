@@ -8,6 +8,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record PublishedRegistration(long registrationId, long systemId, String systemName, long organizationId,
 		String organizationName, long actorId, String profileKeyword, String actorKeyword,
-		@Nullable String optionKeyword, TestingType testingType) {
+		@Nullable String optionKeyword, TestingType testingType, @Nullable String tableLocation) {
 
 }

@@ -48,6 +48,13 @@ class SystemApiController {
 		return this.systems.update(id, form, user);
 	}
 
+	/** Organizers only. */
+	@PutMapping("/systems/{id}/table-location")
+	RegisteredSystem assignTableLocation(@PathVariable long id, @RequestBody TableLocationForm form,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.systems.assignTableLocation(id, form, user);
+	}
+
 	@DeleteMapping("/systems/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {

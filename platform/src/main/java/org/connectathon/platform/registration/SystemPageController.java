@@ -105,6 +105,15 @@ class SystemPageController {
 		return "redirect:/systems/" + id;
 	}
 
+	@PostMapping("/systems/{id}/table-location")
+	String assignTableLocation(@PathVariable long id, @RequestParam(required = false) String tableLocation,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		RegisteredSystem system = this.systems.assignTableLocation(id, new TableLocationForm(tableLocation), user);
+		redirect.addFlashAttribute("message", (system.tableLocation() != null)
+				? system.name() + " sits at table " + system.tableLocation() + "." : system.name() + " has no table.");
+		return "redirect:/events/" + system.eventId() + "/systems";
+	}
+
 	@PostMapping("/systems/{id}/delete")
 	String delete(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		RegisteredSystem system = this.systems.find(id, user);

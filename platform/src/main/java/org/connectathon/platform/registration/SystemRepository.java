@@ -13,7 +13,7 @@ class SystemRepository {
 
 	private static final String SELECT_SYSTEM = """
 			select s.id, s.event_id, s.organization_id, o.name as organization_name, s.name, s.version,
-			s.description, s.status
+			s.description, s.status, s.table_location
 			from systems s join organizations o on o.id = s.organization_id""";
 
 	private static final String SELECT_REGISTRATION = """
@@ -97,6 +97,13 @@ class SystemRepository {
 			.update();
 	}
 
+	void updateTableLocation(long id, @Nullable String tableLocation) {
+		this.jdbc.sql("update systems set table_location = :tableLocation where id = :id")
+			.param("id", id)
+			.param("tableLocation", tableLocation)
+			.update();
+	}
+
 	void delete(long id) {
 		this.jdbc.sql("delete from systems where id = :id").param("id", id).update();
 	}
@@ -112,7 +119,7 @@ class SystemRepository {
 		return this.jdbc.sql("""
 				select r.id as registration_id, s.id as system_id, s.name as system_name, s.organization_id,
 				o.name as organization_name, r.actor_id, p.keyword as profile_keyword, a.keyword as actor_keyword,
-				x.keyword as option_keyword, r.testing_type
+				x.keyword as option_keyword, r.testing_type, s.table_location
 				from actor_registrations r join systems s on s.id = r.system_id
 				join organizations o on o.id = s.organization_id join actors a on a.id = r.actor_id
 				join profiles p on p.id = a.profile_id left join actor_options x on x.id = r.option_id

@@ -92,6 +92,18 @@ public class SystemService {
 		return this.systems.find(id).orElseThrow();
 	}
 
+	/**
+	 * Organizers place systems on the testing floor, so that partners find each other;
+	 * the system stays otherwise as its organization left it, even after the deadline.
+	 */
+	@Transactional
+	public RegisteredSystem assignTableLocation(long id, @Valid TableLocationForm form, SignedInUser user) {
+		user.requireAdmin();
+		find(id, user);
+		this.systems.updateTableLocation(id, form.normalized());
+		return this.systems.find(id).orElseThrow();
+	}
+
 	@Transactional
 	public void delete(long id, SignedInUser user) {
 		findForChange(id, user);

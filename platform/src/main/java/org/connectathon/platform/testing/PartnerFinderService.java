@@ -91,7 +91,8 @@ public class PartnerFinderService {
 			.map((registration) -> new Partner(registration.systemId(), registration.systemName(),
 					registration.organizationId(), registration.organizationName(),
 					tested.contains(registration.systemId()),
-					contacts.computeIfAbsent(registration.organizationId(), this.organizations::findTechnicalContacts)))
+					contacts.computeIfAbsent(registration.organizationId(), this.organizations::findTechnicalContacts),
+					registration.tableLocation()))
 			.toList();
 		int testedCount = (int) partners.stream().filter(Partner::tested).count();
 		return new PartnerRole(role.keyword(), role.actor(), testedCount, partners.size(), partners);

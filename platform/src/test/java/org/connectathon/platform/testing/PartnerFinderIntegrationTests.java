@@ -108,6 +108,40 @@ class PartnerFinderIntegrationTests {
 		assertThat(refused.status()).isEqualTo(403);
 	}
 
+	@Test
+	void shouldShowTheTableWhereOrganizersPlacedEachPartner() {
+		Response placed = this.fixtures.admin()
+			.put("/api/systems/" + this.globexSupplier + "/table-location", Map.of("tableLocation", " B12 "));
+		assertThat(placed.status()).as(placed.toString()).isEqualTo(200);
+		assertThat(placed.json().path("tableLocation").asString()).isEqualTo("B12");
+
+		JsonNode suppliers = suppliers(this.alice, this.acmeConsumer);
+		assertThat(partner(suppliers, "Globex MPI").path("tableLocation").asString()).isEqualTo("B12");
+		assertThat(partner(suppliers, "Initech MPI").path("tableLocation").isNull()).isTrue();
+	}
+
+	@Test
+	void shouldLeaveTablesToOrganizers() {
+		ApiClient admin = this.fixtures.admin();
+		admin.put("/api/systems/" + this.globexSupplier + "/table-location", Map.of("tableLocation", "B12"));
+
+		Response byOwner = this.bob.put("/api/systems/" + this.globexSupplier + "/table-location",
+				Map.of("tableLocation", "A1"));
+		Response byOtherOrganization = this.alice.put("/api/systems/" + this.globexSupplier + "/table-location",
+				Map.of("tableLocation", "A1"));
+		Response tooLong = admin.put("/api/systems/" + this.globexSupplier + "/table-location",
+				Map.of("tableLocation", "B".repeat(51)));
+		Response unknown = admin.put("/api/systems/999999/table-location", Map.of("tableLocation", "A1"));
+
+		assertThat(byOwner.status()).isEqualTo(403);
+		assertThat(byOtherOrganization.status()).isEqualTo(403);
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.json().path("detail").asString()).isNotBlank();
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(admin.get("/api/systems/" + this.globexSupplier).json().path("tableLocation").asString())
+			.isEqualTo("B12");
+	}
+
 	private static JsonNode suppliers(ApiClient client, long system) {
 		return client.get("/api/systems/" + system + "/partners")
 			.json()
