@@ -36,8 +36,14 @@ final class ScriptExecution {
 
 	private final TestReport report = new TestReport();
 
-	ScriptExecution(LoadedTestScript loaded, RunSettings settings, HttpClient http) {
+	private final RunProgressListener listener;
+
+	private final int actionCount;
+
+	ScriptExecution(LoadedTestScript loaded, RunSettings settings, HttpClient http, RunProgressListener listener) {
 		this.loaded = loaded;
+		this.listener = listener;
+		this.actionCount = loaded.actionCount();
 		this.state = new ExecutionState(loaded, settings);
 		this.operations = new OperationRunner(http, this.state);
 		this.asserts = new AssertEvaluator(this.state);
@@ -185,6 +191,7 @@ final class ScriptExecution {
 	 * status, since asserts judge the response.
 	 */
 	private ActionResult operationResult(String section, String label, java.util.function.Supplier<ActionResult> step) {
+		this.listener.actionStarted(section, label, this.results.size(), this.actionCount);
 		ActionResult result;
 		try {
 			ActionResult stepResult = step.get();
@@ -198,12 +205,13 @@ final class ScriptExecution {
 			result = new ActionResult(section, "operation", label, Outcome.ERROR,
 					"CTN-3000: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
-		this.results.add(result);
+		finish(result);
 		return result;
 	}
 
 	private ActionResult runAssert(String section, TestScript.SetupActionAssertComponent assertion) {
 		String label = label(assertion.getLabel(), assertion.getDescription(), this.results.size());
+		this.listener.actionStarted(section, label, this.results.size(), this.actionCount);
 		ActionResult result;
 		if (assertion.hasOperator() && assertion.getOperator() == TestScript.AssertionOperatorType.MANUALEVAL) {
 			result = new ActionResult(section, "assert", label, Outcome.SKIP,
@@ -228,7 +236,7 @@ final class ScriptExecution {
 						"CTN-3000: cannot evaluate the assert: " + TestScriptLoader.clean(ex));
 			}
 		}
-		this.results.add(result);
+		finish(result);
 		return result;
 	}
 
@@ -244,8 +252,13 @@ final class ScriptExecution {
 
 	private ActionResult skipped(String section, String kind, String label, String reason) {
 		ActionResult result = new ActionResult(section, kind, label, Outcome.SKIP, reason);
-		this.results.add(result);
+		finish(result);
 		return result;
+	}
+
+	private void finish(ActionResult result) {
+		this.results.add(result);
+		this.listener.actionFinished(result, this.results.size(), this.actionCount);
 	}
 
 	private static String label(String label, String description, int position) {

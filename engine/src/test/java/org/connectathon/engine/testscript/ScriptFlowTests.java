@@ -44,6 +44,36 @@ class ScriptFlowTests {
 	}
 
 	@Test
+	void shouldTellTheListenerAboutEveryActionInOrder() throws Exception {
+		Path folder = Files.createTempDirectory("progress");
+		Path file = folder.resolve("progress.json");
+		Files.writeString(file, script("", operation("read", "\"params\":\"/${pid}\"") + "," + response("okay"),
+				operation("delete", "\"params\":\"/${pid}\""))
+			.replace(
+					",\n  {\"id\":\"gender-female\",\"autocreate\":false,\"autodelete\":false,\"resource\":{\"reference\":\"gender-female.json\"}}",
+					""));
+		LoadedTestScript loaded = new TestScriptLoader().load(file);
+		java.util.List<String> events = new java.util.ArrayList<>();
+		ScriptResult result = new TestScriptRunner(RunSettings.forServer(URI.create(ScriptHarness.baseUrl()))
+			.withVariables(Map.of("pid", "progress-" + System.nanoTime()))).run(loaded, new RunProgressListener() {
+				@Override
+				public void actionStarted(String section, String label, int finished, int total) {
+					events.add("started " + section + " " + finished + "/" + total);
+				}
+
+				@Override
+				public void actionFinished(ActionResult action, int finished, int total) {
+					events.add("finished " + action.outcome() + " " + finished + "/" + total);
+				}
+			});
+		assertThat(result.outcome()).isEqualTo(Outcome.PASS);
+		assertThat(loaded.actionCount()).isEqualTo(5);
+		assertThat(events).containsExactly("started setup 0/5", "finished PASS 1/5", "started setup 1/5",
+				"finished PASS 2/5", "started case 2/5", "finished PASS 3/5", "started case 3/5", "finished PASS 4/5",
+				"started teardown 4/5", "finished PASS 5/5");
+	}
+
+	@Test
 	void shouldCreateAndDeleteAutocreateFixtures() throws Exception {
 		String json = script(
 				operation("read", "\"targetId\":\"auto\"") + "," + expression("Patient.name.family", "equals", "Smith"))
