@@ -92,7 +92,7 @@ public class AutomationService {
 		return test.steps()
 			.stream()
 			.filter((step) -> step.testScript() != null)
-			.map((step) -> describe(instance, test, step, latest.get(step.index()), user))
+			.map((step) -> describe(instance, test, step, latest.get(step.index())))
 			.toList();
 	}
 
@@ -119,8 +119,8 @@ public class AutomationService {
 			throw new RuleViolationException(
 					"The instance is " + describe(instance.status()) + "; its steps cannot run any more.");
 		}
-		AutomatedStep automated = describe(instance, test, step, this.runs.findLatestPerStep(instanceId).get(stepIndex),
-				user);
+		AutomatedStep automated = describe(instance, test, step,
+				this.runs.findLatestPerStep(instanceId).get(stepIndex));
 		if (automated.busy()) {
 			throw new RuleViolationException("Step " + stepIndex + " is already being run (run "
 					+ automated.latestRun().id() + "); wait until it ends.");
@@ -264,7 +264,7 @@ public class AutomationService {
 	}
 
 	private AutomatedStep describe(TestInstance instance, TestDefinition test, TestStep step,
-			@Nullable ScriptRun latestRun, SignedInUser user) {
+			@Nullable ScriptRun latestRun) {
 		EventTestScript script = this.scripts.findByKeyword(test.eventId(), step.testScript()).orElse(null);
 		if (step.responderRole() == null) {
 			return new AutomatedStep(step.index(), step.testScript(), script, null, null,
@@ -282,7 +282,9 @@ public class AutomationService {
 			return new AutomatedStep(step.index(), step.testScript(), script, null, null,
 					"No system plays " + role.keyword() + " in this instance.", latestRun);
 		}
-		String serverUrl = this.systems.findEndpoints(participant.systemId(), user)
+		// Asked as the engine: a system taking part stays the target even if it is no
+		// longer published.
+		String serverUrl = this.systems.findEndpoints(participant.systemId(), ENGINE)
 			.stream()
 			.filter((endpoint) -> endpoint.actorId() == role.actorId())
 			.map(Endpoint::baseUrl)

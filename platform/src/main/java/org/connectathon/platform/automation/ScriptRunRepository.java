@@ -82,11 +82,13 @@ class ScriptRunRepository {
 			.sql("select id from script_runs where status = 'QUEUED' order by id limit 1 for update skip locked")
 			.query(Long.class)
 			.optional();
-		next.ifPresent((id) -> this.jdbc.sql("""
+		// The status condition keeps a run from being taken twice even where locks are
+		// weaker.
+		return next.filter((id) -> this.jdbc.sql("""
 				update script_runs set status = 'RUNNING', node = :node, attempts = attempts + 1, actions_finished = 0,
 				current_action = null, started_at = current_timestamp, heartbeat_at = current_timestamp
-				where id = :id and status = 'QUEUED'""").param("id", id).param("node", node).update());
-		return next.flatMap(this::find);
+				where id = :id and status = 'QUEUED'""").param("id", id).param("node", node).update() == 1)
+			.flatMap(this::find);
 	}
 
 	void updateProgress(long id, String node, int actionsFinished, @Nullable String currentAction) {

@@ -124,6 +124,11 @@ class ScriptRunWorker implements SmartLifecycle {
 		return this.running;
 	}
 
+	/** The name under which this node holds runs. */
+	String node() {
+		return this.node;
+	}
+
 	/** Wakes a worker of this node once the transaction that queued a run commits. */
 	@TransactionalEventListener(fallbackExecution = true)
 	void wakeUp(ScriptRunQueued queued) {

@@ -59,6 +59,15 @@ class AutomatedStepsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ScriptRunRepository runs;
+
+	@Autowired
+	ScriptRunExecutor executor;
+
+	@Autowired
+	AutomationService automation;
+
 	Event event;
 
 	ApiClient admin;
@@ -310,8 +319,8 @@ class AutomatedStepsIntegrationTests {
 			.get(0)
 			.path("id")
 			.asLong();
-		long abandoned = abandonedRun(instance, scriptId, 1);
-		long exhausted = abandonedRun(instance, scriptId, 2);
+		long abandoned = heldRun(instance, scriptId, 1, "stopped-node", Duration.ofHours(1));
+		long exhausted = heldRun(instance, scriptId, 2, "stopped-node", Duration.ofHours(1));
 
 		this.worker.keepHouse();
 
@@ -324,23 +333,47 @@ class AutomatedStepsIntegrationTests {
 		assertThat(rerun.path("attempts").asInt()).isEqualTo(2);
 	}
 
+	@Test
+	void shouldPutTheRunsOfAStoppingNodeBackInTheQueueForAnotherNode() {
+		long instance = start(automatedTest(false));
+		long scriptId = this.admin.get("/api/events/" + this.event.id() + "/test-scripts")
+			.json()
+			.get(0)
+			.path("id")
+			.asLong();
+		ScriptRunWorker stoppingNode = new ScriptRunWorker(this.runs, this.executor, this.automation, 1,
+				Duration.ofMinutes(1), Duration.ofMinutes(2), 2);
+		stoppingNode.start();
+		long held = heldRun(instance, scriptId, 1, stoppingNode.node(), Duration.ZERO);
+
+		stoppingNode.stop();
+
+		assertThat(stoppingNode.isRunning()).isFalse();
+		JsonNode rerun = awaitEnd(this.alice, held);
+		assertThat(rerun.path("status").asString()).isEqualTo("PASSED");
+		assertThat(rerun.path("attempts").asInt()).isEqualTo(2);
+	}
+
 	/**
-	 * A run that a node which then stopped had claimed an hour ago, as the database holds
-	 * it.
+	 * A run of step 1 that a node holds, as the database keeps it: started and last heard
+	 * of {@code since} ago.
 	 */
-	private long abandonedRun(long instance, long scriptId, int attempts) {
+	private long heldRun(long instance, long scriptId, int attempts, String node, Duration since) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into script_runs (test_instance_id, step_index, test_script_id, script_keyword, server_url,
 				status, actions_total, actions_finished, attempts, requested_by, requested_by_name, node, started_at,
 				heartbeat_at)
-				values (:instance, 1, :scriptId, :keyword, :serverUrl, 'RUNNING', 15, 3, :attempts, 0, 'Alice',
-				'stopped-node', current_timestamp - interval '1' hour, current_timestamp - interval '1' hour)""")
+				values (:instance, 1, :scriptId, :keyword, :serverUrl, 'RUNNING', 15, 3, :attempts, 0, 'Alice', :node,
+				current_timestamp - cast(:seconds as integer) * interval '1' second,
+				current_timestamp - cast(:seconds as integer) * interval '1' second)""")
 			.param("instance", instance)
 			.param("scriptId", scriptId)
 			.param("keyword", SCRIPT)
 			.param("serverUrl", referenceServer.baseUrl())
 			.param("attempts", attempts)
+			.param("node", node)
+			.param("seconds", since.toSeconds())
 			.update(key, "id");
 		return key.getKeyAs(Long.class);
 	}
