@@ -3,6 +3,7 @@ package org.connectathon.platform.registration;
 import java.util.List;
 import java.util.Optional;
 
+import org.connectathon.platform.RecordRowMapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -40,21 +41,21 @@ class SystemRepository {
 			.param("eventId", eventId)
 			.param("allDrafts", allDrafts)
 			.param("organizationId", visibleDraftsOf)
-			.query(RegisteredSystem.class)
+			.query(RecordRowMapper.of(RegisteredSystem.class))
 			.list();
 	}
 
 	List<RegisteredSystem> findOfOrganization(long organizationId) {
 		return this.jdbc.sql(SELECT_SYSTEM + " where s.organization_id = :organizationId order by s.event_id, s.name")
 			.param("organizationId", organizationId)
-			.query(RegisteredSystem.class)
+			.query(RecordRowMapper.of(RegisteredSystem.class))
 			.list();
 	}
 
 	Optional<RegisteredSystem> find(long id) {
 		return this.jdbc.sql(SELECT_SYSTEM + " where s.id = :id")
 			.param("id", id)
-			.query(RegisteredSystem.class)
+			.query(RecordRowMapper.of(RegisteredSystem.class))
 			.optional();
 	}
 
@@ -111,7 +112,7 @@ class SystemRepository {
 	List<ActorRegistration> findRegistrations(long systemId) {
 		return this.jdbc.sql(SELECT_REGISTRATION + " where r.system_id = :systemId order by p.keyword, a.keyword")
 			.param("systemId", systemId)
-			.query(ActorRegistration.class)
+			.query(RecordRowMapper.of(ActorRegistration.class))
 			.list();
 	}
 
@@ -126,7 +127,7 @@ class SystemRepository {
 				where s.event_id = :eventId and s.status = 'PUBLISHED'
 				order by o.name, s.name, p.keyword, a.keyword""")
 			.param("eventId", eventId)
-			.query(PublishedRegistration.class)
+			.query(RecordRowMapper.of(PublishedRegistration.class))
 			.list();
 	}
 
@@ -155,7 +156,7 @@ class SystemRepository {
 				from endpoints e join actors a on a.id = e.actor_id join profiles p on p.id = a.profile_id
 				where e.system_id = :systemId order by p.keyword, a.keyword, e.id""")
 			.param("systemId", systemId)
-			.query(Endpoint.class)
+			.query(RecordRowMapper.of(Endpoint.class))
 			.list();
 	}
 
