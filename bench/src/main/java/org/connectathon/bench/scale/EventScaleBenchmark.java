@@ -164,8 +164,8 @@ public final class EventScaleBenchmark {
 			}
 		}
 		request.cpuMillisPerRequest = (platform.cpuMillis() - cpuBefore) / (double) repetitions;
-		this.measurements.add(request);
-		this.measurements.add(visible);
+		record(request);
+		record(visible);
 	}
 
 	private static JsonNode row(PlatformClient admin, long eventId, long registrationId, boolean singleRow)
@@ -194,7 +194,12 @@ public final class EventScaleBenchmark {
 			measurement.add((System.nanoTime() - start) / 1e6);
 		}
 		measurement.cpuMillisPerRequest = (platform.cpuMillis() - cpuBefore) / (double) repetitions;
+		record(measurement);
+	}
+
+	private void record(Measurement measurement) {
 		this.measurements.add(measurement);
+		System.out.println(measurement);
 	}
 
 	@FunctionalInterface

@@ -51,6 +51,8 @@ final class PlatformProcess implements AutoCloseable {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.start();
 		PlatformProcess platform = new PlatformProcess(process, port);
+		// Stops the platform with the benchmark, however the benchmark ends.
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
 		platform.awaitReady(log);
 		return platform;
 	}
