@@ -1,5 +1,6 @@
 package org.connectathon.platform.registration;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -116,19 +117,43 @@ class SystemRepository {
 			.list();
 	}
 
+	private static final String SELECT_PUBLISHED_REGISTRATION = """
+			select r.id as registration_id, s.id as system_id, s.name as system_name, s.organization_id,
+			o.name as organization_name, r.actor_id, p.keyword as profile_keyword, a.keyword as actor_keyword,
+			x.keyword as option_keyword, r.testing_type, s.table_location
+			from actor_registrations r join systems s on s.id = r.system_id
+			join organizations o on o.id = s.organization_id join actors a on a.id = r.actor_id
+			join profiles p on p.id = a.profile_id left join actor_options x on x.id = r.option_id
+			where s.status = 'PUBLISHED'""";
+
 	List<PublishedRegistration> findPublishedRegistrations(long eventId) {
-		return this.jdbc.sql("""
-				select r.id as registration_id, s.id as system_id, s.name as system_name, s.organization_id,
-				o.name as organization_name, r.actor_id, p.keyword as profile_keyword, a.keyword as actor_keyword,
-				x.keyword as option_keyword, r.testing_type, s.table_location
-				from actor_registrations r join systems s on s.id = r.system_id
-				join organizations o on o.id = s.organization_id join actors a on a.id = r.actor_id
-				join profiles p on p.id = a.profile_id left join actor_options x on x.id = r.option_id
-				where s.event_id = :eventId and s.status = 'PUBLISHED'
+		return this.jdbc.sql(SELECT_PUBLISHED_REGISTRATION + """
+				 and s.event_id = :eventId
 				order by o.name, s.name, p.keyword, a.keyword""")
 			.param("eventId", eventId)
 			.query(RecordRowMapper.of(PublishedRegistration.class))
 			.list();
+	}
+
+	List<PublishedRegistration> findPublishedRegistrations(long eventId, Collection<Long> actorIds) {
+		if (actorIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT_PUBLISHED_REGISTRATION + """
+				 and s.event_id = :eventId and r.actor_id in (:actorIds)
+				order by o.name, s.name, p.keyword, a.keyword""")
+			.param("eventId", eventId)
+			.param("actorIds", actorIds)
+			.query(RecordRowMapper.of(PublishedRegistration.class))
+			.list();
+	}
+
+	Optional<PublishedRegistration> findPublishedRegistration(long eventId, long registrationId) {
+		return this.jdbc.sql(SELECT_PUBLISHED_REGISTRATION + " and s.event_id = :eventId and r.id = :registrationId")
+			.param("eventId", eventId)
+			.param("registrationId", registrationId)
+			.query(RecordRowMapper.of(PublishedRegistration.class))
+			.optional();
 	}
 
 	void insertRegistration(long systemId, long actorId, @Nullable Long optionId, TestingType testingType) {
