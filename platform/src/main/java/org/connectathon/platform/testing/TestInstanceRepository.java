@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.connectathon.platform.RecordRowMapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -134,7 +135,10 @@ class TestInstanceRepository {
 	List<StepInstance> findSteps(long instanceId) {
 		return this.jdbc.sql("""
 				select id, step_index as index, status from step_instances where test_instance_id = :instanceId
-				order by step_index""").param("instanceId", instanceId).query(StepInstance.class).list();
+				order by step_index""")
+			.param("instanceId", instanceId)
+			.query(RecordRowMapper.of(StepInstance.class))
+			.list();
 	}
 
 	int updateStep(long instanceId, int index, StepStatus status) {
@@ -188,7 +192,7 @@ class TestInstanceRepository {
 				select id, changed_at, user_id, user_name, action, from_status, to_status, reason
 				from test_instance_changes where test_instance_id = :instanceId order by id""")
 			.param("instanceId", instanceId)
-			.query(InstanceChange.class)
+			.query(RecordRowMapper.of(InstanceChange.class))
 			.list();
 	}
 
