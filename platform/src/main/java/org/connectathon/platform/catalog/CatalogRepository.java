@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.connectathon.platform.RecordRowMapper;
 import org.connectathon.platform.UpdateOrInsert;
 import org.connectathon.platform.catalog.Catalog.CatalogProfile;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,7 @@ class CatalogRepository {
 	Catalog load() {
 		List<Profile> profiles = this.jdbc
 			.sql("select id, keyword, name, kind, version, description, reference_url from profiles order by keyword")
-			.query(Profile.class)
+			.query(RecordRowMapper.of(Profile.class))
 			.list();
 		Map<Long, String> profileKeywords = new LinkedHashMap<>();
 		profiles.forEach((profile) -> profileKeywords.put(profile.id(), profile.keyword()));

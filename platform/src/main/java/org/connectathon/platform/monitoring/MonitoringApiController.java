@@ -5,6 +5,7 @@ import java.util.List;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.TestInstance;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,9 +45,15 @@ class MonitoringApiController {
 		return this.monitoring.assign(testId, monitorIds, user);
 	}
 
+	/**
+	 * A page of the worklist ({@value WorklistPage#SIZE} instances, from page 0); the
+	 * {@code X-Total-Count} header says how many wait in all.
+	 */
 	@GetMapping("/events/{eventId}/worklist")
-	List<WorklistEntry> worklist(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user) {
-		return this.monitoring.worklist(eventId, user);
+	ResponseEntity<List<WorklistEntry>> worklist(@PathVariable long eventId, @RequestParam(defaultValue = "0") int page,
+			@AuthenticationPrincipal SignedInUser user) {
+		WorklistPage worklist = this.monitoring.worklist(eventId, page, user);
+		return ResponseEntity.ok().header("X-Total-Count", Integer.toString(worklist.total())).body(worklist.entries());
 	}
 
 	@PostMapping("/test-instances/{id}/claim")

@@ -32,9 +32,10 @@ class MonitoringPageController {
 	}
 
 	@GetMapping("/events/{eventId}/worklist")
-	String worklist(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user, Model model) {
+	String worklist(@PathVariable long eventId, @RequestParam(defaultValue = "0") int page,
+			@AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("event", this.events.find(eventId, user));
-		model.addAttribute("entries", this.monitoring.worklist(eventId, user));
+		model.addAttribute("worklist", this.monitoring.worklist(eventId, page, user));
 		return "monitoring/worklist";
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.connectathon.platform.RecordRowMapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,7 +57,7 @@ class MonitoringRepository {
 				select test_instance_id, user_id as monitor_id, user_name as monitor_name, claimed_at
 				from instance_claims where test_instance_id = :instanceId""")
 			.param("instanceId", instanceId)
-			.query(Claim.class)
+			.query(RecordRowMapper.of(Claim.class))
 			.optional();
 	}
 
@@ -68,7 +69,7 @@ class MonitoringRepository {
 				select test_instance_id, user_id as monitor_id, user_name as monitor_name, claimed_at
 				from instance_claims where test_instance_id in (:instanceIds)""")
 			.param("instanceIds", instanceIds)
-			.query(Claim.class)
+			.query(RecordRowMapper.of(Claim.class))
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Claim::testInstanceId, (claim) -> claim));
@@ -95,7 +96,7 @@ class MonitoringRepository {
 				select step_index, verdict, comment, user_name as monitor_name, decided_at
 				from step_verdicts where test_instance_id = :instanceId order by step_index""")
 			.param("instanceId", instanceId)
-			.query(StepVerdictRecord.class)
+			.query(RecordRowMapper.of(StepVerdictRecord.class))
 			.list();
 	}
 

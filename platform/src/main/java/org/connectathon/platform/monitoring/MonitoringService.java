@@ -97,18 +97,22 @@ public class MonitoringService {
 	}
 
 	/**
-	 * The instances of the monitor's tests waiting for a verdict, critical first, then
-	 * the longest waiting.
+	 * A page of the instances of the monitor's tests waiting for a verdict, critical
+	 * first, then the longest waiting; never those of the monitor's own organization.
 	 */
-	public List<WorklistEntry> worklist(long eventId, SignedInUser user) {
+	public WorklistPage worklist(long eventId, int page, SignedInUser user) {
 		requireMonitor(user);
-		List<TestInstance> waiting = this.instances
-			.findAwaitingVerification(eventId, this.monitoring.findAssignedTestIds(user.id()), user)
-			.stream()
-			.filter((instance) -> user.organizationId() == null || !instance.involves(user.organizationId()))
-			.toList();
+		if (page < 0) {
+			throw new InvalidInputException("Pages are numbered from 0.", List.of("page: " + page));
+		}
+		List<Long> testIds = this.monitoring.findAssignedTestIds(user.id());
+		int total = this.instances.countAwaitingVerification(eventId, testIds, user.organizationId(), user);
+		List<TestInstance> waiting = this.instances.findAwaitingVerification(eventId, testIds, user.organizationId(),
+				page * WorklistPage.SIZE, WorklistPage.SIZE, user);
 		Map<Long, Claim> claims = this.monitoring.findClaims(waiting.stream().map(TestInstance::id).toList());
-		return waiting.stream().map((instance) -> new WorklistEntry(instance, claims.get(instance.id()))).toList();
+		return new WorklistPage(
+				waiting.stream().map((instance) -> new WorklistEntry(instance, claims.get(instance.id()))).toList(),
+				page, total);
 	}
 
 	@Transactional

@@ -3,6 +3,7 @@ package org.connectathon.platform.registration;
 import java.util.List;
 import java.util.Optional;
 
+import org.connectathon.platform.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -18,21 +19,21 @@ class OrganizationRepository {
 
 	List<Organization> findAll() {
 		return this.jdbc.sql("select id, name, address, website from organizations order by name")
-			.query(Organization.class)
+			.query(RecordRowMapper.of(Organization.class))
 			.list();
 	}
 
 	Optional<Organization> find(long id) {
 		return this.jdbc.sql("select id, name, address, website from organizations where id = :id")
 			.param("id", id)
-			.query(Organization.class)
+			.query(RecordRowMapper.of(Organization.class))
 			.optional();
 	}
 
 	Optional<Organization> findByName(String name) {
 		return this.jdbc.sql("select id, name, address, website from organizations where name = :name")
 			.param("name", name)
-			.query(Organization.class)
+			.query(RecordRowMapper.of(Organization.class))
 			.optional();
 	}
 
@@ -60,7 +61,7 @@ class OrganizationRepository {
 				select id, organization_id, name, email, phone, contact_role from people
 				where organization_id = :organizationId order by name""")
 			.param("organizationId", organizationId)
-			.query(Contact.class)
+			.query(RecordRowMapper.of(Contact.class))
 			.list();
 	}
 

@@ -1,8 +1,10 @@
 package org.connectathon.platform.registration;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.connectathon.platform.RecordRowMapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -40,21 +42,21 @@ class SystemRepository {
 			.param("eventId", eventId)
 			.param("allDrafts", allDrafts)
 			.param("organizationId", visibleDraftsOf)
-			.query(RegisteredSystem.class)
+			.query(RecordRowMapper.of(RegisteredSystem.class))
 			.list();
 	}
 
 	List<RegisteredSystem> findOfOrganization(long organizationId) {
 		return this.jdbc.sql(SELECT_SYSTEM + " where s.organization_id = :organizationId order by s.event_id, s.name")
 			.param("organizationId", organizationId)
-			.query(RegisteredSystem.class)
+			.query(RecordRowMapper.of(RegisteredSystem.class))
 			.list();
 	}
 
 	Optional<RegisteredSystem> find(long id) {
 		return this.jdbc.sql(SELECT_SYSTEM + " where s.id = :id")
 			.param("id", id)
-			.query(RegisteredSystem.class)
+			.query(RecordRowMapper.of(RegisteredSystem.class))
 			.optional();
 	}
 
@@ -111,23 +113,47 @@ class SystemRepository {
 	List<ActorRegistration> findRegistrations(long systemId) {
 		return this.jdbc.sql(SELECT_REGISTRATION + " where r.system_id = :systemId order by p.keyword, a.keyword")
 			.param("systemId", systemId)
-			.query(ActorRegistration.class)
+			.query(RecordRowMapper.of(ActorRegistration.class))
 			.list();
 	}
 
+	private static final String SELECT_PUBLISHED_REGISTRATION = """
+			select r.id as registration_id, s.id as system_id, s.name as system_name, s.organization_id,
+			o.name as organization_name, r.actor_id, p.keyword as profile_keyword, a.keyword as actor_keyword,
+			x.keyword as option_keyword, r.testing_type, s.table_location
+			from actor_registrations r join systems s on s.id = r.system_id
+			join organizations o on o.id = s.organization_id join actors a on a.id = r.actor_id
+			join profiles p on p.id = a.profile_id left join actor_options x on x.id = r.option_id
+			where s.status = 'PUBLISHED'""";
+
 	List<PublishedRegistration> findPublishedRegistrations(long eventId) {
-		return this.jdbc.sql("""
-				select r.id as registration_id, s.id as system_id, s.name as system_name, s.organization_id,
-				o.name as organization_name, r.actor_id, p.keyword as profile_keyword, a.keyword as actor_keyword,
-				x.keyword as option_keyword, r.testing_type, s.table_location
-				from actor_registrations r join systems s on s.id = r.system_id
-				join organizations o on o.id = s.organization_id join actors a on a.id = r.actor_id
-				join profiles p on p.id = a.profile_id left join actor_options x on x.id = r.option_id
-				where s.event_id = :eventId and s.status = 'PUBLISHED'
+		return this.jdbc.sql(SELECT_PUBLISHED_REGISTRATION + """
+				 and s.event_id = :eventId
 				order by o.name, s.name, p.keyword, a.keyword""")
 			.param("eventId", eventId)
-			.query(PublishedRegistration.class)
+			.query(RecordRowMapper.of(PublishedRegistration.class))
 			.list();
+	}
+
+	List<PublishedRegistration> findPublishedRegistrations(long eventId, Collection<Long> actorIds) {
+		if (actorIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT_PUBLISHED_REGISTRATION + """
+				 and s.event_id = :eventId and r.actor_id in (:actorIds)
+				order by o.name, s.name, p.keyword, a.keyword""")
+			.param("eventId", eventId)
+			.param("actorIds", actorIds)
+			.query(RecordRowMapper.of(PublishedRegistration.class))
+			.list();
+	}
+
+	Optional<PublishedRegistration> findPublishedRegistration(long eventId, long registrationId) {
+		return this.jdbc.sql(SELECT_PUBLISHED_REGISTRATION + " and s.event_id = :eventId and r.id = :registrationId")
+			.param("eventId", eventId)
+			.param("registrationId", registrationId)
+			.query(RecordRowMapper.of(PublishedRegistration.class))
+			.optional();
 	}
 
 	void insertRegistration(long systemId, long actorId, @Nullable Long optionId, TestingType testingType) {
@@ -155,7 +181,7 @@ class SystemRepository {
 				from endpoints e join actors a on a.id = e.actor_id join profiles p on p.id = a.profile_id
 				where e.system_id = :systemId order by p.keyword, a.keyword, e.id""")
 			.param("systemId", systemId)
-			.query(Endpoint.class)
+			.query(RecordRowMapper.of(Endpoint.class))
 			.list();
 	}
 

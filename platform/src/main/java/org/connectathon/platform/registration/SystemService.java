@@ -1,6 +1,7 @@
 package org.connectathon.platform.registration;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -122,6 +123,22 @@ public class SystemService {
 	public List<PublishedRegistration> findPublishedRegistrations(long eventId, SignedInUser user) {
 		this.events.find(eventId, user);
 		return this.systems.findPublishedRegistrations(eventId);
+	}
+
+	/**
+	 * The event's published registrations for these actors only: the possible partners of
+	 * a few registrations, without reading the whole event.
+	 */
+	public List<PublishedRegistration> findPublishedRegistrations(long eventId, Collection<Long> actorIds,
+			SignedInUser user) {
+		this.events.find(eventId, user);
+		return this.systems.findPublishedRegistrations(eventId, actorIds);
+	}
+
+	public PublishedRegistration findPublishedRegistration(long eventId, long registrationId, SignedInUser user) {
+		this.events.find(eventId, user);
+		return this.systems.findPublishedRegistration(eventId, registrationId)
+			.orElseThrow(() -> new NotFoundException("Registration", registrationId));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.connectathon.platform.results;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.connectathon.platform.testing.TestType;
  * Computes the grade of one actor registration from the event's tests, the event's
  * published registrations (to know which partners exist) and the instances of that one
  * system. Pure: it reads nothing, so a verdict costs one system's instances, never the
- * event's.
+ * event's; of the event's registrations it needs only those of the partner actors
+ * ({@link #partnerActorIds}).
  */
 final class GradeCalculator {
 
@@ -105,6 +107,20 @@ final class GradeCalculator {
 		Indicators indicators = new Indicators(required.size(), satisfied, verifiedTotal, neededTotal, waiting,
 				partiallyVerified, failed, partnersUsed.size(), partnersAvailable.size());
 		return new ComputedGrade(grade(required.size(), satisfied, onlyMissingPeers, eventClosed), indicators);
+	}
+
+	/**
+	 * The actors whose registrations {@link #compute} needs as possible partners of
+	 * registrations of these actors: the other roles of the tests they play.
+	 */
+	static Set<Long> partnerActorIds(List<TestDefinition> tests, Collection<Long> actorIds) {
+		Set<Long> partners = new HashSet<>();
+		for (TestDefinition test : tests) {
+			if (test.roles().stream().anyMatch((role) -> actorIds.contains(role.actorId()))) {
+				test.roles().forEach((role) -> partners.add(role.actorId()));
+			}
+		}
+		return partners;
 	}
 
 	private static Grade grade(int required, int satisfied, boolean onlyMissingPeers, boolean eventClosed) {

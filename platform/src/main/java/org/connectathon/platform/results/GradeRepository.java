@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.connectathon.platform.RecordRowMapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -116,7 +117,7 @@ class GradeRepository {
 				select id, changed_at, user_name, from_grade, to_grade, reason from grade_changes
 				where registration_id = :registrationId order by id""")
 			.param("registrationId", registrationId)
-			.query(GradeChange.class)
+			.query(RecordRowMapper.of(GradeChange.class))
 			.list();
 	}
 
@@ -125,7 +126,7 @@ class GradeRepository {
 				select profile_keyword as profile, actor_keyword as actor, distinct_partner_organizations,
 				supportive_verified_instances from grading_rules where event_id = :eventId order by id""")
 			.param("eventId", eventId)
-			.query(GradingRuleForm.class)
+			.query(RecordRowMapper.of(GradingRuleForm.class))
 			.list();
 	}
 
@@ -187,7 +188,7 @@ class GradeRepository {
 					satisfied_roles, required_roles, verified_instances, needed_instances, partners_used, partners_available
 					from published_results where event_id = :eventId order by id""")
 			.param("eventId", eventId)
-			.query(PublishedResult.class)
+			.query(RecordRowMapper.of(PublishedResult.class))
 			.list();
 		return this.jdbc.sql("""
 				select event_id, event_name, published_at, published_by_name from result_publications

@@ -3,6 +3,7 @@ package org.connectathon.platform.results;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,7 @@ import org.connectathon.platform.testing.Participation;
 import org.connectathon.platform.testing.TestDefinition;
 import org.connectathon.platform.testing.TestDefinitionService;
 import org.connectathon.platform.testing.TestInstanceService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,27 +71,44 @@ public class GradingService {
 
 	/**
 	 * Regrades the registrations of the systems taking part, as the user who changed the
-	 * instance.
+	 * instance. Reads only what their grades depend on: their own instances, and the
+	 * registrations of the actors they could partner with.
 	 */
 	@EventListener
 	public void regrade(InstanceStatusChanged change) {
 		SignedInUser user = change.changedBy();
 		Event event = this.events.find(change.eventId(), user);
-		List<TestDefinition> tests = this.tests.findInEvent(event.id(), user);
-		List<PublishedRegistration> registrations = this.systems.findPublishedRegistrations(event.id(), user);
 		regradeSystems(event, change.systemIds(), "computed after instance " + change.instanceId() + " changed", user,
-				tests, registrations);
+				this.tests.findInEvent(event.id(), user), null);
 	}
 
+	/**
+	 * @param eventRegistrations every published registration of the event when the caller
+	 * has them, or null to read only the possible partners of these systems
+	 */
 	private void regradeSystems(Event event, Collection<Long> systemIds, String reason, SignedInUser user,
-			List<TestDefinition> tests, List<PublishedRegistration> registrations) {
+			List<TestDefinition> tests, @Nullable List<PublishedRegistration> eventRegistrations) {
 		List<GradingRuleForm> rules = this.grades.findRules(event.id());
+		Map<Long, List<ActorRegistration>> registrationsBySystem = new LinkedHashMap<>();
 		for (long systemId : systemIds) {
+			registrationsBySystem.put(systemId, this.systems.findRegistrations(systemId, user));
+		}
+		List<PublishedRegistration> partners = (eventRegistrations != null) ? eventRegistrations
+				: this.systems.findPublishedRegistrations(event.id(),
+						GradeCalculator.partnerActorIds(tests,
+								registrationsBySystem.values()
+									.stream()
+									.flatMap(List::stream)
+									.map(ActorRegistration::actorId)
+									.toList()),
+						user);
+		for (Map.Entry<Long, List<ActorRegistration>> entry : registrationsBySystem.entrySet()) {
+			long systemId = entry.getKey();
 			RegisteredSystem system = this.systems.find(systemId, user);
 			List<Participation> participations = this.instances.findParticipations(systemId);
-			for (ActorRegistration registration : this.systems.findRegistrations(systemId, user)) {
-				ComputedGrade computed = GradeCalculator.compute(registration, system.organizationId(), tests,
-						registrations, participations, event.status() == EventStatus.CLOSED,
+			for (ActorRegistration registration : entry.getValue()) {
+				ComputedGrade computed = GradeCalculator.compute(registration, system.organizationId(), tests, partners,
+						participations, event.status() == EventStatus.CLOSED,
 						GradingRule.forActor(rules, registration.profileKeyword(), registration.actorKeyword()));
 				Grade before = this.grades.find(registration.id()).map(StoredGrade::computedGrade).orElse(null);
 				this.grades.saveComputed(registration.id(), event.id(), computed);
@@ -108,35 +127,60 @@ public class GradingService {
 	 */
 	public List<RegistrationResult> matrix(long eventId, SignedInUser user) {
 		Event event = this.events.find(eventId, user);
-		boolean seesAll = user.isAdmin() || user.role() == Role.MONITOR;
 		List<TestDefinition> tests = this.tests.findInEvent(eventId, user);
 		List<PublishedRegistration> registrations = this.systems.findPublishedRegistrations(eventId, user);
 		Map<Long, StoredGrade> stored = this.grades.findInEvent(eventId);
 		List<GradingRuleForm> rules = this.grades.findRules(eventId);
-		boolean closed = event.status() == EventStatus.CLOSED;
 		List<RegistrationResult> results = new ArrayList<>();
 		for (PublishedRegistration registration : registrations) {
-			if (!seesAll && !Objects.equals(user.organizationId(), registration.organizationId())) {
-				continue;
+			if (maySee(registration, user)) {
+				StoredGrade grade = stored.get(registration.registrationId());
+				results.add(toResult(registration,
+						(grade != null) ? grade : ungraded(registration, event, tests, registrations, rules), event));
 			}
-			StoredGrade grade = stored.get(registration.registrationId());
-			if (grade == null) {
-				ComputedGrade computed = GradeCalculator.compute(asRegistration(registration),
-						registration.organizationId(), tests, registrations, List.of(), closed,
-						GradingRule.forActor(rules, registration.profileKeyword(), registration.actorKeyword()));
-				grade = new StoredGrade(registration.registrationId(), computed.grade(), null, null,
-						computed.indicators());
-			}
-			// A grade computed while the event ran becomes final when it closes.
-			Grade computed = (closed && grade.computedGrade() == Grade.AT_RISK) ? Grade.DID_NOT_COMPLETE
-					: grade.computedGrade();
-			results.add(new RegistrationResult(registration.registrationId(), registration.organizationId(),
-					registration.organizationName(), registration.systemId(), registration.systemName(),
-					registration.profileKeyword(), registration.actorKeyword(), registration.optionKeyword(),
-					registration.testingType(), (grade.overrideGrade() != null) ? grade.overrideGrade() : computed,
-					computed, grade.overrideReason(), grade.indicators()));
 		}
 		return results;
+	}
+
+	/** One row of the matrix, if the user may see it, read alone. */
+	public RegistrationResult result(long eventId, long registrationId, SignedInUser user) {
+		Event event = this.events.find(eventId, user);
+		PublishedRegistration registration = this.systems.findPublishedRegistration(eventId, registrationId, user);
+		if (!maySee(registration, user)) {
+			throw new NotFoundException("Registration", registrationId);
+		}
+		StoredGrade grade = this.grades.find(registrationId).orElseGet(() -> {
+			List<TestDefinition> tests = this.tests.findInEvent(eventId, user);
+			List<PublishedRegistration> partners = this.systems.findPublishedRegistrations(eventId,
+					GradeCalculator.partnerActorIds(tests, List.of(registration.actorId())), user);
+			return ungraded(registration, event, tests, partners, this.grades.findRules(eventId));
+		});
+		return toResult(registration, grade, event);
+	}
+
+	private static boolean maySee(PublishedRegistration registration, SignedInUser user) {
+		return user.isAdmin() || user.role() == Role.MONITOR
+				|| Objects.equals(user.organizationId(), registration.organizationId());
+	}
+
+	/** The grade of a registration none of whose instances has changed yet. */
+	private static StoredGrade ungraded(PublishedRegistration registration, Event event, List<TestDefinition> tests,
+			List<PublishedRegistration> partners, List<GradingRuleForm> rules) {
+		ComputedGrade computed = GradeCalculator.compute(asRegistration(registration), registration.organizationId(),
+				tests, partners, List.of(), event.status() == EventStatus.CLOSED,
+				GradingRule.forActor(rules, registration.profileKeyword(), registration.actorKeyword()));
+		return new StoredGrade(registration.registrationId(), computed.grade(), null, null, computed.indicators());
+	}
+
+	private static RegistrationResult toResult(PublishedRegistration registration, StoredGrade grade, Event event) {
+		// A grade computed while the event ran becomes final when it closes.
+		Grade computed = (event.status() == EventStatus.CLOSED && grade.computedGrade() == Grade.AT_RISK)
+				? Grade.DID_NOT_COMPLETE : grade.computedGrade();
+		return new RegistrationResult(registration.registrationId(), registration.organizationId(),
+				registration.organizationName(), registration.systemId(), registration.systemName(),
+				registration.profileKeyword(), registration.actorKeyword(), registration.optionKeyword(),
+				registration.testingType(), (grade.overrideGrade() != null) ? grade.overrideGrade() : computed,
+				computed, grade.overrideReason(), grade.indicators());
 	}
 
 	public List<GradingRuleForm> findRules(long eventId, SignedInUser user) {
@@ -227,14 +271,6 @@ public class GradingService {
 	public Publication publication(long eventId) {
 		return this.grades.findPublication(eventId)
 			.orElseThrow(() -> new NotFoundException("Published results of event", eventId));
-	}
-
-	/** One row of the matrix, if the user may see it. */
-	public RegistrationResult result(long eventId, long registrationId, SignedInUser user) {
-		return matrix(eventId, user).stream()
-			.filter((result) -> result.registrationId() == registrationId)
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Registration", registrationId));
 	}
 
 	private static ActorRegistration asRegistration(PublishedRegistration registration) {

@@ -31,6 +31,15 @@ class ResultsApiController {
 		return this.grading.matrix(eventId, user);
 	}
 
+	/**
+	 * One row of the matrix, so that a client follows one grade without the whole matrix.
+	 */
+	@GetMapping("/events/{eventId}/results/{registrationId}")
+	RegistrationResult result(@PathVariable long eventId, @PathVariable long registrationId,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.grading.result(eventId, registrationId, user);
+	}
+
 	@GetMapping(path = "/events/{eventId}/results.csv", produces = "text/csv")
 	ResponseEntity<String> resultsCsv(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user) {
 		return ResponseEntity.ok()

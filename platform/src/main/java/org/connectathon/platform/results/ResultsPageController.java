@@ -33,7 +33,6 @@ class ResultsPageController {
 	String results(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("event", this.events.find(eventId, user));
 		model.addAttribute("results", this.grading.matrix(eventId, user));
-		model.addAttribute("grades", Arrays.asList(Grade.values()));
 		return "results/matrix";
 	}
 
@@ -43,16 +42,18 @@ class ResultsPageController {
 		model.addAttribute("event", this.events.find(eventId, user));
 		model.addAttribute("result", this.grading.result(eventId, registrationId, user));
 		model.addAttribute("changes", this.grading.history(eventId, registrationId, user));
+		model.addAttribute("grades", Arrays.asList(Grade.values()));
 		return "results/history";
 	}
 
+	/** From the registration's history page, where the form is, and back to it. */
 	@PostMapping("/events/{eventId}/results/{registrationId}/override")
 	String override(@PathVariable long eventId, @PathVariable long registrationId,
 			@RequestParam(required = false) Grade grade, @RequestParam String reason,
 			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		this.grading.override(eventId, registrationId, new OverrideForm(grade, reason), user);
 		redirect.addFlashAttribute("message", "Saved the grade.");
-		return "redirect:/events/" + eventId + "/results";
+		return "redirect:/events/" + eventId + "/results/" + registrationId + "/history";
 	}
 
 	@PostMapping("/events/{eventId}/results/publication")

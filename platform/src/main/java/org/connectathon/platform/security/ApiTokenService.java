@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.RecordRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -60,7 +61,7 @@ public class ApiTokenService {
 				select id, name, created_at, last_used_at from api_tokens
 				where user_id = :userId order by created_at, id""")
 			.param("userId", userId)
-			.query(ApiToken.class)
+			.query(RecordRowMapper.of(ApiToken.class))
 			.list();
 	}
 

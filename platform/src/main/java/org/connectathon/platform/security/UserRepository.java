@@ -3,6 +3,7 @@ package org.connectathon.platform.security;
 import java.util.List;
 import java.util.Optional;
 
+import org.connectathon.platform.RecordRowMapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -47,12 +48,14 @@ class UserRepository {
 	Optional<User> findByUsername(String username) {
 		return this.jdbc.sql("select " + USER_COLUMNS + " from users where username = :username")
 			.param("username", username)
-			.query(User.class)
+			.query(RecordRowMapper.of(User.class))
 			.optional();
 	}
 
 	List<User> findAll() {
-		return this.jdbc.sql("select " + USER_COLUMNS + " from users order by username").query(User.class).list();
+		return this.jdbc.sql("select " + USER_COLUMNS + " from users order by username")
+			.query(RecordRowMapper.of(User.class))
+			.list();
 	}
 
 	boolean exists(String username) {

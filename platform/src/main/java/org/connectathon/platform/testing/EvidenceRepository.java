@@ -3,6 +3,7 @@ package org.connectathon.platform.testing;
 import java.util.List;
 import java.util.Optional;
 
+import org.connectathon.platform.RecordRowMapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,7 +24,7 @@ class EvidenceRepository {
 				select id, test_instance_id, step_index, kind, text, url, file_name, content_type, size_bytes,
 				added_by_name, added_at from evidence where test_instance_id = :instanceId order by id""")
 			.param("instanceId", instanceId)
-			.query(Evidence.class)
+			.query(RecordRowMapper.of(Evidence.class))
 			.list();
 	}
 
@@ -32,7 +33,7 @@ class EvidenceRepository {
 				select id, test_instance_id, step_index, kind, text, url, file_name, content_type, size_bytes,
 				added_by_name, added_at from evidence where id = :id""")
 			.param("id", id)
-			.query(Evidence.class)
+			.query(RecordRowMapper.of(Evidence.class))
 			.optional();
 	}
 

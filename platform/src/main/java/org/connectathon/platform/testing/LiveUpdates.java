@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,8 +19,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Server-sent events that tell open pages of an event (results matrix, worklist) to
  * reload their table: one {@code changed} event after every committed status change,
- * whose grades are already stored by then. Subscribers are held by this node; several
- * nodes would relay the change through PostgreSQL LISTEN/NOTIFY.
+ * whose grades are already stored by then. Subscribers are held by the node they
+ * connected to; on PostgreSQL every change goes through {@link PostgresNotifications}, so
+ * that the pages open on every node of the database hear it.
  */
 @Component
 public class LiveUpdates {
@@ -29,8 +32,14 @@ public class LiveUpdates {
 
 	private final EventService events;
 
-	LiveUpdates(EventService events) {
+	private final @Nullable PostgresNotifications notifications;
+
+	LiveUpdates(EventService events, ObjectProvider<PostgresNotifications> notifications) {
 		this.events = events;
+		this.notifications = notifications.getIfAvailable();
+		if (this.notifications != null) {
+			this.notifications.listen(this::tell);
+		}
 	}
 
 	/**
@@ -61,9 +70,19 @@ public class LiveUpdates {
 
 	@TransactionalEventListener
 	void announce(InstanceStatusChanged change) {
-		for (SseEmitter emitter : this.subscribers.getOrDefault(change.eventId(), List.of())) {
+		if (this.notifications != null) {
+			this.notifications.announce(change.eventId(), change.instanceId());
+		}
+		else {
+			tell(change.eventId(), change.instanceId());
+		}
+	}
+
+	/** Tells the pages of the event open on this node. */
+	private void tell(long eventId, long instanceId) {
+		for (SseEmitter emitter : this.subscribers.getOrDefault(eventId, List.of())) {
 			try {
-				emitter.send(SseEmitter.event().name("changed").data(change.instanceId()));
+				emitter.send(SseEmitter.event().name("changed").data(instanceId));
 			}
 			catch (IOException | IllegalStateException exception) {
 				// The page went away; its emitter is removed by its completion callback.

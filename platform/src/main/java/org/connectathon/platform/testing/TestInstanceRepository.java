@@ -1,9 +1,10 @@
 package org.connectathon.platform.testing;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.connectathon.platform.RecordRowMapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -36,21 +38,64 @@ class TestInstanceRepository {
 	}
 
 	/**
-	 * Instances of these tests that wait for a monitor: to be verified, partially
-	 * verified, or critical and still open; critical first, then the longest waiting.
+	 * One page of the instances of these tests that wait for a monitor: to be verified,
+	 * partially verified, or critical and still open; critical first, then the longest
+	 * waiting. Those the given organization takes part in are left out.
 	 */
-	List<TestInstance> findAwaitingVerification(long eventId, Collection<Long> testIds) {
+	List<TestInstance> findAwaitingVerification(long eventId, Collection<Long> testIds,
+			@Nullable Long hiddenOrganizationId, int offset, int limit) {
 		if (testIds.isEmpty()) {
 			return List.of();
 		}
-		List<TestInstance> found = load(" where i.event_id = :eventId and i.test_id in (:testIds) and (i.status in"
-				+ " ('TO_BE_VERIFIED', 'PARTIALLY_VERIFIED') or (i.critical and i.status in ('RUNNING', 'PAUSED')))",
-				Map.of("eventId", eventId, "testIds", testIds));
-		return found.stream()
-			.sorted(Comparator.comparing(TestInstance::critical)
-				.reversed()
-				.thenComparing(TestInstance::statusChangedAt)
-				.thenComparing(TestInstance::id))
+		List<TestInstance> page = this.jdbc
+			.sql(SELECT_INSTANCE + awaitingVerification(hiddenOrganizationId)
+					+ " order by i.critical desc, i.status_changed_at, i.id limit :limit offset :offset")
+			.params(awaitingVerificationParameters(eventId, testIds, hiddenOrganizationId))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((row, number) -> instance(row, List.of()))
+			.list();
+		return withParticipants(page);
+	}
+
+	int countAwaitingVerification(long eventId, Collection<Long> testIds, @Nullable Long hiddenOrganizationId) {
+		if (testIds.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("select count(*) from test_instances i" + awaitingVerification(hiddenOrganizationId))
+			.params(awaitingVerificationParameters(eventId, testIds, hiddenOrganizationId))
+			.query(Integer.class)
+			.single();
+	}
+
+	private static String awaitingVerification(@Nullable Long hiddenOrganizationId) {
+		return " where i.event_id = :eventId and i.test_id in (:testIds) and (i.status in"
+				+ " ('TO_BE_VERIFIED', 'PARTIALLY_VERIFIED') or (i.critical and i.status in ('RUNNING', 'PAUSED')))"
+				+ ((hiddenOrganizationId == null) ? "" : " and not exists (select 1 from test_instance_systems hidden"
+						+ " where hidden.test_instance_id = i.id and hidden.organization_id = :hiddenOrganizationId)");
+	}
+
+	private static Map<String, Object> awaitingVerificationParameters(long eventId, Collection<Long> testIds,
+			@Nullable Long hiddenOrganizationId) {
+		Map<String, Object> parameters = new HashMap<>(Map.of("eventId", eventId, "testIds", testIds));
+		if (hiddenOrganizationId != null) {
+			parameters.put("hiddenOrganizationId", hiddenOrganizationId);
+		}
+		return parameters;
+	}
+
+	/** The same instances with their participants, read in one query. */
+	private List<TestInstance> withParticipants(List<TestInstance> instances) {
+		if (instances.isEmpty()) {
+			return instances;
+		}
+		Map<Long, List<InstanceParticipant>> participants = findParticipants(" where p.test_instance_id in (:ids)",
+				Map.of("ids", instances.stream().map(TestInstance::id).toList()));
+		return instances.stream()
+			.map((instance) -> new TestInstance(instance.id(), instance.testId(), instance.testKeyword(),
+					instance.testName(), instance.eventId(), instance.status(), instance.critical(),
+					instance.startedAt(), instance.statusChangedAt(),
+					participants.getOrDefault(instance.id(), List.of())))
 			.toList();
 	}
 
@@ -73,13 +118,27 @@ class TestInstanceRepository {
 	 * included.
 	 */
 	private List<TestInstance> load(String condition, Map<String, ?> parameters) {
+		Map<Long, List<InstanceParticipant>> participants = findParticipants(
+				" join test_instances i on i.id = p.test_instance_id" + condition, parameters);
+		return this.jdbc.sql(SELECT_INSTANCE + condition + " order by i.id desc")
+			.params(parameters)
+			.query((row, number) -> instance(row, participants.getOrDefault(row.getLong("id"), List.of())))
+			.list();
+	}
+
+	/**
+	 * Participants by instance, of the instances that the join and condition on {@code p}
+	 * (test_instance_systems) select.
+	 */
+	private Map<Long, List<InstanceParticipant>> findParticipants(String joinAndCondition, Map<String, ?> parameters) {
 		Map<Long, List<InstanceParticipant>> participants = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select p.test_instance_id, r.keyword as role_keyword, p.system_id, s.name as system_name,
-				p.organization_id, o.name as organization_name
-				from test_instance_systems p join test_instances i on i.id = p.test_instance_id
-				join test_roles r on r.id = p.test_role_id join systems s on s.id = p.system_id
-				join organizations o on o.id = p.organization_id""" + condition + " order by r.id, s.name")
+		this.jdbc
+			.sql("""
+					select p.test_instance_id, r.keyword as role_keyword, p.system_id, s.name as system_name,
+					p.organization_id, o.name as organization_name
+					from test_instance_systems p join test_roles r on r.id = p.test_role_id join systems s on s.id = p.system_id
+					join organizations o on o.id = p.organization_id"""
+					+ joinAndCondition + " order by r.id, s.name")
 			.params(parameters)
 			.query((row) -> {
 				participants.computeIfAbsent(row.getLong("test_instance_id"), (id) -> new ArrayList<>())
@@ -87,15 +146,15 @@ class TestInstanceRepository {
 							row.getString("system_name"), row.getLong("organization_id"),
 							row.getString("organization_name")));
 			});
-		return this.jdbc.sql(SELECT_INSTANCE + condition + " order by i.id desc")
-			.params(parameters)
-			.query((row, number) -> new TestInstance(row.getLong("id"), row.getLong("test_id"),
-					row.getString("test_keyword"), row.getString("test_name"), row.getLong("event_id"),
-					TestInstanceStatus.valueOf(row.getString("status")), row.getBoolean("critical"),
-					row.getObject("started_at", OffsetDateTime.class),
-					row.getObject("status_changed_at", OffsetDateTime.class),
-					participants.getOrDefault(row.getLong("id"), List.of())))
-			.list();
+		return participants;
+	}
+
+	private static TestInstance instance(ResultSet row, List<InstanceParticipant> participants) throws SQLException {
+		return new TestInstance(row.getLong("id"), row.getLong("test_id"), row.getString("test_keyword"),
+				row.getString("test_name"), row.getLong("event_id"),
+				TestInstanceStatus.valueOf(row.getString("status")), row.getBoolean("critical"),
+				row.getObject("started_at", OffsetDateTime.class),
+				row.getObject("status_changed_at", OffsetDateTime.class), participants);
 	}
 
 	long insert(long testId, long eventId, long startedBy) {
@@ -134,7 +193,10 @@ class TestInstanceRepository {
 	List<StepInstance> findSteps(long instanceId) {
 		return this.jdbc.sql("""
 				select id, step_index as index, status from step_instances where test_instance_id = :instanceId
-				order by step_index""").param("instanceId", instanceId).query(StepInstance.class).list();
+				order by step_index""")
+			.param("instanceId", instanceId)
+			.query(RecordRowMapper.of(StepInstance.class))
+			.list();
 	}
 
 	int updateStep(long instanceId, int index, StepStatus status) {
@@ -188,7 +250,7 @@ class TestInstanceRepository {
 				select id, changed_at, user_id, user_name, action, from_status, to_status, reason
 				from test_instance_changes where test_instance_id = :instanceId order by id""")
 			.param("instanceId", instanceId)
-			.query(InstanceChange.class)
+			.query(RecordRowMapper.of(InstanceChange.class))
 			.list();
 	}
 

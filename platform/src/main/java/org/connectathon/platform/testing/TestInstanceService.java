@@ -186,12 +186,20 @@ public class TestInstanceService {
 	}
 
 	/**
-	 * Instances of these tests waiting for a monitor, critical first, then the longest
-	 * waiting.
+	 * One page of the instances of these tests waiting for a monitor, critical first,
+	 * then the longest waiting; those that the hidden organization takes part in are left
+	 * out.
 	 */
-	public List<TestInstance> findAwaitingVerification(long eventId, Collection<Long> testIds, SignedInUser user) {
+	public List<TestInstance> findAwaitingVerification(long eventId, Collection<Long> testIds,
+			@Nullable Long hiddenOrganizationId, int offset, int limit, SignedInUser user) {
 		this.events.find(eventId, user);
-		return this.instances.findAwaitingVerification(eventId, testIds);
+		return this.instances.findAwaitingVerification(eventId, testIds, hiddenOrganizationId, offset, limit);
+	}
+
+	public int countAwaitingVerification(long eventId, Collection<Long> testIds, @Nullable Long hiddenOrganizationId,
+			SignedInUser user) {
+		this.events.find(eventId, user);
+		return this.instances.countAwaitingVerification(eventId, testIds, hiddenOrganizationId);
 	}
 
 	/**

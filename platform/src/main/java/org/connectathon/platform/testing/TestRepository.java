@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.connectathon.platform.RecordRowMapper;
 import org.connectathon.platform.UpdateOrInsert;
 import org.connectathon.platform.catalog.ActorReference;
 import org.jspecify.annotations.Nullable;
@@ -90,7 +91,7 @@ class TestRepository {
 			.sql("select id, event_id, keyword, name, description from meta_tests where event_id = :eventId "
 					+ "order by keyword")
 			.param("eventId", eventId)
-			.query(MetaTest.class)
+			.query(RecordRowMapper.of(MetaTest.class))
 			.list();
 	}
 

@@ -1,7 +1,9 @@
 package org.connectathon.platform.monitoring;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
@@ -81,6 +83,27 @@ class MonitoringIntegrationTests {
 		ApiClient unassigned = this.fixtures.apiAs(this.fixtures.user(Role.MONITOR, null));
 		assertThat(unassigned.get("/api/events/" + this.event.id() + "/worklist").json().size()).isZero();
 		assertThat(this.alice.get("/api/events/" + this.event.id() + "/worklist").status()).isEqualTo(403);
+	}
+
+	@Test
+	void shouldPageTheWorklistOldestFirstAndLeaveOutTheMonitorsOwnOrganization() {
+		List<Long> waiting = new ArrayList<>();
+		for (int i = 0; i < WorklistPage.SIZE + 2; i++) {
+			waiting.add(handedOverInstance());
+		}
+		String path = "/api/events/" + this.event.id() + "/worklist";
+
+		JsonNode first = this.monitor.get(path).json();
+		JsonNode second = this.monitor.get(path + "?page=1").json();
+
+		assertThat(first.size()).isEqualTo(WorklistPage.SIZE);
+		assertThat(Stream.concat(first.valueStream(), second.valueStream())
+			.map((entry) -> entry.path("instance").path("id").asLong())).containsExactlyElementsOf(waiting);
+		assertThat(this.monitor.get(path + "?page=2").json().size()).isZero();
+		assertThat(this.monitor.get(path + "?page=-1").status()).isEqualTo(400);
+		User acmeMonitor = this.fixtures.user(Role.MONITOR, this.acme);
+		assign(this.monitorUser.id(), acmeMonitor.id());
+		assertThat(this.fixtures.apiAs(acmeMonitor).get(path).json().size()).isZero();
 	}
 
 	@Test

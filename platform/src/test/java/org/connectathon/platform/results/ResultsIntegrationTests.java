@@ -136,6 +136,36 @@ class ResultsIntegrationTests {
 	}
 
 	@Test
+	void shouldAnswerOneRowOfTheMatrixOnlyToThoseWhoMaySeeIt() {
+		ApiClient bob = this.fixtures.participantOf(this.fixtures.organization());
+		long consumer = publishedSystem(this.alice, this.event, "Acme Viewer", "PDQm:CONSUMER");
+		long supplier = publishedSystem(bob, this.event, "Globex MPI", "PDQm:SUPPLIER");
+		verify(handOver(this.alice, this.query, participants("CONSUMER", consumer, "SUPPLIER", supplier)));
+		JsonNode fromMatrix = result(this.admin, "Acme Viewer", "CONSUMER");
+		String path = "/api/events/" + this.event.id() + "/results/" + fromMatrix.path("registrationId").asLong();
+
+		assertThat(this.alice.get(path).json()).isEqualTo(fromMatrix);
+		assertThat(this.monitor.get(path).json()).isEqualTo(fromMatrix);
+		assertThat(this.alice.get(path).json().path("indicators").path("verifiedInstances").asInt()).isEqualTo(1);
+		assertThat(bob.get(path).status()).isEqualTo(404);
+		assertThat(this.admin.get("/api/events/" + this.event.id() + "/results/" + Long.MAX_VALUE).status())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void shouldAnswerTheGradeOfARegistrationWithoutAnyInstanceYet() {
+		publishedSystem(this.alice, this.event, "Acme Lonely Viewer", "PDQm:CONSUMER");
+		JsonNode fromMatrix = result(this.alice, "Acme Lonely Viewer", "CONSUMER");
+
+		JsonNode row = this.alice
+			.get("/api/events/" + this.event.id() + "/results/" + fromMatrix.path("registrationId").asLong())
+			.json();
+
+		assertThat(row).isEqualTo(fromMatrix);
+		assertThat(row.path("grade").asString()).isEqualTo("NO_PEER_AVAILABLE");
+	}
+
+	@Test
 	void shouldLetOnlyOrganizersOverrideAGradeAndOnlyWithAReason() {
 		publishedSystem(this.alice, this.event, "Acme Summary", "IPS:CREATOR");
 		long registration = result(this.admin, "Acme Summary", "CREATOR").path("registrationId").asLong();

@@ -1,0 +1,139 @@
+package org.connectathon.platform.testing;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.connectathon.platform.ApiClient;
+import org.connectathon.platform.ConnectathonApplication;
+import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.security.Role;
+import org.connectathon.platform.security.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.connectathon.platform.testing.TestingFixtures.participants;
+import static org.connectathon.platform.testing.TestingFixtures.publishedSystem;
+
+/**
+ * Two platform nodes on one PostgreSQL database, as a large event runs them: a change
+ * made through node A reaches the live pages open on node B, carried by PostgreSQL
+ * LISTEN/NOTIFY. Runs in the PostgreSQL run of the suite only (H2 serves one node).
+ */
+@EnabledIfSystemProperty(named = "connectathon.test-database", matches = "postgres")
+class LiveUpdatesAcrossNodesIntegrationTests {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	static ConfigurableApplicationContext nodeA;
+
+	static ConfigurableApplicationContext nodeB;
+
+	@BeforeAll
+	static void twoNodesOnOneDatabase() {
+		nodeA = node();
+		nodeB = node();
+	}
+
+	@AfterAll
+	static void stopNodes() {
+		nodeB.close();
+		nodeA.close();
+	}
+
+	@Test
+	void shouldTellThePagesOpenOnEveryNodeOfAChangeMadeThroughOne() throws Exception {
+		Fixtures fixtures = nodeA.getBean(Fixtures.class);
+		Event event = fixtures.openEvent();
+		ApiClient admin = fixtures.admin();
+		ApiClient alice = fixtures.participantOf(fixtures.organization());
+		ApiClient bob = fixtures.participantOf(fixtures.organization());
+		long test = TestingFixtures.importedTest(admin, event, TestPlanIntegrationTests.PEER_TO_PEER_PLAN, "PDQM-QUERY")
+			.path("id")
+			.asLong();
+		long consumer = publishedSystem(alice, event, "Acme Viewer", "PDQm:CONSUMER");
+		long supplier = publishedSystem(bob, event, "Globex MPI", "PDQm:SUPPLIER");
+		long instance = alice
+			.post("/api/tests/" + test + "/instances", participants("CONSUMER", consumer, "SUPPLIER", supplier))
+			.json()
+			.path("id")
+			.asLong();
+		User organizer = fixtures.user(Role.ADMIN, null);
+		BlockingQueue<String> heardOnB = subscribe(port(nodeB), organizer, event);
+		BlockingQueue<String> heardOnA = subscribe(port(nodeA), organizer, event);
+
+		// The streams may still be connecting: change the instance until a change is
+		// heard.
+		boolean paused = false;
+		String heard = null;
+		for (int attempt = 0; attempt < 20 && heard == null; attempt++) {
+			paused = !paused;
+			assertThat(alice
+				.post("/api/test-instances/" + instance + "/status", Map.of("status", paused ? "PAUSED" : "RUNNING"))
+				.status()).isEqualTo(200);
+			heard = heardOnB.poll(1, TimeUnit.SECONDS);
+		}
+
+		assertThat(heard).as("node B heard the change made through node A").isEqualTo("data:" + instance);
+		assertThat(heardOnA.poll(5, TimeUnit.SECONDS)).as("node A heard its own change").isEqualTo("data:" + instance);
+	}
+
+	private static ConfigurableApplicationContext node() {
+		return new SpringApplicationBuilder(ConnectathonApplication.class, Fixtures.class).properties("server.port=0")
+			.run();
+	}
+
+	private static int port(ConfigurableApplicationContext node) {
+		return node.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	/**
+	 * Signs in on the node's pages and opens the event's stream, as the results page
+	 * does; answers the data lines of its {@code changed} events.
+	 */
+	private static BlockingQueue<String> subscribe(int port, User user, Event event) throws Exception {
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String base = "http://localhost:" + port;
+		Matcher csrf = CSRF.matcher(browser
+			.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body());
+		assertThat(csrf.find()).isTrue();
+		HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user.username()) + "&password="
+					+ encode(Fixtures.PASSWORD) + "&_csrf=" + encode(csrf.group(1))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying((url) -> assertThat(url).doesNotContain("error"));
+		BlockingQueue<String> data = new LinkedBlockingQueue<>();
+		browser
+			.sendAsync(HttpRequest.newBuilder(URI.create(base + "/events/" + event.id() + "/updates"))
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofLines())
+			.thenAccept((response) -> response.body()
+				.filter((line) -> line.startsWith("data:"))
+				.forEach((line) -> data.add(line.replace("data: ", "data:"))));
+		return data;
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+}
