@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.connectathon.platform.RecordRowMapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -33,14 +34,17 @@ class ScriptRunRepository {
 	}
 
 	Optional<ScriptRun> find(long id) {
-		return this.jdbc.sql(SELECT_RUN + " where id = :id").param("id", id).query(ScriptRun.class).optional();
+		return this.jdbc.sql(SELECT_RUN + " where id = :id")
+			.param("id", id)
+			.query(RecordRowMapper.of(ScriptRun.class))
+			.optional();
 	}
 
 	/** The instance's runs, newest first. */
 	List<ScriptRun> findOfInstance(long instanceId) {
 		return this.jdbc.sql(SELECT_RUN + " where test_instance_id = :instanceId order by id desc")
 			.param("instanceId", instanceId)
-			.query(ScriptRun.class)
+			.query(RecordRowMapper.of(ScriptRun.class))
 			.list();
 	}
 

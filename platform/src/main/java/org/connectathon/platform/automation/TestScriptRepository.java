@@ -3,6 +3,7 @@ package org.connectathon.platform.automation;
 import java.util.List;
 import java.util.Optional;
 
+import org.connectathon.platform.RecordRowMapper;
 import org.connectathon.platform.UpdateOrInsert;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,19 +25,22 @@ class TestScriptRepository {
 	List<EventTestScript> findInEvent(long eventId) {
 		return this.jdbc.sql(SELECT_SCRIPT + " where event_id = :eventId order by keyword")
 			.param("eventId", eventId)
-			.query(EventTestScript.class)
+			.query(RecordRowMapper.of(EventTestScript.class))
 			.list();
 	}
 
 	Optional<EventTestScript> find(long id) {
-		return this.jdbc.sql(SELECT_SCRIPT + " where id = :id").param("id", id).query(EventTestScript.class).optional();
+		return this.jdbc.sql(SELECT_SCRIPT + " where id = :id")
+			.param("id", id)
+			.query(RecordRowMapper.of(EventTestScript.class))
+			.optional();
 	}
 
 	Optional<EventTestScript> findByKeyword(long eventId, String keyword) {
 		return this.jdbc.sql(SELECT_SCRIPT + " where event_id = :eventId and keyword = :keyword")
 			.param("eventId", eventId)
 			.param("keyword", keyword)
-			.query(EventTestScript.class)
+			.query(RecordRowMapper.of(EventTestScript.class))
 			.optional();
 	}
 
