@@ -1,8 +1,6 @@
 package org.connectathon.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,10 +34,11 @@ import org.connectathon.engine.testscript.TestScriptRunner;
  * <p>
  * Engine and raw rounds alternate on the same warmed server, so that machine load and the
  * server's growing history weigh on both alike. Beside wall time it prints the client's
- * CPU time per script: the process's CPU time minus that of the server's threads (so it
- * includes garbage collection and compilation). The engine's own CPU per script is the
- * engine's client CPU minus the raw client's; unlike wall time it hardly moves when other
- * processes load the machine. Run by hand, see README.md; arguments:
+ * CPU time per script (its Java threads: the process's CPU time minus the server's
+ * threads and the JVM's garbage collection and compiler threads, see {@link CpuTimes}),
+ * and, apart, the garbage collection and compilation per script. The engine's own CPU per
+ * script is the engine's client CPU minus the raw client's; unlike wall time it moves
+ * little when other processes load the machine. Run by hand, see README.md; arguments:
  * {@code [scripts per round (1000)] [rounds (3)]}.
  */
 public final class TestScriptThroughput {
@@ -52,8 +51,6 @@ public final class TestScriptThroughput {
 	/** The engine's default: see {@code RunSettings.forServer}. */
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
 	private TestScriptThroughput() {
 	}
 
@@ -65,7 +62,18 @@ public final class TestScriptThroughput {
 	}
 
 	/** Wall time and client CPU time of one round. */
-	private record Round(double seconds, long clientCpuNanos) {
+	private record Round(double seconds, CpuTimes cpu) {
+
+		/** The client's Java threads. */
+		double cpuMillisPerScript(int scripts) {
+			return this.cpu.client() / 1e6 / scripts;
+		}
+
+		/** Garbage collection and compilation, for server and client together. */
+		double jvmMillisPerScript(int scripts) {
+			return this.cpu.jvm() / 1e6 / scripts;
+		}
+
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -117,46 +125,41 @@ public final class TestScriptThroughput {
 	private static void print(int parallel, int scripts, List<Round> engineRounds, List<Round> rawRounds) {
 		double engineSeconds = engineRounds.stream().mapToDouble(Round::seconds).sum() / engineRounds.size();
 		double rawSeconds = rawRounds.stream().mapToDouble(Round::seconds).sum() / rawRounds.size();
-		double engineCpu = engineRounds.stream().mapToLong(Round::clientCpuNanos).sum() / 1e6 / engineRounds.size()
-				/ scripts;
-		double rawCpu = rawRounds.stream().mapToLong(Round::clientCpuNanos).sum() / 1e6 / rawRounds.size() / scripts;
-		List<String> overheads = new ArrayList<>();
+		double engineCpu = engineRounds.stream().mapToDouble(round -> round.cpuMillisPerScript(scripts)).sum()
+				/ engineRounds.size();
+		double rawCpu = rawRounds.stream().mapToDouble(round -> round.cpuMillisPerScript(scripts)).sum()
+				/ rawRounds.size();
+		List<String> perRound = new ArrayList<>();
 		for (int i = 0; i < engineRounds.size(); i++) {
-			overheads.add("%.1f%%".formatted(100 * (engineRounds.get(i).seconds() / rawRounds.get(i).seconds() - 1)));
+			Round engine = engineRounds.get(i);
+			Round raw = rawRounds.get(i);
+			perRound.add("%.1f%% %.2f ms".formatted(100 * (engine.seconds() / raw.seconds() - 1),
+					engine.cpuMillisPerScript(scripts) - raw.cpuMillisPerScript(scripts)));
 		}
 		System.out.printf(
 				"parallel %d: engine %.2f s a round (%.0f scripts/s), raw requests %.2f s (%.0f scripts/s), "
-						+ "engine overhead %.1f%% (rounds %s)%n",
+						+ "engine overhead %.1f%%%n",
 				parallel, engineSeconds, scripts / engineSeconds, rawSeconds, scripts / rawSeconds,
-				100 * (engineSeconds / rawSeconds - 1), String.join(", ", overheads));
-		System.out.printf("            client CPU per script: engine %.2f ms, raw %.2f ms; the engine's own %.2f ms%n",
-				engineCpu, rawCpu, engineCpu - rawCpu);
+				100 * (engineSeconds / rawSeconds - 1));
+		double engineJvm = engineRounds.stream().mapToDouble(round -> round.jvmMillisPerScript(scripts)).sum()
+				/ engineRounds.size();
+		double rawJvm = rawRounds.stream().mapToDouble(round -> round.jvmMillisPerScript(scripts)).sum()
+				/ rawRounds.size();
+		System.out.printf(
+				"            client CPU per script: engine %.2f ms, raw %.2f ms; the engine's own %.2f ms "
+						+ "(GC and JIT: engine %.2f ms, raw %.2f ms)%n",
+				engineCpu, rawCpu, engineCpu - rawCpu, engineJvm, rawJvm);
+		System.out.printf("            each round's overhead and engine's own CPU per script: %s%n",
+				String.join(", ", perRound));
 	}
 
 	private static Round measure(Workload workload, int scripts, int parallel) throws Exception {
 		System.gc();
-		long cpuBefore = clientCpuNanos();
+		CpuTimes before = CpuTimes.now();
 		long start = System.nanoTime();
 		workload.run(scripts, parallel);
 		double seconds = (System.nanoTime() - start) / 1e9;
-		return new Round(seconds, clientCpuNanos() - cpuBefore);
-	}
-
-	/**
-	 * CPU time of the process minus that of the server's (Tomcat's) threads, which live
-	 * as long as the server.
-	 */
-	private static long clientCpuNanos() {
-		long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-			.getProcessCpuTime();
-		long server = 0;
-		for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-			if (thread != null && (thread.getThreadName().startsWith("http-nio-")
-					|| thread.getThreadName().startsWith("Catalina-"))) {
-				server += Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
-			}
-		}
-		return process - server;
+		return new Round(seconds, CpuTimes.now().minus(before));
 	}
 
 	private static double loadAverage() {

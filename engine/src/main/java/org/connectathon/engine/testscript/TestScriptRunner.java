@@ -32,7 +32,7 @@ public final class TestScriptRunner {
 	/** Runs one script; never throws for anything the script or the server does. */
 	public ScriptResult run(LoadedTestScript script) {
 		Objects.requireNonNull(script, "script");
-		return new ScriptExecution(script, this.settings, this.http).run();
+		return new ScriptExecution(script, this.settings, this.http, new TestReportBuilder()).run();
 	}
 
 	/**
