@@ -10,7 +10,9 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 
+import ca.uhn.fhir.fhirpath.IFhirPath;
 import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -37,7 +39,9 @@ final class SourceValues {
 	 * JSON.
 	 */
 	static List<String> expression(FhirVersion version, Fixture source, String expression) {
-		List<IBase> found = version.fhirPath().evaluate(source.resource(), version.parse(expression), IBase.class);
+		IBaseResource resource = source.resource();
+		IFhirPath.IParsedExpression parsed = version.parse(expression);
+		List<IBase> found = version.withFhirPath(fhirPath -> fhirPath.evaluate(resource, parsed, IBase.class));
 		List<String> values = new ArrayList<>(found.size());
 		for (IBase element : found) {
 			if (element instanceof IPrimitiveType<?> primitive) {

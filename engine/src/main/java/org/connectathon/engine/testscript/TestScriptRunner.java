@@ -41,7 +41,7 @@ public final class TestScriptRunner {
 	public ScriptResult run(LoadedTestScript script, RunProgressListener listener) {
 		Objects.requireNonNull(script, "script");
 		Objects.requireNonNull(listener, "listener");
-		return new ScriptExecution(script, this.settings, this.http, listener).run();
+		return new ScriptExecution(script, this.settings, this.http, listener, new TestReportBuilder()).run();
 	}
 
 	/**
