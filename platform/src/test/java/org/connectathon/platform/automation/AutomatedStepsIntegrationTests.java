@@ -314,11 +314,7 @@ class AutomatedStepsIntegrationTests {
 	@Test
 	void shouldRequeueARunWhoseNodeStoppedAndEndItAfterTooManyAttempts() {
 		long instance = start(automatedTest(false));
-		long scriptId = this.admin.get("/api/events/" + this.event.id() + "/test-scripts")
-			.json()
-			.get(0)
-			.path("id")
-			.asLong();
+		long scriptId = uploadedScriptId();
 		long abandoned = heldRun(instance, scriptId, 1, "stopped-node", Duration.ofHours(1));
 		long exhausted = heldRun(instance, scriptId, 2, "stopped-node", Duration.ofHours(1));
 
@@ -336,11 +332,7 @@ class AutomatedStepsIntegrationTests {
 	@Test
 	void shouldPutTheRunsOfAStoppingNodeBackInTheQueueForAnotherNode() {
 		long instance = start(automatedTest(false));
-		long scriptId = this.admin.get("/api/events/" + this.event.id() + "/test-scripts")
-			.json()
-			.get(0)
-			.path("id")
-			.asLong();
+		long scriptId = uploadedScriptId();
 		ScriptRunWorker stoppingNode = new ScriptRunWorker(this.runs, this.executor, this.automation, 1,
 				Duration.ofMinutes(1), Duration.ofMinutes(2), 2);
 		stoppingNode.start();
@@ -358,6 +350,10 @@ class AutomatedStepsIntegrationTests {
 	 * A run of step 1 that a node holds, as the database keeps it: started and last heard
 	 * of {@code since} ago.
 	 */
+	private long uploadedScriptId() {
+		return this.admin.get("/api/events/" + this.event.id() + "/test-scripts").json().get(0).path("id").asLong();
+	}
+
 	private long heldRun(long instance, long scriptId, int attempts, String node, Duration since) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
