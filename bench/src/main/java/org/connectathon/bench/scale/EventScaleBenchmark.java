@@ -41,7 +41,7 @@ public final class EventScaleBenchmark {
 
 	private static final String POSTGRES_DATABASE = "connectathon_bench";
 
-	private static final int WARM_UP = 5;
+	private static final int WARM_UP = 10;
 
 	private final List<Measurement> measurements = new ArrayList<>();
 
@@ -103,7 +103,7 @@ public final class EventScaleBenchmark {
 
 		List<String> jvmOptions = (System.getenv("BENCH_JVM_OPTS") != null)
 				? List.of(System.getenv("BENCH_JVM_OPTS").trim().split("\\s+")) : List.of();
-		try (PlatformProcess platform = PlatformProcess.serve(jar, databaseOptions, jvmOptions, 18090, log)) {
+		try (PlatformProcess platform = PlatformProcess.serve(jar, databaseOptions, jvmOptions, freePort(), log)) {
 			PlatformClient admin = PlatformClient.signIn(platform.baseUrl(), ADMIN, PASSWORD, "ctn_bench_admin");
 			PlatformClient monitor = PlatformClient.signIn(platform.baseUrl(), MONITOR, PASSWORD, "ctn_bench_monitor");
 			String eventPath = "/events/" + event.eventId();
@@ -140,16 +140,16 @@ public final class EventScaleBenchmark {
 		String verdict = "{\"status\":\"VERIFIED\",\"comment\":\"benchmark\"}";
 		Measurement request = new Measurement("verdict request", 0);
 		Measurement visible = new Measurement("verdict -> grade visible" + (singleRow ? "" : " (via matrix)"), 50);
-		long cpuBefore = 0;
+		long requestCpu = 0;
+		long visibleCpu = 0;
 		for (int i = 0; i < WARM_UP + repetitions; i++) {
-			if (i == WARM_UP) {
-				cpuBefore = platform.cpuMillis();
-			}
 			WaitingInstance instance = waiting.next();
 			JsonNode before = row(admin, event.eventId(), instance.registrationId(), singleRow);
+			long cpuAtStart = platform.cpuMillis();
 			long start = System.nanoTime();
 			monitor.post("/api/test-instances/" + instance.instanceId() + "/verdict", verdict);
 			long answered = System.nanoTime();
+			long cpuAtAnswer = platform.cpuMillis();
 			int polls = 0;
 			while (row(admin, event.eventId(), instance.registrationId(), singleRow).equals(before)) {
 				if (++polls > 100) {
@@ -161,9 +161,12 @@ public final class EventScaleBenchmark {
 			if (i >= WARM_UP) {
 				request.add((answered - start) / 1e6);
 				visible.add((shown - start) / 1e6);
+				requestCpu += cpuAtAnswer - cpuAtStart;
+				visibleCpu += platform.cpuMillis() - cpuAtStart;
 			}
 		}
-		request.cpuMillisPerRequest = (platform.cpuMillis() - cpuBefore) / (double) repetitions;
+		request.cpuMillisPerRequest = requestCpu / (double) repetitions;
+		visible.cpuMillisPerRequest = visibleCpu / (double) repetitions;
 		record(request);
 		record(visible);
 	}
@@ -271,6 +274,12 @@ public final class EventScaleBenchmark {
 		}
 		catch (java.io.IOException unavailable) {
 			return "load average unknown";
+		}
+	}
+
+	private static int freePort() throws java.io.IOException {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
 		}
 	}
 

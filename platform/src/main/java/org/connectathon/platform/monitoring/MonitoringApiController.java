@@ -2,6 +2,7 @@ package org.connectathon.platform.monitoring;
 
 import java.util.List;
 
+import org.connectathon.platform.ListPage;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.TestInstance;
 import org.springframework.http.HttpStatus;
@@ -46,14 +47,14 @@ class MonitoringApiController {
 	}
 
 	/**
-	 * A page of the worklist ({@value WorklistPage#SIZE} instances, from page 0); the
-	 * {@code X-Total-Count} header says how many wait in all.
+	 * A page of the worklist ({@value MonitoringService#WORKLIST_PAGE_SIZE} instances,
+	 * from page 0); the {@code X-Total-Count} header says how many wait in all.
 	 */
 	@GetMapping("/events/{eventId}/worklist")
 	ResponseEntity<List<WorklistEntry>> worklist(@PathVariable long eventId, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal SignedInUser user) {
-		WorklistPage worklist = this.monitoring.worklist(eventId, page, user);
-		return ResponseEntity.ok().header("X-Total-Count", Integer.toString(worklist.total())).body(worklist.entries());
+		ListPage<WorklistEntry> worklist = this.monitoring.worklist(eventId, page, user);
+		return ResponseEntity.ok().header("X-Total-Count", Integer.toString(worklist.total())).body(worklist.items());
 	}
 
 	@PostMapping("/test-instances/{id}/claim")

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 
 import org.connectathon.platform.ForbiddenException;
 import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.ListPage;
 import org.connectathon.platform.RuleViolationException;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.SignedInUser;
@@ -36,6 +37,12 @@ import org.springframework.validation.annotation.Validated;
 @Service
 @Validated
 public class MonitoringService {
+
+	/**
+	 * Instances on a page of the worklist: enough for a busy hour, few enough to render
+	 * at once.
+	 */
+	public static final int WORKLIST_PAGE_SIZE = 50;
 
 	private final MonitoringRepository monitoring;
 
@@ -100,19 +107,17 @@ public class MonitoringService {
 	 * A page of the instances of the monitor's tests waiting for a verdict, critical
 	 * first, then the longest waiting; never those of the monitor's own organization.
 	 */
-	public WorklistPage worklist(long eventId, int page, SignedInUser user) {
+	public ListPage<WorklistEntry> worklist(long eventId, int page, SignedInUser user) {
 		requireMonitor(user);
-		if (page < 0) {
-			throw new InvalidInputException("Pages are numbered from 0.", List.of("page: " + page));
-		}
+		ListPage.requireNumber(page);
 		List<Long> testIds = this.monitoring.findAssignedTestIds(user.id());
 		int total = this.instances.countAwaitingVerification(eventId, testIds, user.organizationId(), user);
 		List<TestInstance> waiting = this.instances.findAwaitingVerification(eventId, testIds, user.organizationId(),
-				page * WorklistPage.SIZE, WorklistPage.SIZE, user);
+				page * WORKLIST_PAGE_SIZE, WORKLIST_PAGE_SIZE, user);
 		Map<Long, Claim> claims = this.monitoring.findClaims(waiting.stream().map(TestInstance::id).toList());
-		return new WorklistPage(
+		return new ListPage<>(
 				waiting.stream().map((instance) -> new WorklistEntry(instance, claims.get(instance.id()))).toList(),
-				page, total);
+				page, WORKLIST_PAGE_SIZE, total);
 	}
 
 	@Transactional

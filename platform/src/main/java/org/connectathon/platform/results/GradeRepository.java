@@ -60,9 +60,9 @@ class GradeRepository {
 						row.getInt("partners_available")));
 	}
 
-	void saveComputed(long registrationId, long eventId, ComputedGrade computed) {
+	/** Updates the registration's stored grade, or inserts it when it has none yet. */
+	void saveComputed(long registrationId, long eventId, ComputedGrade computed, boolean exists) {
 		Indicators indicators = computed.indicators();
-		boolean exists = find(registrationId).isPresent();
 		this.jdbc.sql(exists ? """
 				update grades set computed_grade = :grade, required_roles = :requiredRoles,
 				satisfied_roles = :satisfiedRoles, verified_instances = :verified, needed_instances = :needed,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
@@ -70,28 +71,43 @@ public class GradingService {
 	}
 
 	/**
-	 * Regrades the registrations of the systems taking part, as the user who changed the
-	 * instance. Reads only what their grades depend on: their own instances, and the
-	 * registrations of the actors they could partner with.
+	 * Regrades, as the user who changed the instance, the registrations of the systems
+	 * taking part for the actor each played in it: no other grade can change. Reads only
+	 * what those grades depend on: the systems' own instances, and the registrations of
+	 * the actors they could partner with.
 	 */
 	@EventListener
 	public void regrade(InstanceStatusChanged change) {
 		SignedInUser user = change.changedBy();
 		Event event = this.events.find(change.eventId(), user);
-		regradeSystems(event, change.systemIds(), "computed after instance " + change.instanceId() + " changed", user,
+		regradeSystems(event, change.systemIds(), change.instanceId(),
+				"computed after instance " + change.instanceId() + " changed", user,
 				this.tests.findInEvent(event.id(), user), null);
 	}
 
 	/**
+	 * @param instanceId the instance that changed, whose actors alone are regraded, or
+	 * null to regrade every registration of the systems
 	 * @param eventRegistrations every published registration of the event when the caller
 	 * has them, or null to read only the possible partners of these systems
 	 */
-	private void regradeSystems(Event event, Collection<Long> systemIds, String reason, SignedInUser user,
-			List<TestDefinition> tests, @Nullable List<PublishedRegistration> eventRegistrations) {
+	private void regradeSystems(Event event, Collection<Long> systemIds, @Nullable Long instanceId, String reason,
+			SignedInUser user, List<TestDefinition> tests, @Nullable List<PublishedRegistration> eventRegistrations) {
 		List<GradingRuleForm> rules = this.grades.findRules(event.id());
+		Map<Long, List<Participation>> participationsBySystem = new LinkedHashMap<>();
 		Map<Long, List<ActorRegistration>> registrationsBySystem = new LinkedHashMap<>();
 		for (long systemId : systemIds) {
-			registrationsBySystem.put(systemId, this.systems.findRegistrations(systemId, user));
+			List<Participation> participations = this.instances.findParticipations(systemId);
+			Set<Long> playedActorIds = participations.stream()
+				.filter((participation) -> instanceId == null || participation.instanceId() == instanceId)
+				.map(Participation::actorId)
+				.collect(Collectors.toSet());
+			participationsBySystem.put(systemId, participations);
+			registrationsBySystem.put(systemId,
+					this.systems.findRegistrations(systemId, user)
+						.stream()
+						.filter((registration) -> instanceId == null || playedActorIds.contains(registration.actorId()))
+						.toList());
 		}
 		List<PublishedRegistration> partners = (eventRegistrations != null) ? eventRegistrations
 				: this.systems.findPublishedRegistrations(event.id(),
@@ -103,15 +119,16 @@ public class GradingService {
 									.toList()),
 						user);
 		for (Map.Entry<Long, List<ActorRegistration>> entry : registrationsBySystem.entrySet()) {
-			long systemId = entry.getKey();
-			RegisteredSystem system = this.systems.find(systemId, user);
-			List<Participation> participations = this.instances.findParticipations(systemId);
+			if (entry.getValue().isEmpty()) {
+				continue;
+			}
+			RegisteredSystem system = this.systems.find(entry.getKey(), user);
 			for (ActorRegistration registration : entry.getValue()) {
 				ComputedGrade computed = GradeCalculator.compute(registration, system.organizationId(), tests, partners,
-						participations, event.status() == EventStatus.CLOSED,
+						participationsBySystem.get(entry.getKey()), event.status() == EventStatus.CLOSED,
 						GradingRule.forActor(rules, registration.profileKeyword(), registration.actorKeyword()));
 				Grade before = this.grades.find(registration.id()).map(StoredGrade::computedGrade).orElse(null);
-				this.grades.saveComputed(registration.id(), event.id(), computed);
+				this.grades.saveComputed(registration.id(), event.id(), computed, before != null);
 				if (before != computed.grade()) {
 					this.grades.insertChange(registration.id(), user.id(), user.displayName(), before, computed.grade(),
 							reason);
@@ -221,7 +238,7 @@ public class GradingService {
 		}
 		this.grades.replaceRules(eventId, rules);
 		List<PublishedRegistration> registrations = this.systems.findPublishedRegistrations(eventId, user);
-		regradeSystems(event, registrations.stream().map(PublishedRegistration::systemId).distinct().toList(),
+		regradeSystems(event, registrations.stream().map(PublishedRegistration::systemId).distinct().toList(), null,
 				"computed after the grading rules changed", user, this.tests.findInEvent(eventId, user), registrations);
 		return this.grades.findRules(eventId);
 	}
@@ -241,7 +258,7 @@ public class GradingService {
 		RegistrationResult current = result(eventId, registrationId, user);
 		if (this.grades.find(registrationId).isEmpty()) {
 			this.grades.saveComputed(registrationId, eventId,
-					new ComputedGrade(current.computedGrade(), current.indicators()));
+					new ComputedGrade(current.computedGrade(), current.indicators()), false);
 		}
 		this.grades.saveOverride(registrationId, form.grade(), (form.grade() != null) ? form.reason().strip() : null);
 		this.grades.insertChange(registrationId, user.id(), user.displayName(), current.grade(),

@@ -2,6 +2,7 @@ package org.connectathon.platform.results;
 
 import java.util.Arrays;
 
+import org.connectathon.platform.ListPage;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +21,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ResultsPageController {
 
+	/**
+	 * Registrations on a page of the matrix: a screenful or two, quick to render; the CSV
+	 * and the API hold them all.
+	 */
+	static final int PAGE_SIZE = 100;
+
 	private final GradingService grading;
 
 	private final EventService events;
@@ -30,9 +37,10 @@ class ResultsPageController {
 	}
 
 	@GetMapping("/events/{eventId}/results")
-	String results(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user, Model model) {
+	String results(@PathVariable long eventId, @RequestParam(defaultValue = "0") int page,
+			@AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("event", this.events.find(eventId, user));
-		model.addAttribute("results", this.grading.matrix(eventId, user));
+		model.addAttribute("results", ListPage.of(this.grading.matrix(eventId, user), page, PAGE_SIZE));
 		return "results/matrix";
 	}
 

@@ -88,7 +88,7 @@ class MonitoringIntegrationTests {
 	@Test
 	void shouldPageTheWorklistOldestFirstAndLeaveOutTheMonitorsOwnOrganization() {
 		List<Long> waiting = new ArrayList<>();
-		for (int i = 0; i < WorklistPage.SIZE + 2; i++) {
+		for (int i = 0; i < MonitoringService.WORKLIST_PAGE_SIZE + 2; i++) {
 			waiting.add(handedOverInstance());
 		}
 		String path = "/api/events/" + this.event.id() + "/worklist";
@@ -96,7 +96,7 @@ class MonitoringIntegrationTests {
 		JsonNode first = this.monitor.get(path).json();
 		JsonNode second = this.monitor.get(path + "?page=1").json();
 
-		assertThat(first.size()).isEqualTo(WorklistPage.SIZE);
+		assertThat(first.size()).isEqualTo(MonitoringService.WORKLIST_PAGE_SIZE);
 		assertThat(Stream.concat(first.valueStream(), second.valueStream())
 			.map((entry) -> entry.path("instance").path("id").asLong())).containsExactlyElementsOf(waiting);
 		assertThat(this.monitor.get(path + "?page=2").json().size()).isZero();

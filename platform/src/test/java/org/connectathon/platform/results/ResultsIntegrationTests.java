@@ -6,6 +6,7 @@ import java.util.Map;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PageClient;
 import org.connectathon.platform.PlatformIntegrationTest;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.registration.Organization;
@@ -163,6 +164,30 @@ class ResultsIntegrationTests {
 
 		assertThat(row).isEqualTo(fromMatrix);
 		assertThat(row.path("grade").asString()).isEqualTo("NO_PEER_AVAILABLE");
+	}
+
+	@Test
+	void shouldShowTheMatrixPageByPageWithTheOverrideOnEachRegistrationsHistoryPage() {
+		for (int system = 1; system <= ResultsPageController.PAGE_SIZE / 2 + 1; system++) {
+			publishedSystem(this.alice, this.event, "Acme System %03d".formatted(system), "IPS:CREATOR",
+					"PDQm:CONSUMER");
+		}
+		User organizer = this.fixtures.user(Role.ADMIN, null);
+		PageClient pages = PageClient.signedIn(this.fixtures.port(), organizer.username());
+		String matrix = "/events/" + this.event.id() + "/results";
+
+		String first = pages.get(matrix).body();
+		String second = pages.get(matrix + "?page=1").body();
+
+		assertThat(first).contains("Acme System 001", "Acme System 050", "page 1 of 2 (102 in all)")
+			.doesNotContain("Acme System 051");
+		assertThat(second).contains("Acme System 051", "page 2 of 2").doesNotContain("Acme System 050");
+		long registration = result(this.admin, "Acme System 051", "CREATOR").path("registrationId").asLong();
+		assertThat(pages.get(matrix + "/" + registration + "/history").body())
+			.contains("override-grade-" + registration);
+		assertThat(PageClient.signedIn(this.fixtures.port(), this.fixtures.user(Role.MONITOR, null).username())
+			.get(matrix + "/" + registration + "/history")
+			.body()).doesNotContain("override-grade-");
 	}
 
 	@Test

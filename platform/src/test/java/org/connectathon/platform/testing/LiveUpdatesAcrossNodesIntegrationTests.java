@@ -1,22 +1,14 @@
 package org.connectathon.platform.testing;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ConnectathonApplication;
 import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PageClient;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
@@ -38,8 +30,6 @@ import static org.connectathon.platform.testing.TestingFixtures.publishedSystem;
  */
 @EnabledIfSystemProperty(named = "connectathon.test-database", matches = "postgres")
 class LiveUpdatesAcrossNodesIntegrationTests {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	static ConfigurableApplicationContext nodeA;
 
@@ -107,33 +97,14 @@ class LiveUpdatesAcrossNodesIntegrationTests {
 	 * Signs in on the node's pages and opens the event's stream, as the results page
 	 * does; answers the data lines of its {@code changed} events.
 	 */
-	private static BlockingQueue<String> subscribe(int port, User user, Event event) throws Exception {
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		String base = "http://localhost:" + port;
-		Matcher csrf = CSRF.matcher(browser
-			.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString())
-			.body());
-		assertThat(csrf.find()).isTrue();
-		HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user.username()) + "&password="
-					+ encode(Fixtures.PASSWORD) + "&_csrf=" + encode(csrf.group(1))))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(signedIn.headers().firstValue("Location"))
-			.hasValueSatisfying((url) -> assertThat(url).doesNotContain("error"));
+	private static BlockingQueue<String> subscribe(int port, User user, Event event) {
 		BlockingQueue<String> data = new LinkedBlockingQueue<>();
-		browser
-			.sendAsync(HttpRequest.newBuilder(URI.create(base + "/events/" + event.id() + "/updates"))
-				.header("Accept", "text/event-stream")
-				.build(), HttpResponse.BodyHandlers.ofLines())
-			.thenAccept((response) -> response.body()
-				.filter((line) -> line.startsWith("data:"))
-				.forEach((line) -> data.add(line.replace("data: ", "data:"))));
+		PageClient.signedIn(port, user.username()).stream("/events/" + event.id() + "/updates", (line) -> {
+			if (line.startsWith("data:")) {
+				data.add(line.replace("data: ", "data:"));
+			}
+		});
 		return data;
-	}
-
-	private static String encode(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
 }
