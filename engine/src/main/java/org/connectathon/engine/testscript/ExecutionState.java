@@ -107,6 +107,11 @@ final class ExecutionState {
 		return this.lastExchange;
 	}
 
+	/** Whether an operation has run yet. */
+	boolean hasExchange() {
+		return this.lastExchange != null;
+	}
+
 	/** The last request as a fixture; see {@link #lastExchange()}. */
 	Fixture lastRequest() {
 		lastExchange();
