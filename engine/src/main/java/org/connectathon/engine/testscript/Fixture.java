@@ -1,10 +1,10 @@
 package org.connectathon.engine.testscript;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import ca.uhn.fhir.parser.DataFormatException;
@@ -41,9 +41,11 @@ final class Fixture {
 
 	/**
 	 * Encodings of the resource by format, with {@link #ID_PLACEHOLDER} for the id when
-	 * one is given; a declared fixture is sent by every run of its script.
+	 * one is given; a declared fixture is sent by every run of its script. Replaced whole
+	 * when one is added (two threads may both encode, which is harmless), so that the
+	 * many fixtures never encoded cost no map.
 	 */
-	private final Map<String, String> encodings = new ConcurrentHashMap<>(4);
+	private volatile Map<String, String> encodings = Map.of();
 
 	Fixture(String body, boolean xml, Map<String, List<String>> headers, FhirVersion version) {
 		this.body = Objects.requireNonNullElse(body, "");
@@ -123,9 +125,15 @@ final class Fixture {
 		if (id != null && (!PLAIN_ID.matcher(id).matches() || this.body.contains(ID_PLACEHOLDER))) {
 			return encode(this.version, parser().parseResource(this.body), asXml, id);
 		}
-		String encoded = this.encodings.computeIfAbsent((asXml ? "xml" : "json") + (id == null ? "" : "#id"),
-				key -> encode(this.version, parser().parseResource(this.body), asXml,
-						id == null ? null : ID_PLACEHOLDER));
+		String key = (asXml ? "xml" : "json") + (id == null ? "" : "#id");
+		String encoded = this.encodings.get(key);
+		if (encoded == null) {
+			encoded = encode(this.version, parser().parseResource(this.body), asXml,
+					id == null ? null : ID_PLACEHOLDER);
+			Map<String, String> more = new HashMap<>(this.encodings);
+			more.put(key, encoded);
+			this.encodings = Map.copyOf(more);
+		}
 		return id == null ? encoded : encoded.replace(ID_PLACEHOLDER, id);
 	}
 
