@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.connectathon.engine.referenceserver.ReferenceServer;
@@ -38,7 +39,10 @@ import org.connectathon.engine.testscript.TestScriptRunner;
  * threads and the JVM's garbage collection and compiler threads, see {@link CpuTimes}),
  * and, apart, the garbage collection and compilation per script. The engine's own CPU per
  * script is the engine's client CPU minus the raw client's; unlike wall time it moves
- * little when other processes load the machine. Run by hand, see README.md; arguments:
+ * little when other processes load the machine. At parallelism 1 every script runs on the
+ * calling thread, whose own CPU time and allocation per script are the least noisy
+ * figures (they leave out the HTTP client's threads, alike on both sides, and the garbage
+ * collector). Run by hand, see README.md; arguments:
  * {@code [scripts per round (1000)] [rounds (3)]}.
  */
 public final class TestScriptThroughput {
@@ -51,6 +55,9 @@ public final class TestScriptThroughput {
 	/** The engine's default: see {@code RunSettings.forServer}. */
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+	private static final com.sun.management.ThreadMXBean CALLER = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
+
 	private TestScriptThroughput() {
 	}
 
@@ -61,19 +68,11 @@ public final class TestScriptThroughput {
 
 	}
 
-	/** Wall time and client CPU time of one round. */
-	private record Round(double seconds, CpuTimes cpu) {
-
-		/** The client's Java threads. */
-		double cpuMillisPerScript(int scripts) {
-			return this.cpu.client() / 1e6 / scripts;
-		}
-
-		/** Garbage collection and compilation, for server and client together. */
-		double jvmMillisPerScript(int scripts) {
-			return this.cpu.jvm() / 1e6 / scripts;
-		}
-
+	/**
+	 * One round: wall time, CPU times, and the CPU time and allocation of the calling
+	 * thread, which runs every script when the parallelism is 1.
+	 */
+	private record Round(double seconds, CpuTimes cpu, long callerCpuNanos, long callerAllocatedBytes) {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -123,43 +122,56 @@ public final class TestScriptThroughput {
 	}
 
 	private static void print(int parallel, int scripts, List<Round> engineRounds, List<Round> rawRounds) {
-		double engineSeconds = engineRounds.stream().mapToDouble(Round::seconds).sum() / engineRounds.size();
-		double rawSeconds = rawRounds.stream().mapToDouble(Round::seconds).sum() / rawRounds.size();
-		double engineCpu = engineRounds.stream().mapToDouble(round -> round.cpuMillisPerScript(scripts)).sum()
-				/ engineRounds.size();
-		double rawCpu = rawRounds.stream().mapToDouble(round -> round.cpuMillisPerScript(scripts)).sum()
-				/ rawRounds.size();
-		List<String> perRound = new ArrayList<>();
-		for (int i = 0; i < engineRounds.size(); i++) {
-			Round engine = engineRounds.get(i);
-			Round raw = rawRounds.get(i);
-			perRound.add("%.1f%% %.2f ms".formatted(100 * (engine.seconds() / raw.seconds() - 1),
-					engine.cpuMillisPerScript(scripts) - raw.cpuMillisPerScript(scripts)));
-		}
+		double engineSeconds = average(engineRounds, Round::seconds);
+		double rawSeconds = average(rawRounds, Round::seconds);
 		System.out.printf(
 				"parallel %d: engine %.2f s a round (%.0f scripts/s), raw requests %.2f s (%.0f scripts/s), "
 						+ "engine overhead %.1f%%%n",
 				parallel, engineSeconds, scripts / engineSeconds, rawSeconds, scripts / rawSeconds,
 				100 * (engineSeconds / rawSeconds - 1));
-		double engineJvm = engineRounds.stream().mapToDouble(round -> round.jvmMillisPerScript(scripts)).sum()
-				/ engineRounds.size();
-		double rawJvm = rawRounds.stream().mapToDouble(round -> round.jvmMillisPerScript(scripts)).sum()
-				/ rawRounds.size();
+		ToDoubleFunction<Round> client = round -> round.cpu().client() / 1e6 / scripts;
+		ToDoubleFunction<Round> jvm = round -> round.cpu().jvm() / 1e6 / scripts;
 		System.out.printf(
-				"            client CPU per script: engine %.2f ms, raw %.2f ms; the engine's own %.2f ms "
-						+ "(GC and JIT: engine %.2f ms, raw %.2f ms)%n",
-				engineCpu, rawCpu, engineCpu - rawCpu, engineJvm, rawJvm);
-		System.out.printf("            each round's overhead and engine's own CPU per script: %s%n",
+				"  client CPU per script: engine %.2f ms, raw %.2f ms, the engine's own %.2f ms; "
+						+ "GC and JIT: engine %.2f ms, raw %.2f ms%n",
+				average(engineRounds, client), average(rawRounds, client),
+				average(engineRounds, client) - average(rawRounds, client), average(engineRounds, jvm),
+				average(rawRounds, jvm));
+		if (parallel == 1) {
+			ToDoubleFunction<Round> caller = round -> round.callerCpuNanos() / 1e6 / scripts;
+			ToDoubleFunction<Round> allocated = round -> round.callerAllocatedBytes() / 1024.0 / scripts;
+			System.out.printf(
+					"  calling thread per script: CPU engine %.2f ms, raw %.2f ms, the engine's own %.2f ms; "
+							+ "allocated engine %.0f KB, raw %.0f KB%n",
+					average(engineRounds, caller), average(rawRounds, caller),
+					average(engineRounds, caller) - average(rawRounds, caller), average(engineRounds, allocated),
+					average(rawRounds, allocated));
+		}
+		List<String> perRound = new ArrayList<>();
+		for (int i = 0; i < engineRounds.size(); i++) {
+			Round engine = engineRounds.get(i);
+			Round raw = rawRounds.get(i);
+			perRound.add("%.1f%% %.2f ms".formatted(100 * (engine.seconds() / raw.seconds() - 1),
+					client.applyAsDouble(engine) - client.applyAsDouble(raw)));
+		}
+		System.out.printf("  each round's overhead and engine's own client CPU per script: %s%n",
 				String.join(", ", perRound));
+	}
+
+	private static double average(List<Round> rounds, ToDoubleFunction<Round> quantity) {
+		return rounds.stream().mapToDouble(quantity).average().orElseThrow();
 	}
 
 	private static Round measure(Workload workload, int scripts, int parallel) throws Exception {
 		System.gc();
 		CpuTimes before = CpuTimes.now();
+		long callerCpu = CALLER.getCurrentThreadCpuTime();
+		long callerAllocated = CALLER.getThreadAllocatedBytes(Thread.currentThread().getId());
 		long start = System.nanoTime();
 		workload.run(scripts, parallel);
 		double seconds = (System.nanoTime() - start) / 1e9;
-		return new Round(seconds, CpuTimes.now().minus(before));
+		return new Round(seconds, CpuTimes.now().minus(before), CALLER.getCurrentThreadCpuTime() - callerCpu,
+				CALLER.getThreadAllocatedBytes(Thread.currentThread().getId()) - callerAllocated);
 	}
 
 	private static double loadAverage() {

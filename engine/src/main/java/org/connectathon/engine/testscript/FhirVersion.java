@@ -28,9 +28,17 @@ public enum FhirVersion {
 	 */
 	private final Queue<IFhirPath> idleFhirPaths = new ConcurrentLinkedQueue<>();
 
+	/** HAPI's shared context of the release, looked up on first use. */
+	private volatile FhirContext fhirContext;
+
 	/** The HAPI context, created once per JVM (it is expensive) and shared. */
 	public FhirContext fhirContext() {
-		return this == R4 ? FhirContext.forR4Cached() : FhirContext.forR5Cached();
+		FhirContext context = this.fhirContext;
+		if (context == null) {
+			context = this == R4 ? FhirContext.forR4Cached() : FhirContext.forR5Cached();
+			this.fhirContext = context;
+		}
+		return context;
 	}
 
 	/**

@@ -222,10 +222,10 @@ final class ScriptExecution {
 				AssertEvaluator.Verdict verdict = this.asserts.evaluate(assertion);
 				Outcome outcome = verdict.passed() ? Outcome.PASS
 						: assertion.getWarningOnly() ? Outcome.WARNING : Outcome.FAIL;
-				String request = this.state.fixtures().isEmpty() && !hasExchange() ? ""
-						: hasExchange() ? " [request: " + this.state.lastExchange().summary() + "]" : "";
-				result = new ActionResult(section, "assert", label, outcome,
-						verdict.message() + (verdict.passed() ? "" : request));
+				// a failed assert names the request it judged
+				String message = verdict.passed() || !this.state.hasExchange() ? verdict.message()
+						: verdict.message() + " [request: " + this.state.lastExchange().summary() + "]";
+				result = new ActionResult(section, "assert", label, outcome, message);
 			}
 			catch (ExecutionException ex) {
 				result = new ActionResult(section, "assert", label, Outcome.ERROR, ex.getMessage());
@@ -237,16 +237,6 @@ final class ScriptExecution {
 		}
 		finish(result);
 		return result;
-	}
-
-	private boolean hasExchange() {
-		try {
-			this.state.lastExchange();
-			return true;
-		}
-		catch (ExecutionException ex) {
-			return false;
-		}
 	}
 
 	private ActionResult skipped(String section, String kind, String label, String reason) {

@@ -112,14 +112,16 @@ class ScriptFlowTests {
 	}
 
 	@Test
-	void shouldEvaluateVariablesFromExpressionPathAndDefault() {
+	void shouldEvaluateVariablesFromExpressionXPathJsonPathAndDefault() {
 		String json = script(operation("read", "\"params\":\"/${pid}\"") + ","
 				+ expression("Patient.name.family", "equals", "${family}") + ","
 				+ expression("Patient.name.given", "equals", "${given}") + ","
-				+ expression("Patient.gender", "equals", "${gender}"))
+				+ expression("Patient.gender", "equals", "${gender}") + ","
+				+ expression("Patient.identifier.value", "equals", "${identifier}"))
 			.replace("\"variable\":[",
 					"\"variable\":[{\"name\":\"family\",\"expression\":\"Patient.name.family\",\"sourceId\":\"patient\"},"
 							+ "{\"name\":\"given\",\"path\":\"fhir:Patient/fhir:name/fhir:given/@value\"},"
+							+ "{\"name\":\"identifier\",\"path\":\"$.identifier[0].value\"},"
 							+ "{\"name\":\"gender\",\"defaultValue\":\"male\"},");
 		ScriptResult result = run(json);
 		assertThat(result.outcome()).as(result.actions().toString()).isEqualTo(Outcome.PASS);
