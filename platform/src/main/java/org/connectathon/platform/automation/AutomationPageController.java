@@ -1,5 +1,6 @@
 package org.connectathon.platform.automation;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
@@ -42,16 +43,18 @@ class AutomationPageController {
 	}
 
 	/**
-	 * @param watching set by a panel that was following a run: once none is under way,
-	 * htmx reloads the page
+	 * @param renderedAt when the page holding the panel was rendered (epoch
+	 * milliseconds): a run that ended since then changed the instance, its steps or its
+	 * evidence, so htmx reloads the page, also when the run ended before the panel's
+	 * first request
 	 */
 	@GetMapping("/test-instances/{id}/automated-steps")
-	String panel(@PathVariable long id, @RequestParam(defaultValue = "false") boolean watching,
+	String panel(@PathVariable long id, @RequestParam(required = false) Long renderedAt,
 			@AuthenticationPrincipal SignedInUser user, Model model, HttpServletResponse response) {
 		TestInstance instance = this.instances.find(id, user);
 		List<AutomatedStep> steps = this.automation.automatedSteps(id, user);
 		boolean busy = steps.stream().anyMatch(AutomatedStep::busy);
-		if (watching && !busy) {
+		if (renderedAt != null && steps.stream().anyMatch((step) -> endedAfter(step, renderedAt))) {
 			response.setHeader("HX-Refresh", "true");
 		}
 		boolean open = !instance.status().participantMoves().isEmpty();
@@ -65,6 +68,11 @@ class AutomationPageController {
 				user.role() == Role.MONITOR && !steps.isEmpty() && steps.stream().allMatch(AutomatedStep::passed)
 						&& (AWAITING_MONITOR.contains(instance.status()) || (instance.critical() && open)));
 		return "automation/automated-steps";
+	}
+
+	private static boolean endedAfter(AutomatedStep step, long epochMilliseconds) {
+		OffsetDateTime finishedAt = (step.latestRun() != null) ? step.latestRun().finishedAt() : null;
+		return finishedAt != null && finishedAt.toInstant().toEpochMilli() > epochMilliseconds;
 	}
 
 	@PostMapping("/test-instances/{id}/steps/{index}/runs")

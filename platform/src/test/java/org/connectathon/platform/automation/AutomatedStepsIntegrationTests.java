@@ -12,6 +12,7 @@ import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PageClient;
 import org.connectathon.platform.PlatformIntegrationTest;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.security.Role;
@@ -141,6 +142,19 @@ class AutomatedStepsIntegrationTests {
 		assertThat(verdicts.get(0).path("comment").asString())
 			.isEqualTo("The TestReport of run " + run.path("id").asLong() + " passed.");
 		assertThat(grade()).isEqualTo("PASS");
+	}
+
+	@Test
+	void shouldReloadAPageRenderedBeforeTheRunEndedEvenWhenTheRunEndedBeforeThePanelAsked() {
+		long instance = start(automatedTest(false));
+		long renderedBeforeTheEnd = System.currentTimeMillis();
+		runToTheEnd(this.alice, instance, 1);
+		PageClient organizer = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.ADMIN, null).username());
+		String panel = "/test-instances/" + instance + "/automated-steps?renderedAt=";
+
+		assertThat(organizer.get(panel + renderedBeforeTheEnd).headers().firstValue("HX-Refresh")).hasValue("true");
+		assertThat(organizer.get(panel + System.currentTimeMillis()).headers().firstValue("HX-Refresh")).isEmpty();
 	}
 
 	@Test
