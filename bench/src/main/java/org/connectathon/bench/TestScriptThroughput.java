@@ -1,17 +1,21 @@
 package org.connectathon.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.connectathon.engine.referenceserver.ReferenceServer;
@@ -25,9 +29,21 @@ import org.connectathon.engine.testscript.TestScriptRunner;
 
 /**
  * Measures the TestScript engine against the in-process reference server: scripts per
- * second of a ten-operation script (with fifteen asserts) at parallelism 1 and 2, and the
- * engine's overhead against sending the same ten HTTP requests with the bare JDK client.
- * Run by hand, see README.md; arguments: [scripts (default 1000)].
+ * second of a ten-operation, twelve-assert script at parallelism 1 and 2, and the
+ * engine's overhead against sending the same ten HTTP requests with the bare JDK client
+ * (same client settings, same request timeout, bodies read as text).
+ * <p>
+ * Engine and raw rounds alternate on the same warmed server, so that machine load and the
+ * server's growing history weigh on both alike. Beside wall time it prints the client's
+ * CPU time per script (its Java threads: the process's CPU time minus the server's
+ * threads and the JVM's garbage collection and compiler threads, see {@link CpuTimes}),
+ * and, apart, the garbage collection and compilation per script. The engine's own CPU per
+ * script is the engine's client CPU minus the raw client's; unlike wall time it moves
+ * little when other processes load the machine. At parallelism 1 every script runs on the
+ * calling thread, whose own CPU time and allocation per script are the least noisy
+ * figures (they leave out the HTTP client's threads, alike on both sides, and the garbage
+ * collector). Run by hand, see README.md; arguments:
+ * {@code [scripts per round (1000)] [rounds (3)]}.
  */
 public final class TestScriptThroughput {
 
@@ -36,56 +52,151 @@ public final class TestScriptThroughput {
 
 	private static final String PATCH = "[{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"female\"}]";
 
+	/** The engine's default: see {@code RunSettings.forServer}. */
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final com.sun.management.ThreadMXBean CALLER = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
+
 	private TestScriptThroughput() {
+	}
+
+	/** Runs {@code count} scripts with {@code parallel} threads. */
+	private interface Workload {
+
+		void run(int count, int parallel) throws Exception;
+
+	}
+
+	/**
+	 * One round: wall time, CPU times, and the CPU time and allocation of the calling
+	 * thread, which runs every script when the parallelism is 1.
+	 */
+	private record Round(double seconds, CpuTimes cpu, long callerCpuNanos, long callerAllocatedBytes) {
 	}
 
 	public static void main(String[] args) throws Exception {
 		int scripts = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
 		try (ReferenceServerLauncher server = ReferenceServerLauncher
 			.start(new ReferenceServer(FhirContext.forR4Cached()), 0)) {
 			LoadedTestScript script = new TestScriptLoader().load(writeScript());
 			TestScriptRunner runner = new TestScriptRunner(RunSettings.forServer(URI.create(server.baseUrl())));
-			HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			// warm both paths up so the JIT and the connection pools are in the same
-			// state
-			engine(runner, script, scripts / 2, 2);
-			raw(raw, server.baseUrl(), scripts / 2, 2);
-
-			System.out.printf("Ten-operation scripts against the reference server, %d scripts, %d cores%n", scripts,
-					Runtime.getRuntime().availableProcessors());
+			HttpClient http = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(Duration.ofSeconds(10))
+				.build();
+			String base = server.baseUrl();
+			Workload engine = (count, parallel) -> engine(runner, script, count, parallel);
+			Workload raw = (count, parallel) -> raw(http, base, count, parallel);
+			// warm both paths up so that the JIT is done compiling and the connection
+			// pools are in the same state
 			for (int parallel = 1; parallel <= 2; parallel++) {
-				// raw runs before and after the engine, so that the server's growing data
-				// set
-				// weighs on both sides alike
-				double rawBefore = raw(raw, server.baseUrl(), scripts, parallel);
-				double engineSeconds = engine(runner, script, scripts, parallel);
-				double rawAfter = raw(raw, server.baseUrl(), scripts, parallel);
-				double rawSeconds = (rawBefore + rawAfter) / 2;
-				System.out.printf(
-						"parallel %d: engine %.2f s (%.0f scripts/s), raw requests %.2f s, engine overhead %.1f%%%n",
-						parallel, engineSeconds, scripts / engineSeconds, rawSeconds,
-						100 * (engineSeconds - rawSeconds) / rawSeconds);
+				engine.run(scripts, parallel);
+				raw.run(scripts, parallel);
 			}
+
+			System.out.printf(
+					"Ten-operation scripts against the reference server: %d scripts a round, %d rounds "
+							+ "of engine and raw each, alternating; %d cores, load average %.2f%n",
+					scripts, rounds, Runtime.getRuntime().availableProcessors(), loadAverage());
+			for (int parallel = 1; parallel <= 2; parallel++) {
+				List<Round> engineRounds = new ArrayList<>();
+				List<Round> rawRounds = new ArrayList<>();
+				for (int round = 0; round < rounds; round++) {
+					// alternate which goes first, so that neither always follows the
+					// other
+					if (round % 2 == 0) {
+						engineRounds.add(measure(engine, scripts, parallel));
+						rawRounds.add(measure(raw, scripts, parallel));
+					}
+					else {
+						rawRounds.add(measure(raw, scripts, parallel));
+						engineRounds.add(measure(engine, scripts, parallel));
+					}
+				}
+				print(parallel, scripts, engineRounds, rawRounds);
+			}
+			System.out.printf("load average at the end %.2f%n", loadAverage());
 		}
 	}
 
-	private static double engine(TestScriptRunner runner, LoadedTestScript script, int count, int parallel) {
-		List<LoadedTestScript> all = Collections.nCopies(count, script);
+	private static void print(int parallel, int scripts, List<Round> engineRounds, List<Round> rawRounds) {
+		double engineSeconds = average(engineRounds, Round::seconds);
+		double rawSeconds = average(rawRounds, Round::seconds);
+		System.out.printf(
+				"parallel %d: engine %.2f s a round (%.0f scripts/s), raw requests %.2f s (%.0f scripts/s), "
+						+ "engine overhead %.1f%%%n",
+				parallel, engineSeconds, scripts / engineSeconds, rawSeconds, scripts / rawSeconds,
+				100 * (engineSeconds / rawSeconds - 1));
+		ToDoubleFunction<Round> client = round -> round.cpu().client() / 1e6 / scripts;
+		ToDoubleFunction<Round> jvm = round -> round.cpu().jvm() / 1e6 / scripts;
+		System.out.printf(
+				"  client CPU per script: engine %.2f ms, raw %.2f ms, the engine's own %.2f ms; "
+						+ "GC and JIT: engine %.2f ms, raw %.2f ms%n",
+				average(engineRounds, client), average(rawRounds, client),
+				average(engineRounds, client) - average(rawRounds, client), average(engineRounds, jvm),
+				average(rawRounds, jvm));
+		if (parallel == 1) {
+			ToDoubleFunction<Round> caller = round -> round.callerCpuNanos() / 1e6 / scripts;
+			ToDoubleFunction<Round> allocated = round -> round.callerAllocatedBytes() / 1024.0 / scripts;
+			System.out.printf(
+					"  calling thread per script: CPU engine %.2f ms, raw %.2f ms, the engine's own %.2f ms; "
+							+ "allocated engine %.0f KB, raw %.0f KB%n",
+					average(engineRounds, caller), average(rawRounds, caller),
+					average(engineRounds, caller) - average(rawRounds, caller), average(engineRounds, allocated),
+					average(rawRounds, allocated));
+		}
+		List<String> perRound = new ArrayList<>();
+		for (int i = 0; i < engineRounds.size(); i++) {
+			Round engine = engineRounds.get(i);
+			Round raw = rawRounds.get(i);
+			perRound.add("%.1f%% %.2f ms".formatted(100 * (engine.seconds() / raw.seconds() - 1),
+					client.applyAsDouble(engine) - client.applyAsDouble(raw)));
+		}
+		System.out.printf("  each round's overhead and engine's own client CPU per script: %s%n",
+				String.join(", ", perRound));
+	}
+
+	private static double average(List<Round> rounds, ToDoubleFunction<Round> quantity) {
+		return rounds.stream().mapToDouble(quantity).average().orElseThrow();
+	}
+
+	private static Round measure(Workload workload, int scripts, int parallel) throws Exception {
+		System.gc();
+		CpuTimes before = CpuTimes.now();
+		long callerCpu = CALLER.getCurrentThreadCpuTime();
+		long callerAllocated = CALLER.getThreadAllocatedBytes(Thread.currentThread().getId());
 		long start = System.nanoTime();
-		List<ScriptResult> results = runner.runAll(all, parallel);
+		workload.run(scripts, parallel);
 		double seconds = (System.nanoTime() - start) / 1e9;
+		return new Round(seconds, CpuTimes.now().minus(before), CALLER.getCurrentThreadCpuTime() - callerCpu,
+				CALLER.getThreadAllocatedBytes(Thread.currentThread().getId()) - callerAllocated);
+	}
+
+	private static double loadAverage() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+	}
+
+	private static void engine(TestScriptRunner runner, LoadedTestScript script, int count, int parallel) {
+		List<ScriptResult> results = runner.runAll(Collections.nCopies(count, script), parallel);
 		long failed = results.stream().filter(result -> result.outcome() != Outcome.PASS).count();
 		if (failed > 0) {
 			throw new IllegalStateException(failed + " benchmark scripts did not pass: "
 					+ results.stream().filter(r -> r.outcome() != Outcome.PASS).findFirst().orElseThrow().actions());
 		}
-		return seconds;
 	}
 
-	private static double raw(HttpClient http, String base, int count, int parallel) throws Exception {
+	/** Like {@code TestScriptRunner.runAll}: the calling thread alone, or a pool. */
+	private static void raw(HttpClient http, String base, int count, int parallel) throws Exception {
+		if (parallel == 1) {
+			for (int i = 0; i < count; i++) {
+				rawScript(http, base);
+			}
+			return;
+		}
 		ExecutorService executor = Executors.newFixedThreadPool(parallel);
 		try {
-			long start = System.nanoTime();
 			List<Future<?>> futures = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
 				futures.add(executor.submit(() -> {
@@ -96,7 +207,6 @@ public final class TestScriptThroughput {
 			for (Future<?> future : futures) {
 				future.get();
 			}
-			return (System.nanoTime() - start) / 1e9;
 		}
 		finally {
 			executor.shutdownNow();
@@ -106,7 +216,8 @@ public final class TestScriptThroughput {
 	/** The requests the benchmark script makes, without any checking. */
 	private static void rawScript(HttpClient http, String base) throws Exception {
 		HttpResponse<String> created = send(http, "POST", base + "/Patient", PATIENT, "application/fhir+json");
-		String id = created.headers().firstValue("Location").orElseThrow().replaceAll("^.*/Patient/([^/]+)/.*$", "$1");
+		String location = created.headers().firstValue("Location").orElseThrow();
+		String id = location.substring(location.indexOf("/Patient/") + 9, location.indexOf("/_history"));
 		String patient = base + "/Patient/" + id;
 		send(http, "GET", patient, null, null);
 		send(http, "PUT", patient, PATIENT.replace("{\"resourceType\":\"Patient\",",
@@ -122,13 +233,15 @@ public final class TestScriptThroughput {
 
 	private static HttpResponse<String> send(HttpClient http, String method, String url, String body,
 			String contentType) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json");
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(TIMEOUT)
+			.header("Accept", "application/fhir+json");
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
-		request.method(method,
-				body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
 	private static Path writeScript() throws Exception {

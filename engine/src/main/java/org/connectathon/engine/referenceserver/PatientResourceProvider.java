@@ -1,14 +1,23 @@
 package org.connectathon.engine.referenceserver;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.util.BundleBuilder;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 
-/** The Patient provider, which adds {@code Patient/[id]/$everything}. */
+/**
+ * The Patient provider, which adds {@code Patient/[id]/$everything} and the IPS
+ * {@code Patient/[id]/$summary}.
+ */
 public class PatientResourceProvider extends InMemoryResourceProvider {
 
 	public PatientResourceProvider(Class<? extends IBaseResource> resourceType, ResourceStore store,
@@ -20,10 +29,32 @@ public class PatientResourceProvider extends InMemoryResourceProvider {
 	@Operation(name = "$everything", idempotent = true)
 	public IBaseBundle everything(@IdParam IIdType id) {
 		IBaseResource patient = read(id.toUnqualifiedVersionless());
-		String reference = "Patient/" + id.getIdPart();
 		BundleBuilder bundle = new BundleBuilder(this.store.fhirContext());
 		bundle.setType("searchset");
 		bundle.addCollectionEntry(patient);
+		referringTo(id).forEach((type, versions) -> versions
+			.forEach((version) -> bundle.addCollectionEntry(this.store.copyOf(version))));
+		return bundle.getBundle();
+	}
+
+	/**
+	 * The patient's International Patient Summary, as a document Bundle (see
+	 * {@link PatientSummary}).
+	 */
+	@Operation(name = "$summary", idempotent = true)
+	public IBaseBundle summary(@IdParam IIdType id, RequestDetails request) {
+		IBaseResource patient = read(id.toUnqualifiedVersionless());
+		Map<String, List<String>> related = new LinkedHashMap<>();
+		referringTo(id).forEach(
+				(type, versions) -> related.put(type, versions.stream().map(ResourceStore.Version::json).toList()));
+		return PatientSummary.build(this.store.fhirContext(), request.getFhirServerBase(), id.getIdPart(),
+				this.store.fhirContext().newJsonParser().encodeResourceToString(patient), related);
+	}
+
+	/** The current resources that refer to the patient, by type. */
+	private Map<String, List<ResourceStore.Version>> referringTo(IIdType id) {
+		String reference = "Patient/" + id.getIdPart();
+		Map<String, List<ResourceStore.Version>> referring = new LinkedHashMap<>();
 		for (String type : this.store.types()) {
 			for (ResourceStore.Version version : this.store.currentVersions(type)) {
 				boolean refersToPatient = this.store.fhirContext()
@@ -32,11 +63,11 @@ public class PatientResourceProvider extends InMemoryResourceProvider {
 					.stream()
 					.anyMatch(r -> reference.equals(r.getReferenceElement().toUnqualifiedVersionless().getValue()));
 				if (refersToPatient) {
-					bundle.addCollectionEntry(this.store.copyOf(version));
+					referring.computeIfAbsent(type, (key) -> new ArrayList<>()).add(version);
 				}
 			}
 		}
-		return bundle.getBundle();
+		return referring;
 	}
 
 }

@@ -25,9 +25,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 /**
  * An in-memory FHIR server on HAPI's plain {@link RestfulServer}: every resource type of
  * one FHIR version with CRUD, vread, history, search, conditional operations, JSON Patch,
- * batch, transaction and {@code Patient/$everything}. Meant for trying TestScripts, not
- * for keeping data: everything is lost when it stops. Run it in any servlet container,
- * for example with {@link ReferenceServerLauncher}.
+ * batch, transaction, {@code Patient/$everything} and the IPS {@code Patient/$summary}.
+ * Meant for trying TestScripts, not for keeping data: everything is lost when it stops.
+ * Run it in any servlet container, for example with {@link ReferenceServerLauncher}.
  */
 public class ReferenceServer extends RestfulServer {
 

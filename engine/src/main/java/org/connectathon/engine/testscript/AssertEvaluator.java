@@ -2,7 +2,6 @@ package org.connectathon.engine.testscript;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -382,7 +381,11 @@ final class AssertEvaluator {
 	}
 
 	private static List<String> list(String commaSeparated) {
-		return Arrays.stream(commaSeparated.split(",")).map(String::trim).toList();
+		List<String> values = new ArrayList<>();
+		for (String value : commaSeparated.split(",")) {
+			values.add(value.trim());
+		}
+		return values;
 	}
 
 	private static int order(String actual, String expected) {

@@ -3,8 +3,6 @@ package org.connectathon.engine.testscript;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.hl7.fhir.r5.model.TestScript;
 
@@ -14,8 +12,6 @@ import org.hl7.fhir.r5.model.TestScript;
  * they are used so that they see the latest responses, as the specification describes.
  */
 final class ExecutionState {
-
-	private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)\\}");
 
 	private final LoadedTestScript loaded;
 
@@ -111,6 +107,11 @@ final class ExecutionState {
 		return this.lastExchange;
 	}
 
+	/** Whether an operation has run yet. */
+	boolean hasExchange() {
+		return this.lastExchange != null;
+	}
+
 	/** The last request as a fixture; see {@link #lastExchange()}. */
 	Fixture lastRequest() {
 		lastExchange();
@@ -123,18 +124,29 @@ final class ExecutionState {
 		return this.lastResponse;
 	}
 
-	/** Replaces every {@code ${name}} in the text with the variable's value. */
+	/**
+	 * Replaces every {@code ${name}} in the text with the variable's value; the text
+	 * itself when it has none.
+	 */
 	String substitute(String text) {
-		if (text == null || !text.contains("${")) {
+		int start = text == null ? -1 : text.indexOf("${");
+		if (start < 0) {
 			return text;
 		}
-		Matcher matcher = VARIABLE.matcher(text);
-		StringBuilder result = new StringBuilder();
-		while (matcher.find()) {
-			matcher.appendReplacement(result, Matcher.quoteReplacement(value(matcher.group(1))));
+		StringBuilder result = new StringBuilder(text.length() + 16);
+		int copied = 0;
+		while (start >= 0) {
+			int end = text.indexOf('}', start + 2);
+			if (end < 0) {
+				break;
+			}
+			if (end > start + 2) {
+				result.append(text, copied, start).append(value(text.substring(start + 2, end)));
+				copied = end + 1;
+			}
+			start = text.indexOf("${", end + 1);
 		}
-		matcher.appendTail(result);
-		return result.toString();
+		return result.append(text, copied, text.length()).toString();
 	}
 
 	private String value(String name) {

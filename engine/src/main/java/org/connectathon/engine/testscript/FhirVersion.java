@@ -1,14 +1,17 @@
 package org.connectathon.engine.testscript;
 
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.fhirpath.IFhirPath;
 
 /**
  * The FHIR releases the engine runs TestScripts of. Each holds the shared, thread-safe
- * HAPI context and FHIRPath engine of its release, and a cache of parsed FHIRPath
+ * HAPI context of its release, its FHIRPath engines and a cache of parsed FHIRPath
  * expressions.
  */
 public enum FhirVersion {
@@ -18,19 +21,40 @@ public enum FhirVersion {
 	private final Map<String, IFhirPath.IParsedExpression> parsedExpressions = new ConcurrentHashMap<>();
 
 	/**
-	 * HAPI does not promise that one FHIRPath engine may evaluate on several threads at
-	 * once.
+	 * FHIRPath engines not in use. HAPI's engine keeps state while it evaluates, so one
+	 * evaluates on one thread at a time; creating one reads every StructureDefinition of
+	 * the release (tenths of a second), so they are kept for the next caller rather than
+	 * made per thread: runners start new threads for every run.
 	 */
-	private final ThreadLocal<IFhirPath> fhirPath = ThreadLocal.withInitial(() -> fhirContext().newFhirPath());
+	private final Queue<IFhirPath> idleFhirPaths = new ConcurrentLinkedQueue<>();
+
+	/** HAPI's shared context of the release, looked up on first use. */
+	private volatile FhirContext fhirContext;
 
 	/** The HAPI context, created once per JVM (it is expensive) and shared. */
 	public FhirContext fhirContext() {
-		return this == R4 ? FhirContext.forR4Cached() : FhirContext.forR5Cached();
+		FhirContext context = this.fhirContext;
+		if (context == null) {
+			context = this == R4 ? FhirContext.forR4Cached() : FhirContext.forR5Cached();
+			this.fhirContext = context;
+		}
+		return context;
 	}
 
-	/** This thread's FHIRPath engine. */
-	public IFhirPath fhirPath() {
-		return this.fhirPath.get();
+	/**
+	 * Runs {@code work} with a FHIRPath engine that no other thread uses meanwhile.
+	 */
+	public <T> T withFhirPath(Function<IFhirPath, T> work) {
+		IFhirPath fhirPath = this.idleFhirPaths.poll();
+		if (fhirPath == null) {
+			fhirPath = fhirContext().newFhirPath();
+		}
+		try {
+			return work.apply(fhirPath);
+		}
+		finally {
+			this.idleFhirPaths.offer(fhirPath);
+		}
 	}
 
 	/**
@@ -39,15 +63,15 @@ public enum FhirVersion {
 	 * malformed
 	 */
 	public IFhirPath.IParsedExpression parse(String expression) {
-		return this.parsedExpressions.computeIfAbsent(expression, e -> {
+		return this.parsedExpressions.computeIfAbsent(expression, e -> withFhirPath(fhirPath -> {
 			try {
-				return fhirPath().parse(e);
+				return fhirPath.parse(e);
 			}
 			catch (Exception ex) {
 				throw new IllegalArgumentException(
 						"CTN-3013: FHIRPath expression '" + e + "' does not parse: " + ex.getMessage(), ex);
 			}
-		});
+		}));
 	}
 
 }

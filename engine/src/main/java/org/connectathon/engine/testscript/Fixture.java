@@ -1,9 +1,11 @@
 package org.connectathon.engine.testscript;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
@@ -17,6 +19,14 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  */
 final class Fixture {
 
+	/** Ids that JSON and XML carry as they are, with nothing to escape. */
+	private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9.-]{1,64}");
+
+	/**
+	 * Stands for the id in a cached encoding; a plain id, so that it is encoded as it is.
+	 */
+	private static final String ID_PLACEHOLDER = "connectathon-fixture-id-9f3c1e";
+
 	private final String body;
 
 	private final boolean xml;
@@ -28,6 +38,14 @@ final class Fixture {
 	private volatile IBaseResource resource;
 
 	private volatile String serverLocation;
+
+	/**
+	 * Encodings of the resource by format, with {@link #ID_PLACEHOLDER} for the id when
+	 * one is given; a declared fixture is sent by every run of its script. Replaced whole
+	 * when one is added (two threads may both encode, which is harmless), so that the
+	 * many fixtures never encoded cost no map.
+	 */
+	private volatile Map<String, String> encodings = Map.of();
 
 	Fixture(String body, boolean xml, Map<String, List<String>> headers, FhirVersion version) {
 		this.body = Objects.requireNonNullElse(body, "");
@@ -90,12 +108,49 @@ final class Fixture {
 			if (!hasBody()) {
 				throw new DataFormatException("there is no body");
 			}
-			IParser parser = this.xml ? this.version.fhirContext().newXmlParser()
-					: this.version.fhirContext().newJsonParser();
-			parsed = parser.parseResource(this.body);
+			parsed = parser().parseResource(this.body);
 			this.resource = parsed;
 		}
 		return parsed;
+	}
+
+	/**
+	 * The resource encoded in JSON or XML, with its id replaced when {@code id} is not
+	 * {@code null}. Made once per format from a resource parsed anew, which nothing else
+	 * reads, and reused with the id put in its place: a declared fixture is sent by every
+	 * run of its script.
+	 * @throws DataFormatException when the body is empty or not FHIR
+	 */
+	String encode(boolean asXml, String id) {
+		if (id != null && (!PLAIN_ID.matcher(id).matches() || this.body.contains(ID_PLACEHOLDER))) {
+			return encode(this.version, parser().parseResource(this.body), asXml, id);
+		}
+		String key = (asXml ? "xml" : "json") + (id == null ? "" : "#id");
+		String encoded = this.encodings.get(key);
+		if (encoded == null) {
+			encoded = encode(this.version, parser().parseResource(this.body), asXml,
+					id == null ? null : ID_PLACEHOLDER);
+			Map<String, String> more = new HashMap<>(this.encodings);
+			more.put(key, encoded);
+			this.encodings = Map.copyOf(more);
+		}
+		return id == null ? encoded : encoded.replace(ID_PLACEHOLDER, id);
+	}
+
+	/**
+	 * Encodes a resource in JSON or XML, first setting its id when {@code id} is not
+	 * {@code null}.
+	 */
+	static String encode(FhirVersion version, IBaseResource resource, boolean asXml, String id) {
+		if (id != null) {
+			resource.setId(resource.fhirType() + "/" + id);
+		}
+		IParser parser = asXml ? version.fhirContext().newXmlParser() : version.fhirContext().newJsonParser();
+		return parser.encodeResourceToString(resource);
+	}
+
+	private IParser parser() {
+		return this.xml ? this.version.fhirContext().newXmlParser() : this.version.fhirContext().newJsonParser();
 	}
 
 	/** The body as JSON, re-encoding XML. */

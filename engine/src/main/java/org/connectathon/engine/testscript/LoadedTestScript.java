@@ -73,6 +73,20 @@ public final class LoadedTestScript {
 		return this.script.hasName() ? this.script.getName() : id();
 	}
 
+	/**
+	 * How many actions a run reports: the autocreated fixtures, the setup's, every test's
+	 * and the teardown's actions, and the autodeleted fixtures.
+	 */
+	public int actionCount() {
+		int fixtures = 0;
+		for (TestScript.TestScriptFixtureComponent fixture : this.script.getFixture()) {
+			fixtures += (fixture.getAutocreate() ? 1 : 0) + (fixture.getAutodelete() ? 1 : 0);
+		}
+		int tests = this.script.getTest().stream().mapToInt((test) -> test.getAction().size()).sum();
+		return fixtures + this.script.getSetup().getAction().size() + tests
+				+ this.script.getTeardown().getAction().size();
+	}
+
 	TestScript script() {
 		return this.script;
 	}

@@ -29,6 +29,10 @@ final class OperationRunner {
 	private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
 			"upgrade");
 
+	/** Operation codes of the RESTful interactions on one resource. */
+	private static final Set<String> INTERACTIONS = Set.of("read", "vread", "update", "updateCreate", "patch", "delete",
+			"history");
+
 	private final HttpClient http;
 
 	private final ExecutionState state;
@@ -45,7 +49,7 @@ final class OperationRunner {
 	Exchange run(TestScript.SetupActionOperationComponent operation) {
 		String code = operation.hasType() ? operation.getType().getCode() : null;
 		String resourceType = resourceType(operation.getResource());
-		String base = this.state.settings().baseUrl(operation.getDestination()).toString().replaceAll("/+$", "");
+		String base = withoutTrailingSlashes(this.state.settings().baseUrl(operation.getDestination()).toString());
 		Fixture source = operation.hasSourceId() ? this.state.fixture(operation.getSourceId()) : null;
 		String method = operation.hasMethod() ? operation.getMethod().toCode().toUpperCase(Locale.ROOT)
 				: defaultMethod(code, source);
@@ -80,7 +84,7 @@ final class OperationRunner {
 	Exchange create(Fixture fixture) {
 		IBaseResource resource = fixture.resource();
 		String type = resource.fhirType();
-		String base = this.state.settings().server().toString().replaceAll("/+$", "");
+		String base = withoutTrailingSlashes(this.state.settings().server().toString());
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		headers.put("Content-Type", List.of(fixture.isXml() ? "application/fhir+xml" : "application/fhir+json"));
 		headers.put("Accept", List.of("application/fhir+json"));
@@ -88,7 +92,8 @@ final class OperationRunner {
 		this.state.record(exchange, null, null);
 		String location = Exchange.firstHeader(exchange.responseHeaders(), "Location");
 		if (location != null) {
-			String[] parts = location.replaceAll("/_history/.*$", "").split("/");
+			int history = location.indexOf("/_history/");
+			String[] parts = (history < 0 ? location : location.substring(0, history)).split("/");
 			if (parts.length >= 2) {
 				fixture.serverLocation(parts[parts.length - 2] + "/" + parts[parts.length - 1]);
 			}
@@ -98,7 +103,7 @@ final class OperationRunner {
 
 	/** Deletes a fixture created with {@code autocreate}. */
 	Exchange delete(Fixture fixture) {
-		String base = this.state.settings().server().toString().replaceAll("/+$", "");
+		String base = withoutTrailingSlashes(this.state.settings().server().toString());
 		Exchange exchange = send("DELETE", base + "/" + fixture.serverLocation(), Map.of(), null);
 		this.state.record(exchange, null, null);
 		return exchange;
@@ -108,7 +113,7 @@ final class OperationRunner {
 			String base, String method) {
 		if (operation.hasUrl()) {
 			String url = this.state.substitute(operation.getUrl());
-			return url.matches("(?i)^https?://.*") ? url : base + "/" + url.replaceFirst("^/+", "");
+			return isAbsolute(url) ? url : base + "/" + withoutLeadingSlashes(url);
 		}
 		String params = operation.hasParams() ? this.state.substitute(operation.getParams()) : null;
 		if (params != null && operation.getEncodeRequestUrl()) {
@@ -127,7 +132,7 @@ final class OperationRunner {
 				break;
 		}
 		if (params != null) {
-			if (operationCode.isEmpty() || isInteraction(operationCode) || params.contains("$")) {
+			if (operationCode.isEmpty() || INTERACTIONS.contains(operationCode) || params.contains("$")) {
 				return typePath + params;
 			}
 		}
@@ -192,23 +197,26 @@ final class OperationRunner {
 		if (!convert && !fixId) {
 			return text;
 		}
-		Fixture substituted = new Fixture(text, source.isXml(), Map.of(), this.state.version());
-		IBaseResource resource = substituted.resource();
+		// a fixture without variables is encoded once, for every run; one with variables
+		// is this run's own
+		boolean shared = text == source.body();
+		Fixture fixture = shared ? source : new Fixture(text, source.isXml(), Map.of(), this.state.version());
+		String id = null;
 		if (fixId) {
 			// the fixture is sent as the content of the resource the URL names; a
-			// differing id in
-			// the body would be rejected by every server (the specification's examples
-			// rely on this)
-			String urlId = url.replaceAll("[?#].*$", "").replaceAll("^.*/", "");
-			if (!urlId.isEmpty() && !urlId.startsWith("$") && !urlId.equals(resource.getIdElement().getIdPart())) {
-				resource.setId(resource.fhirType() + "/" + urlId);
+			// differing id in the body would be rejected by every server (the
+			// specification's examples rely on this)
+			String urlId = lastSegment(url);
+			if (!urlId.isEmpty() && !urlId.startsWith("$")
+					&& !urlId.equals(fixture.resource().getIdElement().getIdPart())) {
+				id = urlId;
 			}
 			else if (!convert) {
 				return text;
 			}
 		}
-		return wantXml ? this.state.version().fhirContext().newXmlParser().encodeResourceToString(resource)
-				: this.state.version().fhirContext().newJsonParser().encodeResourceToString(resource);
+		return shared ? fixture.encode(wantXml, id)
+				: Fixture.encode(this.state.version(), fixture.resource(), wantXml, id);
 	}
 
 	private Exchange send(String method, String url, Map<String, List<String>> headers, String body) {
@@ -246,8 +254,38 @@ final class OperationRunner {
 		}
 	}
 
-	private static boolean isInteraction(String code) {
-		return Set.of("read", "vread", "update", "updateCreate", "patch", "delete", "history").contains(code);
+	private static String withoutTrailingSlashes(String url) {
+		int end = url.length();
+		while (end > 0 && url.charAt(end - 1) == '/') {
+			end--;
+		}
+		return url.substring(0, end);
+	}
+
+	private static String withoutLeadingSlashes(String path) {
+		int start = 0;
+		while (start < path.length() && path.charAt(start) == '/') {
+			start++;
+		}
+		return path.substring(start);
+	}
+
+	private static boolean isAbsolute(String url) {
+		return url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8);
+	}
+
+	/** The last path segment of a URL, without query or fragment. */
+	private static String lastSegment(String url) {
+		int end = url.length();
+		int query = url.indexOf('?');
+		int fragment = url.indexOf('#');
+		if (query >= 0) {
+			end = query;
+		}
+		if (fragment >= 0 && fragment < end) {
+			end = fragment;
+		}
+		return url.substring(url.lastIndexOf('/', end - 1) + 1, end);
 	}
 
 	private static String defaultMethod(String code, Fixture source) {

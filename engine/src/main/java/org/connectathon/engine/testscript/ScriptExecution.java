@@ -1,17 +1,10 @@
 package org.connectathon.engine.testscript;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
-import org.hl7.fhir.convertors.factory.VersionConvertorFactory_40_50;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r5.model.TestReport;
 import org.hl7.fhir.r5.model.TestScript;
 
 /**
@@ -19,10 +12,15 @@ import org.hl7.fhir.r5.model.TestScript;
  * created, then the setup runs and stops at its first failure or error, which skips every
  * test; each test runs its actions in order and stops at an operation error or at a
  * failed assert marked stopTestOnFail; the teardown always runs, then the autodelete
- * fixtures are deleted. The TestReport is built in the R5 model and converted for R4
- * scripts.
+ * fixtures are deleted. The TestReport is in the script's release.
  */
 final class ScriptExecution {
+
+	/** Who ran the script, as the TestReport names it. */
+	static final String TESTER = "Connectathon TestScript engine";
+
+	/** The engine as a TestReport participant. */
+	static final String ENGINE_URI = "urn:connectathon:testscript-engine";
 
 	private final LoadedTestScript loaded;
 
@@ -34,10 +32,25 @@ final class ScriptExecution {
 
 	private final List<ActionResult> results = new ArrayList<>();
 
-	private final TestReport report = new TestReport();
+	/** Tests started so far, to name a test without a name by its position. */
+	private int testsRun;
 
-	ScriptExecution(LoadedTestScript loaded, RunSettings settings, HttpClient http) {
+	private final RunProgressListener listener;
+
+	private final int actionCount;
+
+	private final TestReportBuilder report;
+
+	/**
+	 * @param report collects the run's TestReport; given so that callers may build it in
+	 * the other release too
+	 */
+	ScriptExecution(LoadedTestScript loaded, RunSettings settings, HttpClient http, RunProgressListener listener,
+			TestReportBuilder report) {
 		this.loaded = loaded;
+		this.listener = listener;
+		this.actionCount = loaded.actionCount();
+		this.report = report;
 		this.state = new ExecutionState(loaded, settings);
 		this.operations = new OperationRunner(http, this.state);
 		this.asserts = new AssertEvaluator(this.state);
@@ -52,11 +65,11 @@ final class ScriptExecution {
 		}
 		runTeardown(script);
 		Outcome outcome = overall();
-		fillReportHeader(script, outcome);
-		IBaseResource testReport = this.loaded.version() == FhirVersion.R4
-				? VersionConvertorFactory_40_50.convertResource(this.report) : this.report;
+		this.report.finish(this.loaded.id(), this.loaded.title(),
+				script.hasUrl() ? script.getUrl() : "TestScript/" + this.loaded.id(), outcome, this.state.settings());
 		return new ScriptResult(this.loaded.source(), this.loaded.id(), this.loaded.title(), this.loaded.version(),
-				outcome, this.results, testReport, Duration.ofNanos(System.nanoTime() - start));
+				outcome, this.results, this.report.build(this.loaded.version()),
+				Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	private boolean runSetup(TestScript script) {
@@ -67,7 +80,6 @@ final class ScriptExecution {
 				// stored it is not
 				Fixture fixture = this.state.fixture(declared.getId()).copy();
 				this.state.fixtures().put(declared.getId(), fixture);
-				TestReport.SetupActionOperationComponent reported = this.report.getSetup().addAction().getOperation();
 				ActionResult result = operationResult("setup", "autocreate " + declared.getId(), () -> {
 					Exchange exchange = this.operations.create(fixture);
 					if (exchange.status() < 200 || exchange.status() >= 300) {
@@ -77,12 +89,11 @@ final class ScriptExecution {
 					}
 					return null;
 				});
-				report(reported, result);
+				this.report.setupOperation(result);
 				passed = result.outcome() == Outcome.PASS;
 			}
 		}
 		for (TestScript.SetupActionComponent action : script.getSetup().getAction()) {
-			TestReport.SetupActionComponent reported = this.report.getSetup().addAction();
 			if (!passed) {
 				ActionResult skipped = skipped("setup", action.hasOperation() ? "operation" : "assert",
 						label(action.hasOperation() ? action.getOperation().getLabel() : action.getAssert().getLabel(),
@@ -91,21 +102,21 @@ final class ScriptExecution {
 								this.results.size()),
 						"skipped: the setup failed before");
 				if (action.hasOperation()) {
-					report(reported.getOperation(), skipped);
+					this.report.setupOperation(skipped);
 				}
 				else {
-					report(reported.getAssert(), skipped, action.getAssert());
+					this.report.setupAssert(skipped, action.getAssert());
 				}
 				continue;
 			}
 			if (action.hasOperation()) {
 				ActionResult result = runOperation("setup", action.getOperation());
-				report(reported.getOperation(), result);
+				this.report.setupOperation(result);
 				passed = result.outcome() == Outcome.PASS;
 			}
 			else {
 				ActionResult result = runAssert("setup", action.getAssert());
-				report(reported.getAssert(), result, action.getAssert());
+				this.report.setupAssert(result, action.getAssert());
 				passed = result.outcome() != Outcome.FAIL && result.outcome() != Outcome.ERROR;
 			}
 		}
@@ -113,13 +124,11 @@ final class ScriptExecution {
 	}
 
 	private void runTest(TestScript.TestScriptTestComponent test, boolean setupPassed) {
-		String section = test.hasName() ? test.getName() : "test " + (this.report.getTest().size() + 1);
-		TestReport.TestReportTestComponent reportedTest = this.report.addTest()
-			.setName(test.getName())
-			.setDescription(test.getDescription());
+		this.testsRun++;
+		String section = test.hasName() ? test.getName() : "test " + this.testsRun;
+		this.report.test(test.getName(), test.getDescription());
 		String skipReason = setupPassed ? null : "skipped: the setup failed";
 		for (TestScript.TestActionComponent action : test.getAction()) {
-			TestReport.TestActionComponent reported = reportedTest.addAction();
 			if (skipReason != null) {
 				String kind = action.hasOperation() ? "operation" : "assert";
 				String actionLabel = action.hasOperation()
@@ -129,23 +138,23 @@ final class ScriptExecution {
 								this.results.size());
 				ActionResult skipped = skipped(section, kind, actionLabel, skipReason);
 				if (action.hasOperation()) {
-					report(reported.getOperation(), skipped);
+					this.report.testOperation(skipped);
 				}
 				else {
-					report(reported.getAssert(), skipped, action.getAssert());
+					this.report.testAssert(skipped, action.getAssert());
 				}
 				continue;
 			}
 			if (action.hasOperation()) {
 				ActionResult result = runOperation(section, action.getOperation());
-				report(reported.getOperation(), result);
+				this.report.testOperation(result);
 				if (result.outcome() != Outcome.PASS) {
 					skipReason = "skipped: an operation of this test could not be run";
 				}
 			}
 			else {
 				ActionResult result = runAssert(section, action.getAssert());
-				report(reported.getAssert(), result, action.getAssert());
+				this.report.testAssert(result, action.getAssert());
 				if (result.outcome() == Outcome.FAIL && action.getAssert().getStopTestOnFail()) {
 					skipReason = "skipped: a previous assert failed and has stopTestOnFail";
 				}
@@ -155,16 +164,12 @@ final class ScriptExecution {
 
 	private void runTeardown(TestScript script) {
 		for (TestScript.TeardownActionComponent action : script.getTeardown().getAction()) {
-			report(this.report.getTeardown().addAction().getOperation(),
-					runOperation("teardown", action.getOperation()));
+			this.report.teardownOperation(runOperation("teardown", action.getOperation()));
 		}
 		for (TestScript.TestScriptFixtureComponent declared : script.getFixture()) {
 			Fixture fixture = this.state.fixtures().get(declared.getId());
 			if (declared.getAutodelete() && fixture != null && fixture.serverLocation() != null) {
-				TestReport.SetupActionOperationComponent reported = this.report.getTeardown()
-					.addAction()
-					.getOperation();
-				report(reported, operationResult("teardown", "autodelete " + declared.getId(), () -> {
+				this.report.teardownOperation(operationResult("teardown", "autodelete " + declared.getId(), () -> {
 					this.operations.delete(fixture);
 					return null;
 				}));
@@ -185,6 +190,7 @@ final class ScriptExecution {
 	 * status, since asserts judge the response.
 	 */
 	private ActionResult operationResult(String section, String label, java.util.function.Supplier<ActionResult> step) {
+		this.listener.actionStarted(section, label, this.results.size(), this.actionCount);
 		ActionResult result;
 		try {
 			ActionResult stepResult = step.get();
@@ -198,12 +204,13 @@ final class ScriptExecution {
 			result = new ActionResult(section, "operation", label, Outcome.ERROR,
 					"CTN-3000: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
-		this.results.add(result);
+		finish(result);
 		return result;
 	}
 
 	private ActionResult runAssert(String section, TestScript.SetupActionAssertComponent assertion) {
 		String label = label(assertion.getLabel(), assertion.getDescription(), this.results.size());
+		this.listener.actionStarted(section, label, this.results.size(), this.actionCount);
 		ActionResult result;
 		if (assertion.hasOperator() && assertion.getOperator() == TestScript.AssertionOperatorType.MANUALEVAL) {
 			result = new ActionResult(section, "assert", label, Outcome.SKIP,
@@ -215,10 +222,10 @@ final class ScriptExecution {
 				AssertEvaluator.Verdict verdict = this.asserts.evaluate(assertion);
 				Outcome outcome = verdict.passed() ? Outcome.PASS
 						: assertion.getWarningOnly() ? Outcome.WARNING : Outcome.FAIL;
-				String request = this.state.fixtures().isEmpty() && !hasExchange() ? ""
-						: hasExchange() ? " [request: " + this.state.lastExchange().summary() + "]" : "";
-				result = new ActionResult(section, "assert", label, outcome,
-						verdict.message() + (verdict.passed() ? "" : request));
+				// a failed assert names the request it judged
+				String message = verdict.passed() || !this.state.hasExchange() ? verdict.message()
+						: verdict.message() + " [request: " + this.state.lastExchange().summary() + "]";
+				result = new ActionResult(section, "assert", label, outcome, message);
 			}
 			catch (ExecutionException ex) {
 				result = new ActionResult(section, "assert", label, Outcome.ERROR, ex.getMessage());
@@ -228,24 +235,19 @@ final class ScriptExecution {
 						"CTN-3000: cannot evaluate the assert: " + TestScriptLoader.clean(ex));
 			}
 		}
-		this.results.add(result);
+		finish(result);
 		return result;
-	}
-
-	private boolean hasExchange() {
-		try {
-			this.state.lastExchange();
-			return true;
-		}
-		catch (ExecutionException ex) {
-			return false;
-		}
 	}
 
 	private ActionResult skipped(String section, String kind, String label, String reason) {
 		ActionResult result = new ActionResult(section, kind, label, Outcome.SKIP, reason);
-		this.results.add(result);
+		finish(result);
 		return result;
+	}
+
+	private void finish(ActionResult result) {
+		this.results.add(result);
+		this.listener.actionFinished(result, this.results.size(), this.actionCount);
 	}
 
 	private static String label(String label, String description, int position) {
@@ -258,22 +260,6 @@ final class ScriptExecution {
 		return "action " + (position + 1);
 	}
 
-	private static void report(TestReport.SetupActionOperationComponent reported, ActionResult result) {
-		reported.setResult(TestReport.TestReportActionResult.fromCode(result.outcome().reportCode()));
-		reported.setMessage(result.message());
-	}
-
-	private static void report(TestReport.SetupActionAssertComponent reported, ActionResult result,
-			TestScript.SetupActionAssertComponent assertion) {
-		reported.setResult(TestReport.TestReportActionResult.fromCode(result.outcome().reportCode()));
-		reported.setMessage(result.message());
-		for (TestScript.SetupActionAssertRequirementComponent requirement : assertion.getRequirement()) {
-			if (requirement.hasLink()) {
-				reported.addRequirement().setLink(requirement.getLink().copy());
-			}
-		}
-	}
-
 	private Outcome overall() {
 		boolean error = false;
 		for (ActionResult result : this.results) {
@@ -283,37 +269,6 @@ final class ScriptExecution {
 			error |= result.outcome() == Outcome.ERROR;
 		}
 		return error ? Outcome.ERROR : Outcome.PASS;
-	}
-
-	private void fillReportHeader(TestScript script, Outcome outcome) {
-		this.report.setId(this.loaded.id());
-		this.report.setName(this.loaded.title());
-		this.report.setStatus(TestReport.TestReportStatus.COMPLETED);
-		this.report.setTestScript(script.hasUrl() ? script.getUrl() : "TestScript/" + this.loaded.id());
-		this.report
-			.setResult(outcome == Outcome.PASS ? TestReport.TestReportResult.PASS : TestReport.TestReportResult.FAIL);
-		long assertCount = this.results.stream().filter(result -> result.kind().equals("assert")).count();
-		long passedAsserts = this.results.stream()
-			.filter(result -> result.kind().equals("assert") && result.outcome() == Outcome.PASS)
-			.count();
-		if (assertCount > 0) {
-			this.report.setScore(BigDecimal.valueOf(passedAsserts * 100)
-				.divide(BigDecimal.valueOf(assertCount), 2, RoundingMode.HALF_UP));
-		}
-		this.report.setTester("Connectathon TestScript engine");
-		this.report.setIssued(new Date());
-		this.report.addParticipant()
-			.setType(TestReport.TestReportParticipantType.SERVER)
-			.setUri(this.state.settings().server().toString());
-		for (Map.Entry<Integer, java.net.URI> destination : this.state.settings().destinations().entrySet()) {
-			this.report.addParticipant()
-				.setType(TestReport.TestReportParticipantType.SERVER)
-				.setUri(destination.getValue().toString())
-				.setDisplay("destination " + destination.getKey());
-		}
-		this.report.addParticipant()
-			.setType(TestReport.TestReportParticipantType.TESTENGINE)
-			.setUri("urn:connectathon:testscript-engine");
 	}
 
 }

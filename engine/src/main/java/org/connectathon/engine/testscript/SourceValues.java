@@ -10,7 +10,20 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 
+import ca.uhn.fhir.fhirpath.IFhirPath;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidJsonException;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -20,14 +33,28 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * Reads values out of a fixture with a FHIRPath {@code expression} or a legacy XPath
- * {@code path}. XPath runs on the XML form of the resource, with or without the
+ * Reads values out of a fixture with a FHIRPath {@code expression} or a {@code path}. A
+ * path starting with {@code $} is JSONPath, on the JSON form of the body (XML resources
+ * are converted): a string, number or boolean selected gives its text, an object or array
+ * its JSON. Any other path is XPath on the XML form of the resource, with or without the
  * {@code fhir:} prefix; an element selected that carries a {@code value} attribute gives
  * that value, as in the specification's examples
  * ({@code fhir:Patient/fhir:name/fhir:family/@value} and {@code Patient/id} both work).
- * JSONPath is not supported.
  */
 final class SourceValues {
+
+	/**
+	 * JSONPath on Jackson trees, decimals kept as written; every path gives a list, empty
+	 * when nothing matches.
+	 */
+	private static final Configuration JSON_PATH = Configuration.builder()
+		.jsonProvider(new JacksonJsonNodeJsonProvider(JsonMapper.builder()
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+			.build()))
+		.mappingProvider(new JacksonMappingProvider())
+		.options(Option.ALWAYS_RETURN_LIST, Option.SUPPRESS_EXCEPTIONS)
+		.build();
 
 	private SourceValues() {
 	}
@@ -37,7 +64,9 @@ final class SourceValues {
 	 * JSON.
 	 */
 	static List<String> expression(FhirVersion version, Fixture source, String expression) {
-		List<IBase> found = version.fhirPath().evaluate(source.resource(), version.parse(expression), IBase.class);
+		IBaseResource resource = source.resource();
+		IFhirPath.IParsedExpression parsed = version.parse(expression);
+		List<IBase> found = version.withFhirPath(fhirPath -> fhirPath.evaluate(resource, parsed, IBase.class));
 		List<String> values = new ArrayList<>(found.size());
 		for (IBase element : found) {
 			if (element instanceof IPrimitiveType<?> primitive) {
@@ -51,13 +80,13 @@ final class SourceValues {
 	}
 
 	/**
-	 * The values an XPath selects.
-	 * @throws IllegalArgumentException when the path is JSONPath or not valid XPath
+	 * The values a JSONPath or an XPath selects.
+	 * @throws IllegalArgumentException when the path is not valid, or the body not JSON
+	 * for JSONPath or not XML for XPath
 	 */
 	static List<String> path(FhirVersion version, Fixture source, String path) {
-		if (path.startsWith("$") || path.startsWith(".")) {
-			throw new IllegalArgumentException(
-					"CTN-3010: JSONPath '" + path + "' is not supported; expected an XPath or a FHIRPath expression");
+		if (path.startsWith("$")) {
+			return jsonPath(source, path);
 		}
 		String xml = source.isXml() ? source.body()
 				: version.fhirContext().newXmlParser().encodeResourceToString(source.resource());
@@ -83,6 +112,33 @@ final class SourceValues {
 			else {
 				values.add(node.getTextContent());
 			}
+		}
+		return values;
+	}
+
+	private static List<String> jsonPath(Fixture source, String path) {
+		JsonPath compiled;
+		try {
+			compiled = JsonPath.compile(path);
+		}
+		catch (InvalidPathException ex) {
+			throw new IllegalArgumentException("CTN-3010: JSONPath '" + path + "' is not valid: " + ex.getMessage(),
+					ex);
+		}
+		JsonNode found;
+		try {
+			found = JsonPath.using(JSON_PATH).parse(source.json()).read(compiled);
+		}
+		catch (InvalidJsonException ex) {
+			throw new IllegalArgumentException(
+					"CTN-3014: JSONPath '" + path + "' needs a JSON body, but the body is not JSON: "
+							+ (ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage()),
+					ex);
+		}
+		List<String> values = new ArrayList<>(found.size());
+		for (JsonNode node : found) {
+			values.add(node.isNull() ? null : node.isBigDecimal() ? node.decimalValue().toPlainString()
+					: node.isValueNode() ? node.asText() : node.toString());
 		}
 		return values;
 	}

@@ -133,7 +133,30 @@ public final class TestScriptLoader {
 	 */
 	public LoadedTestScript load(Path file) {
 		Objects.requireNonNull(file, "file");
-		String text = read(file);
+		return parse(file, read(file), file.toAbsolutePath().getParent());
+	}
+
+	/**
+	 * Reads one script given as text, such as one kept in a database. It has no folder,
+	 * so its fixtures must be contained in it ({@code #id}); a fixture given as a path or
+	 * a URL is refused, so that loading never reads a file or calls a server.
+	 * @param name names the script in messages and in its result, such as its file name
+	 * @throws TestScriptLoadException with the reason and place when the text cannot be
+	 * used
+	 */
+	public LoadedTestScript load(String name, String text) {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(text, "text");
+		return parse(Path.of(name), text, null);
+	}
+
+	/**
+	 * @param folder where relative fixtures are read from; null for none
+	 */
+	private LoadedTestScript parse(Path file, String text, Path folder) {
+		if (text.isBlank()) {
+			throw new TestScriptLoadException("CTN-1003: expected JSON or XML in " + file + ", but it is empty");
+		}
 		boolean xml = text.stripLeading().startsWith("<");
 		if (!xml && !text.stripLeading().startsWith("{")) {
 			throw new TestScriptLoadException("CTN-1003: expected JSON or XML in " + file + ", but it starts with '"
@@ -154,12 +177,12 @@ public final class TestScriptLoader {
 								+ (clean(r5Failure).equals(clean(r4Failure)) ? "" : " As R5: " + clean(r5Failure)),
 						r4Failure);
 			}
-			return fromR5(file, requireTestScript(file, r5));
+			return fromR5(file, folder, requireTestScript(file, r5));
 		}
-		return fromR4(file, (org.hl7.fhir.r4.model.TestScript) requireTestScript(file, r4));
+		return fromR4(file, folder, (org.hl7.fhir.r4.model.TestScript) requireTestScript(file, r4));
 	}
 
-	private LoadedTestScript fromR4(Path file, org.hl7.fhir.r4.model.TestScript original) {
+	private LoadedTestScript fromR4(Path file, Path folder, org.hl7.fhir.r4.model.TestScript original) {
 		TestScript script = (TestScript) VersionConvertorFactory_40_50.convertResource(original);
 		Map<String, String> profiles = new HashMap<>();
 		for (org.hl7.fhir.r4.model.Reference profile : original.getProfile()) {
@@ -170,10 +193,10 @@ public final class TestScriptLoader {
 		Map<String, IBaseResource> contained = new HashMap<>();
 		original.getContained().forEach(resource -> contained.put(resource.getIdElement().getIdPart(), resource));
 		return new LoadedTestScript(file, source(file), FhirVersion.R4, script,
-				fixtures(file, FhirVersion.R4, script, contained), profiles);
+				fixtures(file, folder, FhirVersion.R4, script, contained), profiles);
 	}
 
-	private LoadedTestScript fromR5(Path file, IBaseResource resource) {
+	private LoadedTestScript fromR5(Path file, Path folder, IBaseResource resource) {
 		TestScript script = (TestScript) resource;
 		Map<String, String> profiles = new HashMap<>();
 		script.getProfile().forEach(profile -> {
@@ -184,7 +207,7 @@ public final class TestScriptLoader {
 		Map<String, IBaseResource> contained = new HashMap<>();
 		script.getContained().forEach(r -> contained.put(r.getIdElement().getIdPart(), r));
 		return new LoadedTestScript(file, source(file), FhirVersion.R5, script,
-				fixtures(file, FhirVersion.R5, script, contained), profiles);
+				fixtures(file, folder, FhirVersion.R5, script, contained), profiles);
 	}
 
 	/**
@@ -196,7 +219,7 @@ public final class TestScriptLoader {
 		return tgz == null ? file : Path.of(tgz + "!", file.getFileName().toString());
 	}
 
-	private Map<String, Fixture> fixtures(Path file, FhirVersion version, TestScript script,
+	private Map<String, Fixture> fixtures(Path file, Path folder, FhirVersion version, TestScript script,
 			Map<String, IBaseResource> contained) {
 		Map<String, Fixture> fixtures = new LinkedHashMap<>();
 		for (TestScript.TestScriptFixtureComponent fixture : script.getFixture()) {
@@ -209,12 +232,12 @@ public final class TestScriptLoader {
 				continue;
 			}
 			String reference = fixture.getResource().getReference();
-			fixtures.put(id, resolve(file, version, id, reference, contained));
+			fixtures.put(id, resolve(file, folder, version, id, reference, contained));
 		}
 		return fixtures;
 	}
 
-	private Fixture resolve(Path file, FhirVersion version, String id, String reference,
+	private Fixture resolve(Path file, Path folder, FhirVersion version, String id, String reference,
 			Map<String, IBaseResource> contained) {
 		FhirContext context = version.fhirContext();
 		if (reference.startsWith("#")) {
@@ -225,10 +248,13 @@ public final class TestScriptLoader {
 			}
 			return new Fixture(context.newJsonParser().encodeResourceToString(resource), false, Map.of(), version);
 		}
+		if (folder == null) {
+			throw new TestScriptLoadException("CTN-1008: fixture " + id + " of " + file + " refers to " + reference
+					+ ", expected a contained resource (#id): a script given alone has no folder to read it from");
+		}
 		if (reference.startsWith("http://") || reference.startsWith("https://")) {
 			return fetch(file, version, id, reference);
 		}
-		Path folder = file.toAbsolutePath().getParent();
 		List<Path> candidates = List.of(folder.resolve(reference), folder.resolve(reference + ".json"),
 				folder.resolve(reference + ".xml"), folder.resolve(reference.replace('/', '-') + ".json"),
 				folder.resolve(reference.replace('/', '-') + ".xml"));

@@ -31,8 +31,17 @@ public final class TestScriptRunner {
 
 	/** Runs one script; never throws for anything the script or the server does. */
 	public ScriptResult run(LoadedTestScript script) {
+		return run(script, RunProgressListener.NONE);
+	}
+
+	/**
+	 * Runs one script and tells the listener about each action as it goes; never throws
+	 * for anything the script or the server does.
+	 */
+	public ScriptResult run(LoadedTestScript script, RunProgressListener listener) {
 		Objects.requireNonNull(script, "script");
-		return new ScriptExecution(script, this.settings, this.http).run();
+		Objects.requireNonNull(listener, "listener");
+		return new ScriptExecution(script, this.settings, this.http, listener, new TestReportBuilder()).run();
 	}
 
 	/**

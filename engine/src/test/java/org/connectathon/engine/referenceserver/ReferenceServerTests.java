@@ -151,6 +151,34 @@ class ReferenceServerTests {
 	}
 
 	@Test
+	void shouldSummarizeAPatientAsAnIpsDocument() throws Exception {
+		send("PUT", "/Patient/summary-1",
+				"{\"resourceType\":\"Patient\",\"id\":\"summary-1\",\"name\":[{\"family\":\"Summary\"}]}");
+		send("PUT", "/AllergyIntolerance/summary-allergy",
+				"{\"resourceType\":\"AllergyIntolerance\",\"id\":\"summary-allergy\",\"patient\":{\"reference\":\"Patient/summary-1\"},"
+						+ "\"code\":{\"text\":\"Penicillin\"}}");
+		HttpResponse<String> summary = send("GET", "/Patient/summary-1/$summary", null);
+		assertThat(summary.statusCode()).isEqualTo(200);
+		org.hl7.fhir.r4.model.Bundle bundle = FhirContext.forR4Cached()
+			.newJsonParser()
+			.parseResource(org.hl7.fhir.r4.model.Bundle.class, summary.body());
+		assertThat(bundle.getType()).isEqualTo(org.hl7.fhir.r4.model.Bundle.BundleType.DOCUMENT);
+		org.hl7.fhir.r4.model.Composition composition = (org.hl7.fhir.r4.model.Composition) bundle.getEntryFirstRep()
+			.getResource();
+		assertThat(composition.getType().getCodingFirstRep().getCode()).isEqualTo("60591-5");
+		assertThat(composition.getSubject().getReference()).isEqualTo("Patient/summary-1");
+		assertThat(composition.getSection()).extracting((section) -> section.getCode().getCodingFirstRep().getCode())
+			.containsExactly("48765-2", "10160-0", "11450-4");
+		assertThat(composition.getSection().get(0).getEntryFirstRep().getReference())
+			.isEqualTo("AllergyIntolerance/summary-allergy");
+		assertThat(composition.getSection().get(1).getEmptyReason().getCodingFirstRep().getCode())
+			.isEqualTo("unavailable");
+		assertThat(bundle.getEntry()).extracting((entry) -> entry.getResource().fhirType())
+			.containsExactly("Composition", "Patient", "AllergyIntolerance");
+		assertThat(send("GET", "/Patient/nobody/$summary", null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void shouldServeCapabilities() throws Exception {
 		assertThat(send("GET", "/metadata", null).body()).contains("CapabilityStatement");
 	}

@@ -44,6 +44,18 @@ class AssertTests {
 						"\"path\":\"fhir:Patient/fhir:name/fhir:family/@value\",\"value\":\"Chalmers\"", Outcome.PASS),
 				Arguments.of("path fails", "\"path\":\"fhir:Patient/fhir:name/fhir:family/@value\",\"value\":\"Smith\"",
 						Outcome.FAIL),
+				Arguments.of("JSONPath passes", "\"path\":\"$.name[0].family\",\"value\":\"Chalmers\"", Outcome.PASS),
+				Arguments.of("JSONPath fails", "\"path\":\"$.name[0].family\",\"value\":\"Smith\"", Outcome.FAIL),
+				Arguments.of("JSONPath over every match passes",
+						"\"path\":\"$.name[*].given[*]\",\"operator\":\"contains\",\"value\":\"Pete\"", Outcome.PASS),
+				Arguments.of("JSONPath that matches nothing fails",
+						"\"path\":\"$.birthDate\",\"operator\":\"notEmpty\"", Outcome.FAIL),
+				Arguments.of("compareToSourcePath with JSONPath passes",
+						"\"path\":\"$.name[0].given[0]\",\"compareToSourceId\":\"patient\",\"compareToSourcePath\":\"$.name[0].given[0]\"",
+						Outcome.PASS),
+				Arguments.of("compareToSourcePath with JSONPath fails",
+						"\"path\":\"$.name[0].family\",\"compareToSourceId\":\"patient\",\"compareToSourcePath\":\"$.name[0].given[0]\"",
+						Outcome.FAIL),
 				Arguments.of("requestMethod passes", "\"requestMethod\":\"get\"", Outcome.PASS),
 				Arguments.of("requestMethod fails", "\"requestMethod\":\"post\"", Outcome.FAIL),
 				Arguments.of("requestURL passes", "\"requestURL\":\"/Patient/\",\"operator\":\"contains\"",
@@ -175,6 +187,26 @@ class AssertTests {
 		ScriptResult result = run(script(READ + ",{\"assert\":{\"response\":\"okay\",\"warningOnly\":false}}"));
 		assertThat(result.actions().get(result.actions().size() - 1).message())
 			.isEqualTo("response status was '200', as expected (to equal '200 (okay)')");
+	}
+
+	@Test
+	void shouldEvaluateJsonPathOnTheJsonFormOfAnXmlResponse() {
+		ScriptResult result = run(script(operation("read", "\"params\":\"/${pid}\",\"accept\":\"xml\"")
+				+ ",{\"assert\":{\"contentType\":\"xml\",\"warningOnly\":false}},"
+				+ "{\"assert\":{\"path\":\"$.name[0].family\",\"value\":\"Chalmers\",\"warningOnly\":false}}"));
+		assertThat(testOutcomes(result)).as(result.actions().toString())
+			.containsExactly(Outcome.PASS, Outcome.PASS, Outcome.PASS);
+		assertThat(result.actions().get(result.actions().size() - 1).message())
+			.isEqualTo("$.name[0].family was 'Chalmers', as expected (to equal 'Chalmers')");
+	}
+
+	@Test
+	void shouldReportAJsonPathThatDoesNotParseAsAnError() {
+		ScriptResult result = run(
+				script(READ + ",{\"assert\":{\"path\":\"$.name..\",\"value\":\"Chalmers\",\"warningOnly\":false}}"));
+		assertThat(testOutcomes(result)).containsExactly(Outcome.PASS, Outcome.ERROR);
+		assertThat(result.actions().get(result.actions().size() - 1).message())
+			.startsWith("CTN-3010: JSONPath '$.name..' is not valid: ");
 	}
 
 	@Test

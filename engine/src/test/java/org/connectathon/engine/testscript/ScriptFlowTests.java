@@ -44,6 +44,36 @@ class ScriptFlowTests {
 	}
 
 	@Test
+	void shouldTellTheListenerAboutEveryActionInOrder() throws Exception {
+		Path folder = Files.createTempDirectory("progress");
+		Path file = folder.resolve("progress.json");
+		Files.writeString(file, script("", operation("read", "\"params\":\"/${pid}\"") + "," + response("okay"),
+				operation("delete", "\"params\":\"/${pid}\""))
+			.replace(
+					",\n  {\"id\":\"gender-female\",\"autocreate\":false,\"autodelete\":false,\"resource\":{\"reference\":\"gender-female.json\"}}",
+					""));
+		LoadedTestScript loaded = new TestScriptLoader().load(file);
+		java.util.List<String> events = new java.util.ArrayList<>();
+		ScriptResult result = new TestScriptRunner(RunSettings.forServer(URI.create(ScriptHarness.baseUrl()))
+			.withVariables(Map.of("pid", "progress-" + System.nanoTime()))).run(loaded, new RunProgressListener() {
+				@Override
+				public void actionStarted(String section, String label, int finished, int total) {
+					events.add("started " + section + " " + finished + "/" + total);
+				}
+
+				@Override
+				public void actionFinished(ActionResult action, int finished, int total) {
+					events.add("finished " + action.outcome() + " " + finished + "/" + total);
+				}
+			});
+		assertThat(result.outcome()).isEqualTo(Outcome.PASS);
+		assertThat(loaded.actionCount()).isEqualTo(5);
+		assertThat(events).containsExactly("started setup 0/5", "finished PASS 1/5", "started setup 1/5",
+				"finished PASS 2/5", "started case 2/5", "finished PASS 3/5", "started case 3/5", "finished PASS 4/5",
+				"started teardown 4/5", "finished PASS 5/5");
+	}
+
+	@Test
 	void shouldCreateAndDeleteAutocreateFixtures() throws Exception {
 		String json = script(
 				operation("read", "\"targetId\":\"auto\"") + "," + expression("Patient.name.family", "equals", "Smith"))
@@ -82,14 +112,16 @@ class ScriptFlowTests {
 	}
 
 	@Test
-	void shouldEvaluateVariablesFromExpressionPathAndDefault() {
+	void shouldEvaluateVariablesFromExpressionXPathJsonPathAndDefault() {
 		String json = script(operation("read", "\"params\":\"/${pid}\"") + ","
 				+ expression("Patient.name.family", "equals", "${family}") + ","
 				+ expression("Patient.name.given", "equals", "${given}") + ","
-				+ expression("Patient.gender", "equals", "${gender}"))
+				+ expression("Patient.gender", "equals", "${gender}") + ","
+				+ expression("Patient.identifier.value", "equals", "${identifier}"))
 			.replace("\"variable\":[",
 					"\"variable\":[{\"name\":\"family\",\"expression\":\"Patient.name.family\",\"sourceId\":\"patient\"},"
 							+ "{\"name\":\"given\",\"path\":\"fhir:Patient/fhir:name/fhir:given/@value\"},"
+							+ "{\"name\":\"identifier\",\"path\":\"$.identifier[0].value\"},"
 							+ "{\"name\":\"gender\",\"defaultValue\":\"male\"},");
 		ScriptResult result = run(json);
 		assertThat(result.outcome()).as(result.actions().toString()).isEqualTo(Outcome.PASS);

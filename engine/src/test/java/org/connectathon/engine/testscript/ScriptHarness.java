@@ -110,23 +110,37 @@ final class ScriptHarness {
 	}
 
 	static ScriptResult run(String scriptJson, Map<Integer, URI> destinations, Map<String, String> variables) {
+		return new TestScriptRunner(settings(destinations, variables)).run(load(scriptJson));
+	}
+
+	/**
+	 * Loads a script from a folder of its own, beside the {@code gender-female.json}
+	 * patch it may use.
+	 */
+	static LoadedTestScript load(String scriptJson) {
 		try {
 			Path folder = Files.createTempDirectory("testscript");
 			Path file = folder.resolve("case.json");
 			Files.writeString(file, scriptJson);
 			Files.writeString(folder.resolve("gender-female.json"),
 					"[{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"female\"}]");
-			Map<String, String> allVariables = new HashMap<>(variables);
-			allVariables.putIfAbsent("pid", "case-" + COUNTER.incrementAndGet());
-			RunSettings settings = RunSettings.forServer(URI.create(baseUrl()))
-				.withDestinations(destinations)
-				.withVariables(allVariables)
-				.withValidator(VALIDATOR);
-			return new TestScriptRunner(settings).run(new TestScriptLoader().load(file));
+			return new TestScriptLoader().load(file);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Settings for the shared server, with a new patient id unless {@code pid} is given.
+	 */
+	static RunSettings settings(Map<Integer, URI> destinations, Map<String, String> variables) {
+		Map<String, String> allVariables = new HashMap<>(variables);
+		allVariables.putIfAbsent("pid", "case-" + COUNTER.incrementAndGet());
+		return RunSettings.forServer(URI.create(baseUrl()))
+			.withDestinations(destinations)
+			.withVariables(allVariables)
+			.withValidator(VALIDATOR);
 	}
 
 	/** The outcomes of the actions of the test, leaving out the setup and teardown. */

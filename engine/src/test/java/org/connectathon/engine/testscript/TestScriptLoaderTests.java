@@ -24,6 +24,32 @@ class TestScriptLoaderTests {
 	}
 
 	@Test
+	void shouldLoadAScriptGivenAsTextWithContainedFixtures() {
+		LoadedTestScript script = this.loader.load("stored.json", ScriptHarness
+			.script("{\"operation\":{\"type\":" + ScriptHarness.op("read")
+					+ ",\"resource\":\"Patient\",\"params\":\"/${pid}\"}}")
+			.replace(
+					",\n  {\"id\":\"gender-female\",\"autocreate\":false,\"autodelete\":false,\"resource\":{\"reference\":\"gender-female.json\"}}",
+					""));
+		assertThat(script.id()).isEqualTo("case");
+		assertThat(script.actionCount()).isEqualTo(3);
+	}
+
+	@Test
+	void shouldRefuseAFixtureFileForAScriptGivenAsText() {
+		assertThatThrownBy(() -> this.loader.load("stored.json", ScriptHarness.script("")))
+			.isInstanceOf(TestScriptLoadException.class)
+			.hasMessage("CTN-1008: fixture gender-female of stored.json refers to gender-female.json, expected a "
+					+ "contained resource (#id): a script given alone has no folder to read it from");
+	}
+
+	@Test
+	void shouldRefuseEmptyText() {
+		assertThatThrownBy(() -> this.loader.load("empty.json", " "))
+			.hasMessage("CTN-1003: expected JSON or XML in empty.json, but it is empty");
+	}
+
+	@Test
 	void shouldRefuseAResourceThatIsNotATestScript(@TempDir Path folder) throws Exception {
 		Path file = folder.resolve("patient.json");
 		Files.writeString(file, "{\"resourceType\":\"Patient\",\"id\":\"p\"}");

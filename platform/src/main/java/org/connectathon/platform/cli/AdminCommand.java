@@ -41,6 +41,9 @@ class AdminCommand {
 		application.setLogStartupInfo(false);
 		List<String> arguments = new ArrayList<>(this.database.asArguments());
 		arguments.add("--logging.level.root=WARN");
+		// A command that ends at once takes no TestScript run from the queue of the
+		// running platform.
+		arguments.add("--connectathon.automation.workers=0");
 		try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
 			return work.apply(context);
 		}

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.connectathon.platform.automation.TestScriptLibrary;
 import org.connectathon.platform.catalog.CatalogService;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventForm;
@@ -57,6 +58,9 @@ class DemoEventSeeder {
 			new DemoSignIn("alice", "alice-demo", "participant, Acme Health"),
 			new DemoSignIn("bob", "bob-demo", "participant, Globex Medical"));
 
+	/** The TestScript of the demo plan's automated $summary test. */
+	private static final String SUMMARY_SCRIPT = "ips-summary-operation.testscript.json";
+
 	private static final Log logger = LogFactory.getLog(DemoEventSeeder.class);
 
 	private final UserService users;
@@ -73,10 +77,13 @@ class DemoEventSeeder {
 
 	private final MonitoringService monitoring;
 
+	private final TestScriptLibrary testScripts;
+
 	private final Environment environment;
 
 	DemoEventSeeder(UserService users, CatalogService catalog, EventService events, OrganizationService organizations,
-			SystemService systems, TestDefinitionService tests, MonitoringService monitoring, Environment environment) {
+			SystemService systems, TestDefinitionService tests, MonitoringService monitoring,
+			TestScriptLibrary testScripts, Environment environment) {
 		this.users = users;
 		this.catalog = catalog;
 		this.events = events;
@@ -84,6 +91,7 @@ class DemoEventSeeder {
 		this.systems = systems;
 		this.tests = tests;
 		this.monitoring = monitoring;
+		this.testScripts = testScripts;
 		this.environment = environment;
 	}
 
@@ -115,6 +123,9 @@ class DemoEventSeeder {
 				List.of("IPS", "MHD", "PDQm", "SVCM", "FHIR")), console);
 		try (InputStream testPlan = new ClassPathResource("demo/ips-test-plan.yaml").getInputStream()) {
 			this.tests.importPlan(event.id(), testPlan.readAllBytes(), console);
+		}
+		try (InputStream script = new ClassPathResource("demo/" + SUMMARY_SCRIPT).getInputStream()) {
+			this.testScripts.upload(event.id(), SUMMARY_SCRIPT, script.readAllBytes(), console);
 		}
 
 		Organization acme = this.organizations.findOrCreateOrganization("Acme Health", console);

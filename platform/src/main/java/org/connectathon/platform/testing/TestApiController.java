@@ -9,6 +9,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,6 +35,15 @@ class TestApiController {
 	@GetMapping("/tests/{id}")
 	TestDefinition test(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
 		return this.tests.find(id, user);
+	}
+
+	/**
+	 * Changes the test's settings: whether an automated pass verifies without a monitor.
+	 */
+	@PutMapping("/tests/{id}/settings")
+	TestDefinition changeSettings(@PathVariable long id, @RequestBody TestSettingsForm form,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.tests.changeSettings(id, form, user);
 	}
 
 	/**

@@ -2,7 +2,10 @@ package org.connectathon.platform.testing;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
+
 import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.RuleViolationException;
 import org.connectathon.platform.catalog.CatalogService;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
@@ -12,12 +15,15 @@ import org.connectathon.platform.testing.TestPlanFile.RoleEntry;
 import org.connectathon.platform.testing.TestPlanFile.StepEntry;
 import org.connectathon.platform.testing.TestPlanFile.TestEntry;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The tests of an event: everyone who sees the event sees its tests; organizers import
  * and export them as a test plan file.
  */
 @Service
+@Validated
 public class TestDefinitionService {
 
 	private final TestRepository tests;
@@ -62,6 +68,22 @@ public class TestDefinitionService {
 		return this.importer.importFile(TestPlanFormat.read(content), event, this.catalog.catalog());
 	}
 
+	/**
+	 * Changes the test's settings; organizers only. The engine may verify instances
+	 * without a monitor only when it runs every step of the test.
+	 */
+	@Transactional
+	public TestDefinition changeSettings(long id, @Valid TestSettingsForm form, SignedInUser user) {
+		user.requireAdmin();
+		TestDefinition test = find(id, user);
+		if (form.automatedPassVerifies() && !test.fullyAutomated()) {
+			throw new RuleViolationException(test.keyword() + " has steps without a TestScript; a monitor verifies "
+					+ "its instances, so an automated pass cannot verify them alone.");
+		}
+		this.tests.updateAutomatedPassVerifies(id, form.automatedPassVerifies());
+		return find(id, user);
+	}
+
 	public String exportYaml(long eventId, SignedInUser user) {
 		return TestPlanFormat.writeYaml(toFile(eventId, user));
 	}
@@ -80,7 +102,8 @@ public class TestDefinitionService {
 
 	private static TestEntry toEntry(TestDefinition test) {
 		return new TestEntry(test.keyword(), test.name(), test.type(), test.metaTestKeyword(),
-				test.sameOrganizationAllowed() ? Boolean.TRUE : null, test.description(),
+				test.sameOrganizationAllowed() ? Boolean.TRUE : null,
+				test.automatedPassVerifies() ? Boolean.TRUE : null, test.description(),
 				test.roles()
 					.stream()
 					.map((role) -> new RoleEntry(role.keyword(), role.actor().toString(), role.optionKeyword(),

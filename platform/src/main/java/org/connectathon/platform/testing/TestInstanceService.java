@@ -228,6 +228,29 @@ public class TestInstanceService {
 		return changed(id, monitor);
 	}
 
+	/**
+	 * Verifies an instance without a monitor, for the TestScript engine once every step
+	 * of the test ran and passed: only a test that allows it
+	 * ({@code automatedPassVerifies}) and only for an open instance. Recorded, like a
+	 * monitor's verdict, with who and why.
+	 */
+	@Transactional
+	public TestInstance verifyWithoutMonitor(long id, String reason, SignedInUser engine) {
+		engine.requireAdmin();
+		TestInstance instance = find(id, engine);
+		TestDefinition test = this.tests.find(instance.testId(), engine);
+		if (!test.automatedPassVerifies() || !test.fullyAutomated()) {
+			throw new ForbiddenException("A monitor verifies the instances of " + test.keyword() + ".");
+		}
+		requireOpen(instance);
+		if (!this.instances.updateStatus(id, instance.status(), TestInstanceStatus.VERIFIED)) {
+			throw new RuleViolationException("The instance changed meanwhile; reload it and try again.");
+		}
+		this.instances.insertChange(id, engine.id(), engine.displayName(), ChangeAction.STATUS, instance.status(),
+				TestInstanceStatus.VERIFIED, reason);
+		return changed(id, engine);
+	}
+
 	/** Every instance the system takes part in: what its grades are computed from. */
 	public List<Participation> findParticipations(long systemId) {
 		return this.instances.findParticipations(systemId, null);

@@ -7,6 +7,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The tests of an event and each test's roles and steps. */
 @Controller
@@ -35,6 +38,14 @@ class TestPageController {
 		model.addAttribute("test", test);
 		model.addAttribute("event", this.events.find(test.eventId(), user));
 		return "testing/test";
+	}
+
+	@PostMapping("/tests/{id}/settings")
+	String changeSettings(@PathVariable long id, @RequestParam(defaultValue = "false") boolean automatedPassVerifies,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		this.tests.changeSettings(id, new TestSettingsForm(automatedPassVerifies), user);
+		redirect.addFlashAttribute("message", "Saved.");
+		return "redirect:/tests/" + id;
 	}
 
 }

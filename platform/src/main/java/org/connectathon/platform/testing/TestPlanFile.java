@@ -29,11 +29,12 @@ record TestPlanFile(@Nullable String format, List<MetaTestEntry> metaTests, List
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	@JsonPropertyOrder({ "keyword", "name", "type", "metaTest", "sameOrganizationAllowed", "description", "roles",
-			"steps" })
+	@JsonPropertyOrder({ "keyword", "name", "type", "metaTest", "sameOrganizationAllowed", "automatedPassVerifies",
+			"description", "roles", "steps" })
 	record TestEntry(@Nullable String keyword, @Nullable String name, @Nullable TestType type,
-			@Nullable String metaTest, @Nullable Boolean sameOrganizationAllowed, @Nullable String description,
-			List<RoleEntry> roles, List<StepEntry> steps) {
+			@Nullable String metaTest, @Nullable Boolean sameOrganizationAllowed,
+			@Nullable Boolean automatedPassVerifies, @Nullable String description, List<RoleEntry> roles,
+			List<StepEntry> steps) {
 
 		TestEntry {
 			roles = (roles != null) ? roles : List.of();

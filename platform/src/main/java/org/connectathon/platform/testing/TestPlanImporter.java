@@ -59,7 +59,8 @@ class TestPlanImporter {
 			Long metaTestId = (test.metaTest() != null)
 					? this.repository.findMetaTestId(event.id(), test.metaTest()).orElseThrow() : null;
 			long testId = this.repository.saveTest(event.id(), test.keyword(), test.name(), test.description(),
-					test.type(), metaTestId, Boolean.TRUE.equals(test.sameOrganizationAllowed()));
+					test.type(), metaTestId, Boolean.TRUE.equals(test.sameOrganizationAllowed()),
+					Boolean.TRUE.equals(test.automatedPassVerifies()));
 			List<String> roleKeywords = new ArrayList<>();
 			for (RoleEntry role : test.roles()) {
 				Actor actor = catalog.actor(reference(role.actor())).orElseThrow();
@@ -128,6 +129,7 @@ class TestPlanImporter {
 			}
 			checkRoles(where, test, event, catalog, problems);
 			checkSteps(where, test, catalog, problems);
+			checkAutomatedPassVerifies(where, test, problems);
 		}
 		return problems;
 	}
@@ -223,6 +225,26 @@ class TestPlanImporter {
 		}
 		else if (role.option() != null && option(actor.get(), role.option()).isEmpty()) {
 			problems.add(where + ".option: actor " + reference + " has no option '" + role.option() + "'");
+		}
+	}
+
+	/**
+	 * The engine verifies alone only what it ran entirely; a step left to people needs a
+	 * monitor.
+	 */
+	private static void checkAutomatedPassVerifies(String testWhere, TestEntry test, List<String> problems) {
+		if (!Boolean.TRUE.equals(test.automatedPassVerifies())) {
+			return;
+		}
+		List<String> manualSteps = new ArrayList<>();
+		for (int s = 0; s < test.steps().size(); s++) {
+			if (test.steps().get(s).testScript() == null) {
+				manualSteps.add(String.valueOf(s));
+			}
+		}
+		if (!manualSteps.isEmpty()) {
+			problems.add(testWhere + ".automatedPassVerifies: only a test whose every step names a testScript is "
+					+ "verified without a monitor; steps[" + String.join("], steps[", manualSteps) + "] name none");
 		}
 	}
 

@@ -20,7 +20,7 @@ class TestRepository {
 
 	private static final String SELECT_TEST = """
 			select t.id, t.event_id, t.keyword, t.name, t.description, t.test_type, m.keyword as meta_test_keyword,
-			t.same_organization_allowed
+			t.same_organization_allowed, t.automated_pass_verifies
 			from tests t left join meta_tests m on m.id = t.meta_test_id""";
 
 	private final JdbcClient jdbc;
@@ -81,8 +81,8 @@ class TestRepository {
 			.query((row, number) -> new TestDefinition(row.getLong("id"), row.getLong("event_id"),
 					row.getString("keyword"), row.getString("name"), row.getString("description"),
 					TestType.valueOf(row.getString("test_type")), row.getString("meta_test_keyword"),
-					row.getBoolean("same_organization_allowed"), roles.getOrDefault(row.getLong("id"), List.of()),
-					steps.getOrDefault(row.getLong("id"), List.of())))
+					row.getBoolean("same_organization_allowed"), row.getBoolean("automated_pass_verifies"),
+					roles.getOrDefault(row.getLong("id"), List.of()), steps.getOrDefault(row.getLong("id"), List.of())))
 			.list();
 	}
 
@@ -118,7 +118,7 @@ class TestRepository {
 	}
 
 	long saveTest(long eventId, String keyword, String name, @Nullable String description, TestType type,
-			@Nullable Long metaTestId, boolean sameOrganizationAllowed) {
+			@Nullable Long metaTestId, boolean sameOrganizationAllowed, boolean automatedPassVerifies) {
 		Optional<Long> existing = this.jdbc.sql("select id from tests where event_id = :eventId and keyword = :keyword")
 			.param("eventId", eventId)
 			.param("keyword", keyword)
@@ -127,10 +127,13 @@ class TestRepository {
 		JdbcClient.StatementSpec statement = this.jdbc
 			.sql(existing.isPresent() ? """
 					update tests set name = :name, description = :description, test_type = :type,
-					meta_test_id = :metaTestId, same_organization_allowed = :sameOrganization where id = :id"""
+					meta_test_id = :metaTestId, same_organization_allowed = :sameOrganization,
+					automated_pass_verifies = :automatedPassVerifies where id = :id"""
 					: """
-							insert into tests (event_id, keyword, name, description, test_type, meta_test_id, same_organization_allowed)
-							values (:eventId, :keyword, :name, :description, :type, :metaTestId, :sameOrganization)""")
+							insert into tests (event_id, keyword, name, description, test_type, meta_test_id, same_organization_allowed,
+							automated_pass_verifies)
+							values (:eventId, :keyword, :name, :description, :type, :metaTestId, :sameOrganization,
+							:automatedPassVerifies)""")
 			.param("eventId", eventId)
 			.param("keyword", keyword)
 			.param("name", name)
@@ -138,12 +141,20 @@ class TestRepository {
 			.param("type", type.name())
 			.param("metaTestId", metaTestId)
 			.param("sameOrganization", sameOrganizationAllowed)
+			.param("automatedPassVerifies", automatedPassVerifies)
 			.param("id", existing.orElse(null));
 		if (existing.isPresent()) {
 			statement.update();
 			return existing.get();
 		}
 		return insert(statement);
+	}
+
+	void updateAutomatedPassVerifies(long testId, boolean automatedPassVerifies) {
+		this.jdbc.sql("update tests set automated_pass_verifies = :automatedPassVerifies where id = :id")
+			.param("id", testId)
+			.param("automatedPassVerifies", automatedPassVerifies)
+			.update();
 	}
 
 	long findRoleId(long testId, String keyword) {

@@ -13,6 +13,8 @@ import org.connectathon.engine.packages.PackageCache;
 import org.connectathon.engine.packages.PackageException;
 import org.connectathon.engine.packages.PackageResolver;
 import org.connectathon.engine.packages.ResolvedPackages;
+import org.connectathon.engine.testscript.PackageProfileValidator;
+import org.connectathon.engine.testscript.ProfileValidator;
 import org.connectathon.engine.validation.ValidationReport;
 import org.connectathon.engine.validation.ValidationService;
 import org.connectathon.engine.validation.ValidationServiceCache;
@@ -66,6 +68,14 @@ public class FhirValidation {
 					+ ": it is neither in FHIR nor in the implementation guides " + implementationGuides + ".");
 		}
 		return new Validation(service.validate(content, requestedProfile), service.packages().warnings());
+	}
+
+	/**
+	 * The validator of the {@code validateProfileId} asserts of TestScripts that the
+	 * platform runs: the FHIR core specification, on this node's shared warm validators.
+	 */
+	public ProfileValidator scriptProfileValidator() {
+		return new PackageProfileValidator(new PackageResolver(this.packageCache), List.of(), this.services);
 	}
 
 	/**

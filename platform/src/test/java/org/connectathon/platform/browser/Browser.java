@@ -112,6 +112,11 @@ final class Browser implements AutoCloseable {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(target, text));
 	}
 
+	/** Waits longer, for work done in the background such as a TestScript run. */
+	void waitForText(By target, String text, Duration timeout) {
+		new WebDriverWait(this.driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(target, text));
+	}
+
 	String pageText() {
 		return this.driver.findElement(By.tagName("body")).getText();
 	}

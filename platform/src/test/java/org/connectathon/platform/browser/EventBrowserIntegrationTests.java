@@ -1,7 +1,12 @@
 package org.connectathon.platform.browser;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
+import ca.uhn.fhir.context.FhirContext;
+import org.connectathon.engine.referenceserver.ReferenceServer;
+import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.PlatformIntegrationTest;
@@ -10,14 +15,22 @@ import org.connectathon.platform.registration.Organization;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
 import org.connectathon.platform.testing.TestingFixtures;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A whole small event in a real browser, from registration to the published results. */
+/**
+ * A whole small event in a real browser, from registration to the published results: a
+ * peer-to-peer test, a no-peer test with evidence, and a no-peer test that the engine
+ * runs against the system's endpoint (a reference server started here) and a monitor
+ * confirms in one action.
+ */
 @PlatformIntegrationTest
 class EventBrowserIntegrationTests {
 
@@ -38,12 +51,34 @@ class EventBrowserIntegrationTests {
 			      - { keyword: SUPPLIER, actor: "PDQm:SUPPLIER", verifiedInstancesNeeded: 1 }
 			    steps:
 			      - { initiator: CONSUMER, responder: SUPPLIER, transaction: "PDQm:ITI-78" }
+			  - keyword: IPS-SUMMARY
+			    name: The repository generates an IPS with $summary
+			    type: NO_PEER
+			    roles:
+			      - { keyword: REPOSITORY, actor: "IPS:REPOSITORY" }
+			    steps:
+			      - { responder: REPOSITORY, transaction: "IPS:IPS-SUMMARY", testScript: ips-summary-operation }
 			""";
+
+	/** The engine's first run warms FHIRPath up: seconds, or more on a busy machine. */
+	static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+
+	static ReferenceServerLauncher referenceServer;
 
 	@Autowired
 	Fixtures fixtures;
 
 	Browser browser;
+
+	@BeforeAll
+	static void startTheReferenceServer() {
+		referenceServer = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR4Cached()), 0);
+	}
+
+	@AfterAll
+	static void stopTheReferenceServer() {
+		referenceServer.close();
+	}
 
 	@AfterEach
 	void closeTheBrowser() {
@@ -53,14 +88,19 @@ class EventBrowserIntegrationTests {
 	}
 
 	@Test
-	void shouldPlayASmallEventFromRegistrationToThePublishedResults() {
+	void shouldPlayASmallEventFromRegistrationToThePublishedResults() throws IOException {
 		Event event = this.fixtures.openEvent();
 		ApiClient organizerApi = this.fixtures.admin();
 		long validation = TestingFixtures.importedTest(organizerApi, event, PLAN, "IPS-VALIDATION").path("id").asLong();
 		long query = TestingFixtures.importedTest(organizerApi, event, PLAN, "PDQM-QUERY").path("id").asLong();
+		long summary = TestingFixtures.importedTest(organizerApi, event, PLAN, "IPS-SUMMARY").path("id").asLong();
+		organizerApi.postBytes("/api/events/" + event.id() + "/test-scripts?fileName=ips-summary-operation.json",
+				new ClassPathResource("demo/ips-summary-operation.testscript.json").getContentAsByteArray(),
+				"application/fhir+json");
 		User monitor = this.fixtures.user(Role.MONITOR, null);
-		organizerApi.put("/api/tests/" + validation + "/monitors", List.of(monitor.id()));
-		organizerApi.put("/api/tests/" + query + "/monitors", List.of(monitor.id()));
+		for (long test : List.of(validation, query, summary)) {
+			organizerApi.put("/api/tests/" + test + "/monitors", List.of(monitor.id()));
+		}
 		Organization acme = this.fixtures.organization();
 		User alice = this.fixtures.user(Role.PARTICIPANT, acme);
 		ApiClient bob = this.fixtures.participantOf(this.fixtures.organization());
@@ -75,8 +115,14 @@ class EventBrowserIntegrationTests {
 		long acmeSystem = Long.parseLong(this.browser.currentPath().substring("/systems/".length()));
 		this.browser.click(By.id("actor-IPS-CREATOR"));
 		this.browser.click(By.id("actor-PDQm-CONSUMER"));
+		this.browser.click(By.id("actor-IPS-REPOSITORY"));
 		this.browser.click(By.id("register-actors"));
 		this.browser.waitForText(By.id("registrations"), "IPS Creator");
+		this.browser.click(By.xpath("//summary[contains(., 'endpoint')]"));
+		this.browser.choose(By.cssSelector("form[action$='/endpoints'] select[name=actor]"), "IPS:REPOSITORY");
+		this.browser.type(By.cssSelector("form[action$='/endpoints'] input[name=baseUrl]"), referenceServer.baseUrl());
+		this.browser.click(By.cssSelector("form[action$='/endpoints'] button[type=submit]"));
+		this.browser.waitForText(By.id("endpoints"), referenceServer.baseUrl());
 
 		this.browser.visit("/tests/" + query + "/instances/new");
 		this.browser.choose(By.id("role-CONSUMER"), String.valueOf(acmeSystem));
@@ -97,6 +143,19 @@ class EventBrowserIntegrationTests {
 		this.browser.click(By.id("move-TO_BE_VERIFIED"));
 		this.browser.waitForText(By.id("instance-status"), "to be verified");
 
+		this.browser.visit("/tests/" + summary + "/instances/new");
+		this.browser.choose(By.id("role-REPOSITORY"), String.valueOf(acmeSystem));
+		this.browser.click(By.id("start-instance"));
+		this.browser.waitForText(By.id("instance-status"), "running");
+		this.browser.click(By.id("run-step-1"));
+		this.browser.waitForText(By.id("automated-steps"), "of 15 actions");
+		// The panel follows the run, then reloads the page: the engine handed the
+		// instance over.
+		this.browser.waitForText(By.id("instance-status"), "to be verified", RUN_TIMEOUT);
+		assertThat(this.browser.text(By.id("run-status-1"))).isEqualTo("passed");
+		assertThat(this.browser.text(By.id("run-progress-1"))).isEqualTo("15 of 15 actions");
+		assertThat(this.browser.text(By.id("evidence"))).contains("ips-summary-operation.testreport.json");
+
 		signInAs(monitor);
 		for (int verified = 0; verified < 2; verified++) {
 			this.browser.visit("/events/" + event.id() + "/worklist");
@@ -105,12 +164,18 @@ class EventBrowserIntegrationTests {
 			this.browser.click(By.id("verdict-VERIFIED"));
 			this.browser.waitForText(By.id("instance-status"), "verified");
 		}
+		this.browser.visit("/events/" + event.id() + "/worklist");
+		assertThat(this.browser.text(By.id("worklist"))).contains("IPS-SUMMARY");
+		this.browser.click(By.cssSelector("#worklist button[id^=claim-]"));
+		this.browser.click(By.id("confirm-passing-report"));
+		this.browser.waitForText(By.id("instance-status"), "verified");
 
 		signInAs(this.fixtures.user(Role.ADMIN, null));
 		this.browser.visit("/events/" + event.id());
 		this.browser.click(By.id("event-results"));
 		assertThat(this.browser.text(By.id("results"))).contains("IPS:CREATOR thorough pass")
-			.contains("PDQm:CONSUMER thorough pass");
+			.contains("PDQm:CONSUMER thorough pass")
+			.contains("IPS:REPOSITORY thorough pass");
 		this.browser.click(By.cssSelector("#results a[id^=history-]"));
 		assertThat(this.browser.text(By.id("grade-history"))).contains(monitor.displayName())
 			.contains("at risk → pass");
@@ -125,6 +190,7 @@ class EventBrowserIntegrationTests {
 		assertThat(this.browser.text(By.id("public-results"))).contains("Acme Summary Viewer")
 			.contains("IPS:CREATOR")
 			.contains("PDQm:CONSUMER")
+			.contains("IPS:REPOSITORY")
 			.contains("pass");
 	}
 

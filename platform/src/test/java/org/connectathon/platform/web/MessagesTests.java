@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.connectathon.platform.automation.ScriptRunStatus;
 import org.connectathon.platform.catalog.ProfileKind;
 import org.connectathon.platform.event.EventStatus;
 import org.connectathon.platform.monitoring.StepVerdict;
@@ -81,7 +82,8 @@ class MessagesTests {
 			.containsKeys(keys("instance.evidence.kind.", EvidenceKind.values()))
 			.containsKeys(keys("instance.action.", ChangeAction.values()))
 			.containsKeys(keys("verify.step.", StepVerdict.values()))
-			.containsKeys(keys("results.grade.", Grade.values()));
+			.containsKeys(keys("results.grade.", Grade.values()))
+			.containsKeys(keys("automation.run.", ScriptRunStatus.values()));
 	}
 
 	private static Object[] keys(String prefix, Enum<?>[] values) {

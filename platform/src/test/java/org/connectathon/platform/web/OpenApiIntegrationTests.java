@@ -23,7 +23,9 @@ class OpenApiIntegrationTests {
 		assertThat(document.json().path("paths").propertyNames()).contains("/api/events", "/api/events/{id}",
 				"/api/catalog", "/api/profiles/{keyword}", "/api/organizations/{id}/contacts",
 				"/api/events/{eventId}/systems", "/api/systems/{id}/registrations", "/api/systems/{id}/endpoints",
-				"/api/tokens", "/api/users", "/api/me");
+				"/api/tokens", "/api/users", "/api/me", "/api/events/{eventId}/test-scripts", "/api/test-scripts/{id}",
+				"/api/test-instances/{id}/steps/{index}/runs", "/api/script-runs/{id}",
+				"/api/test-instances/{id}/confirm-passing-report", "/api/tests/{id}/settings");
 		assertThat(document.json().path("components").path("securitySchemes").path("token").path("scheme").asString())
 			.isEqualTo("bearer");
 	}

@@ -1,0 +1,314 @@
+package org.connectathon.platform.automation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.connectathon.engine.testscript.ScriptResult;
+import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.RuleViolationException;
+import org.connectathon.platform.monitoring.MonitoringService;
+import org.connectathon.platform.monitoring.StepVerdict;
+import org.connectathon.platform.monitoring.StepVerdictForm;
+import org.connectathon.platform.monitoring.StepVerdictRecord;
+import org.connectathon.platform.monitoring.VerdictForm;
+import org.connectathon.platform.registration.Endpoint;
+import org.connectathon.platform.registration.SystemService;
+import org.connectathon.platform.security.Role;
+import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.testing.Evidence;
+import org.connectathon.platform.testing.EvidenceKind;
+import org.connectathon.platform.testing.EvidenceService;
+import org.connectathon.platform.testing.InstanceParticipant;
+import org.connectathon.platform.testing.StatusForm;
+import org.connectathon.platform.testing.StepStatus;
+import org.connectathon.platform.testing.TestDefinition;
+import org.connectathon.platform.testing.TestDefinitionService;
+import org.connectathon.platform.testing.TestInstance;
+import org.connectathon.platform.testing.TestInstanceService;
+import org.connectathon.platform.testing.TestInstanceStatus;
+import org.connectathon.platform.testing.TestRole;
+import org.connectathon.platform.testing.TestStep;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Automated steps: a step that names a TestScript is run by the engine against the
+ * endpoint that the responding system declared for the step's actor. The organizations
+ * taking part in the instance (and organizers) start runs; a worker of some node runs
+ * them in the background. A finished run attaches its TestReport to the step and, when it
+ * passed, marks the step done. Once every step of a fully automated test has passed, the
+ * engine verifies the instance if the test allows it ({@code automatedPassVerifies}), or
+ * else hands it to the monitors, who confirm the passing reports in one action.
+ */
+@Service
+public class AutomationService {
+
+	/**
+	 * Who the engine's own changes are recorded as. It acts for the platform, as the
+	 * server console does, and is never signed in.
+	 */
+	static final SignedInUser ENGINE = new SignedInUser(0, "testscript-engine", "TestScript engine", Role.ADMIN, null,
+			null);
+
+	private final ScriptRunRepository runs;
+
+	private final TestScriptLibrary scripts;
+
+	private final TestInstanceService instances;
+
+	private final TestDefinitionService tests;
+
+	private final EvidenceService evidence;
+
+	private final SystemService systems;
+
+	private final MonitoringService monitoring;
+
+	private final ApplicationEventPublisher publisher;
+
+	AutomationService(ScriptRunRepository runs, TestScriptLibrary scripts, TestInstanceService instances,
+			TestDefinitionService tests, EvidenceService evidence, SystemService systems, MonitoringService monitoring,
+			ApplicationEventPublisher publisher) {
+		this.runs = runs;
+		this.scripts = scripts;
+		this.instances = instances;
+		this.tests = tests;
+		this.evidence = evidence;
+		this.systems = systems;
+		this.monitoring = monitoring;
+		this.publisher = publisher;
+	}
+
+	/** The instance's steps that name a TestScript, each with its latest run. */
+	public List<AutomatedStep> automatedSteps(long instanceId, SignedInUser user) {
+		TestInstance instance = this.instances.find(instanceId, user);
+		TestDefinition test = this.tests.find(instance.testId(), user);
+		Map<Integer, ScriptRun> latest = this.runs.findLatestPerStep(instanceId);
+		return test.steps()
+			.stream()
+			.filter((step) -> step.testScript() != null)
+			.map((step) -> describe(instance, test, step, latest.get(step.index())))
+			.toList();
+	}
+
+	/**
+	 * Queues a run of the step's TestScript; the organizations taking part and organizers
+	 * only.
+	 * @throws RuleViolationException when the step names no script, or cannot run now (no
+	 * endpoint, no uploaded script, a run under way, a closed instance)
+	 */
+	@Transactional
+	public ScriptRun startRun(long instanceId, int stepIndex, SignedInUser user) {
+		TestInstance instance = this.instances.requireTakingPart(instanceId, user);
+		TestDefinition test = this.tests.find(instance.testId(), user);
+		TestStep step = test.steps()
+			.stream()
+			.filter((candidate) -> candidate.index() == stepIndex)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Step", stepIndex));
+		if (step.testScript() == null) {
+			throw new RuleViolationException("Step " + stepIndex + " of " + test.keyword()
+					+ " names no TestScript: its participants do it and attach the evidence.");
+		}
+		if (instance.status().participantMoves().isEmpty()) {
+			throw new RuleViolationException(
+					"The instance is " + describe(instance.status()) + "; its steps cannot run any more.");
+		}
+		AutomatedStep automated = describe(instance, test, step,
+				this.runs.findLatestPerStep(instanceId).get(stepIndex));
+		if (automated.busy()) {
+			throw new RuleViolationException("Step " + stepIndex + " is already being run (run "
+					+ automated.latestRun().id() + "); wait until it ends.");
+		}
+		if (automated.problem() != null) {
+			throw new RuleViolationException(automated.problem());
+		}
+		EventTestScript script = automated.script();
+		long id = this.runs.insert(instanceId, stepIndex, script.id(), script.keyword(), automated.serverUrl(),
+				script.actionCount(), user.id(), user.displayName());
+		this.publisher.publishEvent(new ScriptRunQueued(id));
+		return this.runs.find(id).orElseThrow();
+	}
+
+	/** A run, for everyone who sees its instance. */
+	public ScriptRun findRun(long runId, SignedInUser user) {
+		ScriptRun run = this.runs.find(runId).orElseThrow(() -> new NotFoundException("Script run", runId));
+		this.instances.find(run.testInstanceId(), user);
+		return run;
+	}
+
+	/** The instance's runs, newest first. */
+	public List<ScriptRun> findRuns(long instanceId, SignedInUser user) {
+		this.instances.find(instanceId, user);
+		return this.runs.findOfInstance(instanceId);
+	}
+
+	/**
+	 * A monitor verifies an instance whose automated steps passed, in one action: each
+	 * automated step is judged passed on its latest TestReport and the instance verified.
+	 * Steps without a script must have been judged passed already.
+	 */
+	@Transactional
+	public TestInstance confirmPassingReports(long instanceId, SignedInUser user) {
+		// The monitor's rules first: only a monitor of the test, never of a taking-part
+		// organization.
+		this.monitoring.claim(instanceId, user);
+		TestInstance instance = this.instances.find(instanceId, user);
+		TestDefinition test = this.tests.find(instance.testId(), user);
+		Map<Integer, ScriptRun> latest = this.runs.findLatestPerStep(instanceId);
+		Map<Integer, StepVerdict> judged = this.monitoring.findStepVerdicts(instanceId, user)
+			.stream()
+			.collect(Collectors.toMap(StepVerdictRecord::stepIndex, StepVerdictRecord::verdict));
+		List<String> problems = new ArrayList<>();
+		List<ScriptRun> passing = new ArrayList<>();
+		for (TestStep step : test.steps()) {
+			ScriptRun run = latest.get(step.index());
+			if (step.testScript() == null) {
+				if (judged.get(step.index()) != StepVerdict.PASSED) {
+					problems.add("step " + step.index() + " names no TestScript; judge it first");
+				}
+			}
+			else if (run == null) {
+				problems.add("step " + step.index() + " has not run");
+			}
+			else if (run.status() != ScriptRunStatus.PASSED) {
+				problems.add("the latest run of step " + step.index() + " (run " + run.id() + ") is "
+						+ run.status().name().toLowerCase());
+			}
+			else {
+				passing.add(run);
+			}
+		}
+		if (passing.isEmpty() && problems.isEmpty()) {
+			problems.add(test.keyword() + " has no automated step");
+		}
+		if (!problems.isEmpty()) {
+			throw new RuleViolationException(
+					"The TestReports cannot be confirmed: " + String.join("; ", problems) + ".");
+		}
+		for (ScriptRun run : passing) {
+			this.monitoring.judgeStep(instanceId, run.stepIndex(),
+					new StepVerdictForm(StepVerdict.PASSED, "The TestReport of run " + run.id() + " passed."), user);
+		}
+		return this.monitoring.judge(instanceId, new VerdictForm(TestInstanceStatus.VERIFIED,
+				"Confirmed the passing TestReports of runs " + runIds(passing) + "."), user);
+	}
+
+	/**
+	 * What a worker found, recorded for the node that holds the run: the run ends, its
+	 * TestReport goes to the step, a pass marks the step done and may conclude the
+	 * instance. Nothing happens when another node took the run back meanwhile.
+	 */
+	@Transactional
+	void recordResult(ScriptRun run, String node, ScriptRunStatus status, String message,
+			@Nullable ScriptResult result) {
+		TestInstance instance = this.instances.find(run.testInstanceId(), ENGINE);
+		boolean open = !instance.status().participantMoves().isEmpty();
+		String recorded = open ? message : message + " The instance was " + describe(instance.status())
+				+ " meanwhile, so the TestReport was not attached.";
+		if (!this.runs.finish(run.id(), node, status, recorded) || !open) {
+			return;
+		}
+		if (result != null) {
+			Evidence report = this.evidence.upload(instance.id(), run.stepIndex(), EvidenceKind.TEST_REPORT,
+					run.scriptKeyword() + ".testreport.json", "application/fhir+json",
+					result.testReportJson().getBytes(StandardCharsets.UTF_8),
+					"TestScript " + run.scriptKeyword() + " " + status.name().toLowerCase() + " (run " + run.id() + ")",
+					ENGINE);
+			this.runs.updateEvidence(run.id(), report.id());
+		}
+		if (status == ScriptRunStatus.PASSED) {
+			this.instances.changeStep(instance.id(), run.stepIndex(), StepStatus.DONE, ENGINE);
+			concludeIfEveryStepPassed(instance.id());
+		}
+	}
+
+	/**
+	 * Ends a run that could not be recorded otherwise, so that it never stays running.
+	 */
+	@Transactional
+	void recordError(ScriptRun run, String node, String message) {
+		this.runs.finish(run.id(), node, ScriptRunStatus.ERROR, message);
+	}
+
+	/**
+	 * When the latest run of every step of a fully automated test passed, the engine
+	 * verifies the instance if the test allows it, else hands it to the monitors.
+	 */
+	private void concludeIfEveryStepPassed(long instanceId) {
+		TestInstance instance = this.instances.find(instanceId, ENGINE);
+		TestDefinition test = this.tests.find(instance.testId(), ENGINE);
+		Map<Integer, ScriptRun> latest = this.runs.findLatestPerStep(instanceId);
+		boolean everyStepPassed = test.fullyAutomated() && test.steps()
+			.stream()
+			.allMatch((step) -> latest.containsKey(step.index())
+					&& latest.get(step.index()).status() == ScriptRunStatus.PASSED);
+		if (!everyStepPassed) {
+			return;
+		}
+		String reason = "The TestScript of every step passed (runs "
+				+ runIds(test.steps().stream().map((step) -> latest.get(step.index())).toList()) + ")";
+		if (test.automatedPassVerifies()) {
+			this.instances.verifyWithoutMonitor(instanceId,
+					reason + "; " + test.keyword() + " lets an automated pass verify without a monitor.", ENGINE);
+		}
+		else if (instance.status() == TestInstanceStatus.RUNNING || instance.status() == TestInstanceStatus.PAUSED) {
+			this.instances.changeStatus(instanceId,
+					new StatusForm(TestInstanceStatus.TO_BE_VERIFIED, reason + "; a monitor confirms them."), ENGINE);
+		}
+	}
+
+	private AutomatedStep describe(TestInstance instance, TestDefinition test, TestStep step,
+			@Nullable ScriptRun latestRun) {
+		EventTestScript script = this.scripts.findByKeyword(test.eventId(), step.testScript()).orElse(null);
+		if (step.responderRole() == null) {
+			return new AutomatedStep(step.index(), step.testScript(), script, null, null,
+					"Step " + step.index() + " is answered by a tool: the engine sends requests, so it runs scripts "
+							+ "against a responding system only.",
+					latestRun);
+		}
+		TestRole role = test.role(step.responderRole()).orElseThrow();
+		InstanceParticipant participant = instance.participants()
+			.stream()
+			.filter((candidate) -> candidate.roleKeyword().equals(role.keyword()))
+			.findFirst()
+			.orElse(null);
+		if (participant == null) {
+			return new AutomatedStep(step.index(), step.testScript(), script, null, null,
+					"No system plays " + role.keyword() + " in this instance.", latestRun);
+		}
+		// Asked as the engine: a system taking part stays the target even if it is no
+		// longer published.
+		String serverUrl = this.systems.findEndpoints(participant.systemId(), ENGINE)
+			.stream()
+			.filter((endpoint) -> endpoint.actorId() == role.actorId())
+			.map(Endpoint::baseUrl)
+			.findFirst()
+			.orElse(null);
+		String problem = null;
+		if (serverUrl == null) {
+			problem = participant.systemName() + " has no endpoint for " + role.actor()
+					+ "; its organization declares one on the system's page.";
+		}
+		else if (script == null) {
+			problem = "Step " + step.index() + " runs TestScript '" + step.testScript()
+					+ "', which the organizers have not uploaded to the event yet.";
+		}
+		return new AutomatedStep(step.index(), step.testScript(), script, participant.systemName(), serverUrl, problem,
+				latestRun);
+	}
+
+	private static String runIds(List<ScriptRun> runs) {
+		return runs.stream().map((run) -> String.valueOf(run.id())).collect(Collectors.joining(", "));
+	}
+
+	private static String describe(TestInstanceStatus status) {
+		return status.name().toLowerCase().replace('_', ' ');
+	}
+
+}

@@ -1,0 +1,122 @@
+package org.connectathon.platform.automation;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.connectathon.engine.testscript.ActionResult;
+import org.connectathon.engine.testscript.LoadedTestScript;
+import org.connectathon.engine.testscript.Outcome;
+import org.connectathon.engine.testscript.RunProgressListener;
+import org.connectathon.engine.testscript.RunSettings;
+import org.connectathon.engine.testscript.ScriptResult;
+import org.connectathon.engine.testscript.TestScriptRunner;
+import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.validation.FhirValidation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the script of one claimed run with the engine against the run's endpoint,
+ * reporting each action to the run's row as it goes (which also tells other nodes that
+ * this one is alive). Changes nothing else: the worker records what it answers.
+ */
+@Component
+class ScriptRunExecutor {
+
+	private final TestScriptLibrary scripts;
+
+	private final ScriptRunRepository runs;
+
+	private final FhirValidation validation;
+
+	private final Duration requestTimeout;
+
+	ScriptRunExecutor(TestScriptLibrary scripts, ScriptRunRepository runs, FhirValidation validation,
+			@Value("${connectathon.automation.request-timeout:30s}") Duration requestTimeout) {
+		this.scripts = scripts;
+		this.runs = runs;
+		this.validation = validation;
+		this.requestTimeout = requestTimeout;
+	}
+
+	Completion run(ScriptRun run, String node) {
+		try {
+			return runScript(run, node);
+		}
+		catch (RuntimeException unexpected) {
+			return new Completion(ScriptRunStatus.ERROR,
+					"The engine could not run TestScript " + run.scriptKeyword() + ": " + unexpected, null);
+		}
+	}
+
+	private Completion runScript(ScriptRun run, String node) {
+		Optional<LoadedTestScript> script;
+		try {
+			script = (run.testScriptId() != null) ? this.scripts.load(run.testScriptId()) : Optional.empty();
+		}
+		catch (InvalidInputException unreadable) {
+			return new Completion(ScriptRunStatus.ERROR, "TestScript " + run.scriptKeyword() + " cannot be read: "
+					+ String.join("; ", unreadable.problems()), null);
+		}
+		if (script.isEmpty()) {
+			return new Completion(ScriptRunStatus.ERROR,
+					"TestScript " + run.scriptKeyword() + " was deleted before the run started.", null);
+		}
+		RunSettings settings = new RunSettings(URI.create(run.serverUrl()), Map.of(), Map.of(),
+				this.validation.scriptProfileValidator(), this.requestTimeout);
+		ScriptResult result = new TestScriptRunner(settings).run(script.get(), new RunProgressListener() {
+
+			@Override
+			public void actionStarted(String section, String label, int finished, int total) {
+				ScriptRunExecutor.this.runs.updateProgress(run.id(), node, finished, section + ": " + label);
+			}
+
+			@Override
+			public void actionFinished(ActionResult action, int finished, int total) {
+				ScriptRunExecutor.this.runs.updateProgress(run.id(), node, finished, null);
+			}
+
+		});
+		return new Completion(ScriptRunStatus.of(result.outcome()), summary(result), result);
+	}
+
+	/**
+	 * For people: how many actions passed, and the first that did not, with the engine's
+	 * explanation.
+	 */
+	static String summary(ScriptResult result) {
+		Map<Outcome, Integer> counts = result.counts();
+		StringBuilder summary = new StringBuilder().append(counts.get(Outcome.PASS))
+			.append(" of ")
+			.append(result.actions().size())
+			.append(" actions passed");
+		counts.forEach((outcome, count) -> {
+			if (outcome != Outcome.PASS && count > 0) {
+				summary.append(", ").append(count).append(' ').append(outcome.reportCode());
+			}
+		});
+		summary.append('.');
+		result.actions()
+			.stream()
+			.filter((action) -> action.outcome() == Outcome.FAIL || action.outcome() == Outcome.ERROR)
+			.findFirst()
+			.ifPresent((action) -> summary.append(" First ")
+				.append(action.outcome().reportCode())
+				.append(": ")
+				.append(action.section())
+				.append(", ")
+				.append(action.label())
+				.append(": ")
+				.append(action.message()));
+		return summary.toString();
+	}
+
+	/** How a run ended, with the engine's result when the script ran. */
+	record Completion(ScriptRunStatus status, String message, @Nullable ScriptResult result) {
+
+	}
+
+}

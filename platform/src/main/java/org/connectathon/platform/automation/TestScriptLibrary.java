@@ -1,0 +1,126 @@
+package org.connectathon.platform.automation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.connectathon.engine.testscript.LoadedTestScript;
+import org.connectathon.engine.testscript.TestScriptLoadException;
+import org.connectathon.engine.testscript.TestScriptLoader;
+import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.security.SignedInUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The TestScripts of an event: organizers upload them (R4 or R5, JSON or XML, fixtures
+ * contained in the script), steps of the test plan name them by keyword, which is the
+ * script's id; everyone who sees the event reads them, so that participants know what the
+ * engine will send. A script is checked by loading it into the engine when it is
+ * uploaded, so that a run never meets a script it cannot read.
+ */
+@Service
+public class TestScriptLibrary {
+
+	/** A FHIR id, which is what a step names. */
+	private static final Pattern KEYWORD = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+	private final TestScriptRepository scripts;
+
+	private final EventService events;
+
+	private final TestScriptLoader loader = new TestScriptLoader();
+
+	TestScriptLibrary(TestScriptRepository scripts, EventService events) {
+		this.scripts = scripts;
+		this.events = events;
+	}
+
+	public List<EventTestScript> findInEvent(long eventId, SignedInUser user) {
+		this.events.find(eventId, user);
+		return this.scripts.findInEvent(eventId);
+	}
+
+	public EventTestScript find(long id, SignedInUser user) {
+		EventTestScript script = this.scripts.find(id).orElseThrow(() -> new NotFoundException("TestScript", id));
+		this.events.find(script.eventId(), user);
+		return script;
+	}
+
+	/** The script a step names, if the event has it. */
+	Optional<EventTestScript> findByKeyword(long eventId, String keyword) {
+		return this.scripts.findByKeyword(eventId, keyword);
+	}
+
+	public byte[] content(long id, SignedInUser user) {
+		find(id, user);
+		return this.scripts.findContent(id).orElseThrow(() -> new NotFoundException("TestScript", id));
+	}
+
+	/**
+	 * Adds a script to the event, or replaces the one with the same id; organizers only.
+	 * @throws InvalidInputException with the engine's reason when the file is not a
+	 * TestScript it can run
+	 */
+	@Transactional
+	public EventTestScript upload(long eventId, @Nullable String fileName, byte[] content, SignedInUser user) {
+		user.requireAdmin();
+		Event event = this.events.find(eventId, user);
+		if (content.length == 0) {
+			throw new InvalidInputException("The TestScript file is empty.");
+		}
+		String name = fileName(fileName);
+		LoadedTestScript loaded = read(name, content);
+		String keyword = loaded.id();
+		if (!KEYWORD.matcher(keyword).matches()) {
+			throw new InvalidInputException("The TestScript cannot be named by a step.",
+					List.of("id: '" + keyword + "' must be 1 to 64 letters, digits, '-' or '.', as FHIR ids are"));
+		}
+		this.scripts.save(event.id(), keyword, truncate(loaded.title(), 500), loaded.version().name(),
+				loaded.actionCount(), name, content, user.displayName());
+		return this.scripts.findByKeyword(event.id(), keyword).orElseThrow();
+	}
+
+	@Transactional
+	public void delete(long id, SignedInUser user) {
+		user.requireAdmin();
+		find(id, user);
+		this.scripts.delete(id);
+	}
+
+	/**
+	 * The stored script, ready for the engine; empty when it was deleted after a run
+	 * named it.
+	 */
+	Optional<LoadedTestScript> load(long id) {
+		return this.scripts.find(id)
+			.flatMap((script) -> this.scripts.findContent(id).map((content) -> read(script.fileName(), content)));
+	}
+
+	private LoadedTestScript read(String fileName, byte[] content) {
+		try {
+			return this.loader.load(fileName, new String(content, StandardCharsets.UTF_8));
+		}
+		catch (TestScriptLoadException exception) {
+			throw new InvalidInputException("The file is not a TestScript the engine can run.",
+					List.of(exception.getMessage()));
+		}
+	}
+
+	/** Only the file's own name, which also names it in the engine's messages. */
+	private static String fileName(@Nullable String fileName) {
+		String name = (fileName == null) ? "" : fileName.replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+		return name.isEmpty() ? "testscript.json" : truncate(name, 255);
+	}
+
+	private static String truncate(String text, int length) {
+		return (text.length() <= length) ? text : text.substring(0, length);
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.connectathon.platform.automation;
+
+import java.io.IOException;
+
+import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.security.SignedInUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The event's TestScripts: everyone reads them, organizers upload and delete them. */
+@Controller
+class TestScriptPageController {
+
+	private final TestScriptLibrary scripts;
+
+	private final EventService events;
+
+	TestScriptPageController(TestScriptLibrary scripts, EventService events) {
+		this.scripts = scripts;
+		this.events = events;
+	}
+
+	@GetMapping("/events/{eventId}/test-scripts")
+	String scripts(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("event", this.events.find(eventId, user));
+		model.addAttribute("scripts", this.scripts.findInEvent(eventId, user));
+		return "automation/test-scripts";
+	}
+
+	@GetMapping("/test-scripts/{id}/content")
+	ResponseEntity<byte[]> content(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+		return AutomationApiController.download(this.scripts.find(id, user), this.scripts.content(id, user));
+	}
+
+	@PostMapping("/admin/events/{eventId}/test-scripts")
+	String upload(@PathVariable long eventId, @RequestParam(required = false) MultipartFile file,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) throws IOException {
+		if (file == null || file.isEmpty()) {
+			throw new InvalidInputException("Choose a TestScript file.");
+		}
+		EventTestScript script = this.scripts.upload(eventId, file.getOriginalFilename(), file.getBytes(), user);
+		redirect.addFlashAttribute("message", "Saved TestScript " + script.keyword() + ".");
+		return "redirect:/events/" + eventId + "/test-scripts";
+	}
+
+	@PostMapping("/admin/test-scripts/{id}/delete")
+	String delete(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		EventTestScript script = this.scripts.find(id, user);
+		this.scripts.delete(id, user);
+		redirect.addFlashAttribute("message", "Deleted TestScript " + script.keyword() + ".");
+		return "redirect:/events/" + script.eventId() + "/test-scripts";
+	}
+
+}

@@ -1,0 +1,469 @@
+package org.connectathon.platform.automation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.connectathon.engine.referenceserver.ReferenceServer;
+import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
+import org.connectathon.platform.ApiClient;
+import org.connectathon.platform.ApiClient.Response;
+import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PlatformIntegrationTest;
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.security.Role;
+import org.connectathon.platform.security.User;
+import org.connectathon.platform.testing.TestPlanIntegrationTests;
+import org.connectathon.platform.testing.TestingFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.connectathon.platform.testing.TestingFixtures.participants;
+
+/**
+ * Automated steps end to end: the demo's IPS TestScript runs through the engine against a
+ * reference server, started here on a free port and registered as the repository's
+ * endpoint, and the platform records what it found.
+ */
+@PlatformIntegrationTest
+class AutomatedStepsIntegrationTests {
+
+	/**
+	 * The engine's first run warms FHIRPath up, which takes many seconds on a busy
+	 * machine.
+	 */
+	private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+
+	private static final String SCRIPT = "ips-summary-operation";
+
+	private static ReferenceServerLauncher referenceServer;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	ScriptRunWorker worker;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ScriptRunRepository runs;
+
+	@Autowired
+	ScriptRunExecutor executor;
+
+	@Autowired
+	AutomationService automation;
+
+	Event event;
+
+	ApiClient admin;
+
+	ApiClient alice;
+
+	long repository;
+
+	@BeforeAll
+	static void startTheReferenceServer() {
+		referenceServer = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR4Cached()), 0);
+	}
+
+	@AfterAll
+	static void stopTheReferenceServer() {
+		referenceServer.close();
+	}
+
+	@BeforeEach
+	void anEventWithTheIpsScriptAndARepositoryWithAnEndpoint() {
+		this.event = this.fixtures.openEvent();
+		this.admin = this.fixtures.admin();
+		Response uploaded = this.admin.postBytes(
+				"/api/events/" + this.event.id() + "/test-scripts?fileName=" + SCRIPT + ".testscript.json",
+				demoScript(), "application/fhir+json");
+		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+		assertThat(uploaded.json().path("keyword").asString()).isEqualTo(SCRIPT);
+		assertThat(uploaded.json().path("actionCount").asInt()).isEqualTo(15);
+		this.alice = this.fixtures.participantOf(this.fixtures.organization());
+		this.repository = TestingFixtures.publishedSystem(this.alice, this.event, "Acme IPS Repository",
+				"IPS:REPOSITORY");
+		Response endpoint = this.alice.post("/api/systems/" + this.repository + "/endpoints", Map.of("profile", "IPS",
+				"actor", "REPOSITORY", "baseUrl", referenceServer.baseUrl(), "fhirVersion", "R4"));
+		assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+	}
+
+	@Test
+	void shouldAttachAPassingReportHandTheInstanceToMonitorsAndLetOneConfirmInOneAction() {
+		long test = automatedTest(false);
+		long instance = start(test);
+
+		JsonNode run = runToTheEnd(this.alice, instance, 1);
+
+		assertThat(run.path("status").asString()).isEqualTo("PASSED");
+		assertThat(run.path("actionsFinished").asInt()).isEqualTo(15);
+		assertThat(run.path("actionsTotal").asInt()).isEqualTo(15);
+		assertThat(run.path("message").asString()).startsWith("15 of 15 actions passed.");
+		JsonNode details = this.alice.get("/api/test-instances/" + instance).json();
+		assertThat(details.path("steps").get(0).path("status").asString()).isEqualTo("DONE");
+		JsonNode report = details.path("evidence").get(0);
+		assertThat(report.path("kind").asString()).isEqualTo("TEST_REPORT");
+		assertThat(report.path("stepIndex").asInt()).isEqualTo(1);
+		assertThat(report.path("addedByName").asString()).isEqualTo("TestScript engine");
+		assertThat(run.path("evidenceId").asLong()).isEqualTo(report.path("id").asLong());
+		Response content = this.alice.get("/api/evidence/" + report.path("id").asLong() + "/content");
+		assertThat(content.json().path("resourceType").asString()).isEqualTo("TestReport");
+		assertThat(content.json().path("result").asString()).isEqualTo("pass");
+		assertThat(details.path("instance").path("status").asString()).isEqualTo("TO_BE_VERIFIED");
+		JsonNode handedOver = details.path("history").get(1);
+		assertThat(handedOver.path("userName").asString()).isEqualTo("TestScript engine");
+		assertThat(handedOver.path("reason").asString()).contains("a monitor confirms");
+		assertThat(grade()).isEqualTo("AT_RISK");
+
+		ApiClient monitor = monitorOf(test);
+		Response confirmed = monitor.post("/api/test-instances/" + instance + "/confirm-passing-report", Map.of());
+
+		assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+		assertThat(confirmed.json().path("status").asString()).isEqualTo("VERIFIED");
+		JsonNode verdicts = monitor.get("/api/test-instances/" + instance + "/step-verdicts").json();
+		assertThat(verdicts.get(0).path("verdict").asString()).isEqualTo("PASSED");
+		assertThat(verdicts.get(0).path("comment").asString())
+			.isEqualTo("The TestReport of run " + run.path("id").asLong() + " passed.");
+		assertThat(grade()).isEqualTo("PASS");
+	}
+
+	@Test
+	void shouldVerifyWithoutAMonitorWhenTheTestLetsAnAutomatedPassVerify() {
+		long instance = start(automatedTest(true));
+
+		JsonNode run = runToTheEnd(this.alice, instance, 1);
+
+		assertThat(run.path("status").asString()).isEqualTo("PASSED");
+		JsonNode details = this.alice.get("/api/test-instances/" + instance).json();
+		assertThat(details.path("instance").path("status").asString()).isEqualTo("VERIFIED");
+		JsonNode verified = details.path("history").get(1);
+		assertThat(verified.path("userName").asString()).isEqualTo("TestScript engine");
+		assertThat(verified.path("toStatus").asString()).isEqualTo("VERIFIED");
+		assertThat(verified.path("reason").asString()).isEqualTo("The TestScript of every step passed (runs "
+				+ run.path("id").asLong() + "); IPS-SUMMARY lets an automated pass verify without a monitor.");
+		assertThat(grade()).isEqualTo("PASS");
+	}
+
+	@Test
+	void shouldRecordAFailingRunAndLeaveTheStepToDo() {
+		String strict = new String(demoScript(), java.nio.charset.StandardCharsets.UTF_8)
+			.replace("\"id\": \"ips-summary-operation\"", "\"id\": \"ips-summary-searchset\"")
+			.replace("Bundle.type = 'document'", "Bundle.type = 'searchset'");
+		assertThat(
+				this.admin.postText("/api/events/" + this.event.id() + "/test-scripts", strict, "application/fhir+json")
+					.status())
+			.isEqualTo(201);
+		long test = TestingFixtures
+			.importedTest(this.admin, this.event, plan(false, "ips-summary-searchset"), "IPS-SUMMARY")
+			.path("id")
+			.asLong();
+		long instance = start(test);
+
+		JsonNode run = runToTheEnd(this.alice, instance, 1);
+
+		assertThat(run.path("status").asString()).isEqualTo("FAILED");
+		assertThat(run.path("message").asString()).startsWith("14 of 15 actions passed, 1 fail.")
+			.contains("First fail: summary, summary-is-document");
+		JsonNode details = this.alice.get("/api/test-instances/" + instance).json();
+		assertThat(details.path("steps").get(0).path("status").asString()).isEqualTo("TO_DO");
+		assertThat(details.path("instance").path("status").asString()).isEqualTo("RUNNING");
+		assertThat(details.path("evidence").get(0).path("text").asString())
+			.isEqualTo("TestScript ips-summary-searchset failed (run " + run.path("id").asLong() + ")");
+		this.alice.post("/api/test-instances/" + instance + "/status", Map.of("status", "TO_BE_VERIFIED"));
+		Response confirmed = monitorOf(test).post("/api/test-instances/" + instance + "/confirm-passing-report",
+				Map.of());
+		assertThat(confirmed.status()).isEqualTo(409);
+		assertThat(confirmed.json().path("detail").asString()).isEqualTo("The TestReports cannot be confirmed: the "
+				+ "latest run of step 1 (run " + run.path("id").asLong() + ") is failed.");
+	}
+
+	@Test
+	void shouldLetOnlyTheOrganizationsTakingPartStartARun() {
+		long instance = start(automatedTest(false));
+		ApiClient bob = this.fixtures.participantOf(this.fixtures.organization());
+
+		Response refused = bob.post("/api/test-instances/" + instance + "/steps/1/runs", Map.of());
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(this.alice.get("/api/test-instances/" + instance + "/script-runs").json().size()).isZero();
+		assertThat(monitorOf(automatedTest(false)).post("/api/test-instances/" + instance + "/steps/1/runs", Map.of())
+			.status()).isEqualTo(403);
+		assertThat(bob.post("/api/test-instances/" + instance + "/confirm-passing-report", Map.of()).status())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void shouldExplainWhyAStepCannotRun() {
+		long instance = start(automatedTest(false));
+		Response unknownInstance = this.alice.post("/api/test-instances/999999999/steps/1/runs", Map.of());
+		assertThat(unknownInstance.status()).isEqualTo(404);
+		assertThat(unknownInstance.json().path("detail").asString())
+			.isEqualTo("Test instance 999999999 does not exist.");
+		assertThat(this.alice.post("/api/test-instances/" + instance + "/steps/7/runs", Map.of()).status())
+			.isEqualTo(404);
+		assertThat(this.alice.get("/api/script-runs/999999999").status()).isEqualTo(404);
+
+		long manual = TestingFixtures.importedTest(this.admin, this.event, plan(false, SCRIPT), "IPS-DOCUMENT")
+			.path("id")
+			.asLong();
+		long creator = TestingFixtures.publishedSystem(this.alice, this.event, "Acme IPS Creator", "IPS:CREATOR",
+				"PDQm:CONSUMER");
+		long manualInstance = this.alice.post("/api/tests/" + manual + "/instances", participants("CREATOR", creator))
+			.json()
+			.path("id")
+			.asLong();
+		Response noScript = this.alice.post("/api/test-instances/" + manualInstance + "/steps/1/runs", Map.of());
+		assertThat(noScript.status()).isEqualTo(409);
+		assertThat(noScript.json().path("detail").asString())
+			.isEqualTo("Step 1 of IPS-DOCUMENT names no TestScript: its participants do it and attach the evidence.");
+		Response toolAnswers = this.alice.post("/api/test-instances/" + manualInstance + "/steps/2/runs", Map.of());
+		assertThat(toolAnswers.status()).isEqualTo(409);
+		assertThat(toolAnswers.json().path("detail").asString()).startsWith("Step 2 is answered by a tool");
+
+		long withoutEndpoint = TestingFixtures.publishedSystem(this.alice, this.event, "Acme Second Repository",
+				"IPS:REPOSITORY");
+		long noEndpointInstance = this.alice
+			.post("/api/tests/" + automatedTest(false) + "/instances", participants("REPOSITORY", withoutEndpoint))
+			.json()
+			.path("id")
+			.asLong();
+		Response noEndpoint = this.alice.post("/api/test-instances/" + noEndpointInstance + "/steps/1/runs", Map.of());
+		assertThat(noEndpoint.status()).isEqualTo(409);
+		assertThat(noEndpoint.json().path("detail").asString()).isEqualTo("Acme Second Repository has no endpoint "
+				+ "for IPS:REPOSITORY; its organization declares one on the system's page.");
+
+		long unknownScript = TestingFixtures
+			.importedTest(this.admin, this.event, plan(false, "not-uploaded"), "IPS-SUMMARY")
+			.path("id")
+			.asLong();
+		Response notUploaded = this.alice.post("/api/test-instances/" + start(unknownScript) + "/steps/1/runs",
+				Map.of());
+		assertThat(notUploaded.status()).isEqualTo(409);
+		assertThat(notUploaded.json().path("detail").asString()).isEqualTo(
+				"Step 1 runs TestScript 'not-uploaded', which the organizers have not uploaded to the event yet.");
+		assertThat(this.alice.get("/api/test-instances/" + instance + "/script-runs").json().size()).isZero();
+	}
+
+	@Test
+	void shouldKeepOnlyTestScriptsTheEngineCanRun() {
+		String scripts = "/api/events/" + this.event.id() + "/test-scripts";
+		Response malformed = this.admin.postText(scripts, "{\"resourceType\":\"TestScript\",", "application/json");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.json().path("detail").asString())
+			.isEqualTo("The file is not a TestScript the engine can run.");
+		assertThat(malformed.json().path("problems").get(0).asString()).startsWith("CTN-1003: ");
+		Response patient = this.admin.postText(scripts, "{\"resourceType\":\"Patient\"}", "application/json");
+		assertThat(patient.json().path("problems").get(0).asString()).startsWith("CTN-1002: expected a TestScript");
+		Response xml = this.admin.postText(scripts, "<TestScript xmlns=\"http://hl7.org/fhir\"><name value=\"x\"/>",
+				"application/fhir+xml");
+		assertThat(xml.status()).isEqualTo(400);
+		assertThat(this.alice.postBytes(scripts, demoScript(), "application/fhir+json").status()).isEqualTo(403);
+
+		JsonNode listed = this.alice.get(scripts).json();
+		assertThat(listed.size()).isEqualTo(1);
+		long id = listed.get(0).path("id").asLong();
+		assertThat(this.alice.get("/api/test-scripts/" + id + "/content").body()).contains("\"ips-summary-operation\"");
+		assertThat(this.alice.delete("/api/test-scripts/" + id).status()).isEqualTo(403);
+		assertThat(this.admin.delete("/api/test-scripts/" + id).status()).isEqualTo(204);
+		assertThat(this.admin.get("/api/test-scripts/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
+	void shouldLetOrganizersChangeTheSettingOnlyForFullyAutomatedTests() {
+		long automated = automatedTest(false);
+		long manual = TestingFixtures.importedTest(this.admin, this.event, plan(false, SCRIPT), "IPS-DOCUMENT")
+			.path("id")
+			.asLong();
+
+		assertThat(
+				this.alice.put("/api/tests/" + automated + "/settings", Map.of("automatedPassVerifies", true)).status())
+			.isEqualTo(403);
+		Response changed = this.admin.put("/api/tests/" + automated + "/settings",
+				Map.of("automatedPassVerifies", true));
+		assertThat(changed.json().path("automatedPassVerifies").asBoolean()).isTrue();
+		Response refused = this.admin.put("/api/tests/" + manual + "/settings", Map.of("automatedPassVerifies", true));
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(this.admin.get("/api/events/" + this.event.id() + "/test-plan?format=yaml").body())
+			.contains("automatedPassVerifies: true");
+		Response inconsistent = this.admin.postText("/api/events/" + this.event.id() + "/test-plan",
+				plan(false, SCRIPT).replace("name: The IPS document validates",
+						"name: The IPS document validates\n    automatedPassVerifies: true"),
+				"application/yaml");
+		assertThat(inconsistent.status()).isEqualTo(400);
+		assertThat(inconsistent.json().path("problems").toString()).contains("tests[1].automatedPassVerifies: only "
+				+ "a test whose every step names a testScript is verified without a monitor; steps[0] name none");
+	}
+
+	@Test
+	void shouldRequeueARunWhoseNodeStoppedAndEndItAfterTooManyAttempts() {
+		long instance = start(automatedTest(false));
+		long scriptId = uploadedScriptId();
+		long abandoned = heldRun(instance, scriptId, 1, "stopped-node", Duration.ofHours(1));
+		long exhausted = heldRun(instance, scriptId, 2, "stopped-node", Duration.ofHours(1));
+
+		this.worker.keepHouse();
+
+		JsonNode ended = this.alice.get("/api/script-runs/" + exhausted).json();
+		assertThat(ended.path("status").asString()).isEqualTo("ERROR");
+		assertThat(ended.path("message").asString())
+			.isEqualTo("The node running this script stopped 2 times before it ended; run the step again.");
+		JsonNode rerun = awaitEnd(this.alice, abandoned);
+		assertThat(rerun.path("status").asString()).isEqualTo("PASSED");
+		assertThat(rerun.path("attempts").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldPutTheRunsOfAStoppingNodeBackInTheQueueForAnotherNode() {
+		long instance = start(automatedTest(false));
+		long scriptId = uploadedScriptId();
+		ScriptRunWorker stoppingNode = new ScriptRunWorker(this.runs, this.executor, this.automation, 1,
+				Duration.ofMinutes(1), Duration.ofMinutes(2), 2);
+		stoppingNode.start();
+		long held = heldRun(instance, scriptId, 1, stoppingNode.node(), Duration.ZERO);
+
+		stoppingNode.stop();
+
+		assertThat(stoppingNode.isRunning()).isFalse();
+		JsonNode rerun = awaitEnd(this.alice, held);
+		assertThat(rerun.path("status").asString()).isEqualTo("PASSED");
+		assertThat(rerun.path("attempts").asInt()).isEqualTo(2);
+	}
+
+	/**
+	 * A run of step 1 that a node holds, as the database keeps it: started and last heard
+	 * of {@code since} ago.
+	 */
+	private long uploadedScriptId() {
+		return this.admin.get("/api/events/" + this.event.id() + "/test-scripts").json().get(0).path("id").asLong();
+	}
+
+	private long heldRun(long instance, long scriptId, int attempts, String node, Duration since) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into script_runs (test_instance_id, step_index, test_script_id, script_keyword, server_url,
+				status, actions_total, actions_finished, attempts, requested_by, requested_by_name, node, started_at,
+				heartbeat_at)
+				values (:instance, 1, :scriptId, :keyword, :serverUrl, 'RUNNING', 15, 3, :attempts, 0, 'Alice', :node,
+				current_timestamp - cast(:seconds as integer) * interval '1' second,
+				current_timestamp - cast(:seconds as integer) * interval '1' second)""")
+			.param("instance", instance)
+			.param("scriptId", scriptId)
+			.param("keyword", SCRIPT)
+			.param("serverUrl", referenceServer.baseUrl())
+			.param("attempts", attempts)
+			.param("node", node)
+			.param("seconds", since.toSeconds())
+			.update(key, "id");
+		return key.getKeyAs(Long.class);
+	}
+
+	private long automatedTest(boolean automatedPassVerifies) {
+		return TestingFixtures.importedTest(this.admin, this.event, plan(automatedPassVerifies, SCRIPT), "IPS-SUMMARY")
+			.path("id")
+			.asLong();
+	}
+
+	private long start(long test) {
+		Response started = this.alice.post("/api/tests/" + test + "/instances",
+				participants("REPOSITORY", this.repository));
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		return started.json().path("id").asLong();
+	}
+
+	private ApiClient monitorOf(long test) {
+		User monitor = this.fixtures.user(Role.MONITOR, null);
+		this.admin.put("/api/tests/" + test + "/monitors", List.of(monitor.id()));
+		return this.fixtures.apiAs(monitor);
+	}
+
+	private String grade() {
+		JsonNode results = this.admin.get("/api/events/" + this.event.id() + "/results").json();
+		return results.valueStream()
+			.filter((result) -> result.path("systemId").asLong() == this.repository)
+			.findFirst()
+			.orElseThrow()
+			.path("grade")
+			.asString();
+	}
+
+	/** Starts a run of the step and follows it until it ends. */
+	static JsonNode runToTheEnd(ApiClient client, long instance, int step) {
+		Response queued = client.post("/api/test-instances/" + instance + "/steps/" + step + "/runs", Map.of());
+		assertThat(queued.status()).as(queued.toString()).isEqualTo(202);
+		assertThat(queued.json().path("status").asString()).isIn("QUEUED", "RUNNING");
+		return awaitEnd(client, queued.json().path("id").asLong());
+	}
+
+	/** Polls the run until it has passed, failed or erred. */
+	static JsonNode awaitEnd(ApiClient client, long run) {
+		long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+		while (true) {
+			JsonNode current = client.get("/api/script-runs/" + run).json();
+			if (!List.of("QUEUED", "RUNNING").contains(current.path("status").asString())) {
+				return current;
+			}
+			assertThat(System.nanoTime()).as("run %d ends within %s: %s", run, RUN_TIMEOUT, current)
+				.isLessThan(deadline);
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException exception) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(exception);
+			}
+		}
+	}
+
+	static byte[] demoScript() {
+		try {
+			return new ClassPathResource("demo/" + SCRIPT + ".testscript.json").getContentAsByteArray();
+		}
+		catch (IOException exception) {
+			throw new UncheckedIOException(exception);
+		}
+	}
+
+	/**
+	 * A no-peer test whose one step runs the script against the repository, and a manual
+	 * test of an IPS Creator whose second step names a script that a tool would answer.
+	 */
+	static String plan(boolean automatedPassVerifies, String script) {
+		return """
+				tests:
+				  - keyword: IPS-SUMMARY
+				    name: An IPS Repository generates an IPS with $summary
+				    type: NO_PEER
+				    automatedPassVerifies: %s
+				    roles:
+				      - { keyword: REPOSITORY, actor: "IPS:REPOSITORY" }
+				    steps:
+				      - { responder: REPOSITORY, transaction: "IPS:IPS-SUMMARY", testScript: %s }
+				  - keyword: IPS-DOCUMENT
+				    name: The IPS document validates
+				    type: NO_PEER
+				    roles:
+				      - { keyword: CREATOR, actor: "IPS:CREATOR" }
+				    steps:
+				      - { initiator: CREATOR, transaction: "IPS:IPS-SUBMIT" }
+				      - { initiator: CREATOR, transaction: "IPS:IPS-SUBMIT", testScript: %s }
+				""".formatted(automatedPassVerifies, script, script);
+	}
+
+}
