@@ -41,7 +41,7 @@ public final class EventScaleBenchmark {
 
 	private static final String POSTGRES_DATABASE = "connectathon_bench";
 
-	private static final int WARM_UP = 10;
+	private static final int WARM_UP = 30;
 
 	private final List<Measurement> measurements = new ArrayList<>();
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
@@ -94,20 +93,21 @@ public class GradingService {
 	private void regradeSystems(Event event, Collection<Long> systemIds, @Nullable Long instanceId, String reason,
 			SignedInUser user, List<TestDefinition> tests, @Nullable List<PublishedRegistration> eventRegistrations) {
 		List<GradingRuleForm> rules = this.grades.findRules(event.id());
+		Map<Long, Long> playedActors = (instanceId != null) ? this.instances.findPlayedActors(instanceId) : null;
 		Map<Long, List<Participation>> participationsBySystem = new LinkedHashMap<>();
 		Map<Long, List<ActorRegistration>> registrationsBySystem = new LinkedHashMap<>();
 		for (long systemId : systemIds) {
-			List<Participation> participations = this.instances.findParticipations(systemId);
-			Set<Long> playedActorIds = participations.stream()
-				.filter((participation) -> instanceId == null || participation.instanceId() == instanceId)
-				.map(Participation::actorId)
-				.collect(Collectors.toSet());
-			participationsBySystem.put(systemId, participations);
+			Long played = (playedActors != null) ? playedActors.get(systemId) : null;
+			if (playedActors != null && played == null) {
+				continue;
+			}
 			registrationsBySystem.put(systemId,
 					this.systems.findRegistrations(systemId, user)
 						.stream()
-						.filter((registration) -> instanceId == null || playedActorIds.contains(registration.actorId()))
+						.filter((registration) -> played == null || registration.actorId() == played)
 						.toList());
+			participationsBySystem.put(systemId, (played == null) ? this.instances.findParticipations(systemId)
+					: this.instances.findParticipations(systemId, List.of(played)));
 		}
 		List<PublishedRegistration> partners = (eventRegistrations != null) ? eventRegistrations
 				: this.systems.findPublishedRegistrations(event.id(),

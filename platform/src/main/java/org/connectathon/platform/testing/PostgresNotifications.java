@@ -18,6 +18,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Carries live updates between the platform nodes that share one PostgreSQL database: a
@@ -39,6 +42,12 @@ class PostgresNotifications implements SmartLifecycle {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * A transaction of its own: PostgreSQL sends a notification when its transaction
+	 * commits, and the change's transaction has already committed.
+	 */
+	private final TransactionTemplate notifying;
+
 	private final String url;
 
 	private final String username;
@@ -53,10 +62,12 @@ class PostgresNotifications implements SmartLifecycle {
 
 	private final CountDownLatch listening = new CountDownLatch(1);
 
-	PostgresNotifications(JdbcClient jdbc, @Value("${spring.datasource.url}") String url,
-			@Value("${spring.datasource.username:}") String username,
+	PostgresNotifications(JdbcClient jdbc, PlatformTransactionManager transactions,
+			@Value("${spring.datasource.url}") String url, @Value("${spring.datasource.username:}") String username,
 			@Value("${spring.datasource.password:}") String password) {
 		this.jdbc = jdbc;
+		this.notifying = new TransactionTemplate(transactions);
+		this.notifying.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.url = url;
 		this.username = username;
 		this.password = password;
@@ -69,11 +80,11 @@ class PostgresNotifications implements SmartLifecycle {
 
 	/** Tells every node; run after the change committed, so that they read it. */
 	void announce(long eventId, long instanceId) {
-		this.jdbc.sql("select pg_notify(:channel, :payload)")
+		this.notifying.executeWithoutResult((transaction) -> this.jdbc.sql("select pg_notify(:channel, :payload)")
 			.param("channel", CHANNEL)
 			.param("payload", eventId + ":" + instanceId)
 			.query((row) -> {
-			});
+			}));
 	}
 
 	@Override

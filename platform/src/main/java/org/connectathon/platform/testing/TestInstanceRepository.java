@@ -273,9 +273,10 @@ class TestInstanceRepository {
 	}
 
 	/**
-	 * Every instance the system takes part in, with the other organizations taking part.
+	 * Every instance the system takes part in, with the other organizations taking part;
+	 * only those in which it played one of the actors, when they are given.
 	 */
-	List<Participation> findParticipations(long systemId) {
+	List<Participation> findParticipations(long systemId, @Nullable Collection<Long> actorIds) {
 		Map<Long, Participation> participations = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select i.id, i.test_id, r.actor_id, i.status, other.organization_id as partner_organization_id
@@ -283,20 +284,34 @@ class TestInstanceRepository {
 				join test_roles r on r.id = mine.test_role_id
 				left join test_instance_systems other on other.test_instance_id = i.id
 				and other.organization_id <> mine.organization_id
-				where mine.system_id = :systemId""").param("systemId", systemId).query((row) -> {
-			long instanceId = row.getLong("id");
-			Participation participation = participations.get(instanceId);
-			if (participation == null) {
-				participation = new Participation(instanceId, row.getLong("test_id"), row.getLong("actor_id"),
-						TestInstanceStatus.valueOf(row.getString("status")), new HashSet<>());
-				participations.put(instanceId, participation);
-			}
-			long partner = row.getLong("partner_organization_id");
-			if (!row.wasNull()) {
-				participation.partnerOrganizationIds().add(partner);
-			}
-		});
+				where mine.system_id = :systemId""" + ((actorIds != null) ? " and r.actor_id in (:actorIds)" : ""))
+			.params((actorIds != null) ? Map.of("systemId", systemId, "actorIds", actorIds)
+					: Map.of("systemId", systemId))
+			.query((row) -> {
+				long instanceId = row.getLong("id");
+				Participation participation = participations.get(instanceId);
+				if (participation == null) {
+					participation = new Participation(instanceId, row.getLong("test_id"), row.getLong("actor_id"),
+							TestInstanceStatus.valueOf(row.getString("status")), new HashSet<>());
+					participations.put(instanceId, participation);
+				}
+				long partner = row.getLong("partner_organization_id");
+				if (!row.wasNull()) {
+					participation.partnerOrganizationIds().add(partner);
+				}
+			});
 		return List.copyOf(participations.values());
+	}
+
+	/** The actor that each system taking part in the instance played, by system. */
+	Map<Long, Long> findPlayedActors(long instanceId) {
+		Map<Long, Long> actors = new HashMap<>();
+		this.jdbc.sql("""
+				select p.system_id, r.actor_id from test_instance_systems p join test_roles r on r.id = p.test_role_id
+				where p.test_instance_id = :instanceId""").param("instanceId", instanceId).query((row) -> {
+			actors.put(row.getLong("system_id"), row.getLong("actor_id"));
+		});
+		return actors;
 	}
 
 	/**

@@ -253,7 +253,20 @@ public class TestInstanceService {
 
 	/** Every instance the system takes part in: what its grades are computed from. */
 	public List<Participation> findParticipations(long systemId) {
-		return this.instances.findParticipations(systemId);
+		return this.instances.findParticipations(systemId, null);
+	}
+
+	/**
+	 * The instances in which the system played one of these actors: what the grades of
+	 * its registrations for them are computed from.
+	 */
+	public List<Participation> findParticipations(long systemId, Collection<Long> actorIds) {
+		return this.instances.findParticipations(systemId, actorIds);
+	}
+
+	/** The actor that each system taking part in the instance played, by system. */
+	public Map<Long, Long> findPlayedActors(long instanceId) {
+		return this.instances.findPlayedActors(instanceId);
 	}
 
 	/**
