@@ -30,20 +30,24 @@ import org.connectathon.engine.testscript.TestScriptRunner;
 /**
  * Measures the TestScript engine against the in-process reference server: scripts per
  * second of a ten-operation, twelve-assert script at parallelism 1 and 2, and the
- * engine's overhead against sending the same ten HTTP requests with the bare JDK client
- * (same client settings, same request timeout, bodies read as text).
+ * engine's overhead against sending the same ten HTTP requests raw, through the same JDK
+ * client (same request timeout, bodies read as text).
  * <p>
- * Engine and raw rounds alternate on the same warmed server, so that machine load and the
- * server's growing history weigh on both alike. Beside wall time it prints the client's
- * CPU time per script (its Java threads: the process's CPU time minus the server's
- * threads and the JVM's garbage collection and compiler threads, see {@link CpuTimes}),
- * and, apart, the garbage collection and compilation per script. The engine's own CPU per
- * script is the engine's client CPU minus the raw client's; unlike wall time it moves
- * little when other processes load the machine. At parallelism 1 every script runs on the
- * calling thread, whose own CPU time and allocation per script are the least noisy
- * figures (they leave out the HTTP client's threads, alike on both sides, and the garbage
+ * First the engine runs alone: one run's HTTP exchanges are recorded, then replayed from
+ * memory ({@link ReplayingHttpClient}) round after round on the calling thread. Its CPU
+ * per script is the engine's own work without network or server, and these rounds warm
+ * the engine's code up, which takes the JIT thousands of scripts.
+ * <p>
+ * Then engine and raw rounds alternate on the same warm server, so that machine load and
+ * the server's growing history weigh on both alike. Beside wall time it prints the
+ * client's CPU time per script (its Java threads: the process's CPU time minus the
+ * server's threads and the JVM's garbage collection and compiler threads, see
+ * {@link CpuTimes}) and, apart, garbage collection and compilation. The engine's own CPU
+ * per script is the engine's client CPU minus the raw client's. At parallelism 1 every
+ * script runs on the calling thread, whose CPU time and allocation per script are less
+ * noisy (they leave out the HTTP client's threads, alike on both sides, and the garbage
  * collector). Run by hand, see README.md; arguments:
- * {@code [scripts per round (1000)] [rounds (3)]}.
+ * {@code [scripts per round (1000)] [rounds (3)] [rounds of the engine alone (10)]}.
  */
 public final class TestScriptThroughput {
 
@@ -78,28 +82,43 @@ public final class TestScriptThroughput {
 	public static void main(String[] args) throws Exception {
 		int scripts = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
 		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+		int replayRounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
 		try (ReferenceServerLauncher server = ReferenceServerLauncher
 			.start(new ReferenceServer(FhirContext.forR4Cached()), 0)) {
 			LoadedTestScript script = new TestScriptLoader().load(writeScript());
-			TestScriptRunner runner = new TestScriptRunner(RunSettings.forServer(URI.create(server.baseUrl())));
+			RunSettings settings = RunSettings.forServer(URI.create(server.baseUrl()));
+			// engine and raw requests go through the same client
 			HttpClient http = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
 				.connectTimeout(Duration.ofSeconds(10))
 				.build();
+			TestScriptRunner runner = new TestScriptRunner(settings, http);
 			String base = server.baseUrl();
 			Workload engine = (count, parallel) -> engine(runner, script, count, parallel);
 			Workload raw = (count, parallel) -> raw(http, base, count, parallel);
-			// warm both paths up so that the JIT is done compiling and the connection
-			// pools are in the same state
+			System.out.printf("Ten-operation, twelve-assert scripts against the reference server; %d cores, "
+					+ "load average %.2f%n", Runtime.getRuntime().availableProcessors(), loadAverage());
+
+			// the engine alone first: it also warms the engine's code up, which takes the
+			// JIT thousands of scripts
+			ReplayingHttpClient replaying = new ReplayingHttpClient(http);
+			TestScriptRunner replayRunner = new TestScriptRunner(settings, replaying);
+			engine(replayRunner, script, 1, 1);
+			replaying.replay();
+			List<Round> replayed = new ArrayList<>();
+			for (int round = 0; round < replayRounds; round++) {
+				replayed.add(measure((count, parallel) -> engine(replayRunner, script, count, parallel), scripts, 1));
+			}
+			printReplayed(scripts, replayed);
+
+			// then both real paths, so that the HTTP client and the connection pools are
+			// warm too
 			for (int parallel = 1; parallel <= 2; parallel++) {
 				engine.run(scripts, parallel);
 				raw.run(scripts, parallel);
 			}
-
-			System.out.printf(
-					"Ten-operation scripts against the reference server: %d scripts a round, %d rounds "
-							+ "of engine and raw each, alternating; %d cores, load average %.2f%n",
-					scripts, rounds, Runtime.getRuntime().availableProcessors(), loadAverage());
+			System.out.printf("Against the server: %d scripts a round, %d rounds of engine and raw each, "
+					+ "alternating; load average %.2f%n", scripts, rounds, loadAverage());
 			for (int parallel = 1; parallel <= 2; parallel++) {
 				List<Round> engineRounds = new ArrayList<>();
 				List<Round> rawRounds = new ArrayList<>();
@@ -119,6 +138,19 @@ public final class TestScriptThroughput {
 			}
 			System.out.printf("load average at the end %.2f%n", loadAverage());
 		}
+	}
+
+	private static void printReplayed(int scripts, List<Round> rounds) {
+		List<String> perRound = new ArrayList<>();
+		for (Round round : rounds) {
+			perRound.add("%.2f".formatted(round.callerCpuNanos() / 1e6 / scripts));
+		}
+		Round last = rounds.get(rounds.size() - 1);
+		System.out.printf(
+				"The engine alone, HTTP replayed from memory: CPU per script %.2f ms in the last round "
+						+ "(rounds of %d: %s ms, the JIT warming up), allocated %.0f KB%n",
+				last.callerCpuNanos() / 1e6 / scripts, scripts, String.join(", ", perRound),
+				last.callerAllocatedBytes() / 1024.0 / scripts);
 	}
 
 	private static void print(int parallel, int scripts, List<Round> engineRounds, List<Round> rawRounds) {

@@ -21,12 +21,23 @@ public final class TestScriptRunner {
 
 	private final HttpClient http;
 
+	/** A runner with its own HTTP/1.1 client. */
 	public TestScriptRunner(RunSettings settings) {
+		this(settings,
+				HttpClient.newBuilder()
+					.version(HttpClient.Version.HTTP_1_1)
+					.connectTimeout(Duration.ofSeconds(10))
+					.build());
+	}
+
+	/**
+	 * A runner that sends every request with the given client, for example one with its
+	 * own TLS context or proxy; the client is used from several threads at once when
+	 * scripts run in parallel.
+	 */
+	public TestScriptRunner(RunSettings settings, HttpClient http) {
 		this.settings = Objects.requireNonNull(settings, "settings");
-		this.http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
+		this.http = Objects.requireNonNull(http, "http");
 	}
 
 	/** Runs one script; never throws for anything the script or the server does. */
