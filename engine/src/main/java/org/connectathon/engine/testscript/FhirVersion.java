@@ -22,9 +22,9 @@ public enum FhirVersion {
 
 	/**
 	 * FHIRPath engines not in use. HAPI's engine keeps state while it evaluates, so one
-	 * evaluates on one thread at a time; creating one reads every StructureDefinition of
-	 * the release (tenths of a second), so they are kept for the next caller rather than
-	 * made per thread: runners start new threads for every run.
+	 * evaluates on one thread at a time; creating one parses every StructureDefinition of
+	 * the release (tens of milliseconds), so they are kept for the next caller rather
+	 * than made per thread: runners start new threads for every run.
 	 */
 	private final Queue<IFhirPath> idleFhirPaths = new ConcurrentLinkedQueue<>();
 
