@@ -10,7 +10,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.connectathon.platform.RecordRowMapper;
+import org.connectathon.platform.UpdateOrInsert;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -61,31 +63,30 @@ class GradeRepository {
 	}
 
 	/** Updates the registration's stored grade, or inserts it when it has none yet. */
-	void saveComputed(long registrationId, long eventId, ComputedGrade computed, boolean exists) {
+	void saveComputed(long registrationId, long eventId, ComputedGrade computed) {
 		Indicators indicators = computed.indicators();
-		this.jdbc.sql(exists ? """
+		UpdateOrInsert.save(this.jdbc, """
 				update grades set computed_grade = :grade, required_roles = :requiredRoles,
 				satisfied_roles = :satisfiedRoles, verified_instances = :verified, needed_instances = :needed,
 				waiting = :waiting, partially_verified = :partial, failed = :failed, partners_used = :partnersUsed,
 				partners_available = :partnersAvailable, computed_at = current_timestamp
-				where registration_id = :registrationId""" : """
+				where registration_id = :registrationId""", """
 				insert into grades (registration_id, event_id, computed_grade, required_roles, satisfied_roles,
 				verified_instances, needed_instances, waiting, partially_verified, failed, partners_used,
 				partners_available) values (:registrationId, :eventId, :grade, :requiredRoles, :satisfiedRoles,
-				:verified, :needed, :waiting, :partial, :failed, :partnersUsed, :partnersAvailable)""")
-			.param("registrationId", registrationId)
-			.param("eventId", eventId)
-			.param("grade", computed.grade().name())
-			.param("requiredRoles", indicators.requiredRoles())
-			.param("satisfiedRoles", indicators.satisfiedRoles())
-			.param("verified", indicators.verifiedInstances())
-			.param("needed", indicators.neededInstances())
-			.param("waiting", indicators.waiting())
-			.param("partial", indicators.partiallyVerified())
-			.param("failed", indicators.failed())
-			.param("partnersUsed", indicators.partnersUsed())
-			.param("partnersAvailable", indicators.partnersAvailable())
-			.update();
+				:verified, :needed, :waiting, :partial, :failed, :partnersUsed, :partnersAvailable)""",
+				new MapSqlParameterSource().addValue("registrationId", registrationId)
+					.addValue("eventId", eventId)
+					.addValue("grade", computed.grade().name())
+					.addValue("requiredRoles", indicators.requiredRoles())
+					.addValue("satisfiedRoles", indicators.satisfiedRoles())
+					.addValue("verified", indicators.verifiedInstances())
+					.addValue("needed", indicators.neededInstances())
+					.addValue("waiting", indicators.waiting())
+					.addValue("partial", indicators.partiallyVerified())
+					.addValue("failed", indicators.failed())
+					.addValue("partnersUsed", indicators.partnersUsed())
+					.addValue("partnersAvailable", indicators.partnersAvailable()));
 	}
 
 	void saveOverride(long registrationId, @Nullable Grade grade, @Nullable String reason) {

@@ -128,7 +128,7 @@ public class GradingService {
 						participationsBySystem.get(entry.getKey()), event.status() == EventStatus.CLOSED,
 						GradingRule.forActor(rules, registration.profileKeyword(), registration.actorKeyword()));
 				Grade before = this.grades.find(registration.id()).map(StoredGrade::computedGrade).orElse(null);
-				this.grades.saveComputed(registration.id(), event.id(), computed, before != null);
+				this.grades.saveComputed(registration.id(), event.id(), computed);
 				if (before != computed.grade()) {
 					this.grades.insertChange(registration.id(), user.id(), user.displayName(), before, computed.grade(),
 							reason);
@@ -258,7 +258,7 @@ public class GradingService {
 		RegistrationResult current = result(eventId, registrationId, user);
 		if (this.grades.find(registrationId).isEmpty()) {
 			this.grades.saveComputed(registrationId, eventId,
-					new ComputedGrade(current.computedGrade(), current.indicators()), false);
+					new ComputedGrade(current.computedGrade(), current.indicators()));
 		}
 		this.grades.saveOverride(registrationId, form.grade(), (form.grade() != null) ? form.reason().strip() : null);
 		this.grades.insertChange(registrationId, user.id(), user.displayName(), current.grade(),
