@@ -123,12 +123,9 @@ public class MonitoringService {
 	@Transactional
 	public Claim claim(long instanceId, SignedInUser user) {
 		TestInstance instance = requireMayVerify(instanceId, user);
-		Claim existing = this.monitoring.findClaim(instanceId).orElse(null);
+		Claim existing = findClaimRefusingOthers(instanceId, user);
 		if (existing != null) {
-			if (existing.monitorId() == user.id()) {
-				return existing;
-			}
-			throw new RuleViolationException(existing.monitorName() + " is already verifying this instance.");
+			return existing;
 		}
 		try {
 			this.monitoring.insertClaim(instance.id(), user.id(), user.displayName());
@@ -137,6 +134,15 @@ public class MonitoringService {
 			throw new RuleViolationException("Another monitor claimed this instance a moment ago.");
 		}
 		return this.monitoring.findClaim(instanceId).orElseThrow();
+	}
+
+	/** The monitor's own claim on the instance, if any; another monitor's is refused. */
+	private @Nullable Claim findClaimRefusingOthers(long instanceId, SignedInUser user) {
+		Claim existing = this.monitoring.findClaim(instanceId).orElse(null);
+		if (existing != null && existing.monitorId() != user.id()) {
+			throw new RuleViolationException(existing.monitorName() + " is already verifying this instance.");
+		}
+		return existing;
 	}
 
 	/**
@@ -177,19 +183,23 @@ public class MonitoringService {
 
 	/**
 	 * The instance verdict; a partial verification or a failure says why. The claim ends
-	 * with it.
+	 * with it. A monitor may judge without claiming first; if another monitor judges the
+	 * same instance at the same moment, only the first verdict changes its status.
 	 */
 	@Transactional
 	public TestInstance judge(long instanceId, @Valid VerdictForm form, SignedInUser user) {
-		claim(instanceId, user);
+		TestInstance instance = requireMayVerify(instanceId, user);
+		Claim claim = findClaimRefusingOthers(instanceId, user);
 		if (form.status() != TestInstanceStatus.VERIFIED && blankToNull(form.comment()) == null) {
 			throw new InvalidInputException(
 					"Say why the instance is " + form.status().name().toLowerCase().replace('_', ' ')
 							+ ", so that its participants know what to fix.",
 					List.of("comment: required"));
 		}
-		TestInstance judged = this.instances.recordVerdict(instanceId, form.status(), form.comment(), user);
-		this.monitoring.deleteClaim(instanceId);
+		TestInstance judged = this.instances.recordVerdict(instance, form.status(), form.comment(), user);
+		if (claim != null) {
+			this.monitoring.deleteClaim(instanceId);
+		}
 		return judged;
 	}
 

@@ -1,13 +1,13 @@
 package org.connectathon.platform.results;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
@@ -21,17 +21,16 @@ import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.event.EventStatus;
 import org.connectathon.platform.registration.ActorRegistration;
 import org.connectathon.platform.registration.PublishedRegistration;
-import org.connectathon.platform.registration.RegisteredSystem;
 import org.connectathon.platform.registration.SystemService;
 import org.connectathon.platform.results.GradeRepository.StoredGrade;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.testing.InstanceParticipant;
 import org.connectathon.platform.testing.InstanceStatusChanged;
 import org.connectathon.platform.testing.Participation;
 import org.connectathon.platform.testing.TestDefinition;
 import org.connectathon.platform.testing.TestDefinitionService;
 import org.connectathon.platform.testing.TestInstanceService;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,65 +72,50 @@ public class GradingService {
 	 * Regrades, as the user who changed the instance, the registrations of the systems
 	 * taking part for the actor each played in it: no other grade can change. Reads only
 	 * what those grades depend on: the systems' own instances, and the registrations of
-	 * the actors they could partner with.
+	 * the actors they could partner with (among which are their own).
 	 */
 	@EventListener
 	public void regrade(InstanceStatusChanged change) {
 		SignedInUser user = change.changedBy();
 		Event event = this.events.find(change.eventId(), user);
-		regradeSystems(event, change.systemIds(), change.instanceId(),
-				"computed after instance " + change.instanceId() + " changed", user,
-				this.tests.findInEvent(event.id(), user), null);
+		List<TestDefinition> tests = this.tests.findInEvent(event.id(), user);
+		List<PublishedRegistration> partners = this.systems.findPublishedRegistrations(event.id(), GradeCalculator
+			.partnerActorIds(tests, change.participants().stream().map(InstanceParticipant::actorId).toList()), user);
+		List<PublishedRegistration> played = partners.stream()
+			.filter((registration) -> change.participants()
+				.stream()
+				.anyMatch((participant) -> participant.systemId() == registration.systemId()
+						&& participant.actorId() == registration.actorId()))
+			.toList();
+		regrade(event, played, partners, tests, "computed after instance " + change.instanceId() + " changed", user);
 	}
 
 	/**
-	 * @param instanceId the instance that changed, whose actors alone are regraded, or
-	 * null to regrade every registration of the systems
-	 * @param eventRegistrations every published registration of the event when the caller
-	 * has them, or null to read only the possible partners of these systems
+	 * Computes and stores the grades of these registrations, recording those that
+	 * changed; each system's instances are read once, for the actors regraded.
+	 * @param partners the published registrations of every actor the regraded ones could
+	 * partner with
 	 */
-	private void regradeSystems(Event event, Collection<Long> systemIds, @Nullable Long instanceId, String reason,
-			SignedInUser user, List<TestDefinition> tests, @Nullable List<PublishedRegistration> eventRegistrations) {
+	private void regrade(Event event, List<PublishedRegistration> registrations, List<PublishedRegistration> partners,
+			List<TestDefinition> tests, String reason, SignedInUser user) {
 		List<GradingRuleForm> rules = this.grades.findRules(event.id());
-		Map<Long, Long> playedActors = (instanceId != null) ? this.instances.findPlayedActors(instanceId) : null;
-		Map<Long, List<Participation>> participationsBySystem = new LinkedHashMap<>();
-		Map<Long, List<ActorRegistration>> registrationsBySystem = new LinkedHashMap<>();
-		for (long systemId : systemIds) {
-			Long played = (playedActors != null) ? playedActors.get(systemId) : null;
-			if (playedActors != null && played == null) {
-				continue;
-			}
-			registrationsBySystem.put(systemId,
-					this.systems.findRegistrations(systemId, user)
-						.stream()
-						.filter((registration) -> played == null || registration.actorId() == played)
-						.toList());
-			participationsBySystem.put(systemId, (played == null) ? this.instances.findParticipations(systemId)
-					: this.instances.findParticipations(systemId, List.of(played)));
-		}
-		List<PublishedRegistration> partners = (eventRegistrations != null) ? eventRegistrations
-				: this.systems.findPublishedRegistrations(event.id(),
-						GradeCalculator.partnerActorIds(tests,
-								registrationsBySystem.values()
-									.stream()
-									.flatMap(List::stream)
-									.map(ActorRegistration::actorId)
-									.toList()),
-						user);
-		for (Map.Entry<Long, List<ActorRegistration>> entry : registrationsBySystem.entrySet()) {
-			if (entry.getValue().isEmpty()) {
-				continue;
-			}
-			RegisteredSystem system = this.systems.find(entry.getKey(), user);
-			for (ActorRegistration registration : entry.getValue()) {
-				ComputedGrade computed = GradeCalculator.compute(registration, system.organizationId(), tests, partners,
-						participationsBySystem.get(entry.getKey()), event.status() == EventStatus.CLOSED,
+		Map<Long, List<PublishedRegistration>> registrationsBySystem = registrations.stream()
+			.collect(Collectors.groupingBy(PublishedRegistration::systemId, LinkedHashMap::new, Collectors.toList()));
+		for (Map.Entry<Long, List<PublishedRegistration>> system : registrationsBySystem.entrySet()) {
+			List<Participation> participations = this.instances.findParticipations(system.getKey(),
+					system.getValue().stream().map(PublishedRegistration::actorId).toList());
+			for (PublishedRegistration registration : system.getValue()) {
+				ComputedGrade computed = GradeCalculator.compute(asRegistration(registration),
+						registration.organizationId(), tests, partners, participations,
+						event.status() == EventStatus.CLOSED,
 						GradingRule.forActor(rules, registration.profileKeyword(), registration.actorKeyword()));
-				Grade before = this.grades.find(registration.id()).map(StoredGrade::computedGrade).orElse(null);
-				this.grades.saveComputed(registration.id(), event.id(), computed);
+				Grade before = this.grades.find(registration.registrationId())
+					.map(StoredGrade::computedGrade)
+					.orElse(null);
+				this.grades.saveComputed(registration.registrationId(), event.id(), computed);
 				if (before != computed.grade()) {
-					this.grades.insertChange(registration.id(), user.id(), user.displayName(), before, computed.grade(),
-							reason);
+					this.grades.insertChange(registration.registrationId(), user.id(), user.displayName(), before,
+							computed.grade(), reason);
 				}
 			}
 		}
@@ -238,8 +222,8 @@ public class GradingService {
 		}
 		this.grades.replaceRules(eventId, rules);
 		List<PublishedRegistration> registrations = this.systems.findPublishedRegistrations(eventId, user);
-		regradeSystems(event, registrations.stream().map(PublishedRegistration::systemId).distinct().toList(), null,
-				"computed after the grading rules changed", user, this.tests.findInEvent(eventId, user), registrations);
+		regrade(event, registrations, registrations, this.tests.findInEvent(eventId, user),
+				"computed after the grading rules changed", user);
 		return this.grades.findRules(eventId);
 	}
 

@@ -13,4 +13,10 @@ public record TestInstance(long id, long testId, String testKeyword, String test
 		return this.participants.stream().anyMatch((participant) -> participant.organizationId() == organizationId);
 	}
 
+	/** The same instance after its status changed at the given time. */
+	public TestInstance withStatus(TestInstanceStatus status, OffsetDateTime changedAt) {
+		return new TestInstance(this.id, this.testId, this.testKeyword, this.testName, this.eventId, status,
+				this.critical, this.startedAt, changedAt, this.participants);
+	}
+
 }

@@ -134,7 +134,7 @@ class TestInstanceRepository {
 		Map<Long, List<InstanceParticipant>> participants = new LinkedHashMap<>();
 		this.jdbc
 			.sql("""
-					select p.test_instance_id, r.keyword as role_keyword, p.system_id, s.name as system_name,
+					select p.test_instance_id, r.keyword as role_keyword, r.actor_id, p.system_id, s.name as system_name,
 					p.organization_id, o.name as organization_name
 					from test_instance_systems p join test_roles r on r.id = p.test_role_id join systems s on s.id = p.system_id
 					join organizations o on o.id = p.organization_id"""
@@ -142,8 +142,8 @@ class TestInstanceRepository {
 			.params(parameters)
 			.query((row) -> {
 				participants.computeIfAbsent(row.getLong("test_instance_id"), (id) -> new ArrayList<>())
-					.add(new InstanceParticipant(row.getString("role_keyword"), row.getLong("system_id"),
-							row.getString("system_name"), row.getLong("organization_id"),
+					.add(new InstanceParticipant(row.getString("role_keyword"), row.getLong("actor_id"),
+							row.getLong("system_id"), row.getString("system_name"), row.getLong("organization_id"),
 							row.getString("organization_name")));
 			});
 		return participants;
@@ -213,11 +213,13 @@ class TestInstanceRepository {
 	 * Changes the status only if it is still the expected one, so that two concurrent
 	 * changes cannot both win.
 	 */
-	boolean updateStatus(long instanceId, TestInstanceStatus expected, TestInstanceStatus status) {
+	boolean updateStatus(long instanceId, TestInstanceStatus expected, TestInstanceStatus status,
+			OffsetDateTime changedAt) {
 		return this.jdbc.sql("""
-				update test_instances set status = :status, status_changed_at = current_timestamp
+				update test_instances set status = :status, status_changed_at = :changedAt
 				where id = :id and status = :expected""")
 			.param("id", instanceId)
+			.param("changedAt", changedAt)
 			.param("expected", expected.name())
 			.param("status", status.name())
 			.update() == 1;
@@ -273,10 +275,13 @@ class TestInstanceRepository {
 	}
 
 	/**
-	 * Every instance the system takes part in, with the other organizations taking part;
-	 * only those in which it played one of the actors, when they are given.
+	 * The instances in which the system played one of these actors, with the other
+	 * organizations taking part.
 	 */
-	List<Participation> findParticipations(long systemId, @Nullable Collection<Long> actorIds) {
+	List<Participation> findParticipations(long systemId, Collection<Long> actorIds) {
+		if (actorIds.isEmpty()) {
+			return List.of();
+		}
 		Map<Long, Participation> participations = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select i.id, i.test_id, r.actor_id, i.status, other.organization_id as partner_organization_id
@@ -284,9 +289,9 @@ class TestInstanceRepository {
 				join test_roles r on r.id = mine.test_role_id
 				left join test_instance_systems other on other.test_instance_id = i.id
 				and other.organization_id <> mine.organization_id
-				where mine.system_id = :systemId""" + ((actorIds != null) ? " and r.actor_id in (:actorIds)" : ""))
-			.params((actorIds != null) ? Map.of("systemId", systemId, "actorIds", actorIds)
-					: Map.of("systemId", systemId))
+				where mine.system_id = :systemId and r.actor_id in (:actorIds)""")
+			.param("systemId", systemId)
+			.param("actorIds", actorIds)
 			.query((row) -> {
 				long instanceId = row.getLong("id");
 				Participation participation = participations.get(instanceId);
@@ -301,17 +306,6 @@ class TestInstanceRepository {
 				}
 			});
 		return List.copyOf(participations.values());
-	}
-
-	/** The actor that each system taking part in the instance played, by system. */
-	Map<Long, Long> findPlayedActors(long instanceId) {
-		Map<Long, Long> actors = new HashMap<>();
-		this.jdbc.sql("""
-				select p.system_id, r.actor_id from test_instance_systems p join test_roles r on r.id = p.test_role_id
-				where p.test_instance_id = :instanceId""").param("instanceId", instanceId).query((row) -> {
-			actors.put(row.getLong("system_id"), row.getLong("actor_id"));
-		});
-		return actors;
 	}
 
 	/**

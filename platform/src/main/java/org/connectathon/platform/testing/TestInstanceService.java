@@ -1,5 +1,8 @@
 package org.connectathon.platform.testing;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -203,14 +206,14 @@ public class TestInstanceService {
 	}
 
 	/**
-	 * A monitor's verdict on an instance handed over for verification. The monitoring
-	 * service checks the monitor's assignment and claim; the rules that protect the
-	 * verdict itself are checked here again, whoever calls.
+	 * A monitor's verdict on an instance handed over for verification, as the caller
+	 * loaded it with {@link #find}. The monitoring service checks the monitor's
+	 * assignment and claim; the rules that protect the verdict itself are checked here
+	 * again, whoever calls, and the status changes only if it is still the one checked.
 	 */
 	@Transactional
-	public TestInstance recordVerdict(long id, TestInstanceStatus verdict, @Nullable String comment,
+	public TestInstance recordVerdict(TestInstance instance, TestInstanceStatus verdict, @Nullable String comment,
 			SignedInUser monitor) {
-		TestInstance instance = find(id, monitor);
 		requireMayVerify(instance, monitor);
 		if (!verdict.isVerdict()) {
 			throw new InvalidInputException("A verdict is verified, partially verified or failed.");
@@ -220,12 +223,7 @@ public class TestInstanceService {
 			throw new RuleViolationException("The instance is " + describe(instance.status())
 					+ "; its participants have not handed it over for verification.");
 		}
-		if (!this.instances.updateStatus(id, instance.status(), verdict)) {
-			throw new RuleViolationException("The instance changed meanwhile; reload it and try again.");
-		}
-		this.instances.insertChange(id, monitor.id(), monitor.displayName(), ChangeAction.STATUS, instance.status(),
-				verdict, blankToNull(comment));
-		return changed(id, monitor);
+		return recordStatusChange(instance, verdict, comment, monitor);
 	}
 
 	/**
@@ -243,17 +241,7 @@ public class TestInstanceService {
 			throw new ForbiddenException("A monitor verifies the instances of " + test.keyword() + ".");
 		}
 		requireOpen(instance);
-		if (!this.instances.updateStatus(id, instance.status(), TestInstanceStatus.VERIFIED)) {
-			throw new RuleViolationException("The instance changed meanwhile; reload it and try again.");
-		}
-		this.instances.insertChange(id, engine.id(), engine.displayName(), ChangeAction.STATUS, instance.status(),
-				TestInstanceStatus.VERIFIED, reason);
-		return changed(id, engine);
-	}
-
-	/** Every instance the system takes part in: what its grades are computed from. */
-	public List<Participation> findParticipations(long systemId) {
-		return this.instances.findParticipations(systemId, null);
+		return recordStatusChange(instance, TestInstanceStatus.VERIFIED, reason, engine);
 	}
 
 	/**
@@ -262,11 +250,6 @@ public class TestInstanceService {
 	 */
 	public List<Participation> findParticipations(long systemId, Collection<Long> actorIds) {
 		return this.instances.findParticipations(systemId, actorIds);
-	}
-
-	/** The actor that each system taking part in the instance played, by system. */
-	public Map<Long, Long> findPlayedActors(long instanceId) {
-		return this.instances.findPlayedActors(instanceId);
 	}
 
 	/**
@@ -297,12 +280,7 @@ public class TestInstanceService {
 			throw new RuleViolationException(
 					"A " + describe(instance.status()) + " instance cannot become " + describe(form.status()) + ".");
 		}
-		if (!this.instances.updateStatus(id, instance.status(), form.status())) {
-			throw new RuleViolationException("The instance changed meanwhile; reload it and try again.");
-		}
-		this.instances.insertChange(id, user.id(), user.displayName(), ChangeAction.STATUS, instance.status(),
-				form.status(), blankToNull(form.reason()));
-		return changed(id, user);
+		return recordStatusChange(instance, form.status(), form.reason(), user);
 	}
 
 	/**
@@ -352,14 +330,23 @@ public class TestInstanceService {
 	}
 
 	/**
-	 * The instance after a status change, announced so that the grades of its systems
-	 * follow.
+	 * Moves the instance from the status it was read with to the new one, records who and
+	 * why, and announces it so that the grades of its systems follow. Two concurrent
+	 * changes cannot both win: the status changes only if it is still the one read.
 	 */
-	private TestInstance changed(long id, SignedInUser user) {
-		TestInstance instance = this.instances.find(id).orElseThrow();
-		this.publisher.publishEvent(new InstanceStatusChanged(instance.eventId(), id,
-				instance.participants().stream().map(InstanceParticipant::systemId).toList(), user));
-		return instance;
+	private TestInstance recordStatusChange(TestInstance instance, TestInstanceStatus status, @Nullable String reason,
+			SignedInUser user) {
+		// Microseconds: what both databases keep of a timestamp, so that the instance
+		// returned equals the one read later.
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+		if (!this.instances.updateStatus(instance.id(), instance.status(), status, now)) {
+			throw new RuleViolationException("The instance changed meanwhile; reload it and try again.");
+		}
+		this.instances.insertChange(instance.id(), user.id(), user.displayName(), ChangeAction.STATUS,
+				instance.status(), status, blankToNull(reason));
+		this.publisher
+			.publishEvent(new InstanceStatusChanged(instance.eventId(), instance.id(), instance.participants(), user));
+		return instance.withStatus(status, now);
 	}
 
 	private static String describe(TestInstanceStatus status) {

@@ -116,6 +116,10 @@ class MonitoringIntegrationTests {
 		Response taken = this.fixtures.apiAs(otherMonitor).post("/api/test-instances/" + instance + "/claim", Map.of());
 		assertThat(taken.status()).isEqualTo(409);
 		assertThat(taken.json().path("detail").asString()).contains("is already verifying this instance");
+		Response judgedByOther = this.fixtures.apiAs(otherMonitor)
+			.post("/api/test-instances/" + instance + "/verdict", Map.of("status", "FAILED", "comment", "Mine"));
+		assertThat(judgedByOther.status()).isEqualTo(409);
+		assertThat(judgedByOther.json().path("detail").asString()).contains("is already verifying this instance");
 		Response step = this.monitor.put("/api/test-instances/" + instance + "/step-verdicts/1",
 				Map.of("verdict", "PASSED", "comment", "Query and answer in the proxy log"));
 		assertThat(step.status()).as(step.toString()).isEqualTo(200);
@@ -124,7 +128,10 @@ class MonitoringIntegrationTests {
 
 		assertThat(verdict.status()).as(verdict.toString()).isEqualTo(200);
 		assertThat(verdict.json().path("status").asString()).isEqualTo("VERIFIED");
-		JsonNode history = this.alice.get("/api/test-instances/" + instance).json().path("history");
+		JsonNode details = this.alice.get("/api/test-instances/" + instance).json();
+		assertThat(verdict.json()).as("the verdict answers the instance as it is stored")
+			.isEqualTo(details.path("instance"));
+		JsonNode history = details.path("history");
 		JsonNode last = history.get(history.size() - 1);
 		assertThat(last.path("toStatus").asString()).isEqualTo("VERIFIED");
 		assertThat(last.path("userName").asString()).isEqualTo(this.monitorUser.displayName());
