@@ -30,7 +30,9 @@ class BrowserIntegrationTests {
 
 	@AfterEach
 	void closeTheBrowser() {
-		this.browser.close();
+		if (this.browser != null) {
+			this.browser.close();
+		}
 	}
 
 	@Test

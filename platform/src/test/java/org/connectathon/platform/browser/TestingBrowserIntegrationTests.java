@@ -38,7 +38,9 @@ class TestingBrowserIntegrationTests {
 
 	@AfterEach
 	void closeTheBrowser() {
-		this.browser.close();
+		if (this.browser != null) {
+			this.browser.close();
+		}
 	}
 
 	@Test
