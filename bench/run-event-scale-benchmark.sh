@@ -7,7 +7,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 databases=${1:-both}
-repetitions=${2:-20}
+repetitions=${2:-200}
 mvn -q -B -f "$root/pom.xml" -DskipTests -pl platform,bench -am package
 jar=${CONNECTATHON_JAR:-$root/platform/target/connectathon.jar}
 [ "$databases" = both ] && databases="h2 postgres"

@@ -56,7 +56,7 @@ public final class EventScaleBenchmark {
 		String database = args[0];
 		Path jar = Path.of(args[1]);
 		Path work = Path.of(args[2]);
-		int repetitions = (args.length > 3) ? Integer.parseInt(args[3]) : 20;
+		int repetitions = (args.length > 3) ? Integer.parseInt(args[3]) : 200;
 		new EventScaleBenchmark().run(database, jar, work, repetitions);
 	}
 
