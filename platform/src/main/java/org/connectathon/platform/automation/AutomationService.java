@@ -105,6 +105,8 @@ public class AutomationService {
 	@Transactional
 	public ScriptRun startRun(long instanceId, int stepIndex, SignedInUser user) {
 		TestInstance instance = this.instances.requireTakingPart(instanceId, user);
+		// Two clicks at once: the second waits here, then finds the first one's run.
+		this.instances.lockStep(instanceId, stepIndex);
 		TestDefinition test = this.tests.find(instance.testId(), user);
 		TestStep step = test.steps()
 			.stream()

@@ -199,6 +199,20 @@ class TestInstanceRepository {
 			.list();
 	}
 
+	/**
+	 * Locks the step's row until the transaction ends (both databases wait for a lock
+	 * another transaction holds).
+	 */
+	void lockStep(long instanceId, int index) {
+		this.jdbc
+			.sql("select id from step_instances where test_instance_id = :instanceId and step_index = :index"
+					+ " for update")
+			.param("instanceId", instanceId)
+			.param("index", index)
+			.query(Long.class)
+			.list();
+	}
+
 	int updateStep(long instanceId, int index, StepStatus status) {
 		return this.jdbc
 			.sql("""

@@ -29,6 +29,7 @@ import org.connectathon.platform.testing.StartForm.Participant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
@@ -307,6 +308,15 @@ public class TestInstanceService {
 			throw new NotFoundException("Step", index);
 		}
 		return this.instances.findSteps(id);
+	}
+
+	/**
+	 * Holds the step until the caller's transaction ends, so that two requests about the
+	 * same step take turns and the second sees what the first did.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockStep(long id, int index) {
+		this.instances.lockStep(id, index);
 	}
 
 	/**

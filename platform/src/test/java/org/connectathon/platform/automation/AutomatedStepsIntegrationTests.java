@@ -3,8 +3,14 @@ package org.connectathon.platform.automation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.connectathon.engine.referenceserver.ReferenceServer;
@@ -205,6 +211,41 @@ class AutomatedStepsIntegrationTests {
 		assertThat(confirmed.status()).isEqualTo(409);
 		assertThat(confirmed.json().path("detail").asString()).isEqualTo("The TestReports cannot be confirmed: the "
 				+ "latest run of step 1 (run " + run.path("id").asLong() + ") is failed.");
+	}
+
+	@Test
+	void shouldQueueOneRunWhenTwoRequestsToRunAStepArriveAtOnce() throws Exception {
+		ExecutorService twoClicks = Executors.newFixedThreadPool(2);
+		try {
+			// a few instances, since two requests racing may also happen to arrive in
+			// turn
+			for (int attempt = 0; attempt < 5; attempt++) {
+				long instance = start(automatedTest(false));
+				CyclicBarrier together = new CyclicBarrier(2);
+				Callable<Response> click = () -> {
+					together.await();
+					return this.alice.post("/api/test-instances/" + instance + "/steps/1/runs", Map.of());
+				};
+
+				List<Response> answers = new ArrayList<>();
+				for (Future<Response> answer : twoClicks.invokeAll(List.of(click, click))) {
+					answers.add(answer.get());
+				}
+
+				assertThat(answers).extracting(Response::status).containsExactlyInAnyOrder(202, 409);
+				assertThat(answers).filteredOn((answer) -> answer.status() == 409)
+					.extracting((answer) -> answer.json().path("detail").asString())
+					.singleElement()
+					.asString()
+					.contains("is already being run");
+				JsonNode runs = this.alice.get("/api/test-instances/" + instance + "/script-runs").json();
+				assertThat(runs.size()).isEqualTo(1);
+				awaitEnd(this.alice, runs.get(0).path("id").asLong());
+			}
+		}
+		finally {
+			twoClicks.shutdownNow();
+		}
 	}
 
 	@Test
