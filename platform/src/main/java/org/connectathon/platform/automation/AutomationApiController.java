@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.TestInstance;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,13 +42,17 @@ class AutomationApiController {
 
 	/**
 	 * Adds a TestScript (R4 or R5, JSON or XML, fixtures contained) sent as the request
-	 * body, or replaces the event's script with the same id; organizers only.
+	 * body, or replaces the event's script with the same id; organizers only. Each
+	 * {@code ig} ({@code NAME#VERSION}, in the package cache) provides profiles for its
+	 * validateProfileId asserts.
 	 */
 	@PostMapping(path = "/events/{eventId}/test-scripts", consumes = { "application/fhir+json", "application/json",
 			"application/fhir+xml", "application/xml", "text/xml", "text/plain", "application/octet-stream" })
 	ResponseEntity<EventTestScript> upload(@PathVariable long eventId, @RequestParam(required = false) String fileName,
+			@RequestParam(name = "ig", required = false) @Nullable List<String> implementationGuides,
 			@RequestBody byte[] content, @AuthenticationPrincipal SignedInUser user) {
-		EventTestScript script = this.scripts.upload(eventId, fileName, content, user);
+		EventTestScript script = this.scripts.upload(eventId, fileName, content,
+				(implementationGuides != null) ? implementationGuides : List.of(), user);
 		return ResponseEntity.created(URI.create("/api/test-scripts/" + script.id())).body(script);
 	}
 

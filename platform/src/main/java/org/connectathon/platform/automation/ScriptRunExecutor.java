@@ -6,14 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.connectathon.engine.testscript.ActionResult;
-import org.connectathon.engine.testscript.LoadedTestScript;
 import org.connectathon.engine.testscript.Outcome;
 import org.connectathon.engine.testscript.RunProgressListener;
 import org.connectathon.engine.testscript.RunSettings;
 import org.connectathon.engine.testscript.ScriptResult;
 import org.connectathon.engine.testscript.TestScriptRunner;
 import org.connectathon.platform.InvalidInputException;
-import org.connectathon.platform.validation.FhirValidation;
+import org.connectathon.platform.automation.TestScriptLibrary.ScriptToRun;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -30,15 +29,12 @@ class ScriptRunExecutor {
 
 	private final ScriptRunRepository runs;
 
-	private final FhirValidation validation;
-
 	private final Duration requestTimeout;
 
-	ScriptRunExecutor(TestScriptLibrary scripts, ScriptRunRepository runs, FhirValidation validation,
+	ScriptRunExecutor(TestScriptLibrary scripts, ScriptRunRepository runs,
 			@Value("${connectathon.automation.request-timeout:30s}") Duration requestTimeout) {
 		this.scripts = scripts;
 		this.runs = runs;
-		this.validation = validation;
 		this.requestTimeout = requestTimeout;
 	}
 
@@ -53,7 +49,7 @@ class ScriptRunExecutor {
 	}
 
 	private Completion runScript(ScriptRun run, String node) {
-		Optional<LoadedTestScript> script;
+		Optional<ScriptToRun> script;
 		try {
 			script = (run.testScriptId() != null) ? this.scripts.load(run.testScriptId()) : Optional.empty();
 		}
@@ -66,8 +62,8 @@ class ScriptRunExecutor {
 					"TestScript " + run.scriptKeyword() + " was deleted before the run started.", null);
 		}
 		RunSettings settings = new RunSettings(URI.create(run.serverUrl()), Map.of(), Map.of(),
-				this.validation.scriptProfileValidator(), this.requestTimeout);
-		ScriptResult result = new TestScriptRunner(settings).run(script.get(), new RunProgressListener() {
+				script.get().profileValidator(), this.requestTimeout);
+		ScriptResult result = new TestScriptRunner(settings).run(script.get().script(), new RunProgressListener() {
 
 			@Override
 			public void actionStarted(String section, String label, int finished, int total) {

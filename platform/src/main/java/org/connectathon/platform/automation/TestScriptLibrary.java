@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 
 import org.connectathon.engine.testscript.LoadedTestScript;
 import org.connectathon.engine.testscript.TestScriptLoadException;
+import org.connectathon.engine.testscript.ProfileValidator;
 import org.connectathon.engine.testscript.TestScriptLoader;
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.validation.FhirValidation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,11 +36,14 @@ public class TestScriptLibrary {
 
 	private final EventService events;
 
+	private final FhirValidation validation;
+
 	private final TestScriptLoader loader = new TestScriptLoader();
 
-	TestScriptLibrary(TestScriptRepository scripts, EventService events) {
+	TestScriptLibrary(TestScriptRepository scripts, EventService events, FhirValidation validation) {
 		this.scripts = scripts;
 		this.events = events;
+		this.validation = validation;
 	}
 
 	public List<EventTestScript> findInEvent(long eventId, SignedInUser user) {
@@ -64,15 +69,30 @@ public class TestScriptLibrary {
 
 	/**
 	 * Adds a script to the event, or replaces the one with the same id; organizers only.
+	 * @param implementationGuides {@code NAME#VERSION} of packages in the package cache,
+	 * whose profiles the script's {@code validateProfileId} asserts name
 	 * @throws InvalidInputException with the engine's reason when the file is not a
-	 * TestScript it can run
+	 * TestScript it can run, or naming the guides that are not in the package cache
 	 */
 	@Transactional
-	public EventTestScript upload(long eventId, @Nullable String fileName, byte[] content, SignedInUser user) {
+	public EventTestScript upload(long eventId, @Nullable String fileName, byte[] content,
+			List<String> implementationGuides, SignedInUser user) {
 		user.requireAdmin();
 		Event event = this.events.find(eventId, user);
 		if (content.length == 0) {
 			throw new InvalidInputException("The TestScript file is empty.");
+		}
+		List<String> guides = implementationGuides.stream().map(String::strip).distinct().toList();
+		List<String> cached = this.validation.cachedImplementationGuides();
+		List<String> missing = guides.stream()
+			.filter((guide) -> !cached.contains(guide))
+			.map((guide) -> "ig: " + guide + " is not in the package cache; add its package on the Validation page"
+					+ " first (as NAME#VERSION)")
+			.toList();
+		if (!missing.isEmpty()) {
+			throw new InvalidInputException(
+					"The TestScript names implementation guides this platform does not have; nothing was saved.",
+					missing);
 		}
 		String name = fileName(fileName);
 		LoadedTestScript loaded = read(name, content);
@@ -82,7 +102,7 @@ public class TestScriptLibrary {
 					List.of("id: '" + keyword + "' must be 1 to 64 letters, digits, '-' or '.', as FHIR ids are"));
 		}
 		this.scripts.save(event.id(), keyword, truncate(loaded.title(), 500), loaded.version().name(),
-				loaded.actionCount(), name, content, user.displayName());
+				loaded.actionCount(), name, guides, content, user.displayName());
 		return this.scripts.findByKeyword(event.id(), keyword).orElseThrow();
 	}
 
@@ -94,12 +114,19 @@ public class TestScriptLibrary {
 	}
 
 	/**
-	 * The stored script, ready for the engine; empty when it was deleted after a run
-	 * named it.
+	 * The stored script, ready for the engine with the validator of its profiles; empty
+	 * when it was deleted after a run named it.
 	 */
-	Optional<LoadedTestScript> load(long id) {
+	Optional<ScriptToRun> load(long id) {
 		return this.scripts.find(id)
-			.flatMap((script) -> this.scripts.findContent(id).map((content) -> read(script.fileName(), content)));
+			.flatMap((script) -> this.scripts.findContent(id)
+				.map((content) -> new ScriptToRun(read(script.fileName(), content),
+						this.validation.scriptProfileValidator(script.implementationGuides()))));
+	}
+
+	/** A script as the engine reads it, and what its validateProfileId asserts use. */
+	record ScriptToRun(LoadedTestScript script, ProfileValidator profileValidator) {
+
 	}
 
 	private LoadedTestScript read(String fileName, byte[] content) {

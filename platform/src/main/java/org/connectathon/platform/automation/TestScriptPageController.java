@@ -1,10 +1,13 @@
 package org.connectathon.platform.automation;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.validation.FhirValidation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,15 +27,19 @@ class TestScriptPageController {
 
 	private final EventService events;
 
-	TestScriptPageController(TestScriptLibrary scripts, EventService events) {
+	private final FhirValidation validation;
+
+	TestScriptPageController(TestScriptLibrary scripts, EventService events, FhirValidation validation) {
 		this.scripts = scripts;
 		this.events = events;
+		this.validation = validation;
 	}
 
 	@GetMapping("/events/{eventId}/test-scripts")
 	String scripts(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("event", this.events.find(eventId, user));
 		model.addAttribute("scripts", this.scripts.findInEvent(eventId, user));
+		model.addAttribute("implementationGuides", this.validation.cachedImplementationGuides());
 		return "automation/test-scripts";
 	}
 
@@ -43,11 +50,13 @@ class TestScriptPageController {
 
 	@PostMapping("/admin/events/{eventId}/test-scripts")
 	String upload(@PathVariable long eventId, @RequestParam(required = false) MultipartFile file,
+			@RequestParam(name = "ig", required = false) @Nullable List<String> implementationGuides,
 			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) throws IOException {
 		if (file == null || file.isEmpty()) {
 			throw new InvalidInputException("Choose a TestScript file.");
 		}
-		EventTestScript script = this.scripts.upload(eventId, file.getOriginalFilename(), file.getBytes(), user);
+		EventTestScript script = this.scripts.upload(eventId, file.getOriginalFilename(), file.getBytes(),
+				(implementationGuides != null) ? implementationGuides : List.of(), user);
 		redirect.addFlashAttribute("message", "Saved TestScript " + script.keyword() + ".");
 		return "redirect:/events/" + eventId + "/test-scripts";
 	}

@@ -1,9 +1,11 @@
 package org.connectathon.platform.automation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import org.connectathon.platform.RecordRowMapper;
 import org.connectathon.platform.UpdateOrInsert;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Repository;
 class TestScriptRepository {
 
 	private static final String SELECT_SCRIPT = """
-			select id, event_id, keyword, title, fhir_version, action_count, file_name, uploaded_by_name, uploaded_at
+			select id, event_id, keyword, title, fhir_version, action_count, file_name, implementation_guides,
+			uploaded_by_name, uploaded_at
 			from test_scripts""";
 
 	private final JdbcClient jdbc;
@@ -25,14 +28,14 @@ class TestScriptRepository {
 	List<EventTestScript> findInEvent(long eventId) {
 		return this.jdbc.sql(SELECT_SCRIPT + " where event_id = :eventId order by keyword")
 			.param("eventId", eventId)
-			.query(RecordRowMapper.of(EventTestScript.class))
+			.query(TestScriptRepository::script)
 			.list();
 	}
 
 	Optional<EventTestScript> find(long id) {
 		return this.jdbc.sql(SELECT_SCRIPT + " where id = :id")
 			.param("id", id)
-			.query(RecordRowMapper.of(EventTestScript.class))
+			.query(TestScriptRepository::script)
 			.optional();
 	}
 
@@ -40,8 +43,16 @@ class TestScriptRepository {
 		return this.jdbc.sql(SELECT_SCRIPT + " where event_id = :eventId and keyword = :keyword")
 			.param("eventId", eventId)
 			.param("keyword", keyword)
-			.query(RecordRowMapper.of(EventTestScript.class))
+			.query(TestScriptRepository::script)
 			.optional();
+	}
+
+	private static EventTestScript script(ResultSet row, int number) throws SQLException {
+		String guides = row.getString("implementation_guides");
+		return new EventTestScript(row.getLong("id"), row.getLong("event_id"), row.getString("keyword"),
+				row.getString("title"), row.getString("fhir_version"), row.getInt("action_count"),
+				row.getString("file_name"), guides.isEmpty() ? List.of() : List.of(guides.split(",")),
+				row.getString("uploaded_by_name"), row.getObject("uploaded_at", OffsetDateTime.class));
 	}
 
 	Optional<byte[]> findContent(long id) {
@@ -56,22 +67,24 @@ class TestScriptRepository {
 	 * it; else adds it.
 	 */
 	void save(long eventId, String keyword, String title, String fhirVersion, int actionCount, String fileName,
-			byte[] content, String uploadedByName) {
+			List<String> implementationGuides, byte[] content, String uploadedByName) {
 		UpdateOrInsert.save(this.jdbc, """
 				update test_scripts set title = :title, fhir_version = :fhirVersion, action_count = :actionCount,
-				file_name = :fileName, content = :content, uploaded_by_name = :uploadedByName,
+				file_name = :fileName, implementation_guides = :implementationGuides, content = :content,
+				uploaded_by_name = :uploadedByName,
 				uploaded_at = current_timestamp
-				where event_id = :eventId and keyword = :keyword""",
-				"""
-						insert into test_scripts (event_id, keyword, title, fhir_version, action_count, file_name, content,
-						uploaded_by_name)
-						values (:eventId, :keyword, :title, :fhirVersion, :actionCount, :fileName, :content, :uploadedByName)""",
+				where event_id = :eventId and keyword = :keyword""", """
+				insert into test_scripts (event_id, keyword, title, fhir_version, action_count, file_name,
+				implementation_guides, content, uploaded_by_name)
+				values (:eventId, :keyword, :title, :fhirVersion, :actionCount, :fileName, :implementationGuides,
+				:content, :uploadedByName)""",
 				new MapSqlParameterSource().addValue("eventId", eventId)
 					.addValue("keyword", keyword)
 					.addValue("title", title)
 					.addValue("fhirVersion", fhirVersion)
 					.addValue("actionCount", actionCount)
 					.addValue("fileName", fileName)
+					.addValue("implementationGuides", String.join(",", implementationGuides))
 					.addValue("content", content)
 					.addValue("uploadedByName", uploadedByName));
 	}

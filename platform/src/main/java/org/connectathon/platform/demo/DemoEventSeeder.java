@@ -125,7 +125,7 @@ class DemoEventSeeder {
 			this.tests.importPlan(event.id(), testPlan.readAllBytes(), console);
 		}
 		try (InputStream script = new ClassPathResource("demo/" + SUMMARY_SCRIPT).getInputStream()) {
-			this.testScripts.upload(event.id(), SUMMARY_SCRIPT, script.readAllBytes(), console);
+			this.testScripts.upload(event.id(), SUMMARY_SCRIPT, script.readAllBytes(), List.of(), console);
 		}
 
 		Organization acme = this.organizations.findOrCreateOrganization("Acme Health", console);

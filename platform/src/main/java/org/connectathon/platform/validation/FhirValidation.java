@@ -72,10 +72,12 @@ public class FhirValidation {
 
 	/**
 	 * The validator of the {@code validateProfileId} asserts of TestScripts that the
-	 * platform runs: the FHIR core specification, on this node's shared warm validators.
+	 * platform runs, on this node's shared warm validators.
+	 * @param implementationGuides {@code NAME#VERSION} of packages in the cache; none for
+	 * the FHIR core specification alone
 	 */
-	public ProfileValidator scriptProfileValidator() {
-		return new PackageProfileValidator(new PackageResolver(this.packageCache), List.of(), this.services);
+	public ProfileValidator scriptProfileValidator(List<String> implementationGuides) {
+		return new PackageProfileValidator(new PackageResolver(this.packageCache), implementationGuides, this.services);
 	}
 
 	/**

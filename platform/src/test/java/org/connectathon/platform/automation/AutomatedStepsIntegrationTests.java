@@ -2,6 +2,7 @@ package org.connectathon.platform.automation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
 import org.connectathon.platform.testing.TestPlanIntegrationTests;
 import org.connectathon.platform.testing.TestingFixtures;
+import org.connectathon.platform.validation.FhirValidation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,12 +55,42 @@ class AutomatedStepsIntegrationTests {
 	 */
 	private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
+	private static final Path PACKAGES = Path.of(System.getProperty("connectathon.test-packages"));
+
+	private static final String IPS = "hl7.fhir.uv.ips%232.0.0";
+
+	/**
+	 * Checks two contained patients against the IPS Patient profile: one complete, one
+	 * without the birth date that IPS requires.
+	 */
+	private static final String IPS_PATIENT_SCRIPT = """
+			{"resourceType": "TestScript", "id": "ips-patient-profile", "status": "active",
+			 "url": "http://example.org/TestScript/ips-patient-profile", "name": "IpsPatientProfile",
+			 "contained": [
+			  {"resourceType": "Patient", "id": "complete", "name": [{"family": "DeLarosa", "given": ["Martha"]}],
+			   "birthDate": "1972-05-01"},
+			  {"resourceType": "Patient", "id": "incomplete", "name": [{"family": "DeLarosa", "given": ["Martha"]}]}],
+			 "fixture": [
+			  {"id": "complete", "autocreate": false, "autodelete": false, "resource": {"reference": "#complete"}},
+			  {"id": "incomplete", "autocreate": false, "autodelete": false, "resource": {"reference": "#incomplete"}}],
+			 "profile": [{"id": "ips-patient", "reference": "http://hl7.org/fhir/uv/ips/StructureDefinition/Patient-uv-ips"}],
+			 "test": [{"name": "patients", "action": [
+			  {"operation": {"type": {"system": "http://terminology.hl7.org/CodeSystem/testscript-operation-codes",
+			   "code": "capabilities"}, "accept": "json", "encodeRequestUrl": true}},
+			  {"assert": {"label": "complete-patient-is-ips", "sourceId": "complete", "validateProfileId": "ips-patient",
+			   "warningOnly": false}},
+			  {"assert": {"label": "incomplete-patient-is-ips", "sourceId": "incomplete",
+			   "validateProfileId": "ips-patient", "warningOnly": false}}]}]}""";
+
 	private static final String SCRIPT = "ips-summary-operation";
 
 	private static ReferenceServerLauncher referenceServer;
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	FhirValidation validation;
 
 	@Autowired
 	ScriptRunWorker worker;
@@ -246,6 +278,49 @@ class AutomatedStepsIntegrationTests {
 		finally {
 			twoClicks.shutdownNow();
 		}
+	}
+
+	@Test
+	void shouldValidateAgainstTheProfilesOfTheImplementationGuidesTheScriptNames() {
+		for (String file : List.of("hl7.fhir.uv.ips-2.0.0.tgz", "hl7.terminology.r4-7.0.1.tgz",
+				"hl7.fhir.uv.extensions.r4-5.3.0-ballot-tc1.tgz")) {
+			this.validation.install(PACKAGES.resolve(file));
+		}
+		Response uploaded = this.admin.postText("/api/events/" + this.event.id() + "/test-scripts?ig=" + IPS,
+				IPS_PATIENT_SCRIPT, "application/fhir+json");
+		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+		assertThat(uploaded.json().path("implementationGuides").toString()).isEqualTo("[\"hl7.fhir.uv.ips#2.0.0\"]");
+		long test = TestingFixtures
+			.importedTest(this.admin, this.event, plan(false, "ips-patient-profile"), "IPS-SUMMARY")
+			.path("id")
+			.asLong();
+
+		JsonNode run = runToTheEnd(this.alice, start(test), 1);
+
+		assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("FAILED");
+		assertThat(run.path("message").asString()).startsWith("2 of 3 actions passed, 1 fail.")
+			.contains("First fail: patients, incomplete-patient-is-ips")
+			.contains("birthDate");
+		String page = PageClient.signedIn(this.fixtures.port(), this.fixtures.user(Role.ADMIN, null).username())
+			.get("/events/" + this.event.id() + "/test-scripts")
+			.body();
+		assertThat(page).contains("profiles of hl7.fhir.uv.ips#2.0.0")
+			.contains("<option value=\"hl7.fhir.uv.ips#2.0.0\">hl7.fhir.uv.ips#2.0.0</option>");
+	}
+
+	@Test
+	void shouldRefuseAScriptNamingAnImplementationGuideThePlatformDoesNotHave() {
+		Response refused = this.admin.postText(
+				"/api/events/" + this.event.id() + "/test-scripts?ig=hl7.fhir.uv.unknown%231.0.0", IPS_PATIENT_SCRIPT,
+				"application/fhir+json");
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.json().toString()).contains("hl7.fhir.uv.unknown#1.0.0 is not in the package cache");
+		assertThat(this.admin.get("/api/events/" + this.event.id() + "/test-scripts")
+			.json()
+			.valueStream()
+			.map((script) -> script.path("keyword").asString())).containsExactly(SCRIPT);
 	}
 
 	@Test
