@@ -286,14 +286,14 @@ public class AutomationService {
 		}
 		// Asked as the engine: a system taking part stays the target even if it is no
 		// longer published.
-		String serverUrl = this.systems.findEndpoints(participant.systemId(), ENGINE)
+		List<Endpoint> endpoints = this.systems.findEndpoints(participant.systemId(), ENGINE)
 			.stream()
 			.filter((endpoint) -> endpoint.actorId() == role.actorId())
-			.map(Endpoint::baseUrl)
-			.findFirst()
-			.orElse(null);
+			.toList();
+		Endpoint endpoint = (script != null) ? endpointFor(endpoints, script.fhirVersion())
+				: endpoints.stream().findFirst().orElse(null);
 		String problem = null;
-		if (serverUrl == null) {
+		if (endpoints.isEmpty()) {
 			problem = participant.systemName() + " has no endpoint for " + role.actor()
 					+ "; its organization declares one on the system's page.";
 		}
@@ -301,8 +301,27 @@ public class AutomationService {
 			problem = "Step " + step.index() + " runs TestScript '" + step.testScript()
 					+ "', which the organizers have not uploaded to the event yet.";
 		}
-		return new AutomatedStep(step.index(), step.testScript(), script, participant.systemName(), serverUrl, problem,
-				latestRun);
+		else if (endpoint == null) {
+			problem = participant.systemName() + " declares no " + script.fhirVersion() + " endpoint for "
+					+ role.actor() + ", and TestScript " + script.keyword() + " is " + script.fhirVersion()
+					+ "; its organization declares one on the system's page.";
+		}
+		return new AutomatedStep(step.index(), step.testScript(), script, participant.systemName(),
+				(endpoint != null) ? endpoint.baseUrl() : null, problem, latestRun);
+	}
+
+	/**
+	 * The endpoint that speaks the script's FHIR release, else the first that does not
+	 * say which it speaks: a system may answer R4 and R5 at different addresses.
+	 */
+	private static @Nullable Endpoint endpointFor(List<Endpoint> endpoints, String fhirVersion) {
+		return endpoints.stream()
+			.filter((endpoint) -> fhirVersion.equals(endpoint.fhirVersion()))
+			.findFirst()
+			.or(() -> endpoints.stream()
+				.filter((endpoint) -> endpoint.fhirVersion() == null || endpoint.fhirVersion().isEmpty())
+				.findFirst())
+			.orElse(null);
 	}
 
 	private static String runIds(List<ScriptRun> runs) {

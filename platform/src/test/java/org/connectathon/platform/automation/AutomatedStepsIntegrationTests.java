@@ -324,6 +324,29 @@ class AutomatedStepsIntegrationTests {
 	}
 
 	@Test
+	void shouldRunAgainstTheEndpointOfTheScriptsFhirRelease() {
+		long system = TestingFixtures.publishedSystem(this.alice, this.event, "Acme R4 and R5 Repository",
+				"IPS:REPOSITORY");
+		// declared first, so that taking the first endpoint would send the R4 script
+		// there
+		endpoint(system, "http://127.0.0.1:9/fhir/r5", "R5");
+		endpoint(system, referenceServer.baseUrl(), "R4");
+		long onlyR5 = TestingFixtures.publishedSystem(this.alice, this.event, "Acme R5 Repository", "IPS:REPOSITORY");
+		endpoint(onlyR5, "http://127.0.0.1:9/fhir/r5", "R5");
+		long test = automatedTest(false);
+
+		JsonNode run = runToTheEnd(this.alice, start(test, system), 1);
+		Response refused = this.alice.post("/api/test-instances/" + start(test, onlyR5) + "/steps/1/runs", Map.of());
+
+		assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("PASSED");
+		assertThat(run.path("serverUrl").asString()).isEqualTo(referenceServer.baseUrl());
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().path("detail").asString())
+			.isEqualTo("Acme R5 Repository declares no R4 endpoint for " + "IPS:REPOSITORY, and TestScript " + SCRIPT
+					+ " is R4; its organization declares one on the system's " + "page.");
+	}
+
+	@Test
 	void shouldLetOnlyTheOrganizationsTakingPartStartARun() {
 		long instance = start(automatedTest(false));
 		ApiClient bob = this.fixtures.participantOf(this.fixtures.organization());
@@ -511,10 +534,19 @@ class AutomatedStepsIntegrationTests {
 	}
 
 	private long start(long test) {
-		Response started = this.alice.post("/api/tests/" + test + "/instances",
-				participants("REPOSITORY", this.repository));
+		return start(test, this.repository);
+	}
+
+	private long start(long test, long repository) {
+		Response started = this.alice.post("/api/tests/" + test + "/instances", participants("REPOSITORY", repository));
 		assertThat(started.status()).as(started.toString()).isEqualTo(201);
 		return started.json().path("id").asLong();
+	}
+
+	private void endpoint(long system, String baseUrl, String fhirVersion) {
+		Response declared = this.alice.post("/api/systems/" + system + "/endpoints",
+				Map.of("profile", "IPS", "actor", "REPOSITORY", "baseUrl", baseUrl, "fhirVersion", fhirVersion));
+		assertThat(declared.status()).as(declared.toString()).isEqualTo(201);
 	}
 
 	private ApiClient monitorOf(long test) {
