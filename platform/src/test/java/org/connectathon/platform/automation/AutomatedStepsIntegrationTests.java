@@ -13,24 +13,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import ca.uhn.fhir.context.FhirContext;
-import org.connectathon.engine.referenceserver.ReferenceServer;
-import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.PageClient;
 import org.connectathon.platform.PlatformIntegrationTest;
+import org.connectathon.platform.ReferenceServerExtension;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
 import org.connectathon.platform.testing.TestPlanIntegrationTests;
 import org.connectathon.platform.testing.TestingFixtures;
 import org.connectathon.platform.validation.FhirValidation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,7 +81,8 @@ class AutomatedStepsIntegrationTests {
 
 	private static final String SCRIPT = "ips-summary-operation";
 
-	private static ReferenceServerLauncher referenceServer;
+	@RegisterExtension
+	static final ReferenceServerExtension referenceServer = new ReferenceServerExtension();
 
 	@Autowired
 	Fixtures fixtures;
@@ -114,16 +112,6 @@ class AutomatedStepsIntegrationTests {
 	ApiClient alice;
 
 	long repository;
-
-	@BeforeAll
-	static void startTheReferenceServer() {
-		referenceServer = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR4Cached()), 0);
-	}
-
-	@AfterAll
-	static void stopTheReferenceServer() {
-		referenceServer.close();
-	}
 
 	@BeforeEach
 	void anEventWithTheIpsScriptAndARepositoryWithAnEndpoint() {

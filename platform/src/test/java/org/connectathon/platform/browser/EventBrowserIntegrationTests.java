@@ -4,21 +4,18 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-import ca.uhn.fhir.context.FhirContext;
-import org.connectathon.engine.referenceserver.ReferenceServer;
-import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.PlatformIntegrationTest;
+import org.connectathon.platform.ReferenceServerExtension;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.registration.Organization;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
 import org.connectathon.platform.testing.TestingFixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -63,22 +60,13 @@ class EventBrowserIntegrationTests {
 	/** The engine's first run warms FHIRPath up: seconds, or more on a busy machine. */
 	static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
-	static ReferenceServerLauncher referenceServer;
+	@RegisterExtension
+	static final ReferenceServerExtension referenceServer = new ReferenceServerExtension();
 
 	@Autowired
 	Fixtures fixtures;
 
 	Browser browser;
-
-	@BeforeAll
-	static void startTheReferenceServer() {
-		referenceServer = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR4Cached()), 0);
-	}
-
-	@AfterAll
-	static void stopTheReferenceServer() {
-		referenceServer.close();
-	}
 
 	@AfterEach
 	void closeTheBrowser() {

@@ -5,12 +5,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import ca.uhn.fhir.context.FhirContext;
-import org.connectathon.engine.referenceserver.ReferenceServer;
-import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.connectathon.platform.ReferenceServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -18,21 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RunCommandTests {
 
-	private static ReferenceServerLauncher server;
+	@RegisterExtension
+	static final ReferenceServerExtension server = new ReferenceServerExtension();
 
 	private final StringWriter out = new StringWriter();
 
 	private final StringWriter err = new StringWriter();
-
-	@BeforeAll
-	static void start() {
-		server = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR4Cached()), 0);
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
 
 	private int execute(String... args) {
 		CommandLine commandLine = ConnectathonCommand.commandLine();
