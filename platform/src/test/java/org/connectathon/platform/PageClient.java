@@ -21,17 +21,18 @@ public final class PageClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final HttpClient http;
 
 	private final String baseUrl;
 
-	private PageClient(int port) {
+	private PageClient(HttpClient http, int port) {
+		this.http = http;
 		this.baseUrl = "http://localhost:" + port;
 	}
 
 	/** Signed in with the password that {@link Fixtures} gives every user. */
 	public static PageClient signedIn(int port, String username) {
-		PageClient client = new PageClient(port);
+		PageClient client = new PageClient(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), port);
 		Matcher csrf = CSRF.matcher(client.get("/login").body());
 		assertThat(csrf.find()).as("a CSRF token on the sign-in page").isTrue();
 		HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(client.url("/login"))
@@ -42,6 +43,14 @@ public final class PageClient {
 		assertThat(signIn.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error"));
 		return client;
+	}
+
+	/**
+	 * The same browser, with its cookies, at another node of the platform (cookies go by
+	 * host, not port).
+	 */
+	public PageClient atPort(int port) {
+		return new PageClient(this.http, port);
 	}
 
 	public HttpResponse<String> get(String path) {

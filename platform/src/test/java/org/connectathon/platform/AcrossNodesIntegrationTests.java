@@ -1,17 +1,16 @@
-package org.connectathon.platform.testing;
+package org.connectathon.platform;
 
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.connectathon.platform.ApiClient;
-import org.connectathon.platform.ConnectathonApplication;
-import org.connectathon.platform.Fixtures;
-import org.connectathon.platform.PageClient;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
+import org.connectathon.platform.testing.TestPlanIntegrationTests;
+import org.connectathon.platform.testing.TestingFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,12 +23,13 @@ import static org.connectathon.platform.testing.TestingFixtures.participants;
 import static org.connectathon.platform.testing.TestingFixtures.publishedSystem;
 
 /**
- * Two platform nodes on one PostgreSQL database, as a large event runs them: a change
- * made through node A reaches the live pages open on node B, carried by PostgreSQL
+ * Two platform nodes on one PostgreSQL database, as a large event runs them behind a load
+ * balancer without sticky sessions: a sign-in made on node A holds on node B, and a
+ * change made through node A reaches the live pages open on node B, carried by PostgreSQL
  * LISTEN/NOTIFY. Runs in the PostgreSQL run of the suite only (H2 serves one node).
  */
 @EnabledIfSystemProperty(named = "connectathon.test-database", matches = "postgres")
-class LiveUpdatesAcrossNodesIntegrationTests {
+class AcrossNodesIntegrationTests {
 
 	static ConfigurableApplicationContext nodeA;
 
@@ -45,6 +45,18 @@ class LiveUpdatesAcrossNodesIntegrationTests {
 	static void stopNodes() {
 		nodeB.close();
 		nodeA.close();
+	}
+
+	@Test
+	void shouldKeepASignInWhenAnotherNodeServesTheNextPage() {
+		Fixtures fixtures = nodeA.getBean(Fixtures.class);
+		User participant = fixtures.user(Role.PARTICIPANT, fixtures.organization());
+		PageClient browser = PageClient.signedIn(port(nodeA), participant.username());
+
+		HttpResponse<String> page = browser.atPort(port(nodeB)).get("/");
+
+		assertThat(page.statusCode()).as("node B knows the session signed in on node A").isEqualTo(200);
+		assertThat(page.body()).contains(participant.displayName());
 	}
 
 	@Test
