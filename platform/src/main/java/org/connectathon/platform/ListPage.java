@@ -8,18 +8,24 @@ import java.util.List;
  */
 public record ListPage<T>(List<T> items, int number, int size, int total) {
 
-	/** This page of a list that is already in memory. */
+	/**
+	 * This page of a list that is already in memory; a page past the end is empty.
+	 */
 	public static <T> ListPage<T> of(List<T> all, int number, int size) {
-		requireNumber(number);
-		int from = Math.min(all.size(), number * size);
+		int from = (int) Math.min(all.size(), offset(number, size));
 		return new ListPage<>(all.subList(from, Math.min(all.size(), from + size)), number, size, all.size());
 	}
 
-	/** Refuses a page number below 0, which a user may type into an address. */
-	public static void requireNumber(int number) {
+	/**
+	 * Where the page starts in the whole list, counted without overflow, so that any page
+	 * number a user may type into an address (up to {@code 2147483647}) finds an empty
+	 * page past the end rather than a negative offset. Refuses a page number below 0.
+	 */
+	public static long offset(int number, int size) {
 		if (number < 0) {
 			throw new InvalidInputException("Pages are numbered from 0.", List.of("page: " + number));
 		}
+		return (long) number * size;
 	}
 
 	public int pageCount() {
@@ -30,8 +36,13 @@ public record ListPage<T>(List<T> items, int number, int size, int total) {
 		return this.number > 0;
 	}
 
+	/** The page before this one; from a page past the end, the last page. */
+	public int previousNumber() {
+		return Math.min(this.number - 1, pageCount() - 1);
+	}
+
 	public boolean hasNext() {
-		return this.number + 1 < pageCount();
+		return this.number < pageCount() - 1;
 	}
 
 }

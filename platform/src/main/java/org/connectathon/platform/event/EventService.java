@@ -10,6 +10,7 @@ import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.RuleViolationException;
 import org.connectathon.platform.catalog.CatalogService;
 import org.connectathon.platform.security.SignedInUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +24,12 @@ public class EventService {
 
 	private final CatalogService catalog;
 
-	EventService(EventRepository events, CatalogService catalog) {
+	private final ApplicationEventPublisher publisher;
+
+	EventService(EventRepository events, CatalogService catalog, ApplicationEventPublisher publisher) {
 		this.events = events;
 		this.catalog = catalog;
+		this.publisher = publisher;
 	}
 
 	/** Events the user may see: drafts only for organizers. */
@@ -51,10 +55,13 @@ public class EventService {
 	@Transactional
 	public Event update(long id, @Valid EventForm form, SignedInUser user) {
 		user.requireAdmin();
-		find(id, user);
+		Event before = find(id, user);
 		check(form, id);
 		this.events.update(id, form, statusOf(form));
 		this.events.replaceProfiles(id, this.catalog.profileIds(profilesOf(form)));
+		if (before.status() != statusOf(form)) {
+			this.publisher.publishEvent(new EventStatusChanged(id, before.status(), statusOf(form), user));
+		}
 		return this.events.find(id).orElseThrow();
 	}
 

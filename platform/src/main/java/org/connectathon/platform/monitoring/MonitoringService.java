@@ -109,11 +109,11 @@ public class MonitoringService {
 	 */
 	public ListPage<WorklistEntry> worklist(long eventId, int page, SignedInUser user) {
 		requireMonitor(user);
-		ListPage.requireNumber(page);
+		long offset = ListPage.offset(page, WORKLIST_PAGE_SIZE);
 		List<Long> testIds = this.monitoring.findAssignedTestIds(user.id());
 		int total = this.instances.countAwaitingVerification(eventId, testIds, user.organizationId(), user);
-		List<TestInstance> waiting = this.instances.findAwaitingVerification(eventId, testIds, user.organizationId(),
-				page * WORKLIST_PAGE_SIZE, WORKLIST_PAGE_SIZE, user);
+		List<TestInstance> waiting = (offset < total) ? this.instances.findAwaitingVerification(eventId, testIds,
+				user.organizationId(), (int) offset, WORKLIST_PAGE_SIZE, user) : List.of();
 		Map<Long, Claim> claims = this.monitoring.findClaims(waiting.stream().map(TestInstance::id).toList());
 		return new ListPage<>(
 				waiting.stream().map((instance) -> new WorklistEntry(instance, claims.get(instance.id()))).toList(),

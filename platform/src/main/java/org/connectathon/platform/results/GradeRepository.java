@@ -147,8 +147,7 @@ class GradeRepository {
 	}
 
 	void replacePublication(long eventId, String eventName, String publishedByName, List<PublishedResult> results) {
-		this.jdbc.sql("delete from published_results where event_id = :eventId").param("eventId", eventId).update();
-		this.jdbc.sql("delete from result_publications where event_id = :eventId").param("eventId", eventId).update();
+		deletePublication(eventId);
 		this.jdbc.sql("""
 				insert into result_publications (event_id, event_name, published_by_name)
 				values (:eventId, :eventName, :publishedBy)""")
@@ -180,6 +179,43 @@ class GradeRepository {
 				.param("partnersAvailable", result.partnersAvailable())
 				.update();
 		}
+	}
+
+	/** Takes the results off the public page; the changes record stays. */
+	boolean deletePublication(long eventId) {
+		this.jdbc.sql("delete from published_results where event_id = :eventId").param("eventId", eventId).update();
+		return this.jdbc.sql("delete from result_publications where event_id = :eventId")
+			.param("eventId", eventId)
+			.update() > 0;
+	}
+
+	void insertPublicationChange(long eventId, long userId, String userName, PublicationAction action,
+			@Nullable String reason) {
+		this.jdbc.sql("""
+				insert into result_publication_changes (event_id, user_id, user_name, action, reason)
+				values (:eventId, :userId, :userName, :action, :reason)""")
+			.param("eventId", eventId)
+			.param("userId", userId)
+			.param("userName", userName)
+			.param("action", action.name())
+			.param("reason", reason)
+			.update();
+	}
+
+	List<PublicationChange> findPublicationChanges(long eventId) {
+		return this.jdbc.sql("""
+				select id, changed_at, user_name, action, reason from result_publication_changes
+				where event_id = :eventId order by id""")
+			.param("eventId", eventId)
+			.query(RecordRowMapper.of(PublicationChange.class))
+			.list();
+	}
+
+	boolean isPublished(long eventId) {
+		return this.jdbc.sql("select count(*) from result_publications where event_id = :eventId")
+			.param("eventId", eventId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	Optional<Publication> findPublication(long eventId) {

@@ -13,12 +13,14 @@ import jakarta.validation.Valid;
 
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.RuleViolationException;
 import org.connectathon.platform.catalog.ActorReference;
 import org.connectathon.platform.catalog.Catalog;
 import org.connectathon.platform.catalog.CatalogService;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.event.EventStatus;
+import org.connectathon.platform.event.EventStatusChanged;
 import org.connectathon.platform.registration.ActorRegistration;
 import org.connectathon.platform.registration.PublishedRegistration;
 import org.connectathon.platform.registration.SystemService;
@@ -252,11 +254,16 @@ public class GradingService {
 
 	/**
 	 * Freezes the matrix as it is now into the public page; publishing again replaces it.
+	 * A draft event has nothing to show the public yet.
 	 */
 	@Transactional
 	public Publication publish(long eventId, SignedInUser user) {
 		user.requireAdmin();
 		Event event = this.events.find(eventId, user);
+		if (event.status() == EventStatus.DRAFT) {
+			throw new RuleViolationException("The results of " + event.name()
+					+ " cannot be published while the event is a draft; open it first.");
+		}
 		List<PublishedResult> rows = matrix(eventId, user).stream()
 			.map((result) -> new PublishedResult(result.organizationName(), result.systemName(),
 					result.profileKeyword(), result.actorKeyword(), result.optionKeyword(), result.testingType().name(),
@@ -265,7 +272,49 @@ public class GradingService {
 					result.indicators().partnersUsed(), result.indicators().partnersAvailable()))
 			.toList();
 		this.grades.replacePublication(eventId, event.name(), user.displayName(), rows);
+		this.grades.insertPublicationChange(eventId, user.id(), user.displayName(), PublicationAction.PUBLISHED, null);
 		return publication(eventId);
+	}
+
+	/**
+	 * Takes the published results off the public page and API, recording why; the matrix
+	 * itself is untouched and may be published again.
+	 */
+	@Transactional
+	public PublicationChange withdraw(long eventId, @Valid WithdrawalForm form, SignedInUser user) {
+		user.requireAdmin();
+		this.events.find(eventId, user);
+		if (!this.grades.deletePublication(eventId)) {
+			throw new RuleViolationException("The results of event " + eventId + " are not published.");
+		}
+		this.grades.insertPublicationChange(eventId, user.id(), user.displayName(), PublicationAction.WITHDRAWN,
+				form.reason().strip());
+		List<PublicationChange> changes = this.grades.findPublicationChanges(eventId);
+		return changes.get(changes.size() - 1);
+	}
+
+	/**
+	 * An event back in draft is seen by organizers only, so its results leave the public
+	 * page with it; they come back only when an organizer publishes again.
+	 */
+	@EventListener
+	public void withdrawFromDraft(EventStatusChanged change) {
+		if (change.to() == EventStatus.DRAFT && this.grades.deletePublication(change.eventId())) {
+			SignedInUser user = change.changedBy();
+			this.grades.insertPublicationChange(change.eventId(), user.id(), user.displayName(),
+					PublicationAction.WITHDRAWN, "the event went back to draft");
+		}
+	}
+
+	/** Who published and withdrew the event's results, oldest first; organizers only. */
+	public List<PublicationChange> publicationChanges(long eventId, SignedInUser user) {
+		user.requireAdmin();
+		this.events.find(eventId, user);
+		return this.grades.findPublicationChanges(eventId);
+	}
+
+	public boolean isPublished(long eventId) {
+		return this.grades.isPublished(eventId);
 	}
 
 	/** The published results, for everyone, signed in or not. */

@@ -78,4 +78,17 @@ class ResultsApiController {
 		return this.grading.publish(eventId, user);
 	}
 
+	/** Takes the results off the public page and API; the public addresses answer 404. */
+	@PostMapping("/events/{eventId}/results/publication/withdrawal")
+	PublicationChange withdraw(@PathVariable long eventId, @RequestBody WithdrawalForm form,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.grading.withdraw(eventId, form, user);
+	}
+
+	@GetMapping("/events/{eventId}/results/publication/history")
+	List<PublicationChange> publicationHistory(@PathVariable long eventId,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.grading.publicationChanges(eventId, user);
+	}
+
 }

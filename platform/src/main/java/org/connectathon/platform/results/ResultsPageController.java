@@ -41,6 +41,10 @@ class ResultsPageController {
 			@AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("event", this.events.find(eventId, user));
 		model.addAttribute("results", ListPage.of(this.grading.matrix(eventId, user), page, PAGE_SIZE));
+		if (user.isAdmin()) {
+			model.addAttribute("published", this.grading.isPublished(eventId));
+			model.addAttribute("publicationChanges", this.grading.publicationChanges(eventId, user));
+		}
 		return "results/matrix";
 	}
 
@@ -70,6 +74,14 @@ class ResultsPageController {
 		this.grading.publish(eventId, user);
 		redirect.addFlashAttribute("message", "Published the results.");
 		return "redirect:/public/events/" + eventId + "/results";
+	}
+
+	@PostMapping("/events/{eventId}/results/publication/withdrawal")
+	String withdraw(@PathVariable long eventId, @RequestParam String reason,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		this.grading.withdraw(eventId, new WithdrawalForm(reason), user);
+		redirect.addFlashAttribute("message", "Withdrew the published results.");
+		return "redirect:/events/" + eventId + "/results";
 	}
 
 	@GetMapping("/public/events/{eventId}/results")

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.util.List;
 
 import org.connectathon.platform.security.SignedInUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -98,12 +96,7 @@ class TestInstanceApiController {
 
 	@GetMapping("/evidence/{id}/content")
 	ResponseEntity<byte[]> content(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
-		EvidenceContent content = this.evidence.content(id, user);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(content.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(content.fileName()).build().toString())
-			.body(content.content());
+		return this.evidence.content(id, user).asDownload();
 	}
 
 }

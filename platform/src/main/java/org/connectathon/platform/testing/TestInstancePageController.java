@@ -13,6 +13,7 @@ import org.connectathon.platform.registration.PublishedRegistration;
 import org.connectathon.platform.registration.SystemService;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.StartForm.Participant;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -113,6 +114,15 @@ class TestInstancePageController {
 		model.addAttribute("contentKinds",
 				Arrays.stream(EvidenceKind.values()).filter(EvidenceKind::hasContent).toList());
 		return "testing/instance";
+	}
+
+	/**
+	 * An evidence file from the instance page, with the session: the same service, so the
+	 * same readers, as the API's route, which takes bearer tokens only.
+	 */
+	@GetMapping("/evidence/{id}/content")
+	ResponseEntity<byte[]> evidenceContent(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+		return this.evidence.content(id, user).asDownload();
 	}
 
 	@PostMapping("/test-instances/{id}/status")
