@@ -68,6 +68,23 @@ public final class PageClient {
 			.thenAccept((response) -> response.body().forEach(lines));
 	}
 
+	/**
+	 * Submits a form of the page {@code formPage} as a browser would: with the session's
+	 * CSRF token and the page as Referer, so that a refusal comes back to it. The answer
+	 * is not followed.
+	 */
+	public HttpResponse<String> postForm(String formPage, String action, java.util.Map<String, String> fields) {
+		Matcher csrf = CSRF.matcher(get(formPage).body());
+		assertThat(csrf.find()).as("a CSRF token on " + formPage).isTrue();
+		StringBuilder form = new StringBuilder("_csrf=").append(encode(csrf.group(1)));
+		fields.forEach((name, value) -> form.append('&').append(encode(name)).append('=').append(encode(value)));
+		return send(HttpRequest.newBuilder(url(action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Referer", this.baseUrl + formPage)
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private URI url(String path) {
 		return URI.create(this.baseUrl + path);
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.ParseProblems;
+import org.connectathon.platform.TextInput;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -35,6 +36,7 @@ final class CatalogFormat {
 			if (file == null) {
 				throw new InvalidInputException("The catalog file holds no catalog.");
 			}
+			TextInput.require("", file);
 			return file;
 		}
 		catch (JacksonException exception) {

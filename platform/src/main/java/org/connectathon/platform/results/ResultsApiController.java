@@ -86,8 +86,7 @@ class ResultsApiController {
 	}
 
 	@GetMapping("/events/{eventId}/results/publication/history")
-	List<PublicationChange> publicationHistory(@PathVariable long eventId,
-			@AuthenticationPrincipal SignedInUser user) {
+	List<PublicationChange> publicationHistory(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user) {
 		return this.grading.publicationChanges(eventId, user);
 	}
 

@@ -77,8 +77,8 @@ class ResultsPageController {
 	}
 
 	@PostMapping("/events/{eventId}/results/publication/withdrawal")
-	String withdraw(@PathVariable long eventId, @RequestParam String reason,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+	String withdraw(@PathVariable long eventId, @RequestParam String reason, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect) {
 		this.grading.withdraw(eventId, new WithdrawalForm(reason), user);
 		redirect.addFlashAttribute("message", "Withdrew the published results.");
 		return "redirect:/events/" + eventId + "/results";

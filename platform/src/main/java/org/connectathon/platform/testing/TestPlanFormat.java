@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.ParseProblems;
+import org.connectathon.platform.TextInput;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -34,6 +35,7 @@ final class TestPlanFormat {
 			if (file == null) {
 				throw new InvalidInputException("The test plan file holds no test plan.");
 			}
+			TextInput.require("", file);
 			return file;
 		}
 		catch (JacksonException exception) {

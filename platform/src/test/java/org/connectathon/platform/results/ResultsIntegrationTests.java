@@ -231,6 +231,88 @@ class ResultsIntegrationTests {
 	}
 
 	@Test
+	void shouldLetOnlyOrganizersWithdrawThePublishedResultsWithAReasonKeptInTheRecord() {
+		publishedSystem(this.alice, this.event, "Acme Summary", "IPS:CREATOR");
+		String publication = "/api/events/" + this.event.id() + "/results/publication";
+		String publicJson = "/public/events/" + this.event.id() + "/results.json";
+		assertThat(this.admin.post(publication, Map.of()).status()).isEqualTo(200);
+		assertThat(this.fixtures.anonymous().get(publicJson).status()).isEqualTo(200);
+
+		assertThat(this.alice.post(publication + "/withdrawal", Map.of("reason", "We failed")).status()).isEqualTo(403);
+		assertThat(this.monitor.post(publication + "/withdrawal", Map.of("reason", "Wrong")).status()).isEqualTo(403);
+		assertThat(this.admin.post(publication + "/withdrawal", Map.of("reason", " ")).status()).isEqualTo(400);
+		assertThat(this.fixtures.anonymous().get(publicJson).status()).isEqualTo(200);
+		Response withdrawn = this.admin.post(publication + "/withdrawal", Map.of("reason", "A verdict was wrong"));
+
+		assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+		assertThat(this.fixtures.anonymous().get(publicJson).status()).isEqualTo(404);
+		assertThat(this.fixtures.anonymous().get("/public/events/" + this.event.id() + "/results").status())
+			.isEqualTo(404);
+		assertThat(this.admin.post(publication + "/withdrawal", Map.of("reason", "Again")).status()).isEqualTo(409);
+		JsonNode history = this.admin.get(publication + "/history").json();
+		assertThat(history.findValuesAsString("action")).containsExactly("PUBLISHED", "WITHDRAWN");
+		assertThat(history.get(1).path("reason").asString()).isEqualTo("A verdict was wrong");
+		assertThat(history.get(1).path("userName").asString()).isNotBlank();
+		assertThat(history.get(1).path("changedAt").asString()).isNotBlank();
+		assertThat(this.alice.get(publication + "/history").status()).isEqualTo(403);
+	}
+
+	@Test
+	void shouldLetOrganizersWithdrawThePublishedResultsFromTheMatrixPage() {
+		publishedSystem(this.alice, this.event, "Acme Summary", "IPS:CREATOR");
+		String matrix = "/events/" + this.event.id() + "/results";
+		PageClient organizer = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.ADMIN, null).username());
+		PageClient participant = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.PARTICIPANT, this.acme).username());
+		organizer.postForm(matrix, matrix + "/publication", Map.of());
+		assertThat(organizer.get(matrix).body()).contains("withdraw-results");
+		assertThat(participant.get(matrix).body()).doesNotContain("withdraw-results");
+
+		assertThat(
+				participant.postForm(matrix, matrix + "/publication/withdrawal", Map.of("reason", "Mine")).statusCode())
+			.isEqualTo(403);
+		assertThat(this.fixtures.anonymous().get("/public/events/" + this.event.id() + "/results.json").status())
+			.isEqualTo(200);
+		assertThat(organizer.postForm(matrix, matrix + "/publication/withdrawal", Map.of("reason", "Too early"))
+			.statusCode()).isEqualTo(302);
+
+		assertThat(this.fixtures.anonymous().get("/public/events/" + this.event.id() + "/results.json").status())
+			.isEqualTo(404);
+		assertThat(organizer.get(matrix).body()).contains("Withdrew the published results.", "“Too early”")
+			.doesNotContain("withdraw-results");
+	}
+
+	@Test
+	void shouldRefuseToPublishADraftEventAndWithdrawThePublicationWhenTheEventGoesBackToDraft() {
+		publishedSystem(this.alice, this.event, "Acme Summary", "IPS:CREATOR");
+		String publication = "/api/events/" + this.event.id() + "/results/publication";
+		assertThat(this.admin.post(publication, Map.of()).status()).isEqualTo(200);
+
+		Response draft = this.admin.put("/api/events/" + this.event.id(), eventForm("DRAFT"));
+
+		assertThat(draft.status()).as(draft.toString()).isEqualTo(200);
+		assertThat(this.fixtures.anonymous().get("/public/events/" + this.event.id() + "/results.json").status())
+			.isEqualTo(404);
+		JsonNode history = this.admin.get(publication + "/history").json();
+		assertThat(history.get(history.size() - 1).path("action").asString()).isEqualTo("WITHDRAWN");
+		assertThat(history.get(history.size() - 1).path("reason").asString()).isEqualTo("the event went back to draft");
+		Response refused = this.admin.post(publication, Map.of());
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().path("detail").asString()).contains("draft");
+		assertThat(this.admin.put("/api/events/" + this.event.id(), eventForm("OPEN")).status()).isEqualTo(200);
+		assertThat(this.fixtures.anonymous().get("/public/events/" + this.event.id() + "/results.json").status())
+			.as("reopening does not publish again")
+			.isEqualTo(404);
+	}
+
+	private Map<String, Object> eventForm(String status) {
+		return Map.of("name", this.event.name(), "startDate", this.event.startDate().toString(), "endDate",
+				this.event.endDate().toString(), "registrationDeadline", this.event.registrationDeadline().toString(),
+				"status", status, "profiles", this.event.profiles());
+	}
+
+	@Test
 	void shouldExportTheMatrixAsCsv() {
 		publishedSystem(this.alice, this.event, "Acme, \"Summary\"", "IPS:CREATOR");
 
