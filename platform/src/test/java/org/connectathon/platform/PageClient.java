@@ -30,9 +30,14 @@ public final class PageClient {
 		this.baseUrl = "http://localhost:" + port;
 	}
 
+	/** Not signed in, as a visitor of the public pages. */
+	public static PageClient anonymous(int port) {
+		return new PageClient(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), port);
+	}
+
 	/** Signed in with the password that {@link Fixtures} gives every user. */
 	public static PageClient signedIn(int port, String username) {
-		PageClient client = new PageClient(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), port);
+		PageClient client = anonymous(port);
 		Matcher csrf = CSRF.matcher(client.get("/login").body());
 		assertThat(csrf.find()).as("a CSRF token on the sign-in page").isTrue();
 		HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(client.url("/login"))

@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -49,6 +50,16 @@ class PageExceptionHandler {
 				model);
 	}
 
+	/** A parameter of the address that does not convert, such as a page number. */
+	@ExceptionHandler
+	String parameterMismatch(MethodArgumentTypeMismatchException exception, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect, Model model) {
+		return refused(
+				new InvalidInputException("Please correct the address.",
+						List.of(exception.getName() + ": '" + exception.getValue() + "' is not valid here")),
+				request, response, redirect, model);
+	}
+
 	@ExceptionHandler({ InvalidInputException.class, RuleViolationException.class })
 	String refused(RuntimeException exception, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect, Model model) {
@@ -59,6 +70,9 @@ class PageExceptionHandler {
 				redirect.addFlashAttribute("problems", invalid.problems());
 			}
 			return "redirect:" + pathOf(referer);
+		}
+		if (exception instanceof InvalidInputException invalid) {
+			model.addAttribute("problems", invalid.problems());
 		}
 		return errorPage(HttpStatus.BAD_REQUEST, exception.getMessage(), response, model);
 	}
@@ -85,7 +99,8 @@ class PageExceptionHandler {
 	private static String errorPage(HttpStatus status, String message, HttpServletResponse response, Model model) {
 		response.setStatus(status.value());
 		model.addAttribute("status", status.value());
-		model.addAttribute("message", message);
+		// Not "message", which the layout shows as the flash of a success.
+		model.addAttribute("reason", message);
 		return ERROR_VIEW;
 	}
 

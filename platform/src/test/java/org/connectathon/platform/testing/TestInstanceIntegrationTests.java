@@ -1,5 +1,6 @@
 package org.connectathon.platform.testing;
 
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +8,14 @@ import java.util.Map;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PageClient;
 import org.connectathon.platform.PlatformIntegrationTest;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventForm;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.event.EventStatus;
 import org.connectathon.platform.registration.Organization;
+import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.SignedInUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,8 @@ class TestInstanceIntegrationTests {
 
 	Event event;
 
+	Organization acme;
+
 	ApiClient admin;
 
 	ApiClient alice;
@@ -53,9 +58,9 @@ class TestInstanceIntegrationTests {
 	void twoOrganizationsWithSystemsForAPeerToPeerTest() {
 		this.event = this.fixtures.openEvent();
 		this.admin = this.fixtures.admin();
-		Organization acme = this.fixtures.organization();
+		this.acme = this.fixtures.organization();
 		Organization globex = this.fixtures.organization();
-		this.alice = this.fixtures.participantOf(acme);
+		this.alice = this.fixtures.participantOf(this.acme);
 		this.bob = this.fixtures.participantOf(globex);
 		this.pdqmTest = TestingFixtures
 			.importedTest(this.admin, this.event, TestPlanIntegrationTests.PEER_TO_PEER_PLAN, "PDQM-QUERY")
@@ -224,6 +229,83 @@ class TestInstanceIntegrationTests {
 		assertThat(oversize.json().path("detail").asString()).contains("at most 4194304");
 
 		assertThat(this.alice.get("/api/test-instances/" + instance).json().path("evidence").size()).isZero();
+	}
+
+	@Test
+	void shouldRefuseAnEvidenceFileWhoseNameHoldsAControlCharacterAndKeepNothing() {
+		long instance = startedInstance();
+		String path = "/api/test-instances/" + instance + "/evidence";
+
+		Response refused = this.alice.postText(path,
+				multipart("report\u0007.json", "{\"resourceType\":\"TestReport\"}", "TEST_REPORT", null),
+				"multipart/form-data; boundary=" + BOUNDARY);
+		Response nonCharacter = this.alice.postText(path,
+				multipart("report\uFFFF.json", "{\"resourceType\":\"TestReport\"}", "TEST_REPORT", null),
+				"multipart/form-data; boundary=" + BOUNDARY);
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.json().path("problems").get(0).asString())
+			.isEqualTo("file (file name): holds the control character U+0007 at character 7");
+		assertThat(nonCharacter.status()).as(nonCharacter.toString()).isEqualTo(400);
+		assertThat(this.alice.get("/api/test-instances/" + instance).json().path("evidence").size()).isZero();
+	}
+
+	@Test
+	void shouldOpenAnEvidenceFileFromTheInstancePageWithTheSessionForThoseWhoSeeTheInstance() {
+		long instance = startedInstance();
+		Response report = this.alice.postText("/api/test-instances/" + instance + "/evidence",
+				multipart("report.json", "{\"resourceType\":\"TestReport\"}", "TEST_REPORT", null),
+				"multipart/form-data; boundary=" + BOUNDARY);
+		long evidence = report.json().path("id").asLong();
+		PageClient alicePages = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.PARTICIPANT, this.acme).username());
+
+		assertThat(alicePages.get("/test-instances/" + instance).body())
+			.contains("href=\"/evidence/" + evidence + "/content\"");
+		HttpResponse<String> file = alicePages.get("/evidence/" + evidence + "/content");
+
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.body()).isEqualTo("{\"resourceType\":\"TestReport\"}");
+		assertThat(file.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+				(disposition) -> assertThat(disposition).startsWith("attachment").contains("report.json"));
+		assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(this.bob.get("/api/evidence/" + evidence + "/content").body())
+			.as("the API's route, with a token, still answers")
+			.isEqualTo("{\"resourceType\":\"TestReport\"}");
+		assertThat(this.fixtures.anonymous().get("/api/evidence/" + evidence + "/content").status()).isEqualTo(401);
+		HttpResponse<String> anonymous = PageClient.anonymous(this.fixtures.port())
+			.get("/evidence/" + evidence + "/content");
+		assertThat(anonymous.statusCode()).as("sent to sign in").isEqualTo(302);
+		assertThat(anonymous.body()).doesNotContain("TestReport");
+	}
+
+	@Test
+	void shouldRefuseEvidenceFilesOfAnEventThatTheReaderCannotSee() {
+		long instance = startedInstance();
+		long evidence = this.alice
+			.postText("/api/test-instances/" + instance + "/evidence",
+					multipart("report.json", "{\"resourceType\":\"TestReport\"}", "TEST_REPORT", null),
+					"multipart/form-data; boundary=" + BOUNDARY)
+			.json()
+			.path("id")
+			.asLong();
+		PageClient outsider = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.PARTICIPANT, this.fixtures.organization()).username());
+		assertThat(outsider.get("/evidence/" + evidence + "/content").statusCode())
+			.as("the platform's rule: evidence is read by everyone who sees the event")
+			.isEqualTo(200);
+
+		this.events.update(this.event.id(),
+				new EventForm(this.event.name(), null, null, this.event.startDate(), this.event.endDate(),
+						this.event.registrationDeadline(), EventStatus.DRAFT, this.event.profiles()),
+				SignedInUser.machineOwner());
+
+		HttpResponse<String> hidden = outsider.get("/evidence/" + evidence + "/content");
+		assertThat(hidden.statusCode()).isEqualTo(404);
+		assertThat(hidden.body()).doesNotContain("TestReport");
+		assertThat(this.fixtures.participantOf(this.fixtures.organization())
+			.get("/api/evidence/" + evidence + "/content")
+			.status()).isEqualTo(404);
 	}
 
 	@Test

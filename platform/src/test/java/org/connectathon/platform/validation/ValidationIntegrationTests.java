@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -13,10 +17,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PageClient;
 import org.connectathon.platform.PlatformIntegrationTest;
+import org.connectathon.platform.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.util.HtmlUtils;
 
 import tools.jackson.databind.JsonNode;
 
@@ -56,6 +63,23 @@ class ValidationIntegrationTests {
 			this.validation.install(PACKAGES.resolve(file));
 		}
 		this.participant = this.fixtures.participantOf(this.fixtures.organization());
+	}
+
+	@Test
+	void shouldKeepThePostedResourceEscapedInTheTextAreaOfTheValidatePage() {
+		String resource = PATIENT_WITH_BAD_BIRTH_DATE.replace("DeLarosa",
+				"DeLarosa</textarea><script>alert(1)</script>");
+		PageClient pages = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.PARTICIPANT, this.fixtures.organization()).username());
+
+		HttpResponse<String> page = pages.postForm("/validate", "/validate", Map.of("content", resource));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("validation-result").doesNotContain("<script>alert(1)");
+		Matcher textArea = Pattern.compile("<textarea id=\"resource-content\"[^>]*>(.*?)</textarea>", Pattern.DOTALL)
+			.matcher(page.body());
+		assertThat(textArea.find()).as("the text area").isTrue();
+		assertThat(HtmlUtils.htmlUnescape(textArea.group(1))).isEqualTo(resource);
 	}
 
 	@Test
