@@ -17,6 +17,7 @@ import org.connectathon.platform.event.EventStatus;
 import org.connectathon.platform.monitoring.StepVerdict;
 import org.connectathon.platform.registration.ContactRole;
 import org.connectathon.platform.results.Grade;
+import org.connectathon.platform.results.PublicationAction;
 import org.connectathon.platform.registration.SystemStatus;
 import org.connectathon.platform.registration.TestingType;
 import org.connectathon.platform.security.Role;
@@ -83,6 +84,7 @@ class MessagesTests {
 			.containsKeys(keys("instance.action.", ChangeAction.values()))
 			.containsKeys(keys("verify.step.", StepVerdict.values()))
 			.containsKeys(keys("results.grade.", Grade.values()))
+			.containsKeys(keys("results.publication.", PublicationAction.values()))
 			.containsKeys(keys("automation.run.", ScriptRunStatus.values()));
 	}
 
