@@ -32,17 +32,34 @@ public final class PageClient {
 
 	/** Signed in with the password that {@link Fixtures} gives every user. */
 	public static PageClient signedIn(int port, String username) {
-		PageClient client = new PageClient(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), port);
-		Matcher csrf = CSRF.matcher(client.get("/login").body());
-		assertThat(csrf.find()).as("a CSRF token on the sign-in page").isTrue();
-		HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(client.url("/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
-					+ encode(Fixtures.PASSWORD) + "&_csrf=" + encode(csrf.group(1))))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		PageClient client = signedOut(port);
+		HttpResponse<String> signIn = client.signIn(username, Fixtures.PASSWORD);
 		assertThat(signIn.headers().firstValue("Location"))
-			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error"));
+			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error").doesNotContain("wait"));
 		return client;
+	}
+
+	/** A browser with an empty cookie jar. */
+	public static PageClient signedOut(int port) {
+		return new PageClient(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), port);
+	}
+
+	/**
+	 * Sends the sign-in form and answers its response: a redirect, to the sign-in page
+	 * when refused.
+	 */
+	public HttpResponse<String> signIn(String username, String password) {
+		return post("/login", "username=" + encode(username) + "&password=" + encode(password), "/login");
+	}
+
+	/** Sends a form to the path with the CSRF token of the page at {@code formPage}. */
+	public HttpResponse<String> post(String path, String form, String formPage) {
+		Matcher csrf = CSRF.matcher(get(formPage).body());
+		assertThat(csrf.find()).as("a CSRF token on " + formPage).isTrue();
+		return send(HttpRequest.newBuilder(url(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(csrf.group(1))))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**
