@@ -30,24 +30,31 @@ public final class PageClient {
 		this.baseUrl = "http://localhost:" + port;
 	}
 
-	/** Not signed in, as a visitor of the public pages. */
-	public static PageClient anonymous(int port) {
+	/** Signed in with the password that {@link Fixtures} gives every user. */
+	public static PageClient signedIn(int port, String username) {
+		PageClient client = signedOut(port);
+		HttpResponse<String> signIn = client.signIn(username, Fixtures.PASSWORD);
+		assertThat(signIn.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error").doesNotContain("wait"));
+		return client;
+	}
+
+	/** A browser with an empty cookie jar, as a visitor of the public pages. */
+	public static PageClient signedOut(int port) {
 		return new PageClient(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), port);
 	}
 
-	/** Signed in with the password that {@link Fixtures} gives every user. */
-	public static PageClient signedIn(int port, String username) {
-		PageClient client = anonymous(port);
-		Matcher csrf = CSRF.matcher(client.get("/login").body());
-		assertThat(csrf.find()).as("a CSRF token on the sign-in page").isTrue();
-		HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(client.url("/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
-					+ encode(Fixtures.PASSWORD) + "&_csrf=" + encode(csrf.group(1))))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(signIn.headers().firstValue("Location"))
-			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error"));
-		return client;
+	/**
+	 * Sends the sign-in form and answers its response: a redirect, to the sign-in page
+	 * when refused.
+	 */
+	public HttpResponse<String> signIn(String username, String password) {
+		return post("/login", "username=" + encode(username) + "&password=" + encode(password), "/login");
+	}
+
+	/** Sends a form to the path with the CSRF token of the page at {@code formPage}. */
+	public HttpResponse<String> post(String path, String form, String formPage) {
+		return submit(formPage, path, form);
 	}
 
 	/**
@@ -79,14 +86,18 @@ public final class PageClient {
 	 * is not followed.
 	 */
 	public HttpResponse<String> postForm(String formPage, String action, java.util.Map<String, String> fields) {
+		StringBuilder form = new StringBuilder();
+		fields.forEach((name, value) -> form.append('&').append(encode(name)).append('=').append(encode(value)));
+		return submit(formPage, action, form.substring(Math.min(1, form.length())));
+	}
+
+	private HttpResponse<String> submit(String formPage, String action, String form) {
 		Matcher csrf = CSRF.matcher(get(formPage).body());
 		assertThat(csrf.find()).as("a CSRF token on " + formPage).isTrue();
-		StringBuilder form = new StringBuilder("_csrf=").append(encode(csrf.group(1)));
-		fields.forEach((name, value) -> form.append('&').append(encode(name)).append('=').append(encode(value)));
 		return send(HttpRequest.newBuilder(url(action))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Referer", this.baseUrl + formPage)
-			.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+			.POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(csrf.group(1))))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

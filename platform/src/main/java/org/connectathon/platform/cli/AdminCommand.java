@@ -1,5 +1,6 @@
 package org.connectathon.platform.cli;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -7,6 +8,7 @@ import java.util.function.Function;
 
 import org.connectathon.platform.ConnectathonApplication;
 import org.connectathon.platform.registration.OrganizationService;
+import org.connectathon.platform.security.ApiToken;
 import org.connectathon.platform.security.ApiTokenService;
 import org.connectathon.platform.security.ApiTokenService.CreatedToken;
 import org.connectathon.platform.security.Role;
@@ -19,16 +21,19 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * Administration from the server's console, for the first organizer account and for
  * scripts: whoever can run this command on the machine owns the platform's data anyway.
  */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administers users and API tokens.",
-		subcommands = { AdminCommand.CreateUser.class, AdminCommand.CreateToken.class })
+		subcommands = { AdminCommand.CreateUser.class, AdminCommand.CreateToken.class, AdminCommand.ListTokens.class,
+				AdminCommand.RevokeToken.class, AdminCommand.DisableUser.class, AdminCommand.EnableUser.class })
 class AdminCommand {
 
 	@Mixin
@@ -47,6 +52,13 @@ class AdminCommand {
 		try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
 			return work.apply(context);
 		}
+	}
+
+	void setEnabled(String username, boolean enabled) {
+		withPlatform((context) -> {
+			UserService users = context.getBean(UserService.class);
+			return users.setEnabled(SignedInUser.machineOwner(), users.find(username).id(), enabled);
+		});
 	}
 
 	@Command(name = "create-user", mixinStandardHelpOptions = true, description = "Creates a user.")
@@ -89,11 +101,14 @@ class AdminCommand {
 	}
 
 	@Command(name = "create-token", mixinStandardHelpOptions = true,
-			description = "Creates an API token for a user and prints it once.")
+			description = "Creates an API token for a user and prints it once (its expiry goes to standard error).")
 	static class CreateToken implements Callable<Integer> {
 
 		@ParentCommand
 		AdminCommand admin;
+
+		@Spec
+		CommandSpec spec;
 
 		@Option(names = "--username", required = true)
 		String username;
@@ -101,13 +116,113 @@ class AdminCommand {
 		@Option(names = "--name", defaultValue = "console", description = "What the token is for.")
 		String name;
 
+		@Option(names = "--lifetime-days", description = "Days until the token expires: 1 to 365 (default: 90).")
+		Integer lifetimeDays;
+
+		@Option(names = "--expires-at", description = "When the token expires instead, e.g. 2026-12-31T00:00:00Z.")
+		OffsetDateTime expiresAt;
+
 		@Override
 		public Integer call() {
 			CreatedToken token = this.admin.withPlatform((context) -> {
 				User user = context.getBean(UserService.class).find(this.username);
-				return context.getBean(ApiTokenService.class).create(user.id(), this.name);
+				return context.getBean(ApiTokenService.class)
+					.create(user.id(), this.name, this.lifetimeDays, this.expiresAt);
 			});
 			System.out.println(token.secret());
+			// Apart from the secret, so that TOKEN=$(connectathon admin create-token ...)
+			// catches the secret alone.
+			this.spec.commandLine().getErr().println("Expires " + token.expiresAt() + ".");
+			return 0;
+		}
+
+	}
+
+	@Command(name = "list-tokens", mixinStandardHelpOptions = true,
+			description = "Lists a user's API tokens: id, name, created, last used, expiry.")
+	static class ListTokens implements Callable<Integer> {
+
+		@ParentCommand
+		AdminCommand admin;
+
+		@Option(names = "--username", required = true)
+		String username;
+
+		@Override
+		public Integer call() {
+			List<ApiToken> tokens = this.admin.withPlatform((context) -> {
+				User user = context.getBean(UserService.class).find(this.username);
+				return context.getBean(ApiTokenService.class).findOwnedBy(SignedInUser.machineOwner(), user.id());
+			});
+			if (tokens.isEmpty()) {
+				System.out.println("'" + this.username + "' has no API tokens.");
+			}
+			OffsetDateTime now = OffsetDateTime.now();
+			for (ApiToken token : tokens) {
+				System.out.println(token.id() + "\t" + token.name() + "\tcreated " + token.createdAt() + "\tlast used "
+						+ ((token.lastUsedAt() != null) ? token.lastUsedAt() : "never")
+						+ (token.expiresAt().isAfter(now) ? "\texpires " : "\texpired ") + token.expiresAt());
+			}
+			return 0;
+		}
+
+	}
+
+	@Command(name = "revoke-token", mixinStandardHelpOptions = true,
+			description = "Revokes an API token (its id from list-tokens): it is refused from the next call.")
+	static class RevokeToken implements Callable<Integer> {
+
+		@ParentCommand
+		AdminCommand admin;
+
+		@Option(names = "--id", required = true, description = "The token's id, as list-tokens shows it.")
+		long id;
+
+		@Override
+		public Integer call() {
+			this.admin.withPlatform((context) -> {
+				context.getBean(ApiTokenService.class).revoke(SignedInUser.machineOwner(), this.id);
+				return null;
+			});
+			System.out.println("Revoked token " + this.id + ".");
+			return 0;
+		}
+
+	}
+
+	@Command(name = "disable-user", mixinStandardHelpOptions = true,
+			description = "Disables a user: sign-in refused, page sessions ended, API tokens refused.")
+	static class DisableUser implements Callable<Integer> {
+
+		@ParentCommand
+		AdminCommand admin;
+
+		@Option(names = "--username", required = true)
+		String username;
+
+		@Override
+		public Integer call() {
+			this.admin.setEnabled(this.username, false);
+			System.out.println("Disabled '" + this.username + "'.");
+			return 0;
+		}
+
+	}
+
+	@Command(name = "enable-user", mixinStandardHelpOptions = true,
+			description = "Enables a disabled user again, with the API tokens they had.")
+	static class EnableUser implements Callable<Integer> {
+
+		@ParentCommand
+		AdminCommand admin;
+
+		@Option(names = "--username", required = true)
+		String username;
+
+		@Override
+		public Integer call() {
+			this.admin.setEnabled(this.username, true);
+			System.out.println("Enabled '" + this.username + "'.");
 			return 0;
 		}
 

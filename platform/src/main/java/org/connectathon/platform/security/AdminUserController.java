@@ -5,22 +5,28 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Organizers' page for user accounts. */
+/** Organizers' pages for user accounts and their API tokens. */
 @Controller
 class AdminUserController {
 
 	private static final String VIEW = "admin/users";
 
+	private static final String TOKENS_VIEW = "admin/user-tokens";
+
 	private final UserService users;
+
+	private final ApiTokenService tokens;
 
 	private final OrganizationDirectory organizations;
 
-	AdminUserController(UserService users, OrganizationDirectory organizations) {
+	AdminUserController(UserService users, ApiTokenService tokens, OrganizationDirectory organizations) {
 		this.users = users;
+		this.tokens = tokens;
 		this.organizations = organizations;
 	}
 
@@ -29,6 +35,8 @@ class AdminUserController {
 		model.addAttribute("users", this.users.findAll(user));
 		model.addAttribute("organizationNames", this.organizations.namesById());
 		model.addAttribute("roles", Role.values());
+		// organizers do not disable themselves (see UserService.setEnabled)
+		model.addAttribute("currentUserId", user.id());
 		return VIEW;
 	}
 
@@ -43,6 +51,36 @@ class AdminUserController {
 		User created = this.users.create(new NewUser(username, password, displayName, role, organizationId));
 		redirect.addFlashAttribute("message", "Created user " + created.username() + ".");
 		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/admin/users/{id}/disable")
+	String disableUser(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		User disabled = this.users.setEnabled(user, id, false);
+		redirect.addFlashAttribute("message", "Disabled " + disabled.username() + ": signed out, tokens refused.");
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/admin/users/{id}/enable")
+	String enableUser(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		User enabled = this.users.setEnabled(user, id, true);
+		redirect.addFlashAttribute("message", "Enabled " + enabled.username() + ".");
+		return "redirect:/admin/users";
+	}
+
+	@GetMapping("/admin/users/{id}/tokens")
+	String tokens(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("tokens", this.tokens.findOwnedBy(user, id));
+		model.addAttribute("owner", this.users.find(user, id));
+		return TOKENS_VIEW;
+	}
+
+	@PostMapping("/admin/users/{id}/tokens/{tokenId}/revoke")
+	String revokeToken(@PathVariable long id, @PathVariable long tokenId, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect) {
+		user.requireAdmin();
+		this.tokens.revoke(user, tokenId);
+		redirect.addFlashAttribute("message", "Revoked token " + tokenId + ".");
+		return "redirect:/admin/users/" + id + "/tokens";
 	}
 
 }

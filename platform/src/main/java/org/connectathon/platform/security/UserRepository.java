@@ -52,6 +52,31 @@ class UserRepository {
 			.optional();
 	}
 
+	Optional<User> findById(long id) {
+		return this.jdbc.sql("select " + USER_COLUMNS + " from users where id = :id")
+			.param("id", id)
+			.query(RecordRowMapper.of(User.class))
+			.optional();
+	}
+
+	void updateEnabled(long id, boolean enabled) {
+		this.jdbc.sql("update users set enabled = :enabled where id = :id")
+			.param("enabled", enabled)
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Ends the user's page sessions on every node: they live in Spring Session's table,
+	 * named by the user name. Plain SQL rather than Spring Session's repository, which
+	 * the console's {@code admin} commands (no web server) do not have.
+	 */
+	int deleteSessions(String username) {
+		return this.jdbc.sql("delete from spring_session where principal_name = :username")
+			.param("username", username)
+			.update();
+	}
+
 	List<User> findAll() {
 		return this.jdbc.sql("select " + USER_COLUMNS + " from users order by username")
 			.query(RecordRowMapper.of(User.class))

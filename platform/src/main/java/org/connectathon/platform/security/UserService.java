@@ -8,6 +8,8 @@ import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.RuleViolationException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -22,6 +24,8 @@ public class UserService implements UserDetailsService {
 	static final int MINIMUM_PASSWORD_LENGTH = 8;
 
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,100}");
+
+	private static final Logger log = LoggerFactory.getLogger(UserService.class);
 
 	private final UserRepository users;
 
@@ -74,8 +78,33 @@ public class UserService implements UserDetailsService {
 		return this.users.findAll();
 	}
 
+	/**
+	 * Disables or enables a user, for organizers. A disabled user cannot sign in, their
+	 * page sessions end now (the next request finds no session) and their API tokens are
+	 * refused from the next call; enabling them again brings the tokens back.
+	 */
+	@Transactional
+	public User setEnabled(SignedInUser requester, long userId, boolean enabled) {
+		requester.requireAdmin();
+		if (!enabled && requester.id() == userId) {
+			throw new RuleViolationException("You cannot disable your own account.");
+		}
+		User user = this.users.findById(userId).orElseThrow(() -> new NotFoundException("User", userId));
+		this.users.updateEnabled(userId, enabled);
+		int sessions = enabled ? 0 : this.users.deleteSessions(user.username());
+		log.info("User '{}' {} by '{}'{}", user.username(), enabled ? "enabled" : "disabled", requester.getUsername(),
+				enabled ? "" : ", " + sessions + " session(s) ended");
+		return this.users.findById(userId).orElseThrow();
+	}
+
 	public boolean hasAnyUser() {
 		return this.users.count() > 0;
+	}
+
+	/** A user by id, for organizers. */
+	public User find(SignedInUser requester, long userId) {
+		requester.requireAdmin();
+		return this.users.findById(userId).orElseThrow(() -> new NotFoundException("User", userId));
 	}
 
 	public User find(String username) {

@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
+import org.connectathon.platform.security.ThrottledAuthenticationProvider.SignInThrottledException;
 import org.connectathon.platform.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AccountStatusException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
@@ -37,14 +44,15 @@ class WebSecurityConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain fhirSecurity(HttpSecurity http, ApiTokenService tokens) throws Exception {
+		AuthenticationEntryPoint refusal = (request, response, exception) -> writeOperationOutcome(response,
+				HttpStatus.UNAUTHORIZED, refusalReason(exception));
 		http.securityMatcher("/fhir/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint((request, response, exception) -> writeOperationOutcome(response,
-						HttpStatus.UNAUTHORIZED, "Sign in with an API token: Authorization: Bearer <token>."))
+			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens, refusal),
+					UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(refusal)
 				.accessDeniedHandler((request, response, exception) -> writeOperationOutcome(response,
 						HttpStatus.FORBIDDEN, "You may not do this.")));
 		return http.build();
@@ -54,6 +62,8 @@ class WebSecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems)
 			throws Exception {
+		AuthenticationEntryPoint refusal = (request, response, exception) -> problems.write(response,
+				HttpStatus.UNAUTHORIZED, refusalReason(exception));
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/openapi.json/**")
 				.permitAll()
@@ -63,28 +73,49 @@ class WebSecurityConfiguration {
 			// request to ride on.
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint((request, response, exception) -> problems.write(response,
-						HttpStatus.UNAUTHORIZED, "Sign in with an API token: Authorization: Bearer <token>."))
+			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens, refusal),
+					UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(refusal)
 				.accessDeniedHandler((request, response, exception) -> problems.write(response, HttpStatus.FORBIDDEN,
 						"You may not do this.")));
 		return http.build();
 	}
 
+	/**
+	 * Pages: the sign-in form checks passwords behind the {@link SignInThrottle}, and
+	 * sends a throttled attempt back to the form with the seconds to wait.
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/public/**")
-			.permitAll()
-			.requestMatchers("/admin/**")
-			.hasRole(Role.ADMIN.name())
-			.anyRequest()
-			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+	SecurityFilterChain pageSecurity(HttpSecurity http, UserService users, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle) throws Exception {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle)))
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/public/**")
+				.permitAll()
+				.requestMatchers("/admin/**")
+				.hasRole(Role.ADMIN.name())
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl("/", false)
+				.failureHandler((request, response, exception) -> response
+					.sendRedirect(request.getContextPath() + ((exception instanceof SignInThrottledException throttled)
+							? "/login?wait=" + throttled.waitSeconds() : "/login?error")))
+				.permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?signedOut"));
 		return http.build();
+	}
+
+	/**
+	 * Why a token was refused when we know it (expired, account disabled), else how to
+	 * sign in.
+	 */
+	private static String refusalReason(AuthenticationException exception) {
+		return (exception instanceof AccountStatusException refused) ? refused.getMessage()
+				: "Sign in with an API token: Authorization: Bearer <token>.";
 	}
 
 	private static void writeOperationOutcome(HttpServletResponse response, HttpStatus status, String diagnostics)

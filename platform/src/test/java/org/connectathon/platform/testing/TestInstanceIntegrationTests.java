@@ -273,7 +273,7 @@ class TestInstanceIntegrationTests {
 			.as("the API's route, with a token, still answers")
 			.isEqualTo("{\"resourceType\":\"TestReport\"}");
 		assertThat(this.fixtures.anonymous().get("/api/evidence/" + evidence + "/content").status()).isEqualTo(401);
-		HttpResponse<String> anonymous = PageClient.anonymous(this.fixtures.port())
+		HttpResponse<String> anonymous = PageClient.signedOut(this.fixtures.port())
 			.get("/evidence/" + evidence + "/content");
 		assertThat(anonymous.statusCode()).as("sent to sign in").isEqualTo(302);
 		assertThat(anonymous.body()).doesNotContain("TestReport");
