@@ -541,6 +541,8 @@ class AutomatedStepsIntegrationTests {
 		long abandoned = heldRun(instance, scriptId, 1, "stopped-node", Duration.ofHours(1));
 		long exhausted = heldRun(instance, scriptId, 2, "stopped-node", Duration.ofHours(1));
 
+		this.worker.keepHouse();
+
 		JsonNode ended = this.alice.get("/api/script-runs/" + exhausted).json();
 		assertThat(ended.path("status").asString()).isEqualTo("ERROR");
 		assertThat(ended.path("message").asString())
