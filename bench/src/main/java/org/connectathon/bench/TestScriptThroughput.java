@@ -2,9 +2,6 @@ package org.connectathon.bench;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +15,14 @@ import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.connectathon.engine.outbound.OutboundAddressPolicy;
 import org.connectathon.engine.referenceserver.ReferenceServer;
 import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
 import org.connectathon.engine.testscript.LoadedTestScript;
@@ -30,8 +35,9 @@ import org.connectathon.engine.testscript.TestScriptRunner;
 /**
  * Measures the TestScript engine against the in-process reference server: scripts per
  * second of a ten-operation, twelve-assert script at parallelism 1 and 2, and the
- * engine's overhead against sending the same ten HTTP requests raw, through the same JDK
- * client (same request timeout, bodies read as text).
+ * engine's overhead against sending the same ten HTTP requests raw, through the same
+ * client (the engine's own, from its address policy: same request timeout, bodies read as
+ * text).
  * <p>
  * First the engine runs alone: one run's HTTP exchanges are recorded, then replayed from
  * memory ({@link ReplayingHttpClient}) in rounds of 1000 scripts on the calling thread.
@@ -92,10 +98,7 @@ public final class TestScriptThroughput {
 			LoadedTestScript script = new TestScriptLoader().load(writeScript());
 			RunSettings settings = RunSettings.forServer(URI.create(server.baseUrl()));
 			// engine and raw requests go through the same client
-			HttpClient http = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.connectTimeout(Duration.ofSeconds(10))
-				.build();
+			CloseableHttpClient http = OutboundAddressPolicy.anyAddress().httpClient(Duration.ofSeconds(10));
 			TestScriptRunner runner = new TestScriptRunner(settings, http);
 			String base = server.baseUrl();
 			Workload engine = (count, parallel) -> engine(runner, script, count, parallel);
@@ -242,7 +245,7 @@ public final class TestScriptThroughput {
 	}
 
 	/** Like {@code TestScriptRunner.runAll}: the calling thread alone, or a pool. */
-	private static void raw(HttpClient http, String base, int count, int parallel) throws Exception {
+	private static void raw(CloseableHttpClient http, String base, int count, int parallel) throws Exception {
 		if (parallel == 1) {
 			for (int i = 0; i < count; i++) {
 				rawScript(http, base);
@@ -268,9 +271,8 @@ public final class TestScriptThroughput {
 	}
 
 	/** The requests the benchmark script makes, without any checking. */
-	private static void rawScript(HttpClient http, String base) throws Exception {
-		HttpResponse<String> created = send(http, "POST", base + "/Patient", PATIENT, "application/fhir+json");
-		String location = created.headers().firstValue("Location").orElseThrow();
+	private static void rawScript(CloseableHttpClient http, String base) throws Exception {
+		String location = send(http, "POST", base + "/Patient", PATIENT, "application/fhir+json");
 		String id = location.substring(location.indexOf("/Patient/") + 9, location.indexOf("/_history"));
 		String patient = base + "/Patient/" + id;
 		send(http, "GET", patient, null, null);
@@ -285,17 +287,30 @@ public final class TestScriptThroughput {
 		send(http, "GET", patient, null, null);
 	}
 
-	private static HttpResponse<String> send(HttpClient http, String method, String url, String body,
-			String contentType) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(TIMEOUT)
-			.header("Accept", "application/fhir+json");
+	/**
+	 * Sends a request and reads its body as text, as the engine does.
+	 * @return the response's Location header
+	 */
+	private static String send(CloseableHttpClient http, String method, String url, String body, String contentType)
+			throws Exception {
+		ClassicRequestBuilder request = ClassicRequestBuilder.create(method)
+			.setUri(url)
+			.addHeader("Accept", "application/fhir+json");
 		if (contentType != null) {
-			request.header("Content-Type", contentType);
+			request.addHeader("Content-Type", contentType);
 		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-				: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		if (body != null) {
+			request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), null));
+		}
+		HttpClientContext context = HttpClientContext.create();
+		context.setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(TIMEOUT)).build());
+		return http.execute(request.build(), context, (response) -> {
+			if (response.getEntity() != null) {
+				new String(EntityUtils.toByteArray(response.getEntity()), StandardCharsets.UTF_8);
+			}
+			return (response.getFirstHeader("Location") != null) ? response.getFirstHeader("Location").getValue()
+					: null;
+		});
 	}
 
 	private static Path writeScript() throws Exception {

@@ -86,11 +86,25 @@ public class Fixtures {
 		return event(EventStatus.OPEN, OffsetDateTime.now(ZoneOffset.UTC).plusMonths(1));
 	}
 
+	/**
+	 * An open event whose automated steps may call endpoints on loopback and private
+	 * addresses, such as the tests' reference server.
+	 */
+	public Event openEventAllowingPrivateAddresses() {
+		return event(EventStatus.OPEN, OffsetDateTime.now(ZoneOffset.UTC).plusMonths(1), true);
+	}
+
 	public Event event(EventStatus status, OffsetDateTime registrationDeadline) {
+		return event(status, registrationDeadline, false);
+	}
+
+	private Event event(EventStatus status, OffsetDateTime registrationDeadline, boolean allowPrivateAddresses) {
 		demoCatalog();
 		LocalDate start = LocalDate.now(ZoneOffset.UTC).plusMonths(2);
-		return this.events.create(new EventForm(unique("Connectathon"), "A test event", "Online", start,
-				start.plusDays(3), registrationDeadline, status, DEMO_PROFILES), SignedInUser.machineOwner());
+		return this.events.create(
+				new EventForm(unique("Connectathon"), "A test event", "Online", start, start.plusDays(3),
+						registrationDeadline, status, DEMO_PROFILES, allowPrivateAddresses),
+				SignedInUser.machineOwner());
 	}
 
 	public Organization organization() {

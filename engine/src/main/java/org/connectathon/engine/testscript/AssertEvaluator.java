@@ -50,8 +50,23 @@ final class AssertEvaluator {
 			Map.entry("serviceUnavailable", 503), Map.entry("gatewayTimeout", 504),
 			Map.entry("httpVersionNotSupported", 505));
 
+	/**
+	 * How many characters of one value read from a request or response an assert message
+	 * shows: enough to see what differs, not a body the server under test sent (messages
+	 * are stored and shown, the body may hold anything).
+	 */
+	static final int SHOWN_VALUE_LENGTH = 200;
+
+	/** How many characters an assert message has at most, whatever it shows. */
+	static final int MESSAGE_LENGTH = 1000;
+
 	/** What an assert found: whether it holds, and the message for a person. */
 	record Verdict(boolean passed, String message) {
+
+		Verdict {
+			message = cut(message, MESSAGE_LENGTH);
+		}
+
 	}
 
 	private final ExecutionState state;
@@ -120,7 +135,7 @@ final class AssertEvaluator {
 			}
 		}
 		catch (DataFormatException ex) {
-			return new Verdict(false, "the body is not a FHIR resource: " + TestScriptLoader.clean(ex));
+			return new Verdict(false, "the body is not a FHIR resource: " + shown(TestScriptLoader.clean(ex)));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ExecutionException(ex.getMessage());
@@ -196,7 +211,7 @@ final class AssertEvaluator {
 			}
 		}
 		else if (!wanted.asText().equals(actual.asText())) {
-			missing.add(path + " (expected '" + wanted.asText() + "', found '" + actual.asText() + "')");
+			missing.add(path + " (expected '" + shown(wanted.asText()) + "', found '" + shown(actual.asText()) + "')");
 		}
 	}
 
@@ -303,8 +318,8 @@ final class AssertEvaluator {
 		if (expected == null && operator.equals("eval") || expected == null && !operator.equals("empty")
 				&& !operator.equals("notEmpty") && assertion.hasExpression()) {
 			boolean holds = actual.size() == 1 && "true".equals(actual.get(0));
-			return new Verdict(holds,
-					holds ? description + " is true" : "expected " + description + " to be true, found " + actual);
+			return new Verdict(holds, holds ? description + " is true"
+					: "expected " + description + " to be true, found " + shown(actual));
 		}
 		return compare(description, operator, actual, expected);
 	}
@@ -346,7 +361,7 @@ final class AssertEvaluator {
 			case "eval" -> throw new ExecutionException("CTN-3024: operator eval needs an expression to evaluate");
 			default -> throw new ExecutionException("CTN-3025: operator '" + operator + "' is not known");
 		};
-		String found = actual.isEmpty() ? "nothing" : actual.size() == 1 ? "'" + first + "'" : actual.toString();
+		String found = actual.isEmpty() ? "nothing" : actual.size() == 1 ? "'" + shown(first) + "'" : shown(actual);
 		String wanted = switch (operator) {
 			case "empty" -> "to be empty";
 			case "notEmpty" -> "to be present";
@@ -356,6 +371,22 @@ final class AssertEvaluator {
 			return new Verdict(true, what + " was " + found + ", as expected (" + wanted + ")");
 		}
 		return new Verdict(false, "expected " + what + " " + wanted + ", found " + found);
+	}
+
+	/** A value read from a message, cut to {@link #SHOWN_VALUE_LENGTH}. */
+	private static String shown(String value) {
+		return cut(value, SHOWN_VALUE_LENGTH);
+	}
+
+	private static String shown(List<String> values) {
+		return values.stream().map(AssertEvaluator::shown).toList().toString();
+	}
+
+	static String cut(String text, int length) {
+		if (text == null || text.length() <= length) {
+			return text;
+		}
+		return text.substring(0, length) + "... (" + (text.length() - length) + " more characters)";
 	}
 
 	private static String operatorText(String operator) {

@@ -1,19 +1,30 @@
 package org.connectathon.engine.testscript;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 import ca.uhn.fhir.parser.DataFormatException;
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.connectathon.engine.outbound.RefusedAddressException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.model.TestScript;
 
@@ -21,13 +32,18 @@ import org.hl7.fhir.r5.model.TestScript;
  * Turns a TestScript operation into an HTTP request, sends it and records the exchange.
  * The URL is the operation's {@code url} when given, else built from the operation type,
  * the resource type, {@code params} or the {@code targetId} fixture; the base URL comes
- * from the operation's destination.
+ * from the operation's destination. When the run is {@linkplain RunSettings#confined()
+ * confined}, a URL that leaves the destination's base URL is an error and nothing is
+ * sent. Redirects are not followed: the asserts judge the redirect itself.
  */
 final class OperationRunner {
 
-	/** Headers the JDK client sets itself and refuses from callers. */
+	/**
+	 * Headers that the HTTP client sets itself from the request it sends, and that a
+	 * script must not contradict.
+	 */
 	private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
-			"upgrade");
+			"transfer-encoding", "upgrade");
 
 	/** Operation codes of the RESTful interactions on one resource. */
 	private static final Set<String> INTERACTIONS = Set.of("read", "vread", "update", "updateCreate", "patch", "delete",
@@ -72,7 +88,7 @@ final class OperationRunner {
 		for (TestScript.SetupActionOperationRequestHeaderComponent header : operation.getRequestHeader()) {
 			headers.put(header.getField(), List.of(this.state.substitute(header.getValue())));
 		}
-		Exchange exchange = send(method, url, headers, body);
+		Exchange exchange = send(method, url, base, headers, body);
 		this.state.record(exchange, operation.getRequestId(), operation.getResponseId());
 		return exchange;
 	}
@@ -88,7 +104,7 @@ final class OperationRunner {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		headers.put("Content-Type", List.of(fixture.isXml() ? "application/fhir+xml" : "application/fhir+json"));
 		headers.put("Accept", List.of("application/fhir+json"));
-		Exchange exchange = send("POST", base + "/" + type, headers, this.state.substitute(fixture.body()));
+		Exchange exchange = send("POST", base + "/" + type, base, headers, this.state.substitute(fixture.body()));
 		this.state.record(exchange, null, null);
 		String location = Exchange.firstHeader(exchange.responseHeaders(), "Location");
 		if (location != null) {
@@ -104,7 +120,7 @@ final class OperationRunner {
 	/** Deletes a fixture created with {@code autocreate}. */
 	Exchange delete(Fixture fixture) {
 		String base = withoutTrailingSlashes(this.state.settings().server().toString());
-		Exchange exchange = send("DELETE", base + "/" + fixture.serverLocation(), Map.of(), null);
+		Exchange exchange = send("DELETE", base + "/" + fixture.serverLocation(), base, Map.of(), null);
 		this.state.record(exchange, null, null);
 		return exchange;
 	}
@@ -219,7 +235,10 @@ final class OperationRunner {
 				: Fixture.encode(this.state.version(), fixture.resource(), wantXml, id);
 	}
 
-	private Exchange send(String method, String url, Map<String, List<String>> headers, String body) {
+	/**
+	 * @param base the base URL of the request's destination, without trailing slashes
+	 */
+	private Exchange send(String method, String url, String base, Map<String, List<String>> headers, String body) {
 		URI uri;
 		try {
 			uri = URI.create(url);
@@ -228,30 +247,88 @@ final class OperationRunner {
 			throw new ExecutionException("CTN-3008: the request URL '" + url
 					+ "' is not a valid URL (set encodeRequestUrl to true?): " + ex.getMessage());
 		}
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(this.state.settings().timeout());
+		if (this.state.settings().confined() && !isUnder(uri, URI.create(base))) {
+			throw new ExecutionException("CTN-3040: " + method + " " + url + " was not sent: it leaves " + base
+					+ ", the base URL of the system under test, and requests stay there (same scheme, host and "
+					+ "port, a path under the base's)");
+		}
+		ClassicRequestBuilder request = ClassicRequestBuilder.create(method).setUri(uri);
 		headers.forEach((name, values) -> {
 			if (!RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-				values.forEach(value -> request.header(name, value));
+				values.forEach(value -> request.addHeader(name, value));
 			}
 		});
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-				: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		if (body != null) {
+			// the Content-Type header, when there is one, comes from the headers
+			request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), null));
+		}
+		HttpClientContext context = HttpClientContext.create();
+		Timeout timeout = Timeout.of(this.state.settings().timeout());
+		context.setRequestConfig(
+				RequestConfig.custom().setConnectionRequestTimeout(timeout).setResponseTimeout(timeout).build());
 		long start = System.nanoTime();
 		try {
-			HttpResponse<String> response = this.http.send(request.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			long millis = (System.nanoTime() - start) / 1_000_000;
-			return new Exchange(method, url, headers, body, response.statusCode(), response.headers().map(),
-					response.body(), millis);
+			return this.http.execute(request.build(), context, (response) -> {
+				HttpEntity entity = response.getEntity();
+				String responseBody = (entity == null) ? ""
+						: new String(EntityUtils.toByteArray(entity), StandardCharsets.UTF_8);
+				long millis = (System.nanoTime() - start) / 1_000_000;
+				return new Exchange(method, url, headers, body, response.getCode(), headers(response.getHeaders()),
+						responseBody, millis);
+			});
+		}
+		catch (RefusedAddressException ex) {
+			throw new ExecutionException("CTN-3041: " + method + " " + url + " was not sent: " + ex.getMessage());
+		}
+		catch (InterruptedIOException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				throw new ExecutionException("CTN-3009: " + method + " " + url + " was interrupted");
+			}
+			throw noResponse(method, url);
 		}
 		catch (IOException ex) {
-			throw new ExecutionException("CTN-3009: " + method + " " + url + " failed: "
-					+ (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+			// One sentence whatever went wrong, so that the messages do not tell an open
+			// port from a closed one.
+			throw noResponse(method, url);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ExecutionException("CTN-3009: " + method + " " + url + " was interrupted");
+	}
+
+	private ExecutionException noResponse(String method, String url) {
+		return new ExecutionException("CTN-3009: " + method + " " + url
+				+ " got no HTTP response: the server could not be reached, did not accept the connection or the TLS "
+				+ "handshake, or did not answer within " + this.state.settings().timeout().toSeconds() + " s");
+	}
+
+	/**
+	 * Whether a URL stays under a base URL: same scheme, host and port, and a path under
+	 * the base's path once dot segments are resolved.
+	 */
+	static boolean isUnder(URI url, URI base) {
+		if (url.getScheme() == null || base.getScheme() == null || url.getHost() == null
+				|| !url.getScheme().equalsIgnoreCase(base.getScheme())
+				|| !url.getHost().equalsIgnoreCase(base.getHost()) || port(url) != port(base)
+				|| url.getRawUserInfo() != null) {
+			return false;
 		}
+		String path = Objects.requireNonNullElse(url.normalize().getRawPath(), "");
+		String basePath = withoutTrailingSlashes(Objects.requireNonNullElse(base.normalize().getRawPath(), ""));
+		return basePath.isEmpty() || path.equals(basePath) || path.startsWith(basePath + "/");
+	}
+
+	private static int port(URI url) {
+		if (url.getPort() >= 0) {
+			return url.getPort();
+		}
+		return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+	}
+
+	/** Response headers by name, found whatever the case of the name. */
+	private static Map<String, List<String>> headers(Header[] received) {
+		Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		for (Header header : received) {
+			headers.computeIfAbsent(header.getName(), (name) -> new ArrayList<>()).add(header.getValue());
+		}
+		return headers;
 	}
 
 	private static String withoutTrailingSlashes(String url) {

@@ -21,9 +21,14 @@ import org.connectathon.engine.validation.ValidationServiceCache;
  * definitions, which is how a tester answers a variable's {@code hint}
  * @param validator validates for {@code validateProfileId} asserts
  * @param timeout how long one HTTP request may take
+ * @param confined whether every request must stay under the base URL of its destination
+ * (same scheme, host and port, a path under the base's path): a script's absolute
+ * {@code url} elsewhere is then an error, and nothing is sent. Off by default: a tester
+ * who runs a script they chose may send it anywhere; the platform, which runs scripts
+ * against the systems of an event, turns it on.
  */
 public record RunSettings(URI server, Map<Integer, URI> destinations, Map<String, String> variables,
-		ProfileValidator validator, Duration timeout) {
+		ProfileValidator validator, Duration timeout, boolean confined) {
 
 	public RunSettings {
 		Objects.requireNonNull(server, "server");
@@ -42,19 +47,28 @@ public record RunSettings(URI server, Map<Integer, URI> destinations, Map<String
 				new PackageProfileValidator(
 						new PackageResolver(new PackageCache(PackageCache.defaultDirectory(), List.of())), List.of(),
 						new ValidationServiceCache()),
-				Duration.ofSeconds(30));
+				Duration.ofSeconds(30), false);
 	}
 
 	public RunSettings withDestinations(Map<Integer, URI> newDestinations) {
-		return new RunSettings(this.server, newDestinations, this.variables, this.validator, this.timeout);
+		return new RunSettings(this.server, newDestinations, this.variables, this.validator, this.timeout,
+				this.confined);
 	}
 
 	public RunSettings withVariables(Map<String, String> newVariables) {
-		return new RunSettings(this.server, this.destinations, newVariables, this.validator, this.timeout);
+		return new RunSettings(this.server, this.destinations, newVariables, this.validator, this.timeout,
+				this.confined);
 	}
 
 	public RunSettings withValidator(ProfileValidator newValidator) {
-		return new RunSettings(this.server, this.destinations, this.variables, newValidator, this.timeout);
+		return new RunSettings(this.server, this.destinations, this.variables, newValidator, this.timeout,
+				this.confined);
+	}
+
+	/** The same settings, with requests confined to their destinations or not. */
+	public RunSettings withConfinement(boolean newConfined) {
+		return new RunSettings(this.server, this.destinations, this.variables, this.validator, this.timeout,
+				newConfined);
 	}
 
 	/**

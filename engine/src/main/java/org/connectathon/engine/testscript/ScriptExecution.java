@@ -1,10 +1,10 @@
 package org.connectathon.engine.testscript;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.hc.client5.http.classic.HttpClient;
 import org.hl7.fhir.r5.model.TestScript;
 
 /**

@@ -1,6 +1,5 @@
 package org.connectathon.engine.testscript;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.connectathon.engine.outbound.OutboundAddressPolicy;
 
 /**
  * Runs loaded TestScripts against the servers of a {@link RunSettings}. One runner holds
@@ -21,19 +23,21 @@ public final class TestScriptRunner {
 
 	private final HttpClient http;
 
-	/** A runner with its own HTTP/1.1 client. */
+	/**
+	 * A runner with its own HTTP client, which sends to whatever address the settings and
+	 * the scripts name ({@link OutboundAddressPolicy#anyAddress()}): for a tester running
+	 * scripts they chose against servers they name.
+	 */
 	public TestScriptRunner(RunSettings settings) {
-		this(settings,
-				HttpClient.newBuilder()
-					.version(HttpClient.Version.HTTP_1_1)
-					.connectTimeout(Duration.ofSeconds(10))
-					.build());
+		this(settings, OutboundAddressPolicy.anyAddress().httpClient(Duration.ofSeconds(10)));
 	}
 
 	/**
-	 * A runner that sends every request with the given client, for example one with its
-	 * own TLS context or proxy; the client is used from several threads at once when
-	 * scripts run in parallel.
+	 * A runner that sends every request with the given client: one from
+	 * {@link OutboundAddressPolicy#httpClient} to keep requests away from refused
+	 * addresses, or one with its own TLS context or proxy. The client is used from
+	 * several threads at once when scripts run in parallel; it should not follow
+	 * redirects, which the scripts' asserts judge. The caller closes it.
 	 */
 	public TestScriptRunner(RunSettings settings, HttpClient http) {
 		this.settings = Objects.requireNonNull(settings, "settings");

@@ -1,12 +1,15 @@
 package org.connectathon.engine.testscript;
 
 import java.net.URI;
-import java.net.http.HttpClient;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.connectathon.engine.outbound.OutboundAddressPolicy;
 import org.hl7.fhir.convertors.factory.VersionConvertorFactory_40_50;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,8 @@ import static org.connectathon.engine.testscript.ScriptHarness.script;
  */
 class TestReportBuilderTests {
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private static final CloseableHttpClient HTTP = OutboundAddressPolicy.anyAddress()
+		.httpClient(Duration.ofSeconds(10));
 
 	@Test
 	void shouldBuildTheR4ReportsOfTheSpecificationExamplesAsConvertingTheR5OnesDoes(@TempDir Path folder)

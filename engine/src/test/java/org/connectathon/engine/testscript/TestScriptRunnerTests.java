@@ -1,11 +1,12 @@
 package org.connectathon.engine.testscript;
 
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.List;
 
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.HttpHost;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,11 +19,10 @@ class TestScriptRunnerTests {
 		.forServer(URI.create("http://server-under-test.invalid/fhir"));
 
 	@Test
-	void shouldSendThroughTheClientItIsGiven() {
+	void shouldSendThroughTheClientItIsGiven() throws IOException {
 		URI reference = URI.create(ScriptHarness.baseUrl());
-		HttpClient viaProxy = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.proxy(ProxySelector.of(new InetSocketAddress(reference.getHost(), reference.getPort())))
+		CloseableHttpClient viaProxy = HttpClients.custom()
+			.setProxy(new HttpHost(reference.getHost(), reference.getPort()))
 			.build();
 		LoadedTestScript script = ScriptHarness
 			.load("""
@@ -40,6 +40,7 @@ class TestScriptRunnerTests {
 		assertThat(new TestScriptRunner(BEHIND_A_PROXY, viaProxy).runAll(List.of(script, script), 2))
 			.extracting(ScriptResult::outcome)
 			.containsExactly(Outcome.PASS, Outcome.PASS);
+		viaProxy.close();
 	}
 
 }

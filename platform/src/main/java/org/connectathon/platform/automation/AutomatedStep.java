@@ -21,6 +21,12 @@ public record AutomatedStep(int stepIndex, String scriptKeyword, @Nullable Event
 		return this.latestRun != null && !this.latestRun.status().finished();
 	}
 
+	/** The same step, its latest run without its message. */
+	AutomatedStep withoutRunMessage() {
+		return new AutomatedStep(this.stepIndex, this.scriptKeyword, this.script, this.systemName, this.serverUrl,
+				this.problem, (this.latestRun != null) ? this.latestRun.withoutMessage() : null);
+	}
+
 	/** Whether the latest run passed, so that a monitor may confirm it. */
 	public boolean passed() {
 		return this.latestRun != null && this.latestRun.status() == ScriptRunStatus.PASSED;

@@ -1,5 +1,6 @@
 package org.connectathon.platform.automation;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import org.connectathon.engine.testscript.ScriptResult;
 import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.RuleViolationException;
+import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.monitoring.MonitoringService;
 import org.connectathon.platform.monitoring.StepVerdict;
 import org.connectathon.platform.monitoring.StepVerdictForm;
@@ -16,6 +18,7 @@ import org.connectathon.platform.monitoring.StepVerdictRecord;
 import org.connectathon.platform.monitoring.VerdictForm;
 import org.connectathon.platform.registration.Endpoint;
 import org.connectathon.platform.registration.SystemService;
+import org.connectathon.platform.security.OutboundAddresses;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.Evidence;
@@ -44,6 +47,11 @@ import org.springframework.transaction.annotation.Transactional;
  * passed, marks the step done. Once every step of a fully automated test has passed, the
  * engine verifies the instance if the test allows it ({@code automatedPassVerifies}), or
  * else hands it to the monitors, who confirm the passing reports in one action.
+ * <p>
+ * The engine sends requests only to the registered endpoint of the step's system, under
+ * the event's outbound address policy, and never outside that endpoint's base URL. What a
+ * run found (its message, its TestReport) quotes the system's responses: only the
+ * organizations taking part, the test's monitors and organizers see it.
  */
 @Service
 public class AutomationService {
@@ -71,9 +79,13 @@ public class AutomationService {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final EventService events;
+
+	private final OutboundAddresses outbound;
+
 	AutomationService(ScriptRunRepository runs, TestScriptLibrary scripts, TestInstanceService instances,
 			TestDefinitionService tests, EvidenceService evidence, SystemService systems, MonitoringService monitoring,
-			ApplicationEventPublisher publisher) {
+			ApplicationEventPublisher publisher, EventService events, OutboundAddresses outbound) {
 		this.runs = runs;
 		this.scripts = scripts;
 		this.instances = instances;
@@ -82,17 +94,24 @@ public class AutomationService {
 		this.systems = systems;
 		this.monitoring = monitoring;
 		this.publisher = publisher;
+		this.events = events;
+		this.outbound = outbound;
 	}
 
-	/** The instance's steps that name a TestScript, each with its latest run. */
+	/**
+	 * The instance's steps that name a TestScript, each with its latest run, whose
+	 * message only those who see the instance's reports read.
+	 */
 	public List<AutomatedStep> automatedSteps(long instanceId, SignedInUser user) {
 		TestInstance instance = this.instances.find(instanceId, user);
 		TestDefinition test = this.tests.find(instance.testId(), user);
 		Map<Integer, ScriptRun> latest = this.runs.findLatestPerStep(instanceId);
+		boolean maySeeReports = this.instances.maySeeToolReports(instance, user);
 		return test.steps()
 			.stream()
 			.filter((step) -> step.testScript() != null)
 			.map((step) -> describe(instance, test, step, latest.get(step.index())))
+			.map((step) -> maySeeReports ? step : step.withoutRunMessage())
 			.toList();
 	}
 
@@ -130,6 +149,11 @@ public class AutomationService {
 		if (automated.problem() != null) {
 			throw new RuleViolationException(automated.problem());
 		}
+		boolean allowPrivateAddresses = this.events.find(instance.eventId(), user).allowPrivateAddresses();
+		this.outbound.refusal(URI.create(automated.serverUrl()), allowPrivateAddresses).ifPresent((refusal) -> {
+			throw new RuleViolationException("Step " + stepIndex + " cannot run: the platform will not send "
+					+ "requests to " + automated.serverUrl() + ": " + refusal + ".");
+		});
 		EventTestScript script = automated.script();
 		long id = this.runs.insert(instanceId, stepIndex, script.id(), script.keyword(), automated.serverUrl(),
 				script.actionCount(), user.id(), user.displayName());
@@ -137,17 +161,48 @@ public class AutomationService {
 		return this.runs.find(id).orElseThrow();
 	}
 
-	/** A run, for everyone who sees its instance. */
+	/**
+	 * A run, for those who see the reports of its instance: the organizations taking
+	 * part, the test's monitors and organizers.
+	 */
 	public ScriptRun findRun(long runId, SignedInUser user) {
 		ScriptRun run = this.runs.find(runId).orElseThrow(() -> new NotFoundException("Script run", runId));
-		this.instances.find(run.testInstanceId(), user);
+		this.instances.requireMaySeeToolReports(run.testInstanceId(), user);
 		return run;
 	}
 
-	/** The instance's runs, newest first. */
+	/** The instance's runs, newest first, for those who see its reports. */
 	public List<ScriptRun> findRuns(long instanceId, SignedInUser user) {
-		this.instances.find(instanceId, user);
+		this.instances.requireMaySeeToolReports(instanceId, user);
 		return this.runs.findOfInstance(instanceId);
+	}
+
+	/**
+	 * Where a run sends its requests, as things stand when it starts: the endpoint it was
+	 * queued for, if that is still the one the step's system declares, and whether the
+	 * event allows private addresses now.
+	 * @throws RuleViolationException when the endpoint is no longer the step's
+	 */
+	RunTarget target(ScriptRun run) {
+		TestInstance instance = this.instances.find(run.testInstanceId(), ENGINE);
+		TestDefinition test = this.tests.find(instance.testId(), ENGINE);
+		String endpoint = test.steps()
+			.stream()
+			.filter((step) -> step.index() == run.stepIndex())
+			.findFirst()
+			.map((step) -> describe(instance, test, step, null).serverUrl())
+			.orElse(null);
+		if (!run.serverUrl().equals(endpoint)) {
+			throw new RuleViolationException("Not run: " + run.serverUrl() + " is no longer the registered endpoint "
+					+ "of the system answering step " + run.stepIndex() + "; start a new run.");
+		}
+		return new RunTarget(URI.create(endpoint),
+				this.events.find(instance.eventId(), ENGINE).allowPrivateAddresses());
+	}
+
+	/** Where a run sends its requests, and under which address policy. */
+	record RunTarget(URI serverUrl, boolean allowPrivateAddresses) {
+
 	}
 
 	/**

@@ -21,4 +21,12 @@ public record ScriptRun(long id, long testInstanceId, int stepIndex, String scri
 		@Nullable String message, @Nullable Long evidenceId, int attempts, String requestedByName,
 		OffsetDateTime requestedAt, @Nullable OffsetDateTime startedAt, @Nullable OffsetDateTime finishedAt) {
 
+	/** The same run without its message, for those who may not read it. */
+	ScriptRun withoutMessage() {
+		return new ScriptRun(this.id, this.testInstanceId, this.stepIndex, this.scriptKeyword, this.testScriptId,
+				this.serverUrl, this.status, this.actionsTotal, this.actionsFinished, this.currentAction, null,
+				this.evidenceId, this.attempts, this.requestedByName, this.requestedAt, this.startedAt,
+				this.finishedAt);
+	}
+
 }

@@ -1,6 +1,5 @@
 package org.connectathon.platform.automation;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +11,10 @@ import org.connectathon.engine.testscript.RunSettings;
 import org.connectathon.engine.testscript.ScriptResult;
 import org.connectathon.engine.testscript.TestScriptRunner;
 import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.RuleViolationException;
+import org.connectathon.platform.automation.AutomationService.RunTarget;
 import org.connectathon.platform.automation.TestScriptLibrary.ScriptToRun;
+import org.connectathon.platform.security.OutboundAddresses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,10 @@ import org.springframework.stereotype.Component;
  * Runs the script of one claimed run with the engine against the run's endpoint,
  * reporting each action to the run's row as it goes (which also tells other nodes that
  * this one is alive). Changes nothing else: the worker records what it answers.
+ * <p>
+ * The engine sends through the client of the event's outbound address policy, which
+ * judges every address when it connects, and keeps every request under the endpoint's
+ * base URL.
  */
 @Component
 class ScriptRunExecutor {
@@ -31,11 +37,18 @@ class ScriptRunExecutor {
 
 	private final Duration requestTimeout;
 
+	private final AutomationService automation;
+
+	private final OutboundAddresses outbound;
+
 	ScriptRunExecutor(TestScriptLibrary scripts, ScriptRunRepository runs,
-			@Value("${connectathon.automation.request-timeout:30s}") Duration requestTimeout) {
+			@Value("${connectathon.automation.request-timeout:30s}") Duration requestTimeout,
+			AutomationService automation, OutboundAddresses outbound) {
 		this.scripts = scripts;
 		this.runs = runs;
 		this.requestTimeout = requestTimeout;
+		this.automation = automation;
+		this.outbound = outbound;
 	}
 
 	Completion run(ScriptRun run, String node) {
@@ -61,21 +74,29 @@ class ScriptRunExecutor {
 			return new Completion(ScriptRunStatus.ERROR,
 					"TestScript " + run.scriptKeyword() + " was deleted before the run started.", null);
 		}
-		RunSettings settings = new RunSettings(URI.create(run.serverUrl()), Map.of(), Map.of(),
-				script.get().profileValidator(), this.requestTimeout);
-		ScriptResult result = new TestScriptRunner(settings).run(script.get().script(), new RunProgressListener() {
+		RunTarget target;
+		try {
+			target = this.automation.target(run);
+		}
+		catch (RuleViolationException gone) {
+			return new Completion(ScriptRunStatus.ERROR, gone.getMessage(), null);
+		}
+		RunSettings settings = new RunSettings(target.serverUrl(), Map.of(), Map.of(), script.get().profileValidator(),
+				this.requestTimeout, true);
+		ScriptResult result = new TestScriptRunner(settings, this.outbound.httpClient(target.allowPrivateAddresses()))
+			.run(script.get().script(), new RunProgressListener() {
 
-			@Override
-			public void actionStarted(String section, String label, int finished, int total) {
-				ScriptRunExecutor.this.runs.updateProgress(run.id(), node, finished, section + ": " + label);
-			}
+				@Override
+				public void actionStarted(String section, String label, int finished, int total) {
+					ScriptRunExecutor.this.runs.updateProgress(run.id(), node, finished, section + ": " + label);
+				}
 
-			@Override
-			public void actionFinished(ActionResult action, int finished, int total) {
-				ScriptRunExecutor.this.runs.updateProgress(run.id(), node, finished, null);
-			}
+				@Override
+				public void actionFinished(ActionResult action, int finished, int total) {
+					ScriptRunExecutor.this.runs.updateProgress(run.id(), node, finished, null);
+				}
 
-		});
+			});
 		return new Completion(ScriptRunStatus.of(result.outcome()), summary(result), result);
 	}
 

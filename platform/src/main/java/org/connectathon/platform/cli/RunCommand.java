@@ -91,7 +91,9 @@ class RunCommand implements Callable<Integer> {
 		RunSettings settings;
 		try {
 			settings = new RunSettings(httpUrl("--server", this.server), destinationUrls, this.variables,
-					profileValidator(), Duration.ofSeconds(this.timeoutSeconds));
+					// the tester names the servers and chooses the scripts: requests go
+					// wherever they say
+					profileValidator(), Duration.ofSeconds(this.timeoutSeconds), false);
 		}
 		catch (IllegalArgumentException | PackageException ex) {
 			throw new UsageException(ex.getMessage());

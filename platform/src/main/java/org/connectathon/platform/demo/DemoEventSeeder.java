@@ -120,7 +120,9 @@ class DemoEventSeeder {
 						+ "and look up codes with SVCM.",
 				"Online", start, start.plusDays(3),
 				OffsetDateTime.now(ZoneOffset.UTC).plusDays(21).truncatedTo(ChronoUnit.HOURS), EventStatus.OPEN,
-				List.of("IPS", "MHD", "PDQm", "SVCM", "FHIR")), console);
+				// the demo runs on one machine, its reference server on the loopback
+				// address
+				List.of("IPS", "MHD", "PDQm", "SVCM", "FHIR"), true), console);
 		try (InputStream testPlan = new ClassPathResource("demo/ips-test-plan.yaml").getInputStream()) {
 			this.tests.importPlan(event.id(), testPlan.readAllBytes(), console);
 		}

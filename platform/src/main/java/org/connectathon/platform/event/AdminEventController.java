@@ -39,7 +39,7 @@ class AdminEventController {
 	String initCreationForm(Model model) {
 		LocalDate start = LocalDate.now(ZoneOffset.UTC).plusMonths(1);
 		model.addAttribute("event", new Event(0, "", null, null, start, start.plusDays(3),
-				start.minusWeeks(1).atStartOfDay().atOffset(ZoneOffset.UTC), EventStatus.DRAFT, List.of()));
+				start.minusWeeks(1).atStartOfDay().atOffset(ZoneOffset.UTC), EventStatus.DRAFT, List.of(), false));
 		return formView(model);
 	}
 

@@ -16,12 +16,13 @@ import org.springframework.format.annotation.DateTimeFormat.ISO;
 record EventPageForm(String name, @Nullable String description, @Nullable String location,
 		@DateTimeFormat(iso = ISO.DATE) LocalDate startDate, @DateTimeFormat(iso = ISO.DATE) LocalDate endDate,
 		@DateTimeFormat(iso = ISO.DATE_TIME) LocalDateTime registrationDeadline, EventStatus status,
-		@Nullable List<String> profiles) {
+		@Nullable List<String> profiles, @Nullable Boolean allowPrivateAddresses) {
 
 	EventForm toEventForm() {
 		return new EventForm(this.name, this.description, this.location, this.startDate, this.endDate,
 				(this.registrationDeadline != null) ? this.registrationDeadline.atOffset(ZoneOffset.UTC) : null,
-				this.status, (this.profiles != null) ? this.profiles : List.of());
+				this.status, (this.profiles != null) ? this.profiles : List.of(),
+				Boolean.TRUE.equals(this.allowPrivateAddresses));
 	}
 
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 class EventRepository {
 
 	private static final String SELECT_EVENT = """
-			select id, name, description, location, start_date, end_date, registration_deadline, status
+			select id, name, description, location, start_date, end_date, registration_deadline, status,
+			allow_private_addresses
 			from events""";
 
 	private final JdbcClient jdbc;
@@ -47,16 +48,18 @@ class EventRepository {
 	long insert(EventForm form, EventStatus status) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		bind(this.jdbc.sql("""
-				insert into events (name, description, location, start_date, end_date, registration_deadline, status)
-				values (:name, :description, :location, :startDate, :endDate, :deadline, :status)"""), form, status)
-			.update(key, "id");
+				insert into events (name, description, location, start_date, end_date, registration_deadline, status,
+				allow_private_addresses)
+				values (:name, :description, :location, :startDate, :endDate, :deadline, :status,
+				:allowPrivateAddresses)"""), form, status).update(key, "id");
 		return key.getKeyAs(Long.class);
 	}
 
 	void update(long id, EventForm form, EventStatus status) {
 		bind(this.jdbc.sql("""
 				update events set name = :name, description = :description, location = :location,
-				start_date = :startDate, end_date = :endDate, registration_deadline = :deadline, status = :status
+				start_date = :startDate, end_date = :endDate, registration_deadline = :deadline, status = :status,
+				allow_private_addresses = :allowPrivateAddresses
 				where id = :id"""), form, status).param("id", id).update();
 	}
 
@@ -78,7 +81,8 @@ class EventRepository {
 			.param("startDate", form.startDate())
 			.param("endDate", form.endDate())
 			.param("deadline", form.registrationDeadline())
-			.param("status", status.name());
+			.param("status", status.name())
+			.param("allowPrivateAddresses", Boolean.TRUE.equals(form.allowPrivateAddresses()));
 	}
 
 	private Event event(ResultSet row, int number) throws SQLException {
@@ -89,7 +93,7 @@ class EventRepository {
 		return new Event(id, row.getString("name"), row.getString("description"), row.getString("location"),
 				row.getObject("start_date", LocalDate.class), row.getObject("end_date", LocalDate.class),
 				row.getObject("registration_deadline", OffsetDateTime.class),
-				EventStatus.valueOf(row.getString("status")), profiles);
+				EventStatus.valueOf(row.getString("status")), profiles, row.getBoolean("allow_private_addresses"));
 	}
 
 }

@@ -7,12 +7,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.connectathon.platform.RecordRowMapper;
+import org.connectathon.platform.testing.TestMonitors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class MonitoringRepository {
+class MonitoringRepository implements TestMonitors {
 
 	private final JdbcClient jdbc;
 
@@ -32,6 +33,11 @@ class MonitoringRepository {
 			.param("userId", userId)
 			.query(Long.class)
 			.list();
+	}
+
+	@Override
+	public boolean isMonitorOf(long testId, long userId) {
+		return isAssigned(testId, userId);
 	}
 
 	boolean isAssigned(long testId, long userId) {

@@ -20,6 +20,7 @@ import org.connectathon.platform.catalog.Catalog;
 import org.connectathon.platform.catalog.CatalogService;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.security.OutboundAddresses;
 import org.connectathon.platform.security.SignedInUser;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.annotation.Validated;
@@ -43,12 +44,15 @@ public class SystemService {
 
 	private final OrganizationService organizations;
 
+	private final OutboundAddresses outbound;
+
 	SystemService(SystemRepository systems, EventService events, CatalogService catalog,
-			OrganizationService organizations) {
+			OrganizationService organizations, OutboundAddresses outbound) {
 		this.systems = systems;
 		this.events = events;
 		this.catalog = catalog;
 		this.organizations = organizations;
+		this.outbound = outbound;
 	}
 
 	/**
@@ -249,9 +253,13 @@ public class SystemService {
 		return this.systems.findEndpoints(systemId);
 	}
 
+	/**
+	 * Declares where the system answers for an actor: a base URL that the platform may
+	 * send requests to under the event's address policy.
+	 */
 	@Transactional
 	public Endpoint addEndpoint(long systemId, @Valid EndpointForm form, SignedInUser user) {
-		findForChange(systemId, user);
+		RegisteredSystem system = findForChange(systemId, user);
 		ActorRegistration registration = this.systems.findRegistrations(systemId)
 			.stream()
 			.filter((candidate) -> candidate.profileKeyword().equals(form.profile())
@@ -259,6 +267,7 @@ public class SystemService {
 			.findFirst()
 			.orElseThrow(() -> new InvalidInputException("The system is not registered for " + form.profile() + ":"
 					+ form.actor() + "; register it for that actor before declaring its endpoint."));
+		this.outbound.requireAllowed(form.baseUrl(), this.events.find(system.eventId(), user).allowPrivateAddresses());
 		long id = this.systems.insertEndpoint(systemId, registration.actorId(), form);
 		return this.systems.findEndpoints(systemId)
 			.stream()

@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * Evidence of test instances: the organizations taking part attach comments, links and
  * content (files, TestReports, validation reports, captured exchanges) to an open
  * instance or one of its steps; monitors add comments; everyone who sees the instance
- * reads it.
+ * reads it, but for the content of TestReports, which quotes the systems' responses (see
+ * {@link TestInstanceService#maySeeToolReports}).
  */
 @Service
 @Validated
@@ -105,7 +106,12 @@ public class EvidenceService {
 	public EvidenceContent content(long evidenceId, SignedInUser user) {
 		Evidence found = this.evidence.find(evidenceId)
 			.orElseThrow(() -> new NotFoundException("Evidence", evidenceId));
-		this.instances.find(found.testInstanceId(), user);
+		if (found.kind() == EvidenceKind.TEST_REPORT) {
+			this.instances.requireMaySeeToolReports(found.testInstanceId(), user);
+		}
+		else {
+			this.instances.find(found.testInstanceId(), user);
+		}
 		return this.evidence.findContent(evidenceId)
 			.orElseThrow(() -> new NotFoundException("Evidence content", evidenceId));
 	}

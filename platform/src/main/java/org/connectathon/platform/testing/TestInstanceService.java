@@ -53,13 +53,16 @@ public class TestInstanceService {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final TestMonitors monitors;
+
 	TestInstanceService(TestInstanceRepository instances, TestDefinitionService tests, EventService events,
-			SystemService systems, ApplicationEventPublisher publisher) {
+			SystemService systems, ApplicationEventPublisher publisher, TestMonitors monitors) {
 		this.instances = instances;
 		this.tests = tests;
 		this.events = events;
 		this.systems = systems;
 		this.publisher = publisher;
+		this.monitors = monitors;
 	}
 
 	@Transactional
@@ -163,6 +166,29 @@ public class TestInstanceService {
 	public TestInstance find(long id, SignedInUser user) {
 		TestInstance instance = this.instances.find(id).orElseThrow(() -> new NotFoundException("Test instance", id));
 		this.events.find(instance.eventId(), user);
+		return instance;
+	}
+
+	/**
+	 * Whether the user sees what tools report on the instance (the messages of script
+	 * runs, TestReports): they quote what the systems under test answered, so only the
+	 * organizations taking part, the monitors of its test and organizers do.
+	 */
+	public boolean maySeeToolReports(TestInstance instance, SignedInUser user) {
+		return user.isAdmin() || (user.organizationId() != null && instance.involves(user.organizationId()))
+				|| (user.role() == Role.MONITOR && this.monitors.isMonitorOf(instance.testId(), user.id()));
+	}
+
+	/**
+	 * The instance, if the user sees what tools report on it; see
+	 * {@link #maySeeToolReports}.
+	 */
+	public TestInstance requireMaySeeToolReports(long id, SignedInUser user) {
+		TestInstance instance = find(id, user);
+		if (!maySeeToolReports(instance, user)) {
+			throw new ForbiddenException("The reports of this instance are for the organizations taking part, "
+					+ "the monitors of its test and organizers.");
+		}
 		return instance;
 	}
 

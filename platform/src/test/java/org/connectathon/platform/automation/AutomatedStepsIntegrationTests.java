@@ -20,7 +20,10 @@ import org.connectathon.platform.PageClient;
 import org.connectathon.platform.PlatformIntegrationTest;
 import org.connectathon.platform.ReferenceServerExtension;
 import org.connectathon.platform.event.Event;
+import org.connectathon.platform.event.EventForm;
+import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.Role;
+import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.security.User;
 import org.connectathon.platform.testing.TestPlanIntegrationTests;
 import org.connectathon.platform.testing.TestingFixtures;
@@ -105,6 +108,9 @@ class AutomatedStepsIntegrationTests {
 	@Autowired
 	AutomationService automation;
 
+	@Autowired
+	EventService events;
+
 	Event event;
 
 	ApiClient admin;
@@ -115,7 +121,7 @@ class AutomatedStepsIntegrationTests {
 
 	@BeforeEach
 	void anEventWithTheIpsScriptAndARepositoryWithAnEndpoint() {
-		this.event = this.fixtures.openEvent();
+		this.event = this.fixtures.openEventAllowingPrivateAddresses();
 		this.admin = this.fixtures.admin();
 		Response uploaded = this.admin.postBytes(
 				"/api/events/" + this.event.id() + "/test-scripts?fileName=" + SCRIPT + ".testscript.json",
@@ -198,6 +204,82 @@ class AutomatedStepsIntegrationTests {
 		assertThat(verified.path("reason").asString()).isEqualTo("The TestScript of every step passed (runs "
 				+ run.path("id").asLong() + "); IPS-SUMMARY lets an automated pass verify without a monitor.");
 		assertThat(grade()).isEqualTo("PASS");
+	}
+
+	@Test
+	void shouldShowARunsMessageAndReportOnlyToTheOrganizationsTakingPartTheTestsMonitorsAndOrganizers() {
+		long test = automatedTest(false);
+		long instance = start(test);
+		JsonNode run = runToTheEnd(this.alice, instance, 1);
+		long runId = run.path("id").asLong();
+		long report = run.path("evidenceId").asLong();
+		ApiClient bob = this.fixtures.participantOf(this.fixtures.organization());
+		ApiClient otherMonitor = this.fixtures.apiAs(this.fixtures.user(Role.MONITOR, null));
+
+		for (ApiClient outsider : List.of(bob, otherMonitor)) {
+			Response runRefused = outsider.get("/api/script-runs/" + runId);
+			assertThat(runRefused.status()).isEqualTo(403);
+			assertThat(runRefused.json().path("detail").asString()).isEqualTo("The reports of this instance are for "
+					+ "the organizations taking part, the monitors of its test and organizers.");
+			assertThat(outsider.get("/api/test-instances/" + instance + "/script-runs").status()).isEqualTo(403);
+			assertThat(outsider.get("/api/evidence/" + report + "/content").status()).isEqualTo(403);
+			JsonNode steps = outsider.get("/api/test-instances/" + instance + "/automated-steps").json();
+			assertThat(steps.get(0).path("latestRun").path("status").asString()).isEqualTo("PASSED");
+			assertThat(steps.get(0).path("latestRun").path("message").isNull()).isTrue();
+			// the instance itself stays visible to everyone in the event
+			assertThat(outsider.get("/api/test-instances/" + instance).status()).isEqualTo(200);
+		}
+		for (ApiClient insider : List.of(this.alice, monitorOf(test), this.admin)) {
+			assertThat(insider.get("/api/script-runs/" + runId).json().path("message").asString())
+				.startsWith("15 of 15 actions passed.");
+			assertThat(insider.get("/api/evidence/" + report + "/content").json().path("resourceType").asString())
+				.isEqualTo("TestReport");
+			assertThat(insider.get("/api/test-instances/" + instance + "/automated-steps")
+				.json()
+				.get(0)
+				.path("latestRun")
+				.path("message")
+				.asString()).startsWith("15 of 15 actions passed.");
+		}
+	}
+
+	@Test
+	void shouldRefuseALoopbackEndpointOnceTheEventNoLongerAllowsPrivateAddresses() {
+		long instance = start(automatedTest(false));
+		allowPrivateAddresses(false);
+
+		Response refused = this.alice.post("/api/test-instances/" + instance + "/steps/1/runs", Map.of());
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+		String host = java.net.URI.create(referenceServer.baseUrl()).getHost();
+		assertThat(refused.json().path("detail").asString())
+			.isEqualTo("Step 1 cannot run: the platform will not send " + "requests to " + referenceServer.baseUrl()
+					+ ": " + host + " is a loopback address, and requests go to public addresses only.");
+		assertThat(this.alice.get("/api/test-instances/" + instance + "/script-runs").json().size()).isZero();
+
+		// a run queued while the event still allowed it is refused when it is sent
+		long queued = this.runs.insert(instance, 1, uploadedScriptId(), SCRIPT, referenceServer.baseUrl(), 15, 0,
+				"Alice");
+		JsonNode run = awaitEnd(this.alice, queued);
+
+		assertThat(run.path("status").asString()).isEqualTo("ERROR");
+		assertThat(run.path("message").asString()).contains("First error: ")
+			.contains("CTN-3041: PUT " + referenceServer.baseUrl())
+			.contains(" was not sent: " + host + " is a loopback address, and requests go to public addresses only");
+	}
+
+	@Test
+	void shouldNotRunAgainstAnEndpointTheSystemNoLongerDeclares() {
+		long instance = start(automatedTest(false));
+		long queued = this.runs.insert(instance, 1, uploadedScriptId(), SCRIPT, "http://127.0.0.1:5432/", 15, 0,
+				"Alice");
+
+		JsonNode run = awaitEnd(this.alice, queued);
+
+		assertThat(run.path("status").asString()).isEqualTo("ERROR");
+		assertThat(run.path("message").asString()).isEqualTo("Not run: http://127.0.0.1:5432/ is no longer the "
+				+ "registered endpoint of the system answering step 1; start a new run.");
+		assertThat(run.path("evidenceId").isNull()).isTrue();
 	}
 
 	@Test
@@ -491,6 +573,13 @@ class AutomatedStepsIntegrationTests {
 	 * A run of step 1 that a node holds, as the database keeps it: started and last heard
 	 * of {@code since} ago.
 	 */
+	private void allowPrivateAddresses(boolean allowed) {
+		this.events.update(this.event.id(),
+				new EventForm(this.event.name(), null, null, this.event.startDate(), this.event.endDate(),
+						this.event.registrationDeadline(), this.event.status(), this.event.profiles(), allowed),
+				SignedInUser.machineOwner());
+	}
+
 	private long uploadedScriptId() {
 		return this.admin.get("/api/events/" + this.event.id() + "/test-scripts").json().get(0).path("id").asLong();
 	}

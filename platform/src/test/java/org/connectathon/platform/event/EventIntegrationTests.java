@@ -6,7 +6,9 @@ import java.util.Map;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PageClient;
 import org.connectathon.platform.PlatformIntegrationTest;
+import org.connectathon.platform.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,26 @@ class EventIntegrationTests {
 		assertThat(created.json().path("profiles").valueStream().map((profile) -> profile.asString()))
 			.containsExactly("IPS", "MHD");
 		assertThat(this.participant.get("/api/events/" + created.json().path("id").asLong()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void shouldSendRequestsToPrivateAddressesOnlyWhenTheOrganizerAllowsIt() {
+		Map<String, Object> form = new java.util.HashMap<>(event(Fixtures.unique("Laptop event"), "OPEN", "IPS"));
+		Response created = this.admin.post("/api/events", form);
+		long id = created.json().path("id").asLong();
+		assertThat(created.json().path("allowPrivateAddresses").asBoolean()).isFalse();
+
+		form.put("allowPrivateAddresses", true);
+		Response allowed = this.admin.put("/api/events/" + id, form);
+
+		assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
+		assertThat(this.participant.get("/api/events/" + id).json().path("allowPrivateAddresses").asBoolean()).isTrue();
+		assertThat(this.participant.put("/api/events/" + id, form).status()).isEqualTo(403);
+		String page = PageClient.signedIn(this.fixtures.port(), this.fixtures.user(Role.ADMIN, null).username())
+			.get("/admin/events/" + id + "/edit")
+			.body();
+		assertThat(page).containsPattern("<input type=\"checkbox\" name=\"allowPrivateAddresses\" value=\"true\" "
+				+ "id=\"allow-private-addresses\" checked");
 	}
 
 	@Test

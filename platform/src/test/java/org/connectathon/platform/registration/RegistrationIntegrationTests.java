@@ -168,11 +168,54 @@ class RegistrationIntegrationTests {
 	}
 
 	@Test
+	void shouldRefuseAnEndpointThePlatformWouldNotSendRequestsTo() {
+		long system = createSystem(this.alice, this.event, "Acme Local Server");
+		register(system, actor("FHIR", "SERVER"));
+
+		for (String refused : List.of("http://127.0.0.1:8080/fhir", "http://localhost:5432/", "http://[::1]:8080/fhir",
+				"http://2130706433:8080/fhir", "http://0x7f000001/fhir", "http://0177.0.0.1/fhir",
+				"http://[::ffff:127.0.0.1]/fhir", "http://10.1.2.3/fhir", "http://169.254.169.254/latest/meta-data/",
+				"http://0.0.0.0:8080/fhir", "https://alice:secret@fhir.acme.example/r4")) {
+			Response response = endpoint(this.alice, system, refused);
+			assertThat(response.status()).as(refused).isEqualTo(400);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.json().path("detail").asString()).as(refused)
+				.startsWith("The platform will not send requests to this base URL: ")
+				.doesNotContain(refused);
+			assertThat(response.json().path("problems").toString()).contains("baseUrl: ");
+		}
+		assertThat(endpoint(this.alice, system, "http://127.0.0.1:5432/").json().path("detail").asString())
+			.isEqualTo("The platform will not send requests to this base URL: 127.0.0.1 is a loopback address, and "
+					+ "requests go to public addresses only (an organizer may allow private addresses for the event).");
+		assertThat(this.alice.get("/api/systems/" + system + "/endpoints").json().size()).isZero();
+
+		Event local = this.fixtures.openEventAllowingPrivateAddresses();
+		long localSystem = createSystem(this.alice, local, "Acme Laptop Server");
+		register(localSystem, actor("FHIR", "SERVER"));
+		assertThat(endpoint(this.alice, localSystem, "http://127.0.0.1:8080/fhir").status()).isEqualTo(201);
+		assertThat(endpoint(this.alice, localSystem, "http://10.1.2.3/fhir").status()).isEqualTo(201);
+		Response metadata = endpoint(this.alice, localSystem, "http://169.254.169.254/latest/meta-data/");
+		assertThat(metadata.status()).isEqualTo(400);
+		assertThat(metadata.json().path("detail").asString()).isEqualTo("The platform will not send requests to this "
+				+ "base URL: 169.254.169.254 is a link-local address, to which requests are never sent.");
+		assertThat(
+				this.fixtures.admin().get("/api/events/" + local.id()).json().path("allowPrivateAddresses").asBoolean())
+			.isTrue();
+		assertThat(this.alice.get("/api/events/" + this.event.id()).json().path("allowPrivateAddresses").asBoolean())
+			.isFalse();
+	}
+
+	@Test
 	void shouldRefuseASecondSystemOfTheSameName() {
 		createSystem(this.alice, this.event, "Twin");
 		Response twin = this.alice.post("/api/events/" + this.event.id() + "/systems", Map.of("name", "Twin"));
 		assertThat(twin.status()).isEqualTo(409);
 		assertThat(this.alice.get("/api/organizations/" + this.acme.id() + "/systems").json().size()).isEqualTo(1);
+	}
+
+	private static Response endpoint(ApiClient client, long system, String baseUrl) {
+		return client.post("/api/systems/" + system + "/endpoints",
+				Map.of("profile", "FHIR", "actor", "SERVER", "baseUrl", baseUrl, "fhirVersion", "R4"));
 	}
 
 	private Response register(long system, Map<String, Object> registration) {

@@ -135,7 +135,7 @@ class TestInstanceIntegrationTests {
 	void shouldRefuseToStartOnceTheEventIsClosed() {
 		this.events.update(this.event.id(),
 				new EventForm(this.event.name(), null, null, this.event.startDate(), this.event.endDate(),
-						this.event.registrationDeadline(), EventStatus.CLOSED, this.event.profiles()),
+						this.event.registrationDeadline(), EventStatus.CLOSED, this.event.profiles(), null),
 				SignedInUser.machineOwner());
 
 		Response refused = start(this.alice,

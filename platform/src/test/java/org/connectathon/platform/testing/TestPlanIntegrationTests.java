@@ -238,7 +238,7 @@ public class TestPlanIntegrationTests {
 		LocalDate start = LocalDate.now(ZoneOffset.UTC).plusMonths(2);
 		return this.events.create(
 				new EventForm(Fixtures.unique("Small Connectathon"), null, null, start, start.plusDays(1),
-						OffsetDateTime.now(ZoneOffset.UTC).plusMonths(1), EventStatus.OPEN, List.of(profiles)),
+						OffsetDateTime.now(ZoneOffset.UTC).plusMonths(1), EventStatus.OPEN, List.of(profiles), null),
 				SignedInUser.machineOwner());
 	}
 

@@ -1,0 +1,83 @@
+package org.connectathon.platform.security;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.io.CloseMode;
+import org.connectathon.engine.outbound.OutboundAddressPolicy;
+import org.connectathon.platform.InvalidInputException;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The platform's side of the engine's {@link OutboundAddressPolicy}: every request the
+ * platform sends on a participant's behalf (automated steps now; the proxy and
+ * CapabilityStatement fetches to come) goes through one of the two HTTP clients here, the
+ * one of the event's setting, and every base URL a participant gives is checked here
+ * first. The clients connect only to addresses the policy accepted when connecting and
+ * follow no redirect.
+ */
+@Component
+public class OutboundAddresses implements DisposableBean {
+
+	private final CloseableHttpClient publicOnly;
+
+	private final CloseableHttpClient privateAllowed;
+
+	OutboundAddresses(@Value("${connectathon.outbound.connect-timeout:10s}") Duration connectTimeout) {
+		this.publicOnly = OutboundAddressPolicy.publicAddressesOnly().httpClient(connectTimeout);
+		this.privateAllowed = OutboundAddressPolicy.privateAddressesAllowed().httpClient(connectTimeout);
+	}
+
+	/**
+	 * The client for an event that allows private addresses or not; never closed by
+	 * callers.
+	 */
+	public HttpClient httpClient(boolean allowPrivateAddresses) {
+		return allowPrivateAddresses ? this.privateAllowed : this.publicOnly;
+	}
+
+	/**
+	 * Why requests cannot go to this base URL now, if they cannot.
+	 */
+	public Optional<String> refusal(URI baseUrl, boolean allowPrivateAddresses) {
+		return OutboundAddressPolicy.forEvent(allowPrivateAddresses).refusal(baseUrl);
+	}
+
+	/**
+	 * Refuses a base URL that requests could not go to: not http or https, with a user
+	 * name or password, or a host that is or resolves to a refused address. A name that
+	 * does not resolve yet is accepted: it is judged again at every request.
+	 * @throws InvalidInputException naming the problem, for the field {@code baseUrl}
+	 */
+	public void requireAllowed(String baseUrl, boolean allowPrivateAddresses) {
+		URI url;
+		try {
+			url = new URI(baseUrl.strip());
+		}
+		catch (URISyntaxException exception) {
+			throw new InvalidInputException("The base URL is not a valid URL.", List.of("baseUrl: not a valid URL"));
+		}
+		Optional<String> refusal = refusal(url, allowPrivateAddresses);
+		if (refusal.isPresent()) {
+			boolean organizerMayAllow = !allowPrivateAddresses && refusal(url, true).isEmpty();
+			throw new InvalidInputException("The platform will not send requests to this base URL: " + refusal.get()
+					+ (organizerMayAllow ? " (an organizer may allow private addresses for the event)" : "") + ".",
+					List.of("baseUrl: " + refusal.get()));
+		}
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		this.publicOnly.close(CloseMode.GRACEFUL);
+		this.privateAllowed.close(CloseMode.GRACEFUL);
+	}
+
+}
