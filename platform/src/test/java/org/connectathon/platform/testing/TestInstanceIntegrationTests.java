@@ -297,7 +297,7 @@ class TestInstanceIntegrationTests {
 
 		this.events.update(this.event.id(),
 				new EventForm(this.event.name(), null, null, this.event.startDate(), this.event.endDate(),
-						this.event.registrationDeadline(), EventStatus.DRAFT, this.event.profiles()),
+						this.event.registrationDeadline(), EventStatus.DRAFT, this.event.profiles(), null),
 				SignedInUser.machineOwner());
 
 		HttpResponse<String> hidden = outsider.get("/evidence/" + evidence + "/content");
