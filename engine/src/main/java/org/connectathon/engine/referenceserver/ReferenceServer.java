@@ -70,7 +70,7 @@ public class ReferenceServer extends RestfulServer {
 		Objects.requireNonNull(folder, "folder");
 		if (!Files.isDirectory(folder)) {
 			throw new IllegalArgumentException(
-					"CTN-2001: expected a folder of FHIR resources to load, but " + folder + " is not a folder");
+					"CTN-5001: expected a folder of FHIR resources to load, but " + folder + " is not a folder");
 		}
 		List<Path> files;
 		try (Stream<Path> walk = Files.walk(folder)) {
@@ -80,7 +80,7 @@ public class ReferenceServer extends RestfulServer {
 				.toList();
 		}
 		catch (IOException ex) {
-			throw new IllegalArgumentException("CTN-2002: cannot read folder " + folder + ": " + ex.getMessage(), ex);
+			throw new IllegalArgumentException("CTN-5002: cannot read folder " + folder + ": " + ex.getMessage(), ex);
 		}
 		int count = 0;
 		for (Path file : files) {
@@ -114,7 +114,7 @@ public class ReferenceServer extends RestfulServer {
 			text = Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new IllegalArgumentException("CTN-2002: cannot read " + file + ": " + ex.getMessage(), ex);
+			throw new IllegalArgumentException("CTN-5002: cannot read " + file + ": " + ex.getMessage(), ex);
 		}
 		boolean json = file.toString().endsWith(".json");
 		// only files that name a resource type are FHIR; package.json and friends are not
@@ -127,7 +127,7 @@ public class ReferenceServer extends RestfulServer {
 		}
 		catch (DataFormatException | IOException ex) {
 			throw new IllegalArgumentException(
-					"CTN-2003: expected a FHIR resource in " + file + ", but " + ex.getMessage(), ex);
+					"CTN-5003: expected a FHIR resource in " + file + ", but " + ex.getMessage(), ex);
 		}
 	}
 

@@ -58,12 +58,12 @@ public final class ReferenceServerLauncher implements AutoCloseable {
 		}
 		catch (LifecycleException ex) {
 			throw new IllegalStateException(
-					"CTN-2004: the reference server cannot start on port " + port + ": " + ex.getMessage(), ex);
+					"CTN-5004: the reference server cannot start on port " + port + ": " + ex.getMessage(), ex);
 		}
 		if (connector.getLocalPort() < 0) {
 			stopQuietly(tomcat);
 			throw new IllegalStateException(
-					"CTN-2004: the reference server cannot listen on port " + port + "; is it taken?");
+					"CTN-5004: the reference server cannot listen on port " + port + "; is it taken?");
 		}
 		return new ReferenceServerLauncher(tomcat, server, connector.getLocalPort());
 	}

@@ -219,10 +219,17 @@ public final class SearchMatcher {
 		String prefix = matcher.group(1) == null ? "eq" : matcher.group(1);
 		String wanted = matcher.group(2);
 		// ISO 8601 strings of the same zone compare in time order; comparing on the
-		// shorter
-		// precision makes "2020" equal to "2020-05-01"
+		// shorter precision makes "2020" equal to "2020-05-01"
 		int length = Math.min(actual.length(), wanted.length());
 		int comparison = actual.substring(0, length).compareTo(wanted.substring(0, length));
+		return satisfies(prefix, comparison);
+	}
+
+	/**
+	 * Whether a comparison of the actual value with the wanted one satisfies a search
+	 * prefix; without a prefix ({@code eq}) they must be equal.
+	 */
+	private static boolean satisfies(String prefix, int comparison) {
 		return switch (prefix) {
 			case "ne" -> comparison != 0;
 			case "gt", "sa" -> comparison > 0;
@@ -248,16 +255,7 @@ public final class SearchMatcher {
 				? List.of(nullToEmpty(firstString(element, "value"))) : strings(element);
 		for (String candidate : candidates) {
 			try {
-				int comparison = new BigDecimal(candidate).compareTo(wanted);
-				boolean matched = switch (prefix) {
-					case "ne" -> comparison != 0;
-					case "gt", "sa" -> comparison > 0;
-					case "lt", "eb" -> comparison < 0;
-					case "ge" -> comparison >= 0;
-					case "le" -> comparison <= 0;
-					default -> comparison == 0;
-				};
-				if (matched) {
+				if (satisfies(prefix, new BigDecimal(candidate).compareTo(wanted))) {
 					return true;
 				}
 			}

@@ -12,6 +12,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.connectathon.engine.validation.ValidationIssue;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.model.TestScript;
 
@@ -258,9 +259,7 @@ final class AssertEvaluator {
 		List<ValidationIssue> errors = this.state.settings()
 			.validator()
 			.validate(this.state.version(), source.body(), profileUrl)
-			.stream()
-			.filter(ValidationIssue::isError)
-			.toList();
+			.errors();
 		if (errors.isEmpty()) {
 			return new Verdict(true, "the resource conforms to " + profileUrl);
 		}

@@ -52,16 +52,11 @@ public final class PackageProfileValidator implements ProfileValidator {
 	}
 
 	@Override
-	public List<ValidationIssue> validate(FhirVersion version, String resource, String profileUrl) {
+	public ValidationReport validate(FhirVersion version, String resource, String profileUrl) {
 		Objects.requireNonNull(version, "version");
 		Objects.requireNonNull(resource, "resource");
 		Objects.requireNonNull(profileUrl, "profileUrl");
-		ValidationReport report = this.servicesByVersion.computeIfAbsent(version, this::serviceFor)
-			.validate(resource, profileUrl);
-		return report.issues()
-			.stream()
-			.map((issue) -> new ValidationIssue(issue.severity().code(), issue.location(), issue.message()))
-			.toList();
+		return this.servicesByVersion.computeIfAbsent(version, this::serviceFor).validate(resource, profileUrl);
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package org.connectathon.engine.testscript;
 
-import java.util.List;
+import org.connectathon.engine.validation.ValidationReport;
 
 /**
  * Validates a resource against a profile, for {@code validateProfileId} asserts. The
@@ -16,6 +16,6 @@ public interface ProfileValidator {
 	 * @param profileUrl the canonical URL of the StructureDefinition to validate against
 	 * @return every issue found; no error issue means the resource conforms
 	 */
-	List<ValidationIssue> validate(FhirVersion version, String resource, String profileUrl);
+	ValidationReport validate(FhirVersion version, String resource, String profileUrl);
 
 }

@@ -9,21 +9,35 @@ import java.util.List;
 import java.util.Map;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r5.model.CanonicalType;
 import org.hl7.fhir.r5.model.DataType;
+import org.hl7.fhir.r5.model.Extension;
 import org.hl7.fhir.r5.model.TestScript;
 
 /**
  * Collects what a run reports, in the order it happens, and builds the TestReport in the
  * script's release. The R4 report is built in the R4 model directly rather than converted
  * from R5 (converting cost more than running the script's asserts); both hold the same
- * content, except the assert requirements, which R4 does not have.
+ * content. R4 has no assert requirements: an R4 script gives them with the cross-version
+ * extension of R5's {@code TestScript.setup.action.assert.requirement}, and the R4 report
+ * keeps them with that of R5's {@code TestReport.setup.action.assert.requirement} (HAPI's
+ * converter drops both, so converting the R5 report would lose them).
  */
 final class TestReportBuilder {
+
+	/** R5's assert requirement, as an R4 script carries it. */
+	static final String SCRIPT_REQUIREMENT_EXTENSION = "http://hl7.org/fhir/5.0/StructureDefinition/extension-TestScript.setup.action.assert.requirement";
+
+	/** R5's assert requirement, as the R4 report carries it. */
+	static final String REPORT_REQUIREMENT_EXTENSION = "http://hl7.org/fhir/5.0/StructureDefinition/extension-TestReport.setup.action.assert.requirement";
+
+	/** The sub-extension of both requirement extensions holding R5's {@code link[x]}. */
+	private static final String LINK = "link";
 
 	/**
 	 * One reported action.
 	 *
-	 * @param requirementLinks the assert's requirement links (R5 only)
+	 * @param requirementLinks the assert's requirement links, uri or canonical
 	 */
 	private record Action(ActionResult result, boolean assertion, List<DataType> requirementLinks) {
 	}
@@ -90,14 +104,21 @@ final class TestReportBuilder {
 		return this.tests.get(this.tests.size() - 1).actions();
 	}
 
+	/** The links of R5's requirement elements, or of an R4 script's extensions. */
 	private static List<DataType> requirementLinks(TestScript.SetupActionAssertComponent assertion) {
-		if (!assertion.hasRequirement()) {
+		if (!assertion.hasRequirement() && !assertion.hasExtension(SCRIPT_REQUIREMENT_EXTENSION)) {
 			return List.of();
 		}
 		List<DataType> links = new ArrayList<>();
 		for (TestScript.SetupActionAssertRequirementComponent requirement : assertion.getRequirement()) {
 			if (requirement.hasLink()) {
 				links.add(requirement.getLink().copy());
+			}
+		}
+		for (Extension requirement : assertion.getExtensionsByUrl(SCRIPT_REQUIREMENT_EXTENSION)) {
+			Extension link = requirement.getExtensionByUrl(LINK);
+			if (link != null && link.hasValue()) {
+				links.add(link.getValue().copy());
 			}
 		}
 		return links;
@@ -262,6 +283,12 @@ final class TestReportBuilder {
 		reported.setResult(org.hl7.fhir.r4.model.TestReport.TestReportActionResult
 			.fromCode(action.result().outcome().reportCode()));
 		reported.setMessage(action.result().message());
+		for (DataType link : action.requirementLinks()) {
+			org.hl7.fhir.r4.model.Type r4Link = (link instanceof CanonicalType)
+					? new org.hl7.fhir.r4.model.CanonicalType(link.primitiveValue())
+					: new org.hl7.fhir.r4.model.UriType(link.primitiveValue());
+			reported.addExtension().setUrl(REPORT_REQUIREMENT_EXTENSION).addExtension(LINK, r4Link);
+		}
 	}
 
 }

@@ -9,10 +9,9 @@ import org.connectathon.engine.packages.ResolvedPackages;
 
 /**
  * Shares one warm {@link ValidationService} per set of implementation guides (and
- * terminology server), so that the proxy, the TestScript engine and the platform asking
- * for the same IGs pay for start-up once. Services are kept for the life of the cache.
- * Thread-safe: callers asking for the same set at once wait for the one service being
- * built.
+ * terminology server), so that the TestScript engine and the platform asking for the same
+ * IGs pay for start-up once. Services are kept for the life of the cache. Thread-safe:
+ * callers asking for the same set at once wait for the one service being built.
  */
 public final class ValidationServiceCache {
 

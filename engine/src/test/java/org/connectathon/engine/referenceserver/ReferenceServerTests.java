@@ -147,7 +147,7 @@ class ReferenceServerTests {
 		assertThat(server.store().current("Observation", "loaded-obs")).isNotNull();
 		java.nio.file.Files.writeString(folder.resolve("broken.json"), "{\"resourceType\":\"Patient\",");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.load(folder))
-			.hasMessageStartingWith("CTN-2003: expected a FHIR resource in " + folder.resolve("broken.json"));
+			.hasMessageStartingWith("CTN-5003: expected a FHIR resource in " + folder.resolve("broken.json"));
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.List;
 import org.connectathon.engine.packages.PackageCache;
 import org.connectathon.engine.packages.PackageException;
 import org.connectathon.engine.packages.PackageResolver;
+import org.connectathon.engine.validation.ValidationIssue;
+import org.connectathon.engine.validation.ValidationReport;
 import org.connectathon.engine.validation.ValidationServiceCache;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,15 +33,13 @@ class PackageProfileValidatorTests {
 
 		List<ValidationIssue> errors = validator
 			.validate(FhirVersion.R4, "{\"resourceType\":\"Patient\",\"gender\":\"male\"}", IPS_PATIENT)
-			.stream()
-			.filter(ValidationIssue::isError)
-			.toList();
+			.errors();
 		assertThat(errors).extracting(ValidationIssue::message).anyMatch((message) -> message.contains("Patient.name"));
 
-		List<ValidationIssue> conforming = validator.validate(FhirVersion.R4,
+		ValidationReport conforming = validator.validate(FhirVersion.R4,
 				"{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Chalmers\"}],\"birthDate\":\"1974-12-25\"}",
 				IPS_PATIENT);
-		assertThat(conforming).filteredOn(ValidationIssue::isError).isEmpty();
+		assertThat(conforming.errors()).isEmpty();
 	}
 
 	@Test
@@ -47,8 +47,7 @@ class PackageProfileValidatorTests {
 		validator(PACKAGES.resolve("hl7.fhir.uv.ips-2.0.0.tgz").toString()).resolutionWarnings();
 
 		PackageProfileValidator byName = validator("hl7.fhir.uv.ips#2.0.0");
-		assertThat(byName.validate(FhirVersion.R4, "{\"resourceType\":\"Patient\"}", IPS_PATIENT))
-			.filteredOn(ValidationIssue::isError)
+		assertThat(byName.validate(FhirVersion.R4, "{\"resourceType\":\"Patient\"}", IPS_PATIENT).errors())
 			.isNotEmpty();
 	}
 
@@ -57,12 +56,10 @@ class PackageProfileValidatorTests {
 		PackageProfileValidator validator = validator();
 		String profile = "http://hl7.org/fhir/StructureDefinition/Patient";
 
-		assertThat(validator.validate(FhirVersion.R5, "{\"resourceType\":\"Patient\",\"gender\":\"male\"}", profile))
-			.filteredOn(ValidationIssue::isError)
-			.isEmpty();
-		assertThat(validator.validate(FhirVersion.R5, "{\"resourceType\":\"Patient\",\"gender\":\"robot\"}", profile))
-			.filteredOn(ValidationIssue::isError)
-			.extracting(ValidationIssue::location)
+		assertThat(validator.validate(FhirVersion.R5, "{\"resourceType\":\"Patient\",\"gender\":\"male\"}", profile)
+			.errors()).isEmpty();
+		assertThat(validator.validate(FhirVersion.R5, "{\"resourceType\":\"Patient\",\"gender\":\"robot\"}", profile)
+			.errors()).extracting(ValidationIssue::location)
 			.anyMatch((location) -> location.contains("Patient.gender"));
 	}
 

@@ -75,6 +75,29 @@ class TestReportBuilderTests {
 		}
 	}
 
+	@Test
+	void shouldKeepTheRequirementLinksOfAnR4ScriptInTheR4Report() {
+		String requirement = "{\"url\":\"" + TestReportBuilder.SCRIPT_REQUIREMENT_EXTENSION
+				+ "\",\"extension\":[{\"url\":\"link\",\"valueUri\":\"http://example.org/Requirements/read#r1\"}]}";
+		String assertWithRequirement = response("okay").replace("{\"assert\":{",
+				"{\"assert\":{\"extension\":[" + requirement + "],");
+
+		ScriptResult result = ScriptHarness
+			.run(script(operation("read", "\"params\":\"/${pid}\"") + "," + assertWithRequirement));
+
+		assertThat(result.outcome()).isEqualTo(Outcome.PASS);
+		org.hl7.fhir.r4.model.TestReport report = (org.hl7.fhir.r4.model.TestReport) result.testReport();
+		org.hl7.fhir.r4.model.Extension reported = report.getTestFirstRep()
+			.getAction()
+			.get(1)
+			.getAssert()
+			.getExtensionByUrl(TestReportBuilder.REPORT_REQUIREMENT_EXTENSION);
+		assertThat(reported).as("the requirement of the assert in the R4 report").isNotNull();
+		assertThat(reported.getExtensionByUrl("link").getValue().primitiveValue())
+			.isEqualTo("http://example.org/Requirements/read#r1");
+		assertThat(result.testReportJson()).contains(TestReportBuilder.REPORT_REQUIREMENT_EXTENSION);
+	}
+
 	private static void assertSameAsConverted(LoadedTestScript script, RunSettings settings) {
 		TestReportBuilder report = new TestReportBuilder();
 		ScriptResult result = new ScriptExecution(script, settings, HTTP, RunProgressListener.NONE, report).run();

@@ -138,7 +138,7 @@ public class AutomationService {
 		}
 		if (instance.status().participantMoves().isEmpty()) {
 			throw new RuleViolationException(
-					"The instance is " + describe(instance.status()) + "; its steps cannot run any more.");
+					"The instance is " + instance.status().describe() + "; its steps cannot run any more.");
 		}
 		AutomatedStep automated = describe(instance, test, step,
 				this.runs.findLatestPerStep(instanceId).get(stepIndex));
@@ -266,7 +266,7 @@ public class AutomationService {
 			@Nullable ScriptResult result) {
 		TestInstance instance = this.instances.find(run.testInstanceId(), ENGINE);
 		boolean open = !instance.status().participantMoves().isEmpty();
-		String recorded = open ? message : message + " The instance was " + describe(instance.status())
+		String recorded = open ? message : message + " The instance was " + instance.status().describe()
 				+ " meanwhile, so the TestReport was not attached.";
 		if (!this.runs.finish(run.id(), node, status, recorded) || !open) {
 			return;
@@ -381,10 +381,6 @@ public class AutomationService {
 
 	private static String runIds(List<ScriptRun> runs) {
 		return runs.stream().map((run) -> String.valueOf(run.id())).collect(Collectors.joining(", "));
-	}
-
-	private static String describe(TestInstanceStatus status) {
-		return status.name().toLowerCase().replace('_', ' ');
 	}
 
 }

@@ -3,8 +3,8 @@ package org.connectathon.platform.catalog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.catalog.CatalogFile.ActorEntry;
@@ -14,6 +14,8 @@ import org.connectathon.platform.catalog.CatalogFile.TransactionEntry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.connectathon.platform.ImportChecks.checkKeywordAndName;
+
 /**
  * Imports a catalog file: checks the whole file first and reports every problem at once,
  * then adds and updates by keyword in one transaction. Nothing is deleted, since
@@ -21,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class CatalogImporter {
-
-	private static final Pattern KEYWORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
 
 	private final CatalogRepository repository;
 
@@ -69,7 +69,7 @@ class CatalogImporter {
 	}
 
 	private long actorId(String text, String currentProfile) {
-		ActorReference reference = ActorReference.parse(text, currentProfile);
+		ActorReference reference = QualifiedKeyword.parse(text, currentProfile).orElseThrow().actor();
 		long profileId = this.repository.findProfileId(reference.profileKeyword()).orElseThrow();
 		return this.repository.findActorId(profileId, reference.actorKeyword()).orElseThrow();
 	}
@@ -155,31 +155,18 @@ class CatalogImporter {
 		return problems;
 	}
 
-	private static void checkKeywordAndName(String where, String keyword, String name, List<String> problems) {
-		if (keyword == null || keyword.isBlank()) {
-			problems.add(where + ".keyword: missing");
-		}
-		else if (!KEYWORD.matcher(keyword).matches()) {
-			problems.add(where + ".keyword: '" + keyword
-					+ "' must be 1 to 50 letters, digits, '.', '_' or '-', starting with a letter or digit");
-		}
-		if (name == null || name.isBlank()) {
-			problems.add(where + ".name: missing");
-		}
-		else if (name.length() > 200) {
-			problems.add(where + ".name: longer than 200 characters");
-		}
-	}
-
 	private static void checkReference(String where, String text, String currentProfile, Set<ActorReference> known,
 			List<String> problems) {
 		if (text == null || text.isBlank()) {
 			problems.add(where + ": missing actor");
 			return;
 		}
-		ActorReference reference = ActorReference.parse(text, currentProfile);
-		if (!known.contains(reference)) {
-			problems.add(where + ": unknown actor '" + reference + "'");
+		Optional<ActorReference> reference = QualifiedKeyword.parse(text, currentProfile).map(QualifiedKeyword::actor);
+		if (reference.isEmpty()) {
+			problems.add(where + ": '" + text + "' must be written PROFILE:ACTOR or ACTOR");
+		}
+		else if (!known.contains(reference.get())) {
+			problems.add(where + ": unknown actor '" + reference.get() + "'");
 		}
 	}
 

@@ -1,12 +1,13 @@
 package org.connectathon.platform.cli;
 
+import java.util.logging.LogManager;
+
+import ch.qos.logback.classic.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Level;
-
 /**
- * Keeps library logging (HAPI's informational chatter) off the console of the commands
+ * Keeps library logging (HAPI's and Tomcat's chatter) off the console of the commands
  * that run without Spring, whose output people and scripts read; warnings and errors
  * still show. Spring configures logging itself for {@code serve}.
  */
@@ -25,6 +26,12 @@ final class CliLogging {
 	static void showWarningsOnly() {
 		setLevel(Logger.ROOT_LOGGER_NAME, Level.WARN);
 		setLevel(HAPI_LENIENT_PARSER, Level.ERROR);
+		// the embedded Tomcat of the reference server logs through java.util.logging
+		java.util.logging.Logger julRoot = LogManager.getLogManager().getLogger("");
+		julRoot.setLevel(java.util.logging.Level.WARNING);
+		for (java.util.logging.Handler handler : julRoot.getHandlers()) {
+			handler.setLevel(java.util.logging.Level.WARNING);
+		}
 	}
 
 	private static void setLevel(String loggerName, Level level) {

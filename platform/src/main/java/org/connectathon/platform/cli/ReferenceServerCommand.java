@@ -35,7 +35,7 @@ class ReferenceServerCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws InterruptedException {
-		QuietLogging.apply();
+		CliLogging.showWarningsOnly();
 		FhirContext context = switch (this.fhirVersion.toLowerCase(java.util.Locale.ROOT)) {
 			case "r4" -> FhirContext.forR4Cached();
 			case "r5" -> FhirContext.forR5Cached();

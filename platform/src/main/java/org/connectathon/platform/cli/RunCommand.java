@@ -79,7 +79,7 @@ class RunCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		QuietLogging.apply();
+		CliLogging.showWarningsOnly();
 		if (this.parallel < 1) {
 			throw new UsageException("--parallel must be at least 1, got " + this.parallel);
 		}

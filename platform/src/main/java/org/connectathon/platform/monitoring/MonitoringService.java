@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 
 import org.connectathon.platform.ForbiddenException;
+import org.connectathon.platform.FreeText;
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.ListPage;
 import org.connectathon.platform.RuleViolationException;
@@ -176,8 +177,8 @@ public class MonitoringService {
 		if (this.instances.steps(instanceId, user).stream().noneMatch((step) -> step.index() == index)) {
 			throw new InvalidInputException("The instance has no step " + index + ".");
 		}
-		this.monitoring.saveStepVerdict(instanceId, index, form.verdict(), blankToNull(form.comment()), user.id(),
-				user.displayName());
+		this.monitoring.saveStepVerdict(instanceId, index, form.verdict(), FreeText.blankToNull(form.comment()),
+				user.id(), user.displayName());
 		return this.monitoring.findStepVerdicts(instanceId);
 	}
 
@@ -190,11 +191,9 @@ public class MonitoringService {
 	public TestInstance judge(long instanceId, @Valid VerdictForm form, SignedInUser user) {
 		TestInstance instance = requireMayVerify(instanceId, user);
 		Claim claim = findClaimRefusingOthers(instanceId, user);
-		if (form.status() != TestInstanceStatus.VERIFIED && blankToNull(form.comment()) == null) {
-			throw new InvalidInputException(
-					"Say why the instance is " + form.status().name().toLowerCase().replace('_', ' ')
-							+ ", so that its participants know what to fix.",
-					List.of("comment: required"));
+		if (form.status() != TestInstanceStatus.VERIFIED && FreeText.blankToNull(form.comment()) == null) {
+			throw new InvalidInputException("Say why the instance is " + form.status().describe()
+					+ ", so that its participants know what to fix.", List.of("comment: required"));
 		}
 		TestInstance judged = this.instances.recordVerdict(instance, form.status(), form.comment(), user);
 		if (claim != null) {
@@ -218,10 +217,6 @@ public class MonitoringService {
 		if (user.role() != Role.MONITOR) {
 			throw new ForbiddenException("Only monitors verify test instances.");
 		}
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.catalog.Actor;
 import org.connectathon.platform.catalog.CatalogService;
+import org.connectathon.platform.catalog.QualifiedKeyword;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
@@ -134,11 +135,10 @@ class SystemPageController {
 			throw new InvalidInputException("Choose at least one actor.");
 		}
 		List<RegistrationForm> forms = actors.stream().map((actor) -> {
-			String[] keywords = actor.split(":", 2);
-			if (keywords.length != 2) {
-				throw new InvalidInputException("Unknown actor " + actor + ".");
-			}
-			return new RegistrationForm(keywords[0], keywords[1], fields.get("option-" + actor), testingType);
+			QualifiedKeyword keywords = QualifiedKeyword.parse(actor)
+				.orElseThrow(() -> new InvalidInputException("Unknown actor " + actor + "."));
+			return new RegistrationForm(keywords.profileKeyword(), keywords.keyword(), fields.get("option-" + actor),
+					testingType);
 		}).toList();
 		this.systems.register(id, forms, user);
 		redirect.addFlashAttribute("message", "Registered " + String.join(", ", actors) + ".");
@@ -156,11 +156,10 @@ class SystemPageController {
 	String addEndpoint(@PathVariable long id, @RequestParam String actor, @RequestParam String baseUrl,
 			@RequestParam(required = false) String fhirVersion, @RequestParam(required = false) String notes,
 			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-		String[] keywords = actor.split(":", 2);
-		if (keywords.length != 2) {
-			throw new InvalidInputException("Choose one of the system's actors.");
-		}
-		this.systems.addEndpoint(id, new EndpointForm(keywords[0], keywords[1], baseUrl, fhirVersion, notes), user);
+		QualifiedKeyword keywords = QualifiedKeyword.parse(actor)
+			.orElseThrow(() -> new InvalidInputException("Choose one of the system's actors."));
+		this.systems.addEndpoint(id,
+				new EndpointForm(keywords.profileKeyword(), keywords.keyword(), baseUrl, fhirVersion, notes), user);
 		redirect.addFlashAttribute("message", "Added the endpoint.");
 		return "redirect:/systems/" + id;
 	}

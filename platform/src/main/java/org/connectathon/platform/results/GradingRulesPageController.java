@@ -2,9 +2,11 @@ package org.connectathon.platform.results;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.connectathon.platform.catalog.CatalogService;
+import org.connectathon.platform.catalog.QualifiedKeyword;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
@@ -67,10 +69,12 @@ class GradingRulesPageController {
 			if (rowScope.isEmpty() || (remove != null && remove.contains(row))) {
 				continue;
 			}
-			String[] profileAndActor = rowScope.split(":", 2);
-			rules.add(new GradingRuleForm(rowScope.equals(WHOLE_EVENT) ? null : profileAndActor[0],
-					(profileAndActor.length == 2) ? profileAndActor[1] : null,
-					valueAt(distinctPartnerOrganizations, row), valueAt(supportiveVerifiedInstances, row)));
+			// a scope is the whole event, a profile, or an actor written PROFILE:ACTOR
+			Optional<QualifiedKeyword> actor = QualifiedKeyword.parse(rowScope);
+			rules.add(new GradingRuleForm(
+					rowScope.equals(WHOLE_EVENT) ? null : actor.map(QualifiedKeyword::profileKeyword).orElse(rowScope),
+					actor.map(QualifiedKeyword::keyword).orElse(null), valueAt(distinctPartnerOrganizations, row),
+					valueAt(supportiveVerifiedInstances, row)));
 		}
 		this.grading.replaceRules(eventId, rules, user);
 		redirect.addFlashAttribute("message", "Saved the grading rules; the event is regraded.");

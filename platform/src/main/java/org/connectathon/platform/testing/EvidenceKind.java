@@ -11,7 +11,7 @@ public enum EvidenceKind {
 	/** A validator's report on a document or message. */
 	VALIDATION_REPORT(true),
 
-	/** An exchange recorded by the proxy. */
+	/** An HTTP exchange that a tool recorded, uploaded as a file. */
 	CAPTURED_EXCHANGE(true);
 
 	private final boolean hasContent;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.connectathon.platform.FreeText;
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.security.Role;
@@ -55,8 +56,8 @@ public class EvidenceService {
 	public Evidence add(long instanceId, @Valid EvidenceForm form, SignedInUser user) {
 		TestInstance instance = requireMayAttach(instanceId, form.kind(), user);
 		requireStep(instanceId, form.stepIndex(), user);
-		String text = blankToNull(form.text());
-		String url = blankToNull(form.url());
+		String text = FreeText.blankToNull(form.text());
+		String url = FreeText.blankToNull(form.url());
 		switch (form.kind()) {
 			case COMMENT -> {
 				if (text == null) {
@@ -97,7 +98,7 @@ public class EvidenceService {
 					+ " bytes; evidence files may have at most " + this.maximumBytes + ".");
 		}
 		String name = (fileName == null || fileName.isBlank()) ? "evidence" : fileName.strip();
-		long id = this.evidence.insert(instance.id(), stepIndex, kind, blankToNull(text), null,
+		long id = this.evidence.insert(instance.id(), stepIndex, kind, FreeText.blankToNull(text), null,
 				name.substring(0, Math.min(name.length(), 255)), mediaType(contentType), content, user.id(),
 				user.displayName());
 		return this.evidence.find(id).orElseThrow();
@@ -155,10 +156,6 @@ public class EvidenceService {
 		catch (IllegalArgumentException exception) {
 			return false;
 		}
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 }

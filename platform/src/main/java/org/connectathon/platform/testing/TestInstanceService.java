@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 
 import org.connectathon.platform.ForbiddenException;
+import org.connectathon.platform.FreeText;
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.RuleViolationException;
@@ -247,7 +248,7 @@ public class TestInstanceService {
 		}
 		if (instance.status() != TestInstanceStatus.TO_BE_VERIFIED
 				&& instance.status() != TestInstanceStatus.PARTIALLY_VERIFIED && !instance.critical()) {
-			throw new RuleViolationException("The instance is " + describe(instance.status())
+			throw new RuleViolationException("The instance is " + instance.status().describe()
 					+ "; its participants have not handed it over for verification.");
 		}
 		return recordStatusChange(instance, verdict, comment, monitor);
@@ -300,12 +301,11 @@ public class TestInstanceService {
 	public TestInstance changeStatus(long id, @Valid StatusForm form, SignedInUser user) {
 		TestInstance instance = requireTakingPart(id, user);
 		if (form.status().isVerdict()) {
-			throw new ForbiddenException(
-					"Only a monitor gives the verdict " + form.status().name().toLowerCase() + ".");
+			throw new ForbiddenException("Only a monitor gives the verdict " + form.status().describe() + ".");
 		}
 		if (!instance.status().participantMoves().contains(form.status())) {
 			throw new RuleViolationException(
-					"A " + describe(instance.status()) + " instance cannot become " + describe(form.status()) + ".");
+					"A " + instance.status().describe() + " instance cannot become " + form.status().describe() + ".");
 		}
 		return recordStatusChange(instance, form.status(), form.reason(), user);
 	}
@@ -321,7 +321,7 @@ public class TestInstanceService {
 			this.instances.updateCritical(id, form.critical());
 			this.instances.insertChange(id, user.id(), user.displayName(),
 					form.critical() ? ChangeAction.CRITICAL_RAISED : ChangeAction.CRITICAL_CLEARED, null, null,
-					blankToNull(form.reason()));
+					FreeText.blankToNull(form.reason()));
 		}
 		return this.instances.find(id).orElseThrow();
 	}
@@ -361,7 +361,7 @@ public class TestInstanceService {
 	static void requireOpen(TestInstance instance) {
 		if (instance.status().participantMoves().isEmpty()) {
 			throw new RuleViolationException(
-					"The instance is " + describe(instance.status()) + "; it cannot change any more.");
+					"The instance is " + instance.status().describe() + "; it cannot change any more.");
 		}
 	}
 
@@ -379,18 +379,10 @@ public class TestInstanceService {
 			throw new RuleViolationException("The instance changed meanwhile; reload it and try again.");
 		}
 		this.instances.insertChange(instance.id(), user.id(), user.displayName(), ChangeAction.STATUS,
-				instance.status(), status, blankToNull(reason));
+				instance.status(), status, FreeText.blankToNull(reason));
 		this.publisher
 			.publishEvent(new InstanceStatusChanged(instance.eventId(), instance.id(), instance.participants(), user));
 		return instance.withStatus(status, now);
-	}
-
-	private static String describe(TestInstanceStatus status) {
-		return status.name().toLowerCase().replace('_', ' ');
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.connectathon.platform.testing;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -12,6 +13,14 @@ public enum TestInstanceStatus {
 	RUNNING, PAUSED, TO_BE_VERIFIED, VERIFIED, PARTIALLY_VERIFIED, FAILED, ABORTED;
 
 	private static final Set<TestInstanceStatus> VERDICTS = Set.of(VERIFIED, PARTIALLY_VERIFIED, FAILED);
+
+	/**
+	 * The status in words for messages, e.g. {@code to be verified}; pages take theirs
+	 * from the {@code instance.status.*} messages.
+	 */
+	public String describe() {
+		return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+	}
 
 	/** A monitor's conclusion, never set by participants. */
 	public boolean isVerdict() {

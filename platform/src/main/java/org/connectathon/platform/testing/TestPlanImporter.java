@@ -5,13 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.catalog.Actor;
 import org.connectathon.platform.catalog.ActorOption;
 import org.connectathon.platform.catalog.ActorReference;
 import org.connectathon.platform.catalog.Catalog;
+import org.connectathon.platform.catalog.QualifiedKeyword;
 import org.connectathon.platform.catalog.Transaction;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.testing.TestPlanFile.MetaTestEntry;
@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.connectathon.platform.ImportChecks.checkKeyword;
+import static org.connectathon.platform.ImportChecks.checkKeywordAndName;
+
 /**
  * Imports a test plan into an event: checks the whole file against the catalog and the
  * event's scope first and reports every problem at once, then adds and updates
@@ -29,8 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class TestPlanImporter {
-
-	private static final Pattern KEYWORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
 
 	private final TestRepository repository;
 
@@ -182,11 +183,7 @@ class TestPlanImporter {
 		for (int r = 0; r < test.roles().size(); r++) {
 			RoleEntry role = test.roles().get(r);
 			String where = testWhere + ".roles[" + r + "]";
-			if (role.keyword() == null || !KEYWORD.matcher(role.keyword()).matches()) {
-				problems.add(where + ".keyword: " + ((role.keyword() == null) ? "missing"
-						: "'" + role.keyword() + "' must be 1 to 50 letters, digits, '.', '_' or '-'"));
-			}
-			else if (!roleKeywords.add(role.keyword())) {
+			if (checkKeyword(where, role.keyword(), problems) && !roleKeywords.add(role.keyword())) {
 				problems.add(where + ".keyword: role '" + role.keyword() + "' appears twice in test '" + test.keyword()
 						+ "'");
 			}
@@ -310,27 +307,9 @@ class TestPlanImporter {
 		return test.roles().stream().filter((role) -> keyword.equals(role.keyword())).findFirst().orElse(null);
 	}
 
-	private static void checkKeywordAndName(String where, @Nullable String keyword, @Nullable String name,
-			List<String> problems) {
-		if (keyword == null || keyword.isBlank()) {
-			problems.add(where + ".keyword: missing");
-		}
-		else if (!KEYWORD.matcher(keyword).matches()) {
-			problems.add(where + ".keyword: '" + keyword
-					+ "' must be 1 to 50 letters, digits, '.', '_' or '-', starting with a letter or digit");
-		}
-		if (name == null || name.isBlank()) {
-			problems.add(where + ".name: missing");
-		}
-		else if (name.length() > 200) {
-			problems.add(where + ".name: longer than 200 characters");
-		}
-	}
-
 	/** An actor written {@code PROFILE:ACTOR}; null when the text lacks either part. */
 	private static @Nullable ActorReference reference(@Nullable String text) {
-		QualifiedKeyword keyword = QualifiedKeyword.parse(text);
-		return (keyword != null) ? new ActorReference(keyword.profile(), keyword.keyword()) : null;
+		return QualifiedKeyword.parse(text).map(QualifiedKeyword::actor).orElse(null);
 	}
 
 	private static Optional<ActorOption> option(Actor actor, @Nullable String keyword) {
@@ -338,34 +317,12 @@ class TestPlanImporter {
 	}
 
 	private static Optional<Transaction> transaction(Catalog catalog, String text) {
-		QualifiedKeyword reference = QualifiedKeyword.parse(text);
-		if (reference == null) {
-			return Optional.empty();
-		}
-		return catalog.profile(reference.profile())
-			.flatMap((profile) -> profile.transactions()
-				.stream()
-				.filter((transaction) -> transaction.keyword().equals(reference.keyword()))
-				.findFirst());
-	}
-
-	/**
-	 * An actor or transaction of a profile, written {@code PROFILE:KEYWORD} since a plan
-	 * spans profiles.
-	 */
-	private record QualifiedKeyword(String profile, String keyword) {
-
-		static @Nullable QualifiedKeyword parse(@Nullable String text) {
-			if (text == null) {
-				return null;
-			}
-			int colon = text.indexOf(':');
-			if (colon <= 0 || colon == text.length() - 1) {
-				return null;
-			}
-			return new QualifiedKeyword(text.substring(0, colon).strip(), text.substring(colon + 1).strip());
-		}
-
+		return QualifiedKeyword.parse(text)
+			.flatMap((reference) -> catalog.profile(reference.profileKeyword())
+				.flatMap((profile) -> profile.transactions()
+					.stream()
+					.filter((transaction) -> transaction.keyword().equals(reference.keyword()))
+					.findFirst()));
 	}
 
 }

@@ -135,7 +135,7 @@ class RunCommandTests {
 	@Test
 	void shouldRefuseAPortThatIsTaken() {
 		assertThat(execute("reference-server", "--port", Integer.toString(server.port()))).isEqualTo(2);
-		assertThat(this.err.toString()).startsWith("error: CTN-2004: the reference server cannot");
+		assertThat(this.err.toString()).startsWith("error: CTN-5004: the reference server cannot");
 	}
 
 }

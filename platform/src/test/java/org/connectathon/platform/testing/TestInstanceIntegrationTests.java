@@ -158,6 +158,9 @@ class TestInstanceIntegrationTests {
 		Response verdict = status(this.alice, instance, "VERIFIED", "We are sure");
 		assertThat(verdict.status()).isEqualTo(403);
 		assertThat(verdict.json().path("detail").asString()).contains("Only a monitor");
+		// the status in words, as every message names it, not its constant
+		assertThat(status(this.alice, instance, "PARTIALLY_VERIFIED", "Nearly").json().path("detail").asString())
+			.isEqualTo("Only a monitor gives the verdict partially verified.");
 		JsonNode history = this.alice.get("/api/test-instances/" + instance).json().path("history");
 		assertThat(history.findValuesAsString("toStatus")).containsExactly("RUNNING", "PAUSED", "RUNNING",
 				"TO_BE_VERIFIED");
