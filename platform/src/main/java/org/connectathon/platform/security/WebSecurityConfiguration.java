@@ -133,6 +133,7 @@ class WebSecurityConfiguration {
 		cache.setRequestMatcher(
 				new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
 						new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request"))));
+		cache.setCookieCustomizer((cookie) -> cookie.setAttribute("SameSite", "Lax"));
 		return cache;
 	}
 
