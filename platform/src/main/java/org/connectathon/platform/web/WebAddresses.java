@@ -1,6 +1,7 @@
 package org.connectathon.platform.web;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +24,7 @@ public final class WebAddresses {
 			return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
 					&& uri.getHost() != null;
 		}
-		catch (java.net.URISyntaxException exception) {
+		catch (URISyntaxException exception) {
 			return false;
 		}
 	}
