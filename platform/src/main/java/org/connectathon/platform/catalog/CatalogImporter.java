@@ -11,6 +11,7 @@ import org.connectathon.platform.catalog.CatalogFile.ActorEntry;
 import org.connectathon.platform.catalog.CatalogFile.OptionEntry;
 import org.connectathon.platform.catalog.CatalogFile.ProfileEntry;
 import org.connectathon.platform.catalog.CatalogFile.TransactionEntry;
+import org.connectathon.platform.web.WebAddresses;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -93,6 +94,9 @@ class CatalogImporter {
 			ProfileEntry profile = file.profiles().get(p);
 			String where = "profiles[" + p + "]";
 			checkKeywordAndName(where, profile.keyword(), profile.name(), problems);
+			if (profile.url() != null && !WebAddresses.isWebAddress(profile.url())) {
+				problems.add(where + ".url: '" + profile.url() + "' is not an http or https address");
+			}
 			if (profile.kind() == null) {
 				problems.add(where + ".kind: missing; one of IHE_PROFILE, FHIR_IG");
 			}

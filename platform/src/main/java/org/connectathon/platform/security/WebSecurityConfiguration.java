@@ -19,23 +19,45 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 import ca.uhn.fhir.context.FhirContext;
 
 /**
  * Two ways in: the JSON API under {@code /api} takes bearer tokens and answers problem
- * JSON; pages use a sign-in form with a session and CSRF tokens on every form.
+ * JSON; pages use a sign-in form with a session and CSRF tokens on every form. A session
+ * (a row in the database) begins only with a sign-in: public pages, the sign-in page and
+ * the way to it keep none. Every answer carries a Content-Security-Policy that allows
+ * only the platform's own script files, and a Referrer-Policy that keeps the platform's
+ * addresses from other sites.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebSecurityConfiguration {
+
+	/**
+	 * Pages load scripts, styles and images from the platform only and run no inline
+	 * script, so that a value that slips into a page cannot run as code.
+	 */
+	static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+			+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+	/** Answers of the API and the FHIR endpoint are data, never pages to render. */
+	static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 	/**
 	 * The FHIR endpoint takes the API's bearer tokens; FHIR clients expect refusals as an
@@ -48,6 +70,7 @@ class WebSecurityConfiguration {
 				HttpStatus.UNAUTHORIZED, refusalReason(exception));
 		http.securityMatcher("/fhir/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.headers(headers(DATA_POLICY))
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens, refusal),
@@ -69,6 +92,7 @@ class WebSecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
+			.headers(headers(DATA_POLICY))
 			// No cookies are accepted here, so there is nothing for a forged cross-site
 			// request to ride on.
 			.csrf((csrf) -> csrf.disable())
@@ -99,6 +123,9 @@ class WebSecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
+			.headers(headers(PAGE_POLICY))
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SignInCsrfTokenRepository()))
+			.requestCache((cache) -> cache.requestCache(requestedPages()))
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/", false)
 				.failureHandler((request, response, exception) -> response
@@ -116,6 +143,25 @@ class WebSecurityConfiguration {
 	private static String refusalReason(AuthenticationException exception) {
 		return (exception instanceof AccountStatusException refused) ? refused.getMessage()
 				: "Sign in with an API token: Authorization: Bearer <token>.";
+	}
+
+	private static Customizer<HeadersConfigurer<HttpSecurity>> headers(String contentSecurityPolicy) {
+		return (headers) -> headers.contentSecurityPolicy((policy) -> policy.policyDirectives(contentSecurityPolicy))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+	}
+
+	/**
+	 * The page an anonymous visitor asked for, kept in a cookie rather than in a session
+	 * for the sign-in to return to; the cookie holds a path on this platform only.
+	 * Requests of htmx are parts of a page, not a page to return to.
+	 */
+	private static CookieRequestCache requestedPages() {
+		CookieRequestCache cache = new CookieRequestCache();
+		cache.setRequestMatcher(
+				new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+						new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request"))));
+		cache.setCookieCustomizer((cookie) -> cookie.setAttribute("SameSite", "Lax"));
+		return cache;
 	}
 
 	private static void writeOperationOutcome(HttpServletResponse response, HttpStatus status, String diagnostics)

@@ -1,6 +1,5 @@
 package org.connectathon.platform.testing;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -10,6 +9,7 @@ import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.WebAddresses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.InvalidMediaTypeException;
@@ -65,9 +65,13 @@ public class EvidenceService {
 				}
 			}
 			case LINK -> {
-				if (url == null || !isWebAddress(url)) {
+				if (url == null) {
 					throw new InvalidInputException("Give the link as an http or https address.",
 							List.of("url: an http(s) address is required for a link"));
+				}
+				if (!WebAddresses.isWebAddress(url)) {
+					throw new InvalidInputException("Give the link as an http or https address.",
+							List.of("url: '" + url + "' is not an http or https address"));
 				}
 			}
 			default -> throw new InvalidInputException(
@@ -145,16 +149,6 @@ public class EvidenceService {
 		}
 		catch (InvalidMediaTypeException exception) {
 			return MediaType.APPLICATION_OCTET_STREAM_VALUE;
-		}
-	}
-
-	private static boolean isWebAddress(String text) {
-		try {
-			URI uri = URI.create(text);
-			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-		}
-		catch (IllegalArgumentException exception) {
-			return false;
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -13,6 +15,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Debian's headless Chromium driving the running platform like a person at a laptop.
  * Without Chromium the browser tests are skipped on a developer's machine; in CI (which
- * installs it) they fail instead, so that they can never silently stop running.
+ * installs it) they fail instead, so that they can never silently stop running. Closing
+ * the browser fails the test when Chromium reported that the pages'
+ * Content-Security-Policy refused something on a page it visited: a page would then miss
+ * a script or a style.
  */
 final class Browser implements AutoCloseable {
 
@@ -53,6 +61,9 @@ final class Browser implements AutoCloseable {
 			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 					"--window-size=1280,900");
+		LoggingPreferences console = new LoggingPreferences();
+		console.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", console);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
@@ -127,7 +138,21 @@ final class Browser implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.driver.quit();
+		List<String> refused;
+		try {
+			refused = this.driver.manage()
+				.logs()
+				.get(LogType.BROWSER)
+				.getAll()
+				.stream()
+				.map(LogEntry::getMessage)
+				.filter((message) -> message.contains("Content Security Policy"))
+				.toList();
+		}
+		finally {
+			this.driver.quit();
+		}
+		assertThat(refused).as("what the Content-Security-Policy refused on the pages").isEmpty();
 	}
 
 }

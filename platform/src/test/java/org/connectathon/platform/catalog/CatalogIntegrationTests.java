@@ -3,10 +3,13 @@ package org.connectathon.platform.catalog;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PageClient;
 import org.connectathon.platform.PlatformIntegrationTest;
+import org.connectathon.platform.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +18,9 @@ class CatalogIntegrationTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	ApiClient admin;
 
@@ -154,6 +160,49 @@ class CatalogIntegrationTests {
 					"profiles[0].transactions[0].responder: unknown actor 'NEWPROFILE:RECEIVER'");
 		assertThat(this.admin.get("/api/profiles/NEWPROFILE").status()).isEqualTo(404);
 		assertThat(this.admin.get("/api/catalog").body()).isEqualTo(before);
+	}
+
+	@Test
+	void shouldRefuseASpecificationAddressThatIsNotAWebAddress() {
+		String keyword = "LINKS" + Fixtures.unique("").strip();
+		Response refused = this.admin.postText("/api/catalog", """
+				profiles:
+				  - { keyword: %1$s-1, name: Script, kind: FHIR_IG, url: "javascript:alert(document.domain)" }
+				  - { keyword: %1$s-2, name: Data, kind: FHIR_IG, url: "data:text/html,<script>alert(1)</script>" }
+				  - { keyword: %1$s-3, name: VBScript, kind: FHIR_IG, url: "vbscript:msgbox(1)" }
+				  - { keyword: %1$s-4, name: Protocol-relative, kind: FHIR_IG, url: "//evil.example/ig" }
+				  - { keyword: %1$s-5, name: Web, kind: FHIR_IG, url: "https://hl7.org/fhir/uv/ips/" }
+				""".formatted(keyword), "application/yaml");
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().path("problems").valueStream().map((problem) -> problem.asString())).containsExactly(
+				"profiles[0].url: 'javascript:alert(document.domain)' is not an http or https address",
+				"profiles[1].url: 'data:text/html,<script>alert(1)</script>' is not an http or https address",
+				"profiles[2].url: 'vbscript:msgbox(1)' is not an http or https address",
+				"profiles[3].url: '//evil.example/ig' is not an http or https address");
+		assertThat(this.admin.get("/api/profiles/" + keyword + "-5").status()).isEqualTo(404);
+	}
+
+	@Test
+	void shouldShowAStoredSpecificationAddressThatIsNotAWebAddressAsNoLink() {
+		String keyword = "OLD" + Fixtures.unique("").strip();
+		this.jdbc.sql("insert into profiles (keyword, name, kind, reference_url) values (?, ?, ?, ?)")
+			.params(keyword, "Stored before the check", "FHIR_IG", "javascript:alert(document.domain)")
+			.update();
+		try {
+			PageClient browser = PageClient.signedIn(this.fixtures.port(),
+					this.fixtures.user(Role.PARTICIPANT, this.fixtures.organization()).username());
+
+			String page = browser.get("/catalog/" + keyword).body();
+
+			assertThat(page).contains("Stored before the check").doesNotContain("javascript:");
+			assertThat(browser.get("/catalog/IPS").body())
+				.contains("href=\"http://hl7.org/fhir/uv/ips/ImplementationGuide/hl7.fhir.uv.ips\"");
+		}
+		finally {
+			// The catalog is shared by every test class, and its export must import back.
+			this.jdbc.sql("delete from profiles where keyword = ?").param(keyword).update();
+		}
 	}
 
 	@Test

@@ -312,6 +312,24 @@ class TestInstanceIntegrationTests {
 	}
 
 	@Test
+	void shouldRefuseALinkThatIsNotAWebAddressNamingIt() {
+		long instance = startedInstance();
+		String path = "/api/test-instances/" + instance + "/evidence";
+
+		for (String address : List.of("javascript:alert(document.domain)", "JavaScript:alert(1)",
+				"data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "//evil.example/x")) {
+			Response refused = this.alice.post(path, Map.of("kind", "LINK", "url", address));
+			assertThat(refused.status()).isEqualTo(400);
+			assertThat(refused.json().path("problems").get(0).asString())
+				.isEqualTo("url: '" + address + "' is not an http or https address");
+		}
+		assertThat(this.alice.post(path, Map.of("kind", "LINK", "url", "HTTPS://chat.example/thread/1")).status())
+			.isEqualTo(201);
+
+		assertThat(this.alice.get("/api/test-instances/" + instance).json().path("evidence").size()).isOne();
+	}
+
+	@Test
 	void shouldLetOnlyOrganizersRaiseTheCriticalFlag() {
 		long instance = startedInstance();
 
