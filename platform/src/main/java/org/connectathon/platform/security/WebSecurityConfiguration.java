@@ -1,13 +1,5 @@
 package org.connectathon.platform.security;
 
-import java.io.IOException;
-
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-
 import org.connectathon.platform.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +11,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-
-import ca.uhn.fhir.context.FhirContext;
 
 /**
  * Two ways in: the JSON API under {@code /api} takes bearer tokens and answers problem
@@ -36,17 +26,19 @@ class WebSecurityConfiguration {
 	 */
 	@Bean
 	@Order(0)
-	SecurityFilterChain fhirSecurity(HttpSecurity http, ApiTokenService tokens) throws Exception {
+	SecurityFilterChain fhirSecurity(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems)
+			throws Exception {
 		http.securityMatcher("/fhir/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint((request, response, exception) -> writeOperationOutcome(response,
-						HttpStatus.UNAUTHORIZED, "Sign in with an API token: Authorization: Bearer <token>."))
-				.accessDeniedHandler((request, response, exception) -> writeOperationOutcome(response,
-						HttpStatus.FORBIDDEN, "You may not do this.")));
+				.authenticationEntryPoint((request, response, exception) -> problems.writeOperationOutcome(response,
+						HttpStatus.UNAUTHORIZED, "security",
+						"Sign in with an API token: Authorization: Bearer <token>."))
+				.accessDeniedHandler((request, response, exception) -> problems.writeOperationOutcome(response,
+						HttpStatus.FORBIDDEN, "security", "You may not do this.")));
 		return http.build();
 	}
 
@@ -85,15 +77,6 @@ class WebSecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?signedOut"));
 		return http.build();
-	}
-
-	private static void writeOperationOutcome(HttpServletResponse response, HttpStatus status, String diagnostics)
-			throws IOException {
-		OperationOutcome outcome = new OperationOutcome();
-		outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.SECURITY).setDiagnostics(diagnostics);
-		response.setStatus(status.value());
-		response.setContentType("application/fhir+json");
-		response.getWriter().write(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome));
 	}
 
 }
