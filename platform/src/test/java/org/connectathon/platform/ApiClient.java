@@ -11,6 +11,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,20 @@ public final class ApiClient {
 	 * the answer tells how much of the body the server let in before answering.
 	 */
 	public ChunkedResponse postChunked(String path, String contentType, byte[] start, long totalBytes) {
+		return postOverSocket(path, contentType, start, totalBytes, true);
+	}
+
+	/**
+	 * Like {@link #postChunked}, with the size declared in a {@code Content-Length} and
+	 * asking for HTML, as a browser sends a form: the body is sent only as far as the
+	 * server lets it in.
+	 */
+	public ChunkedResponse postDeclared(String path, String contentType, byte[] start, long totalBytes) {
+		return postOverSocket(path, contentType, start, totalBytes, false);
+	}
+
+	private ChunkedResponse postOverSocket(String path, String contentType, byte[] start, long totalBytes,
+			boolean chunked) {
 		int port = Integer.parseInt(this.baseUrl.substring(this.baseUrl.lastIndexOf(':') + 1));
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(60_000);
@@ -92,26 +107,34 @@ public final class ApiClient {
 				}
 			});
 			OutputStream out = socket.getOutputStream();
-			out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
-					+ "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n"
+			out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType + "\r\n"
+					+ (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + totalBytes)
+					+ "\r\nConnection: close\r\n" + (chunked ? "" : "Accept: text/html\r\n")
 					+ ((this.token != null) ? "Authorization: Bearer " + this.token + "\r\n" : "") + "\r\n")
 				.getBytes(StandardCharsets.ISO_8859_1));
 			byte[] filler = new byte[64 * 1024];
-			java.util.Arrays.fill(filler, (byte) ' ');
+			Arrays.fill(filler, (byte) ' ');
 			long sent = 0;
 			try {
 				while (sent < totalBytes && !answered.get()) {
 					byte[] chunk = (sent == 0) ? start : filler;
 					int length = (int) Math.min(chunk.length, totalBytes - sent);
-					out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+					if (chunked) {
+						out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+					}
 					out.write(chunk, 0, length);
-					out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+					if (chunked) {
+						out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+					}
 					sent += length;
 				}
-				if (sent == totalBytes) {
+				if (chunked && sent == totalBytes) {
 					out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
 				}
 				out.flush();
+				// Tomcat swallows what follows a refused body until the body ends or the
+				// connection closes: ending it here lets the server close at once.
+				socket.shutdownOutput();
 			}
 			catch (IOException closedWhileSending) {
 				// the server answered and closed the connection: what was sent is the
@@ -127,7 +150,7 @@ public final class ApiClient {
 			return new ChunkedResponse(status, (headersEnd < 0) ? "" : response.substring(headersEnd + 4), sent);
 		}
 		catch (IOException | InterruptedException | ExecutionException | TimeoutException exception) {
-			throw new IllegalStateException("POST " + path + " in chunks failed", exception);
+			throw new IllegalStateException("POST " + path + " over a socket failed", exception);
 		}
 	}
 
@@ -150,8 +173,8 @@ public final class ApiClient {
 	}
 
 	/**
-	 * An answer to a chunked body: status, the raw body (chunked itself, when the server
-	 * chunks it) and how many bytes of the body had been sent when it came.
+	 * An answer to a body sent over a socket: status, the raw body (chunked itself, when
+	 * the server chunks it) and how many bytes of the body had been sent when it came.
 	 */
 	public record ChunkedResponse(int status, String body, long bytesSent) {
 
