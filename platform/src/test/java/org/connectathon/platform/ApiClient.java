@@ -1,12 +1,22 @@
 package org.connectathon.platform;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +65,95 @@ public final class ApiClient {
 		return send("DELETE", path, BodyPublishers.noBody(), null);
 	}
 
+	/**
+	 * Sends a body of {@code totalBytes} in chunks ({@code Transfer-Encoding: chunked},
+	 * no {@code Content-Length}) over a raw socket: {@code start}, then filler bytes.
+	 * Sending stops as soon as the answer arrives or the server closes the connection, so
+	 * the answer tells how much of the body the server let in before answering.
+	 */
+	public ChunkedResponse postChunked(String path, String contentType, byte[] start, long totalBytes) {
+		return postOverSocket(path, contentType, start, totalBytes, true);
+	}
+
+	/**
+	 * Like {@link #postChunked}, with the size declared in a {@code Content-Length} and
+	 * asking for HTML, as a browser sends a form: the body is sent only as far as the
+	 * server lets it in.
+	 */
+	public ChunkedResponse postDeclared(String path, String contentType, byte[] start, long totalBytes) {
+		return postOverSocket(path, contentType, start, totalBytes, false);
+	}
+
+	private ChunkedResponse postOverSocket(String path, String contentType, byte[] start, long totalBytes,
+			boolean chunked) {
+		int port = Integer.parseInt(this.baseUrl.substring(this.baseUrl.lastIndexOf(':') + 1));
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(60_000);
+			ByteArrayOutputStream received = new ByteArrayOutputStream();
+			AtomicBoolean answered = new AtomicBoolean();
+			CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> {
+				byte[] buffer = new byte[8192];
+				try {
+					for (int read = socket.getInputStream().read(buffer); read >= 0; read = socket.getInputStream()
+						.read(buffer)) {
+						synchronized (received) {
+							received.write(buffer, 0, read);
+						}
+						answered.set(true);
+					}
+				}
+				catch (IOException reset) {
+					// a connection reset after the answer: what was received stands
+				}
+			});
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType + "\r\n"
+					+ (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + totalBytes)
+					+ "\r\nConnection: close\r\n" + (chunked ? "" : "Accept: text/html\r\n")
+					+ ((this.token != null) ? "Authorization: Bearer " + this.token + "\r\n" : "") + "\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			byte[] filler = new byte[64 * 1024];
+			Arrays.fill(filler, (byte) ' ');
+			long sent = 0;
+			try {
+				while (sent < totalBytes && !answered.get()) {
+					byte[] chunk = (sent == 0) ? start : filler;
+					int length = (int) Math.min(chunk.length, totalBytes - sent);
+					if (chunked) {
+						out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+					}
+					out.write(chunk, 0, length);
+					if (chunked) {
+						out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+					}
+					sent += length;
+				}
+				if (chunked && sent == totalBytes) {
+					out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+				}
+				out.flush();
+				// Tomcat swallows what follows a refused body until the body ends or the
+				// connection closes: ending it here lets the server close at once.
+				socket.shutdownOutput();
+			}
+			catch (IOException closedWhileSending) {
+				// the server answered and closed the connection: what was sent is the
+				// measure
+			}
+			answer.get(60, TimeUnit.SECONDS);
+			String response;
+			synchronized (received) {
+				response = received.toString(StandardCharsets.ISO_8859_1);
+			}
+			int status = response.isEmpty() ? 0 : Integer.parseInt(response.substring(9, 12));
+			int headersEnd = response.indexOf("\r\n\r\n");
+			return new ChunkedResponse(status, (headersEnd < 0) ? "" : response.substring(headersEnd + 4), sent);
+		}
+		catch (IOException | InterruptedException | ExecutionException | TimeoutException exception) {
+			throw new IllegalStateException("POST " + path + " over a socket failed", exception);
+		}
+	}
+
 	private Response send(String method, String path, BodyPublisher body, String contentType) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path)).method(method, body);
 		if (contentType != null) {
@@ -71,6 +170,14 @@ public final class ApiClient {
 		catch (IOException | InterruptedException exception) {
 			throw new IllegalStateException(method + " " + path + " failed", exception);
 		}
+	}
+
+	/**
+	 * An answer to a body sent over a socket: status, the raw body (chunked itself, when
+	 * the server chunks it) and how many bytes of the body had been sent when it came.
+	 */
+	public record ChunkedResponse(int status, String body, long bytesSent) {
+
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.connectathon.engine.packages;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A package name with a version, written {@code NAME#VERSION} as the FHIR tooling does.
@@ -10,9 +11,21 @@ import java.util.Objects;
  */
 public record PackageReference(String name, String version) {
 
+	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
+
+	/**
+	 * @throws PackageException CTN-2016 when the name or version could lead out of the
+	 * package cache, whose folders they name (a package's own {@code package.json} gives
+	 * both)
+	 */
 	public PackageReference {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(version, "version");
+		if (!NAME.matcher(name).matches() || version.isEmpty() || version.contains("/") || version.contains("\\")
+				|| version.contains("..")) {
+			throw new PackageException("CTN-2016: expected a package name of letters, digits, '.', '-' and '_' and "
+					+ "a version without '/', '\\' or '..', but got '" + name + "#" + version + "'");
+		}
 	}
 
 	/**

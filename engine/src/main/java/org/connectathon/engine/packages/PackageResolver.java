@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -42,9 +43,25 @@ public final class PackageResolver {
 	 */
 	public ResolvedPackages resolve(List<String> requests) {
 		Objects.requireNonNull(requests, "requests");
+		return resolve(requests, this::load);
+	}
+
+	/**
+	 * Like {@link #resolve(List)} for packages named only by name and version, never a
+	 * file: for requests from people who may not read the machine's files, such as the
+	 * users of a server.
+	 * @throws PackageException CTN-2003 when a package asked for is neither in the cache
+	 * nor on a package server
+	 */
+	public ResolvedPackages resolveReferences(List<PackageReference> references) {
+		Objects.requireNonNull(references, "references");
+		return resolve(references, this::find);
+	}
+
+	private <T> ResolvedPackages resolve(List<T> requests, Function<T, FhirPackage> loader) {
 		Map<String, FhirPackage> chosen = new LinkedHashMap<>();
-		for (String request : requests) {
-			FhirPackage requested = load(Objects.requireNonNull(request, "request"));
+		for (T request : requests) {
+			FhirPackage requested = loader.apply(Objects.requireNonNull(request, "request"));
 			FhirPackage earlier = chosen.putIfAbsent(requested.reference().name(), requested);
 			if (earlier != null && !earlier.reference().equals(requested.reference())) {
 				throw new PackageException("CTN-2004: expected one version of " + requested.reference().name()
@@ -85,9 +102,10 @@ public final class PackageResolver {
 		List<String> warnings = new ArrayList<>();
 		standIns.forEach((standIn, dependents) -> warnings.add("CTN-2010: " + standIn + ", which "
 				+ dependents(dependents) + " on; results may differ where the two versions differ"));
-		missing.forEach((dependency, dependents) -> warnings.add("CTN-2011: " + dependency + ", which "
-				+ dependents(dependents) + " on, is not available, so its profiles, extensions and terminology are "
-				+ "skipped; supply it as a .tgz file or folder, or put it in the package cache " + cache.directory()));
+		missing.forEach((dependency,
+				dependents) -> warnings.add("CTN-2011: " + dependency + ", which " + dependents(dependents)
+						+ " on, is not available, so its profiles, extensions and terminology are "
+						+ "skipped; supply it as a .tgz file or folder, or put it in the package cache"));
 		return new ResolvedPackages(new ArrayList<>(chosen.values()), warnings, cache.directory());
 	}
 
@@ -96,10 +114,13 @@ public final class PackageResolver {
 		if (request.endsWith(".tgz") || Files.exists(path)) {
 			return cache.install(path);
 		}
-		PackageReference reference = PackageReference.parse(request);
+		return find(PackageReference.parse(request));
+	}
+
+	private FhirPackage find(PackageReference reference) {
 		return cache.find(reference)
-			.orElseThrow(() -> new PackageException("CTN-2003: expected " + reference + " in the package cache "
-					+ cache.directory() + " or on a package server, but it is in neither"
+			.orElseThrow(() -> new PackageException("CTN-2003: expected " + reference
+					+ " in the package cache or on a package server, but it is in neither"
 					+ cachedVersionsHint(reference.name()) + "; supply it once as a .tgz file or folder, "
 					+ "which adds it to the cache, or name a package server"));
 	}

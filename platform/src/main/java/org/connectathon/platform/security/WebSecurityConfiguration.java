@@ -1,13 +1,5 @@
 package org.connectathon.platform.security;
 
-import java.io.IOException;
-
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-
 import org.connectathon.platform.security.ThrottledAuthenticationProvider.SignInThrottledException;
 import org.connectathon.platform.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,8 +26,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
-
-import ca.uhn.fhir.context.FhirContext;
 
 /**
  * Two ways in: the JSON API under {@code /api} takes bearer tokens and answers problem
@@ -65,9 +55,10 @@ class WebSecurityConfiguration {
 	 */
 	@Bean
 	@Order(0)
-	SecurityFilterChain fhirSecurity(HttpSecurity http, ApiTokenService tokens) throws Exception {
-		AuthenticationEntryPoint refusal = (request, response, exception) -> writeOperationOutcome(response,
-				HttpStatus.UNAUTHORIZED, refusalReason(exception));
+	SecurityFilterChain fhirSecurity(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems)
+			throws Exception {
+		AuthenticationEntryPoint refusal = (request, response, exception) -> problems.writeOperationOutcome(response,
+				HttpStatus.UNAUTHORIZED, "security", refusalReason(exception));
 		http.securityMatcher("/fhir/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.headers(headers(DATA_POLICY))
@@ -76,8 +67,8 @@ class WebSecurityConfiguration {
 			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens, refusal),
 					UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(refusal)
-				.accessDeniedHandler((request, response, exception) -> writeOperationOutcome(response,
-						HttpStatus.FORBIDDEN, "You may not do this.")));
+				.accessDeniedHandler((request, response, exception) -> problems.writeOperationOutcome(response,
+						HttpStatus.FORBIDDEN, "security", "You may not do this.")));
 		return http.build();
 	}
 
@@ -162,15 +153,6 @@ class WebSecurityConfiguration {
 						new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request"))));
 		cache.setCookieCustomizer((cookie) -> cookie.setAttribute("SameSite", "Lax"));
 		return cache;
-	}
-
-	private static void writeOperationOutcome(HttpServletResponse response, HttpStatus status, String diagnostics)
-			throws IOException {
-		OperationOutcome outcome = new OperationOutcome();
-		outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.SECURITY).setDiagnostics(diagnostics);
-		response.setStatus(status.value());
-		response.setContentType("application/fhir+json");
-		response.getWriter().write(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome));
 	}
 
 }

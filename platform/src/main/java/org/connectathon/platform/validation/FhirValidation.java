@@ -1,16 +1,19 @@
 package org.connectathon.platform.validation;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.connectathon.engine.packages.PackageArchiveLimits;
 import org.connectathon.engine.packages.PackageCache;
 import org.connectathon.engine.packages.PackageException;
+import org.connectathon.engine.packages.PackageReference;
 import org.connectathon.engine.packages.PackageResolver;
 import org.connectathon.engine.packages.ResolvedPackages;
 import org.connectathon.engine.testscript.PackageProfileValidator;
@@ -22,6 +25,7 @@ import org.connectathon.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Validation of FHIR resources against implementation guides for the platform's API, its
@@ -44,8 +48,11 @@ public class FhirValidation {
 
 	FhirValidation(@Value("${connectathon.home}/packages") Path packageDirectory,
 			@Value("${connectathon.validation.package-servers:}") List<URI> packageServers,
-			@Value("${connectathon.validation.terminology-server:#{null}}") @Nullable URI terminologyServer) {
-		this.packageCache = new PackageCache(packageDirectory, packageServers);
+			@Value("${connectathon.validation.terminology-server:#{null}}") @Nullable URI terminologyServer,
+			@Value("${connectathon.limits.package-entries:20000}") int packageEntries,
+			@Value("${connectathon.limits.package-expanded:512MB}") DataSize packageExpanded) {
+		this.packageCache = new PackageCache(packageDirectory, packageServers,
+				new PackageArchiveLimits(packageEntries, packageExpanded.toBytes()));
 		this.terminologyServer = terminologyServer;
 	}
 
@@ -100,50 +107,65 @@ public class FhirValidation {
 	 * afterwards.
 	 */
 	public String install(Path packageFile) {
+		return install(packageFile, packageFile.toString());
+	}
+
+	/**
+	 * Adds an uploaded package ({@code .tgz} content) to the cache. The upload is kept in
+	 * a temporary file while the engine checks and installs it, and deleted whatever
+	 * happens; messages call it "the uploaded package", never by that file's path.
+	 */
+	public String install(InputStream packageContent) throws IOException {
+		Path upload = Files.createTempFile("package-upload-", ".tgz");
 		try {
-			return this.packageCache.install(packageFile).reference().toString();
+			Files.copy(packageContent, upload, StandardCopyOption.REPLACE_EXISTING);
+			return install(upload, "the uploaded package");
+		}
+		finally {
+			Files.deleteIfExists(upload);
+		}
+	}
+
+	private String install(Path packageFile, String label) {
+		try {
+			return this.packageCache.install(packageFile, label).reference().toString();
 		}
 		catch (PackageException exception) {
 			throw new InvalidInputException(exception.getMessage());
-		}
-	}
-
-	/** Adds an uploaded package ({@code .tgz} content) to the cache. */
-	public String install(byte[] packageContent) {
-		Path upload = null;
-		try {
-			upload = Files.createTempFile("upload-", ".tgz");
-			Files.write(upload, packageContent);
-			return install(upload);
-		}
-		catch (IOException exception) {
-			throw new UncheckedIOException(exception);
-		}
-		finally {
-			deleteQuietly(upload);
-		}
-	}
-
-	private static void deleteQuietly(@Nullable Path file) {
-		try {
-			if (file != null) {
-				Files.deleteIfExists(file);
-			}
-		}
-		catch (IOException ignored) {
-			// a temporary file left behind is the system's to clean
 		}
 	}
 
 	private ValidationService serviceFor(List<String> implementationGuides) {
 		try {
 			ResolvedPackages packages = new PackageResolver(this.packageCache)
-				.resolve(implementationGuides.stream().filter((ig) -> !ig.isBlank()).map(String::strip).toList());
+				.resolveReferences(implementationGuides.stream()
+					.filter((ig) -> !ig.isBlank())
+					.map(FhirValidation::reference)
+					.toList());
 			return this.services.get(packages, this.terminologyServer);
 		}
 		catch (PackageException exception) {
 			throw new InvalidInputException(exception.getMessage());
 		}
+	}
+
+	/**
+	 * Only a name and version: a path would have the server read its own files for
+	 * whoever asks.
+	 */
+	private static PackageReference reference(String implementationGuide) {
+		String text = implementationGuide.strip();
+		int hash = text.indexOf('#');
+		try {
+			if (hash > 0 && hash < text.length() - 1 && text.indexOf('#', hash + 1) < 0) {
+				return new PackageReference(text.substring(0, hash), text.substring(hash + 1));
+			}
+		}
+		catch (PackageException unsafe) {
+			// a name or version that could name a path, refused below like any other
+		}
+		throw new InvalidInputException("Name implementation guides as NAME#VERSION of the package cache, e.g. "
+				+ "hl7.fhir.uv.ips#2.0.0; '" + text + "' is not one.");
 	}
 
 	/**

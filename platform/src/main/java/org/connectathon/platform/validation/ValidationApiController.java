@@ -1,5 +1,7 @@
 package org.connectathon.platform.validation;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +45,12 @@ class ValidationApiController {
 	/**
 	 * Adds an implementation guide package (the {@code .tgz} of {@code npm pack} or of a
 	 * package server) to the package cache, so that it can be named afterwards;
-	 * organizers only.
+	 * organizers only, refused before the body is read. The body streams to a temporary
+	 * file, not into memory.
 	 */
 	@PostMapping(path = "/api/packages", consumes = { "application/gzip", "application/octet-stream" })
-	ResponseEntity<Map<String, String>> installPackage(@RequestBody byte[] packageFile,
-			@AuthenticationPrincipal SignedInUser user) {
+	ResponseEntity<Map<String, String>> installPackage(InputStream packageFile,
+			@AuthenticationPrincipal SignedInUser user) throws IOException {
 		user.requireAdmin();
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("package", this.validation.install(packageFile)));
 	}

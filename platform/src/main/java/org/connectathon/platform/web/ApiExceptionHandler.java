@@ -8,6 +8,7 @@ import org.connectathon.platform.ForbiddenException;
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.RuleViolationException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,6 +33,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private final long maximumUploadBytes;
+
+	ApiExceptionHandler(@Value("${spring.servlet.multipart.max-request-size}") DataSize maximumUpload) {
+		this.maximumUploadBytes = maximumUpload.toBytes();
+	}
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotFoundException exception) {
@@ -76,12 +84,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
+	/**
+	 * Tomcat stops reading a multipart body at the multipart limits, chunked or not; the
+	 * parts are parsed when the controller asks for them
+	 * ({@code spring.servlet.multipart.resolve-lazily}), so this handler answers for the
+	 * API.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException exception,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-					"The upload is larger than the size allowed."));
+					"The upload is larger than the " + this.maximumUploadBytes + " bytes accepted here."));
 	}
 
 }
