@@ -47,13 +47,21 @@ public class TestScriptLibrary {
 	}
 
 	public List<EventTestScript> findInEvent(long eventId, SignedInUser user) {
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		return this.scripts.findInEvent(eventId);
+	}
+
+	/**
+	 * Refuses, as not found, a user who may not see the TestScript: the check before
+	 * reading or changing what belongs to it.
+	 */
+	public void requireVisible(long id, SignedInUser user) {
+		find(id, user);
 	}
 
 	public EventTestScript find(long id, SignedInUser user) {
 		EventTestScript script = this.scripts.find(id).orElseThrow(() -> new NotFoundException("TestScript", id));
-		this.events.find(script.eventId(), user);
+		this.events.requireVisible(script.eventId(), user);
 		return script;
 	}
 
@@ -63,7 +71,7 @@ public class TestScriptLibrary {
 	}
 
 	public byte[] content(long id, SignedInUser user) {
-		find(id, user);
+		requireVisible(id, user);
 		return this.scripts.findContent(id).orElseThrow(() -> new NotFoundException("TestScript", id));
 	}
 
@@ -109,7 +117,7 @@ public class TestScriptLibrary {
 	@Transactional
 	public void delete(long id, SignedInUser user) {
 		user.requireAdmin();
-		find(id, user);
+		requireVisible(id, user);
 		this.scripts.delete(id);
 	}
 

@@ -37,6 +37,14 @@ public class EventService {
 		return this.events.findAll(user.isAdmin());
 	}
 
+	/**
+	 * Refuses, as not found, a user who may not see the event: the check before reading
+	 * or changing what belongs to it.
+	 */
+	public void requireVisible(long id, SignedInUser user) {
+		find(id, user);
+	}
+
 	public Event find(long id, SignedInUser user) {
 		return this.events.find(id)
 			.filter((event) -> event.status() != EventStatus.DRAFT || user.isAdmin())

@@ -72,7 +72,7 @@ public class MonitoringService {
 	}
 
 	public List<Long> findAssignedMonitorIds(long testId, SignedInUser user) {
-		this.tests.find(testId, user);
+		this.tests.requireVisible(testId, user);
 		return this.monitoring.findMonitorIds(testId);
 	}
 
@@ -83,7 +83,7 @@ public class MonitoringService {
 	@Transactional
 	public List<Long> assign(long testId, List<Long> monitorIds, SignedInUser user) {
 		user.requireAdmin();
-		this.tests.find(testId, user);
+		this.tests.requireVisible(testId, user);
 		Map<Long, User> usersById = new HashMap<>();
 		this.users.findAll(user).forEach((candidate) -> usersById.put(candidate.id(), candidate));
 		List<String> problems = new ArrayList<>();
@@ -152,7 +152,7 @@ public class MonitoringService {
 	 */
 	@Transactional
 	public void release(long instanceId, SignedInUser user) {
-		this.instances.find(instanceId, user);
+		this.instances.requireVisible(instanceId, user);
 		Claim existing = this.monitoring.findClaim(instanceId).orElse(null);
 		if (existing == null) {
 			return;
@@ -165,7 +165,7 @@ public class MonitoringService {
 	}
 
 	public List<StepVerdictRecord> findStepVerdicts(long instanceId, SignedInUser user) {
-		this.instances.find(instanceId, user);
+		this.instances.requireVisible(instanceId, user);
 		return this.monitoring.findStepVerdicts(instanceId);
 	}
 

@@ -60,13 +60,21 @@ public class SystemService {
 	 * organization.
 	 */
 	public List<RegisteredSystem> findInEvent(long eventId, SignedInUser user) {
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		return this.systems.findInEvent(eventId, user.organizationId(), user.isAdmin());
 	}
 
 	public List<RegisteredSystem> findOfOrganization(long organizationId, SignedInUser user) {
 		user.requireActsFor(organizationId);
 		return this.systems.findOfOrganization(organizationId);
+	}
+
+	/**
+	 * Refuses, as not found, a user who may not see the system: the check before reading
+	 * or changing what belongs to it.
+	 */
+	public void requireVisible(long id, SignedInUser user) {
+		find(id, user);
 	}
 
 	/**
@@ -104,7 +112,7 @@ public class SystemService {
 	@Transactional
 	public RegisteredSystem assignTableLocation(long id, @Valid TableLocationForm form, SignedInUser user) {
 		user.requireAdmin();
-		find(id, user);
+		requireVisible(id, user);
 		this.systems.updateTableLocation(id, form.normalized());
 		return this.systems.find(id).orElseThrow();
 	}
@@ -116,7 +124,7 @@ public class SystemService {
 	}
 
 	public List<ActorRegistration> findRegistrations(long systemId, SignedInUser user) {
-		find(systemId, user);
+		requireVisible(systemId, user);
 		return this.systems.findRegistrations(systemId);
 	}
 
@@ -125,7 +133,7 @@ public class SystemService {
 	 * event may see.
 	 */
 	public List<PublishedRegistration> findPublishedRegistrations(long eventId, SignedInUser user) {
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		return this.systems.findPublishedRegistrations(eventId);
 	}
 
@@ -135,12 +143,12 @@ public class SystemService {
 	 */
 	public List<PublishedRegistration> findPublishedRegistrations(long eventId, Collection<Long> actorIds,
 			SignedInUser user) {
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		return this.systems.findPublishedRegistrations(eventId, actorIds);
 	}
 
 	public PublishedRegistration findPublishedRegistration(long eventId, long registrationId, SignedInUser user) {
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		return this.systems.findPublishedRegistration(eventId, registrationId)
 			.orElseThrow(() -> new NotFoundException("Registration", registrationId));
 	}
@@ -249,7 +257,7 @@ public class SystemService {
 	}
 
 	public List<Endpoint> findEndpoints(long systemId, SignedInUser user) {
-		find(systemId, user);
+		requireVisible(systemId, user);
 		return this.systems.findEndpoints(systemId);
 	}
 

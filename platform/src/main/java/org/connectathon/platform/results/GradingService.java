@@ -187,7 +187,7 @@ public class GradingService {
 	}
 
 	public List<GradingRuleForm> findRules(long eventId, SignedInUser user) {
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		return this.grades.findRules(eventId);
 	}
 
@@ -283,7 +283,7 @@ public class GradingService {
 	@Transactional
 	public PublicationChange withdraw(long eventId, @Valid WithdrawalForm form, SignedInUser user) {
 		user.requireAdmin();
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		if (!this.grades.deletePublication(eventId)) {
 			throw new RuleViolationException("The results of event " + eventId + " are not published.");
 		}
@@ -309,7 +309,7 @@ public class GradingService {
 	/** Who published and withdrew the event's results, oldest first; organizers only. */
 	public List<PublicationChange> publicationChanges(long eventId, SignedInUser user) {
 		user.requireAdmin();
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		return this.grades.findPublicationChanges(eventId);
 	}
 

@@ -43,7 +43,7 @@ public class EvidenceService {
 	}
 
 	public List<Evidence> findOfInstance(long instanceId, SignedInUser user) {
-		this.instances.find(instanceId, user);
+		this.instances.requireVisible(instanceId, user);
 		return this.evidence.findOfInstance(instanceId);
 	}
 
@@ -115,7 +115,7 @@ public class EvidenceService {
 			this.instances.requireMaySeeToolReports(found.testInstanceId(), user);
 		}
 		else {
-			this.instances.find(found.testInstanceId(), user);
+			this.instances.requireVisible(found.testInstanceId(), user);
 		}
 		return this.evidence.findContent(evidenceId)
 			.orElseThrow(() -> new NotFoundException("Evidence content", evidenceId));

@@ -47,7 +47,7 @@ public class LiveUpdates {
 	 * reconnect on their own.
 	 */
 	public SseEmitter subscribe(long eventId, SignedInUser user) {
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
 		List<SseEmitter> listeners = this.subscribers.computeIfAbsent(eventId, (id) -> new CopyOnWriteArrayList<>());
 		listeners.add(emitter);

@@ -43,18 +43,26 @@ public class TestDefinitionService {
 	}
 
 	public List<TestDefinition> findInEvent(long eventId, SignedInUser user) {
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		return this.tests.findInEvent(eventId);
+	}
+
+	/**
+	 * Refuses, as not found, a user who may not see the test: the check before reading or
+	 * changing what belongs to it.
+	 */
+	public void requireVisible(long id, SignedInUser user) {
+		find(id, user);
 	}
 
 	public TestDefinition find(long id, SignedInUser user) {
 		TestDefinition test = this.tests.find(id).orElseThrow(() -> new NotFoundException("Test", id));
-		this.events.find(test.eventId(), user);
+		this.events.requireVisible(test.eventId(), user);
 		return test;
 	}
 
 	public List<MetaTest> findMetaTests(long eventId, SignedInUser user) {
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		return this.tests.findMetaTests(eventId);
 	}
 

@@ -163,10 +163,18 @@ public class TestInstanceService {
 		}
 	}
 
+	/**
+	 * Refuses, as not found, a user who may not see the instance: the check before
+	 * reading or changing what belongs to it.
+	 */
+	public void requireVisible(long id, SignedInUser user) {
+		find(id, user);
+	}
+
 	/** Everyone who sees the event sees its instances, as at a real connectathon. */
 	public TestInstance find(long id, SignedInUser user) {
 		TestInstance instance = this.instances.find(id).orElseThrow(() -> new NotFoundException("Test instance", id));
-		this.events.find(instance.eventId(), user);
+		this.events.requireVisible(instance.eventId(), user);
 		return instance;
 	}
 
@@ -200,7 +208,7 @@ public class TestInstanceService {
 	}
 
 	public List<StepInstance> steps(long id, SignedInUser user) {
-		find(id, user);
+		requireVisible(id, user);
 		return this.instances.findSteps(id);
 	}
 
@@ -209,7 +217,7 @@ public class TestInstanceService {
 	 * organization takes part.
 	 */
 	public List<TestInstance> findInEvent(long eventId, boolean mine, SignedInUser user) {
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		if (mine && user.organizationId() == null) {
 			return List.of();
 		}
@@ -223,13 +231,13 @@ public class TestInstanceService {
 	 */
 	public List<TestInstance> findAwaitingVerification(long eventId, Collection<Long> testIds,
 			@Nullable Long hiddenOrganizationId, int offset, int limit, SignedInUser user) {
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		return this.instances.findAwaitingVerification(eventId, testIds, hiddenOrganizationId, offset, limit);
 	}
 
 	public int countAwaitingVerification(long eventId, Collection<Long> testIds, @Nullable Long hiddenOrganizationId,
 			SignedInUser user) {
-		this.events.find(eventId, user);
+		this.events.requireVisible(eventId, user);
 		return this.instances.countAwaitingVerification(eventId, testIds, hiddenOrganizationId);
 	}
 
