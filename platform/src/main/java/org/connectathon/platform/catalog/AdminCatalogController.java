@@ -29,7 +29,7 @@ class AdminCatalogController {
 
 	@GetMapping("/admin/catalog")
 	String catalog() {
-		return "admin/catalog";
+		return "catalog/admin-catalog";
 	}
 
 	/** Takes an uploaded file, or else the pasted text. */

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminEventController {
 
-	private static final String FORM_VIEW = "admin/event-form";
+	private static final String FORM_VIEW = "event/event-form";
 
 	private final EventService events;
 
@@ -32,7 +32,7 @@ class AdminEventController {
 	@GetMapping("/admin/events")
 	String events(@AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("events", this.events.findVisible(user));
-		return "admin/events";
+		return "event/admin-events";
 	}
 
 	@GetMapping("/admin/events/new")

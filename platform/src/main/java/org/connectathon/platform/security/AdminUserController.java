@@ -14,9 +14,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminUserController {
 
-	private static final String VIEW = "admin/users";
+	private static final String VIEW = "security/users";
 
-	private static final String TOKENS_VIEW = "admin/user-tokens";
+	private static final String TOKENS_VIEW = "security/user-tokens";
 
 	private final UserService users;
 
