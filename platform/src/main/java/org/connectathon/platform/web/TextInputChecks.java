@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -48,7 +49,10 @@ final class TextInputChecks {
 
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-			if (!(handler instanceof HandlerMethod)) {
+			// An error page only shows why a request was refused; its parameters may be
+			// the
+			// very body that was too large to read.
+			if (!(handler instanceof HandlerMethod) || request.getDispatcherType() == DispatcherType.ERROR) {
 				return true;
 			}
 			List<String> problems = new ArrayList<>();

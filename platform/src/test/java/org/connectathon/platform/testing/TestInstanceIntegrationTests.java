@@ -287,7 +287,7 @@ class TestInstanceIntegrationTests {
 		long instance = startedInstance();
 		long evidence = this.alice
 			.postText("/api/test-instances/" + instance + "/evidence",
-					multipart("report.json", "{\"resourceType\":\"TestReport\"}", "TEST_REPORT", null),
+					multipart("report.json", "{\"resourceType\":\"TestReport\"}", "FILE", null),
 					"multipart/form-data; boundary=" + BOUNDARY)
 			.json()
 			.path("id")
@@ -295,7 +295,7 @@ class TestInstanceIntegrationTests {
 		PageClient outsider = PageClient.signedIn(this.fixtures.port(),
 				this.fixtures.user(Role.PARTICIPANT, this.fixtures.organization()).username());
 		assertThat(outsider.get("/evidence/" + evidence + "/content").statusCode())
-			.as("the platform's rule: evidence is read by everyone who sees the event")
+			.as("the platform's rule: a file is read by everyone who sees the event (a tool's report only by those taking part)")
 			.isEqualTo(200);
 
 		this.events.update(this.event.id(),
