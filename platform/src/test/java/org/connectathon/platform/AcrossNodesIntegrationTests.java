@@ -3,9 +3,9 @@ package org.connectathon.platform;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.connectathon.platform.PageClient.ServerSentEvent;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
@@ -77,23 +77,21 @@ class AcrossNodesIntegrationTests {
 			.path("id")
 			.asLong();
 		User organizer = fixtures.user(Role.ADMIN, null);
-		BlockingQueue<String> heardOnB = subscribe(port(nodeB), organizer, event);
-		BlockingQueue<String> heardOnA = subscribe(port(nodeA), organizer, event);
+		String stream = "/events/" + event.id() + "/updates";
+		BlockingQueue<ServerSentEvent> heardOnB = PageClient.signedIn(port(nodeB), organizer.username())
+			.serverSentEvents(stream);
+		BlockingQueue<ServerSentEvent> heardOnA = PageClient.signedIn(port(nodeA), organizer.username())
+			.serverSentEvents(stream);
+		assertThat(heardOnB.poll(10, TimeUnit.SECONDS)).as("node B's stream listens").isNotNull();
+		assertThat(heardOnA.poll(10, TimeUnit.SECONDS)).as("node A's stream listens").isNotNull();
 
-		// The streams may still be connecting: change the instance until a change is
-		// heard.
-		boolean paused = false;
-		String heard = null;
-		for (int attempt = 0; attempt < 20 && heard == null; attempt++) {
-			paused = !paused;
-			assertThat(alice
-				.post("/api/test-instances/" + instance + "/status", Map.of("status", paused ? "PAUSED" : "RUNNING"))
-				.status()).isEqualTo(200);
-			heard = heardOnB.poll(1, TimeUnit.SECONDS);
-		}
+		assertThat(alice.post("/api/test-instances/" + instance + "/status", Map.of("status", "PAUSED")).status())
+			.isEqualTo(200);
 
-		assertThat(heard).as("node B heard the change made through node A").isEqualTo("data:" + instance);
-		assertThat(heardOnA.poll(5, TimeUnit.SECONDS)).as("node A heard its own change").isEqualTo("data:" + instance);
+		ServerSentEvent changed = new ServerSentEvent("changed", String.valueOf(instance));
+		assertThat(heardOnB.poll(10, TimeUnit.SECONDS)).as("node B heard the change made through node A")
+			.isEqualTo(changed);
+		assertThat(heardOnA.poll(10, TimeUnit.SECONDS)).as("node A heard its own change").isEqualTo(changed);
 	}
 
 	private static ConfigurableApplicationContext node() {
@@ -103,20 +101,6 @@ class AcrossNodesIntegrationTests {
 
 	private static int port(ConfigurableApplicationContext node) {
 		return node.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-	}
-
-	/**
-	 * Signs in on the node's pages and opens the event's stream, as the results page
-	 * does; answers the data lines of its {@code changed} events.
-	 */
-	private static BlockingQueue<String> subscribe(int port, User user, Event event) {
-		BlockingQueue<String> data = new LinkedBlockingQueue<>();
-		PageClient.signedIn(port, user.username()).stream("/events/" + event.id() + "/updates", (line) -> {
-			if (line.startsWith("data:")) {
-				data.add(line.replace("data: ", "data:"));
-			}
-		});
-		return data;
 	}
 
 }

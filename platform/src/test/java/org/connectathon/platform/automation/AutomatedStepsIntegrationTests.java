@@ -8,15 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.PageClient;
+import org.connectathon.platform.PageClient.ServerSentEvent;
 import org.connectathon.platform.PlatformIntegrationTest;
 import org.connectathon.platform.ReferenceServerExtension;
 import org.connectathon.platform.event.Event;
@@ -181,6 +184,28 @@ class AutomatedStepsIntegrationTests {
 
 		assertThat(organizer.get(panel + renderedBeforeTheEnd).headers().firstValue("HX-Refresh")).hasValue("true");
 		assertThat(organizer.get(panel + System.currentTimeMillis()).headers().firstValue("HX-Refresh")).isEmpty();
+	}
+
+	@Test
+	void shouldTellThePagesOpenOnTheInstanceOfEachActionOfARunAndOfItsEnd() throws InterruptedException {
+		long instance = start(automatedTest(false));
+		BlockingQueue<ServerSentEvent> heard = PageClient
+			.signedIn(this.fixtures.port(), this.fixtures.user(Role.MONITOR, null).username())
+			.serverSentEvents("/test-instances/" + instance + "/updates");
+		assertThat(heard.poll(10, TimeUnit.SECONDS)).as("the stream listens, and says so first")
+			.isEqualTo(new ServerSentEvent("subscribed", "test-instances/" + instance));
+
+		JsonNode run = runToTheEnd(this.alice, instance, 1);
+
+		List<ServerSentEvent> changes = new ArrayList<>();
+		for (ServerSentEvent change; (change = heard.poll(5, TimeUnit.SECONDS)) != null;) {
+			changes.add(change);
+		}
+		assertThat(run.path("status").asString()).isEqualTo("PASSED");
+		// Queued, each of the 15 actions as it started and ended, the run's end, the
+		// instance handed to the monitors.
+		assertThat(changes).hasSizeGreaterThan(2 * 15)
+			.containsOnly(new ServerSentEvent("changed", String.valueOf(instance)));
 	}
 
 	@Test
