@@ -64,8 +64,8 @@ public class LiveUpdates {
 	}
 
 	/**
-	 * A stream of the instance's changes, its runs' progress included, for someone who may
-	 * see the instance.
+	 * A stream of the instance's changes, its runs' progress included, for someone who
+	 * may see the instance.
 	 */
 	public SseEmitter subscribeToInstance(long instanceId, SignedInUser user) {
 		this.instances.find(instanceId, user);
@@ -134,7 +134,9 @@ public class LiveUpdates {
 		}
 	}
 
-	/** Named as the path of the stream's address, which also names it in notifications. */
+	/**
+	 * Named as the path of the stream's address, which also names it in notifications.
+	 */
 	private static String eventStream(long eventId) {
 		return "events/" + eventId;
 	}

@@ -24,11 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Carries live updates between the platform nodes that share one PostgreSQL database: a
- * node announces a change on a stream of {@link LiveUpdates} with NOTIFY on one channel, and every node, the
- * announcing one included, hears it on its own connection with LISTEN and tells its open
- * pages. The listening connection is opened outside the pool, for as long as the node
- * runs, and opened again after a database restart; changes announced while it was away
- * are lost, and pages catch up at the next one.
+ * node announces a change on a stream of {@link LiveUpdates} with NOTIFY on one channel,
+ * and every node, the announcing one included, hears it on its own connection with LISTEN
+ * and tells its open pages. The listening connection is opened outside the pool, for as
+ * long as the node runs, and opened again after a database restart; changes announced
+ * while it was away are lost, and pages catch up at the next one.
  */
 @Component
 @ConditionalOnExpression("'${spring.datasource.url}'.startsWith('jdbc:postgresql:')")
@@ -151,7 +151,7 @@ class PostgresNotifications implements SmartLifecycle {
 	}
 
 	private void deliver(String payload) {
-		BiConsumer<Long, Long> heard = this.listener;
+		BiConsumer<String, Long> heard = this.listener;
 		int colon = payload.lastIndexOf(':');
 		if (heard == null || colon < 0) {
 			return;

@@ -7,10 +7,11 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
  * The platform's static files: its stylesheet and the webjars (htmx and its extension for
- * server-sent events), each under its own path, with their resolutions cached. Spring Boot's default mapping of
- * every path ({@code /**}) is off ({@code spring.web.resources.add-mappings=false}): with
- * it, each link that a page writes was looked up as a file on the class path, which cost
- * most of the time of the results matrix and the worklist pages.
+ * server-sent events), each under its own path, with their resolutions cached. Spring
+ * Boot's default mapping of every path ({@code /**}) is off
+ * ({@code spring.web.resources.add-mappings=false}): with it, each link that a page
+ * writes was looked up as a file on the class path, which cost most of the time of the
+ * results matrix and the worklist pages.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResourceConfiguration implements WebMvcConfigurer {
