@@ -75,9 +75,10 @@ public class TableRows {
 	}
 
 	public long testScript(long eventId) {
-		return insert("""
-				insert into test_scripts (event_id, keyword, title, fhir_version, action_count, file_name, content,
-				uploaded_by_name) values (:event, 'a-script', 'A script', 'R4', 3, 'a-script.json', :content, 'Olivia')""",
+		return insert(
+				"""
+						insert into test_scripts (event_id, keyword, title, fhir_version, action_count, file_name, content,
+						uploaded_by_name) values (:event, 'a-script', 'A script', 'R4', 3, 'a-script.json', :content, 'Olivia')""",
 				Map.of("event", eventId, "content", "{}".getBytes()));
 	}
 

@@ -44,9 +44,9 @@ class AutomationApiControllerTests {
 
 	@Test
 	void shouldQueueARunAndAnswerWhereToFollowIt() {
-		given(this.automation.startRun(eq(7L), eq(1), any())).willReturn(new ScriptRun(41, 7, 1,
-				"ips-summary-operation", 31L, "http://localhost:8090/fhir", ScriptRunStatus.QUEUED, 15, 0, null, null,
-				null, 0, "Alice", NOW, null, null));
+		given(this.automation.startRun(eq(7L), eq(1), any()))
+			.willReturn(new ScriptRun(41, 7, 1, "ips-summary-operation", 31L, "http://localhost:8090/fhir",
+					ScriptRunStatus.QUEUED, 15, 0, null, null, null, 0, "Alice", NOW, null, null));
 
 		assertThat(this.api.post().uri("/api/test-instances/7/steps/1/runs").with(SignIn.as(ALICE)))
 			.as("no CSRF token: the API takes no cookies")

@@ -77,7 +77,7 @@ class AutomationPageControllerTests {
 
 		assertThat(panel(System.currentTimeMillis(), participantOf(ACME))).bodyText().contains("id=\"run-step-1\"");
 		assertThat(panel(System.currentTimeMillis(), participantOf(99))).bodyText()
-			.contains("ips-summary-operation")
+			.contains("IPS $summary")
 			.doesNotContain("id=\"run-step-1\"");
 	}
 
@@ -109,7 +109,5 @@ class AutomationPageControllerTests {
 			.with(SignIn.as(user))
 			.exchange();
 	}
-
-	/** A participant of the organization. */
 
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.connectathon.platform.RepositoryTest;
 import org.connectathon.platform.TableRows;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,8 +132,13 @@ class ScriptRunRepositoryTests {
 		return run;
 	}
 
-	private String node(long run) {
-		return this.jdbc.sql("select node from script_runs where id = :id").param("id", run).query(String.class).single();
+	/** The node that holds the run, null when none does. */
+	private @Nullable String node(long run) {
+		return this.jdbc.sql("select node from script_runs where id = :id")
+			.param("id", run)
+			.query((row, number) -> row.getString("node"))
+			.list()
+			.get(0);
 	}
 
 }

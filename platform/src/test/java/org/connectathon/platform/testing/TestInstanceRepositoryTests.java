@@ -45,12 +45,12 @@ class TestInstanceRepositoryTests {
 		assertThat(this.instances.updateStatus(instance, TestInstanceStatus.RUNNING, TestInstanceStatus.PAUSED,
 				OffsetDateTime.now()))
 			.isTrue();
-		assertThat(this.instances.updateStatus(instance, TestInstanceStatus.RUNNING,
-				TestInstanceStatus.TO_BE_VERIFIED, OffsetDateTime.now()))
+		assertThat(this.instances.updateStatus(instance, TestInstanceStatus.RUNNING, TestInstanceStatus.TO_BE_VERIFIED,
+				OffsetDateTime.now()))
 			.as("a second change that expected the status the first one changed")
 			.isFalse();
-		assertThat(this.instances.find(instance)).hasValueSatisfying(
-				(changed) -> assertThat(changed.status()).isEqualTo(TestInstanceStatus.PAUSED));
+		assertThat(this.instances.find(instance))
+			.hasValueSatisfying((changed) -> assertThat(changed.status()).isEqualTo(TestInstanceStatus.PAUSED));
 	}
 
 	@Test
@@ -86,8 +86,8 @@ class TestInstanceRepositoryTests {
 
 		assertThat(ids(shown)).containsExactly(othersInstance);
 		assertThat(shown.get(0).participants()).hasSize(1);
-		assertThat(this.instances.countAwaitingVerification(this.event, List.of(this.test.testId()),
-				monitorsOrganization))
+		assertThat(
+				this.instances.countAwaitingVerification(this.event, List.of(this.test.testId()), monitorsOrganization))
 			.isEqualTo(1);
 	}
 
