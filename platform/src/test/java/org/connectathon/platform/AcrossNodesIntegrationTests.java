@@ -9,8 +9,7 @@ import org.connectathon.platform.PageClient.ServerSentEvent;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
-import org.connectathon.platform.testing.TestPlanIntegrationTests;
-import org.connectathon.platform.testing.TestingFixtures;
+import org.connectathon.platform.testing.PeerToPeerTestBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.connectathon.platform.testing.TestingFixtures.participants;
-import static org.connectathon.platform.testing.TestingFixtures.publishedSystem;
 
 /**
  * Two platform nodes on one PostgreSQL database, as a large event runs them behind a load
@@ -63,19 +60,8 @@ class AcrossNodesIntegrationTests {
 	void shouldTellThePagesOpenOnEveryNodeOfAChangeMadeThroughOne() throws Exception {
 		Fixtures fixtures = nodeA.getBean(Fixtures.class);
 		Event event = fixtures.openEvent();
-		ApiClient admin = fixtures.admin();
-		ApiClient alice = fixtures.participantOf(fixtures.organization());
-		ApiClient bob = fixtures.participantOf(fixtures.organization());
-		long test = TestingFixtures.importedTest(admin, event, TestPlanIntegrationTests.PEER_TO_PEER_PLAN, "PDQM-QUERY")
-			.path("id")
-			.asLong();
-		long consumer = publishedSystem(alice, event, "Acme Viewer", "PDQm:CONSUMER");
-		long supplier = publishedSystem(bob, event, "Globex MPI", "PDQm:SUPPLIER");
-		long instance = alice
-			.post("/api/tests/" + test + "/instances", participants("CONSUMER", consumer, "SUPPLIER", supplier))
-			.json()
-			.path("id")
-			.asLong();
+		PeerToPeerTestBuilder pdqmQuery = PeerToPeerTestBuilder.pdqmQuery(fixtures, event);
+		long instance = pdqmQuery.instance();
 		User organizer = fixtures.user(Role.ADMIN, null);
 		String stream = "/events/" + event.id() + "/updates";
 		BlockingQueue<ServerSentEvent> heardOnB = PageClient.signedIn(port(nodeB), organizer.username())
@@ -85,8 +71,9 @@ class AcrossNodesIntegrationTests {
 		assertThat(heardOnB.poll(10, TimeUnit.SECONDS)).as("node B's stream listens").isNotNull();
 		assertThat(heardOnA.poll(10, TimeUnit.SECONDS)).as("node A's stream listens").isNotNull();
 
-		assertThat(alice.post("/api/test-instances/" + instance + "/status", Map.of("status", "PAUSED")).status())
-			.isEqualTo(200);
+		assertThat(pdqmQuery.acme()
+			.post("/api/test-instances/" + instance + "/status", Map.of("status", "PAUSED"))
+			.status()).isEqualTo(200);
 
 		ServerSentEvent changed = new ServerSentEvent("changed", String.valueOf(instance));
 		assertThat(heardOnB.poll(10, TimeUnit.SECONDS)).as("node B heard the change made through node A")

@@ -5,7 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.security.User;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -16,33 +22,56 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's headless Chromium driving the running platform like a person at a laptop.
+ * Debian's headless Chromium driving the running platform like a person at a laptop: the
+ * JUnit extension of every browser test, registered as
+ * {@code @RegisterExtension static final Browser browser = new Browser();} next to
+ * {@code @PlatformIntegrationTest}. One Chromium serves all the tests of a class, started
+ * at the first and quit after the last; each test starts signed out.
+ * <p>
  * Without Chromium the browser tests are skipped on a developer's machine; in CI (which
  * installs it) they fail instead, so that they can never silently stop running.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements BeforeEachCallback, AfterAllCallback {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	private final WebDriver driver;
+	private @Nullable WebDriver driver;
 
-	private final String baseUrl;
+	private String baseUrl = "";
 
-	private final WebDriverWait wait;
+	private @Nullable WebDriverWait wait;
 
-	private Browser(WebDriver driver, int port) {
-		this.driver = driver;
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		int port = SpringExtension.getApplicationContext(context)
+			.getEnvironment()
+			.getRequiredProperty("local.server.port", Integer.class);
 		this.baseUrl = "http://localhost:" + port;
-		this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		if (this.driver == null) {
+			this.driver = start();
+			this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(10));
+		}
+		else {
+			signOut();
+		}
 	}
 
-	static Browser open(int port) {
+	@Override
+	public void afterAll(ExtensionContext context) {
+		if (this.driver != null) {
+			this.driver.quit();
+			this.driver = null;
+		}
+	}
+
+	private static WebDriver start() {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!installed && System.getenv("CI") == null) {
 			Assumptions.abort("Browser tests need Debian's chromium and chromium-driver (apt-get install chromium "
@@ -57,20 +86,35 @@ final class Browser implements AutoCloseable {
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
 			.build();
-		return new Browser(new ChromeDriver(service, options), port);
+		return new ChromeDriver(service, options);
+	}
+
+	/**
+	 * Signs in on the sign-in page, with the password {@link Fixtures} gives every user.
+	 */
+	Browser signInAs(User user) {
+		signOut();
+		visit("/login");
+		type(By.id("username"), user.username());
+		type(By.id("password"), Fixtures.PASSWORD);
+		click(By.id("sign-in"));
+		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		return this;
+	}
+
+	/**
+	 * Leaves the page, which closes its live streams, and forgets the session, as a new
+	 * visitor.
+	 */
+	void signOut() {
+		if (this.driver.getCurrentUrl().startsWith(this.baseUrl)) {
+			this.driver.manage().deleteAllCookies();
+		}
+		this.driver.get("about:blank");
 	}
 
 	Browser visit(String path) {
 		this.driver.get(this.baseUrl + path);
-		return this;
-	}
-
-	Browser signIn(String username, String password) {
-		visit("/login");
-		type(By.id("username"), username);
-		type(By.id("password"), password);
-		click(By.id("sign-in"));
-		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 		return this;
 	}
 
@@ -123,11 +167,6 @@ final class Browser implements AutoCloseable {
 
 	String currentPath() {
 		return this.driver.getCurrentUrl().substring(this.baseUrl.length());
-	}
-
-	@Override
-	public void close() {
-		this.driver.quit();
 	}
 
 }
