@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
