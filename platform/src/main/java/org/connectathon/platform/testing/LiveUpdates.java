@@ -74,9 +74,16 @@ public class LiveUpdates {
 
 	private SseEmitter subscribe(String stream) {
 		SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
-		List<SseEmitter> listeners = this.subscribers.computeIfAbsent(stream, (name) -> new CopyOnWriteArrayList<>());
-		listeners.add(emitter);
-		Runnable remove = () -> listeners.remove(emitter);
+		this.subscribers.compute(stream, (name, listeners) -> {
+			List<SseEmitter> added = (listeners != null) ? listeners : new CopyOnWriteArrayList<>();
+			added.add(emitter);
+			return added;
+		});
+		// An instance's stream goes with its last page: instances are many.
+		Runnable remove = () -> this.subscribers.computeIfPresent(stream, (name, listeners) -> {
+			listeners.remove(emitter);
+			return listeners.isEmpty() ? null : listeners;
+		});
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError((error) -> remove.run());
