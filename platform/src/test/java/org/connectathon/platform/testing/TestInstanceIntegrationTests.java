@@ -12,7 +12,6 @@ import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventForm;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.event.EventStatus;
-import org.connectathon.platform.registration.Organization;
 import org.connectathon.platform.security.SignedInUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +34,8 @@ class TestInstanceIntegrationTests {
 
 	Event event;
 
+	PeerToPeerTestBuilder pdqmQuery;
+
 	ApiClient admin;
 
 	ApiClient alice;
@@ -52,18 +53,14 @@ class TestInstanceIntegrationTests {
 	@BeforeEach
 	void twoOrganizationsWithSystemsForAPeerToPeerTest() {
 		this.event = this.fixtures.openEvent();
-		this.admin = this.fixtures.admin();
-		Organization acme = this.fixtures.organization();
-		Organization globex = this.fixtures.organization();
-		this.alice = this.fixtures.participantOf(acme);
-		this.bob = this.fixtures.participantOf(globex);
-		this.pdqmTest = TestingFixtures
-			.importedTest(this.admin, this.event, TestPlanIntegrationTests.PEER_TO_PEER_PLAN, "PDQM-QUERY")
-			.path("id")
-			.asLong();
-		this.acmeConsumer = publishedSystem(this.alice, this.event, "Acme Viewer", "PDQm:CONSUMER");
+		this.pdqmQuery = PeerToPeerTestBuilder.pdqmQuery(this.fixtures, this.event);
+		this.admin = this.pdqmQuery.admin();
+		this.alice = this.pdqmQuery.acme();
+		this.bob = this.pdqmQuery.globex();
+		this.pdqmTest = this.pdqmQuery.test();
+		this.acmeConsumer = this.pdqmQuery.consumer();
+		this.globexSupplier = this.pdqmQuery.supplier();
 		this.acmeSupplier = publishedSystem(this.alice, this.event, "Acme MPI", "PDQm:SUPPLIER");
-		this.globexSupplier = publishedSystem(this.bob, this.event, "Globex MPI", "PDQm:SUPPLIER");
 	}
 
 	@Test
@@ -143,7 +140,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldMoveThroughTheParticipantStatusesAndRecordEachChangeWithItsReason() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 
 		assertThat(status(this.alice, instance, "PAUSED", "Lunch").status()).isEqualTo(200);
 		assertThat(status(this.bob, instance, "RUNNING", "Back").status()).isEqualTo(200);
@@ -167,7 +164,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldLetOnlyTheOrganizationsTakingPartChangeAnInstanceOrAttachEvidence() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 		ApiClient carol = this.fixtures.participantOf(this.fixtures.organization());
 
 		assertThat(status(carol, instance, "ABORTED", "Not mine").status()).isEqualTo(403);
@@ -184,7 +181,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldAttachCommentsLinksAndFilesToTheInstanceOrAStep() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 		String path = "/api/test-instances/" + instance + "/evidence";
 
 		assertThat(this.alice.post(path, Map.of("kind", "COMMENT", "text", "Patient found")).status()).isEqualTo(201);
@@ -208,7 +205,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldRefuseEvidenceThatIsEmptyMalformedOrTooLargeAndKeepNothing() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 		String path = "/api/test-instances/" + instance + "/evidence";
 
 		assertThat(this.alice.post(path, Map.of("kind", "COMMENT", "text", " ")).status()).isEqualTo(400);
@@ -228,7 +225,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldLetOnlyOrganizersRaiseTheCriticalFlag() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 
 		assertThat(this.alice
 			.post("/api/test-instances/" + instance + "/critical", Map.of("critical", true, "reason", "Please"))
@@ -244,7 +241,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldKeepTheRolesAndStepsThatInstancesUseWhenATestPlanIsImportedAgain() {
-		startedInstance();
+		this.pdqmQuery.instance();
 		String withoutSupplier = """
 				tests:
 				  - keyword: PDQM-QUERY
@@ -291,13 +288,6 @@ class TestInstanceIntegrationTests {
 			.append(BOUNDARY)
 			.append("--\r\n");
 		return body.toString();
-	}
-
-	private long startedInstance() {
-		Response started = start(this.alice,
-				participants("CONSUMER", this.acmeConsumer, "SUPPLIER", this.globexSupplier));
-		assertThat(started.status()).as(started.toString()).isEqualTo(201);
-		return started.json().path("id").asLong();
 	}
 
 	private Response start(ApiClient client, Map<String, Object> form) {
