@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,14 +72,30 @@ public final class PageClient {
 	}
 
 	/**
-	 * Opens a stream of server-sent events, handing each line to the consumer as it
-	 * comes.
+	 * Opens a stream of server-sent events, as a page's htmx does: answers each event as
+	 * it comes.
 	 */
-	public void stream(String path, java.util.function.Consumer<String> lines) {
+	public BlockingQueue<ServerSentEvent> serverSentEvents(String path) {
+		BlockingQueue<ServerSentEvent> events = new LinkedBlockingQueue<>();
+		String[] name = { "message" };
 		this.http
 			.sendAsync(HttpRequest.newBuilder(url(path)).header("Accept", "text/event-stream").build(),
 					HttpResponse.BodyHandlers.ofLines())
-			.thenAccept((response) -> response.body().forEach(lines));
+			.thenAccept((response) -> response.body().forEach((line) -> {
+				if (line.startsWith("event:")) {
+					name[0] = line.substring("event:".length()).trim();
+				}
+				else if (line.startsWith("data:")) {
+					events.add(new ServerSentEvent(name[0], line.substring("data:".length()).trim()));
+					name[0] = "message";
+				}
+			}));
+		return events;
+	}
+
+	/** One event of a stream: its name, and its data in one line. */
+	public record ServerSentEvent(String name, String data) {
+
 	}
 
 	/**

@@ -23,9 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The automated steps of an instance, as a panel that the instance and verification pages
  * load (htmx): each step's script, target and latest run, a Run button for the
- * organizations taking part, and for monitors the confirmation of passing reports. While
- * a run is queued or under way the panel polls itself; when it ends, the whole page
- * reloads to show the step, the evidence and the status that changed with it.
+ * organizations taking part, and for monitors the confirmation of passing reports. The
+ * page asks for the panel again at every change on the instance's stream of
+ * {@link org.connectathon.platform.testing.LiveUpdates} (templates/automation/
+ * automated-steps-live.html); once a run has ended, the whole page reloads to show the
+ * step, the evidence and the status that changed with it.
  */
 @Controller
 class AutomationPageController {
@@ -46,14 +48,14 @@ class AutomationPageController {
 	 * @param renderedAt when the page holding the panel was rendered (epoch
 	 * milliseconds): a run that ended since then changed the instance, its steps or its
 	 * evidence, so htmx reloads the page, also when the run ended before the panel's
-	 * first request
+	 * first request or before the page's stream was listening (the stream's
+	 * {@code subscribed} event asks for the panel again)
 	 */
 	@GetMapping("/test-instances/{id}/automated-steps")
 	String panel(@PathVariable long id, @RequestParam(required = false) Long renderedAt,
 			@AuthenticationPrincipal SignedInUser user, Model model, HttpServletResponse response) {
 		TestInstance instance = this.instances.find(id, user);
 		List<AutomatedStep> steps = this.automation.automatedSteps(id, user);
-		boolean busy = steps.stream().anyMatch(AutomatedStep::busy);
 		if (renderedAt != null && steps.stream().anyMatch((step) -> endedAfter(step, renderedAt))) {
 			response.setHeader("HX-Refresh", "true");
 		}
@@ -62,7 +64,6 @@ class AutomationPageController {
 				|| (user.organizationId() != null && instance.involves(user.organizationId()));
 		model.addAttribute("instance", instance);
 		model.addAttribute("steps", steps);
-		model.addAttribute("busy", busy);
 		model.addAttribute("canRun", takingPart && open);
 		model.addAttribute("canConfirm",
 				user.role() == Role.MONITOR && !steps.isEmpty() && steps.stream().allMatch(AutomatedStep::passed)

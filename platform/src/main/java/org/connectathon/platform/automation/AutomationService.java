@@ -25,6 +25,7 @@ import org.connectathon.platform.testing.Evidence;
 import org.connectathon.platform.testing.EvidenceKind;
 import org.connectathon.platform.testing.EvidenceService;
 import org.connectathon.platform.testing.InstanceParticipant;
+import org.connectathon.platform.testing.InstanceProgressed;
 import org.connectathon.platform.testing.StatusForm;
 import org.connectathon.platform.testing.StepStatus;
 import org.connectathon.platform.testing.TestDefinition;
@@ -158,6 +159,7 @@ public class AutomationService {
 		long id = this.runs.insert(instanceId, stepIndex, script.id(), script.keyword(), automated.serverUrl(),
 				script.actionCount(), user.id(), user.displayName());
 		this.publisher.publishEvent(new ScriptRunQueued(id));
+		this.publisher.publishEvent(new InstanceProgressed(instanceId));
 		return this.runs.find(id).orElseThrow();
 	}
 
@@ -268,7 +270,11 @@ public class AutomationService {
 		boolean open = !instance.status().participantMoves().isEmpty();
 		String recorded = open ? message : message + " The instance was " + instance.status().describe()
 				+ " meanwhile, so the TestReport was not attached.";
-		if (!this.runs.finish(run.id(), node, status, recorded) || !open) {
+		if (!this.runs.finish(run.id(), node, status, recorded)) {
+			return;
+		}
+		this.publisher.publishEvent(new InstanceProgressed(instance.id()));
+		if (!open) {
 			return;
 		}
 		if (result != null) {
@@ -290,7 +296,9 @@ public class AutomationService {
 	 */
 	@Transactional
 	void recordError(ScriptRun run, String node, String message) {
-		this.runs.finish(run.id(), node, ScriptRunStatus.ERROR, message);
+		if (this.runs.finish(run.id(), node, ScriptRunStatus.ERROR, message)) {
+			this.publisher.publishEvent(new InstanceProgressed(run.testInstanceId()));
+		}
 	}
 
 	/**

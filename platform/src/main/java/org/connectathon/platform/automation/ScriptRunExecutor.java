@@ -15,14 +15,17 @@ import org.connectathon.platform.RuleViolationException;
 import org.connectathon.platform.automation.AutomationService.RunTarget;
 import org.connectathon.platform.automation.TestScriptLibrary.ScriptToRun;
 import org.connectathon.platform.security.OutboundAddresses;
+import org.connectathon.platform.testing.InstanceProgressed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs the script of one claimed run with the engine against the run's endpoint,
  * reporting each action to the run's row as it goes (which also tells other nodes that
- * this one is alive). Changes nothing else: the worker records what it answers.
+ * this one is alive) and to the pages open on the instance. Changes nothing else: the
+ * worker records what it answers.
  * <p>
  * The engine sends through the client of the event's outbound address policy, which
  * judges every address when it connects, and keeps every request under the endpoint's
@@ -35,17 +38,20 @@ class ScriptRunExecutor {
 
 	private final ScriptRunRepository runs;
 
+	private final ApplicationEventPublisher publisher;
+
 	private final Duration requestTimeout;
 
 	private final AutomationService automation;
 
 	private final OutboundAddresses outbound;
 
-	ScriptRunExecutor(TestScriptLibrary scripts, ScriptRunRepository runs,
+	ScriptRunExecutor(TestScriptLibrary scripts, ScriptRunRepository runs, ApplicationEventPublisher publisher,
 			@Value("${connectathon.automation.request-timeout:30s}") Duration requestTimeout,
 			AutomationService automation, OutboundAddresses outbound) {
 		this.scripts = scripts;
 		this.runs = runs;
+		this.publisher = publisher;
 		this.requestTimeout = requestTimeout;
 		this.automation = automation;
 		this.outbound = outbound;
@@ -88,16 +94,21 @@ class ScriptRunExecutor {
 
 				@Override
 				public void actionStarted(String section, String label, int finished, int total) {
-					ScriptRunExecutor.this.runs.updateProgress(run.id(), node, finished, section + ": " + label);
+					progress(run, node, finished, section + ": " + label);
 				}
 
 				@Override
 				public void actionFinished(ActionResult action, int finished, int total) {
-					ScriptRunExecutor.this.runs.updateProgress(run.id(), node, finished, null);
+					progress(run, node, finished, null);
 				}
 
 			});
 		return new Completion(ScriptRunStatus.of(result.outcome()), summary(result), result);
+	}
+
+	private void progress(ScriptRun run, String node, int actionsFinished, @Nullable String currentAction) {
+		this.runs.updateProgress(run.id(), node, actionsFinished, currentAction);
+		this.publisher.publishEvent(new InstanceProgressed(run.testInstanceId()));
 	}
 
 	/**

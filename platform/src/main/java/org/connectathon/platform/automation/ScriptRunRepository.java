@@ -1,10 +1,12 @@
 package org.connectathon.platform.automation;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.connectathon.platform.RecordRowMapper;
 import org.jspecify.annotations.Nullable;
@@ -142,16 +144,20 @@ class ScriptRunRepository {
 	 * Runs whose node has not been heard from for {@code staleAfter} were left by a node
 	 * that stopped: they go back to the queue while they have been started fewer than
 	 * {@code maximumAttempts} times, and end as errors after that.
-	 * @return how many runs were requeued or ended
+	 * @return the instances whose runs were requeued or ended, for their open pages
 	 */
 	@Transactional
-	int recoverAbandoned(Duration staleAfter, int maximumAttempts) {
+	Set<Long> recoverAbandoned(Duration staleAfter, int maximumAttempts) {
 		// The database's clock judges, so that the nodes' clocks need not agree.
 		String stale = "status = 'RUNNING'"
 				+ " and heartbeat_at < current_timestamp - cast(:staleSeconds as integer) * interval '1' second";
 		Map<String, Object> parameters = Map.of("staleSeconds", staleAfter.toSeconds(), "maximumAttempts",
 				maximumAttempts);
-		int ended = this.jdbc
+		Set<Long> instances = new HashSet<>(this.jdbc.sql("select test_instance_id from script_runs where " + stale)
+			.param("staleSeconds", staleAfter.toSeconds())
+			.query(Long.class)
+			.list());
+		this.jdbc
 			.sql("update script_runs set status = 'ERROR', current_action = null,"
 					+ " finished_at = current_timestamp, message = :message where " + stale
 					+ " and attempts >= :maximumAttempts")
@@ -160,7 +166,8 @@ class ScriptRunRepository {
 					"The node running this script stopped " + maximumAttempts
 							+ " times before it ended; run the step again.")
 			.update();
-		return ended + requeue(stale + " and attempts < :maximumAttempts", parameters);
+		requeue(stale + " and attempts < :maximumAttempts", parameters);
+		return instances;
 	}
 
 	/**

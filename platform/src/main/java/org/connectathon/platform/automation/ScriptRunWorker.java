@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.connectathon.platform.automation.ScriptRunExecutor.Completion;
+import org.connectathon.platform.testing.InstanceProgressed;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -44,6 +47,8 @@ class ScriptRunWorker implements SmartLifecycle {
 
 	private final AutomationService automation;
 
+	private final ApplicationEventPublisher publisher;
+
 	private final int workerCount;
 
 	private final Duration pollInterval;
@@ -65,13 +70,14 @@ class ScriptRunWorker implements SmartLifecycle {
 	private ScheduledExecutorService housekeeping;
 
 	ScriptRunWorker(ScriptRunRepository runs, ScriptRunExecutor executor, AutomationService automation,
-			@Value("${connectathon.automation.workers:2}") int workerCount,
+			ApplicationEventPublisher publisher, @Value("${connectathon.automation.workers:2}") int workerCount,
 			@Value("${connectathon.automation.poll-interval:5s}") Duration pollInterval,
 			@Value("${connectathon.automation.stale-after:2m}") Duration staleAfter,
 			@Value("${connectathon.automation.max-attempts:2}") int maximumAttempts) {
 		this.runs = runs;
 		this.executor = executor;
 		this.automation = automation;
+		this.publisher = publisher;
 		this.workerCount = workerCount;
 		this.pollInterval = pollInterval;
 		this.staleAfter = staleAfter;
@@ -193,7 +199,10 @@ class ScriptRunWorker implements SmartLifecycle {
 	void keepHouse() {
 		try {
 			this.runs.heartbeat(this.node);
-			if (this.runs.recoverAbandoned(this.staleAfter, this.maximumAttempts) > 0) {
+			Set<Long> recovered = this.runs.recoverAbandoned(this.staleAfter, this.maximumAttempts);
+			if (!recovered.isEmpty()) {
+				// A run ended here as an error changes its instance's open pages.
+				recovered.forEach((instance) -> this.publisher.publishEvent(new InstanceProgressed(instance)));
 				this.wakeUps.release(this.workerCount);
 			}
 		}

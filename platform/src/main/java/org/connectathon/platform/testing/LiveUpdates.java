@@ -17,25 +17,37 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-sent events that tell open pages of an event (results matrix, worklist) to
- * reload their table: one {@code changed} event after every committed status change,
- * whose grades are already stored by then. Subscribers are held by the node they
- * connected to; on PostgreSQL every change goes through {@link PostgresNotifications}, so
- * that the pages open on every node of the database hear it.
+ * Server-sent events that tell open pages to reload their live part, through htmx's SSE
+ * extension. Each event has a stream, and so has each test instance: the event's stream
+ * hears every committed status change of its instances, whose grades are already stored
+ * by then (results matrix, worklist); the instance's stream hears those of the instance
+ * and the progress of its automated steps' runs (the automated steps panel). Every stream
+ * starts with a {@code subscribed} event, on each reconnection too, so that a page
+ * catches up with what changed before it listened; then one {@code changed} event per
+ * change, whose data is the instance's id.
+ * <p>
+ * Subscribers are held by the node they connected to; on PostgreSQL every change goes
+ * through {@link PostgresNotifications}, so that the pages open on every node of the
+ * database hear it, wherever the change was made (a script run's worker may be on another
+ * node than the page).
  */
 @Component
 public class LiveUpdates {
 
 	private static final long TIMEOUT_MILLIS = 30 * 60 * 1000;
 
-	private final Map<Long, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+	private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
 
 	private final EventService events;
 
+	private final TestInstanceService instances;
+
 	private final @Nullable PostgresNotifications notifications;
 
-	LiveUpdates(EventService events, ObjectProvider<PostgresNotifications> notifications) {
+	LiveUpdates(EventService events, TestInstanceService instances,
+			ObjectProvider<PostgresNotifications> notifications) {
 		this.events = events;
+		this.instances = instances;
 		this.notifications = notifications.getIfAvailable();
 		if (this.notifications != null) {
 			this.notifications.listen(this::tell);
@@ -46,15 +58,38 @@ public class LiveUpdates {
 	 * A stream of the event's changes for someone who may see the event; browsers
 	 * reconnect on their own.
 	 */
-	public SseEmitter subscribe(long eventId, SignedInUser user) {
+	public SseEmitter subscribeToEvent(long eventId, SignedInUser user) {
 		this.events.requireVisible(eventId, user);
+		return subscribe(eventStream(eventId));
+	}
+
+	/**
+	 * A stream of the instance's changes, its runs' progress included, for someone who
+	 * may see the instance.
+	 */
+	public SseEmitter subscribeToInstance(long instanceId, SignedInUser user) {
+		this.instances.requireVisible(instanceId, user);
+		return subscribe(instanceStream(instanceId));
+	}
+
+	private SseEmitter subscribe(String stream) {
 		SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
-		List<SseEmitter> listeners = this.subscribers.computeIfAbsent(eventId, (id) -> new CopyOnWriteArrayList<>());
-		listeners.add(emitter);
-		Runnable remove = () -> listeners.remove(emitter);
+		this.subscribers.compute(stream, (name, listeners) -> {
+			List<SseEmitter> added = (listeners != null) ? listeners : new CopyOnWriteArrayList<>();
+			added.add(emitter);
+			return added;
+		});
+		// An instance's stream goes with its last page: instances are many.
+		Runnable remove = () -> this.subscribers.computeIfPresent(stream, (name, listeners) -> {
+			listeners.remove(emitter);
+			return listeners.isEmpty() ? null : listeners;
+		});
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError((error) -> remove.run());
+		// Sent once the emitter listens: whatever changed before is in what the page
+		// asks next.
+		send(emitter, SseEmitter.event().name("subscribed").data(stream));
 		return emitter;
 	}
 
@@ -70,25 +105,51 @@ public class LiveUpdates {
 
 	@TransactionalEventListener
 	void announce(InstanceStatusChanged change) {
+		announce(eventStream(change.eventId()), change.instanceId());
+		announce(instanceStream(change.instanceId()), change.instanceId());
+	}
+
+	/** Also outside a transaction: a run reports its progress as it goes. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void announce(InstanceProgressed progress) {
+		announce(instanceStream(progress.instanceId()), progress.instanceId());
+	}
+
+	private void announce(String stream, long instanceId) {
 		if (this.notifications != null) {
-			this.notifications.announce(change.eventId(), change.instanceId());
+			this.notifications.announce(stream, instanceId);
 		}
 		else {
-			tell(change.eventId(), change.instanceId());
+			tell(stream, instanceId);
 		}
 	}
 
-	/** Tells the pages of the event open on this node. */
-	private void tell(long eventId, long instanceId) {
-		for (SseEmitter emitter : this.subscribers.getOrDefault(eventId, List.of())) {
-			try {
-				emitter.send(SseEmitter.event().name("changed").data(instanceId));
-			}
-			catch (IOException | IllegalStateException exception) {
-				// The page went away; its emitter is removed by its completion callback.
-				emitter.completeWithError(exception);
-			}
+	/** Tells the pages open on this node that listen to the stream. */
+	private void tell(String stream, long instanceId) {
+		for (SseEmitter emitter : this.subscribers.getOrDefault(stream, List.of())) {
+			send(emitter, SseEmitter.event().name("changed").data(instanceId));
 		}
+	}
+
+	private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+		try {
+			emitter.send(event);
+		}
+		catch (IOException | IllegalStateException exception) {
+			// The page went away; its emitter is removed by its completion callback.
+			emitter.completeWithError(exception);
+		}
+	}
+
+	/**
+	 * Named as the path of the stream's address, which also names it in notifications.
+	 */
+	private static String eventStream(long eventId) {
+		return "events/" + eventId;
+	}
+
+	private static String instanceStream(long instanceId) {
+		return "test-instances/" + instanceId;
 	}
 
 }

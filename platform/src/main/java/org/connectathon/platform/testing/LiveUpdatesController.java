@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The stream of an event's changes that its live pages listen to (static/js/live.js). */
+/** The streams of changes that live pages listen to, through htmx's SSE extension. */
 @Controller
 class LiveUpdatesController {
 
@@ -19,8 +19,13 @@ class LiveUpdatesController {
 	}
 
 	@GetMapping(path = "/events/{eventId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter updates(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user) {
-		return this.updates.subscribe(eventId, user);
+	SseEmitter eventUpdates(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user) {
+		return this.updates.subscribeToEvent(eventId, user);
+	}
+
+	@GetMapping(path = "/test-instances/{instanceId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter instanceUpdates(@PathVariable long instanceId, @AuthenticationPrincipal SignedInUser user) {
+		return this.updates.subscribeToInstance(instanceId, user);
 	}
 
 }

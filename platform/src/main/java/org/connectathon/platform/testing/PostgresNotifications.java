@@ -24,11 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Carries live updates between the platform nodes that share one PostgreSQL database: a
- * node announces an event's change with NOTIFY on one channel, and every node, the
- * announcing one included, hears it on its own connection with LISTEN and tells its open
- * pages. The listening connection is opened outside the pool, for as long as the node
- * runs, and opened again after a database restart; changes announced while it was away
- * are lost, and pages catch up at the next one.
+ * node announces a change on a stream of {@link LiveUpdates} with NOTIFY on one channel,
+ * and every node, the announcing one included, hears it on its own connection with LISTEN
+ * and tells its open pages. The listening connection is opened outside the pool, for as
+ * long as the node runs, and opened again after a database restart; changes announced
+ * while it was away are lost, and pages catch up at the next one.
  */
 @Component
 @ConditionalOnExpression("'${spring.datasource.url}'.startsWith('jdbc:postgresql:')")
@@ -54,7 +54,7 @@ class PostgresNotifications implements SmartLifecycle {
 
 	private final String password;
 
-	private volatile @Nullable BiConsumer<Long, Long> listener;
+	private volatile @Nullable BiConsumer<String, Long> listener;
 
 	private volatile boolean running;
 
@@ -73,16 +73,16 @@ class PostgresNotifications implements SmartLifecycle {
 		this.password = password;
 	}
 
-	/** Who hears each change: given the event's id and the changed instance's id. */
-	void listen(BiConsumer<Long, Long> listener) {
+	/** Who hears each change: given the stream's name and the changed instance's id. */
+	void listen(BiConsumer<String, Long> listener) {
 		this.listener = listener;
 	}
 
 	/** Tells every node; run after the change committed, so that they read it. */
-	void announce(long eventId, long instanceId) {
+	void announce(String stream, long instanceId) {
 		this.notifying.executeWithoutResult((transaction) -> this.jdbc.sql("select pg_notify(:channel, :payload)")
 			.param("channel", CHANNEL)
-			.param("payload", eventId + ":" + instanceId)
+			.param("payload", stream + ":" + instanceId)
 			.query((row) -> {
 			}));
 	}
@@ -151,16 +151,16 @@ class PostgresNotifications implements SmartLifecycle {
 	}
 
 	private void deliver(String payload) {
-		BiConsumer<Long, Long> heard = this.listener;
-		int colon = payload.indexOf(':');
+		BiConsumer<String, Long> heard = this.listener;
+		int colon = payload.lastIndexOf(':');
 		if (heard == null || colon < 0) {
 			return;
 		}
 		try {
-			heard.accept(Long.parseLong(payload.substring(0, colon)), Long.parseLong(payload.substring(colon + 1)));
+			heard.accept(payload.substring(0, colon), Long.parseLong(payload.substring(colon + 1)));
 		}
 		catch (NumberFormatException exception) {
-			logger.warn("Ignored a live update that is not EVENT:INSTANCE: " + payload);
+			logger.warn("Ignored a live update that is not STREAM:INSTANCE: " + payload);
 		}
 	}
 

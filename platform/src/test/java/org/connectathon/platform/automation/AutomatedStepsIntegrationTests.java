@@ -1,22 +1,23 @@
 package org.connectathon.platform.automation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.PageClient;
+import org.connectathon.platform.PageClient.ServerSentEvent;
 import org.connectathon.platform.PlatformIntegrationTest;
 import org.connectathon.platform.ReferenceServerExtension;
 import org.connectathon.platform.event.Event;
@@ -25,20 +26,24 @@ import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.security.User;
-import org.connectathon.platform.testing.TestPlanIntegrationTests;
 import org.connectathon.platform.testing.TestingFixtures;
 import org.connectathon.platform.validation.FhirValidation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.connectathon.platform.automation.AutomationFixtures.SCRIPT;
+import static org.connectathon.platform.automation.AutomationFixtures.awaitEnd;
+import static org.connectathon.platform.automation.AutomationFixtures.demoScript;
+import static org.connectathon.platform.automation.AutomationFixtures.plan;
+import static org.connectathon.platform.automation.AutomationFixtures.runToTheEnd;
 import static org.connectathon.platform.testing.TestingFixtures.participants;
 
 /**
@@ -48,12 +53,6 @@ import static org.connectathon.platform.testing.TestingFixtures.participants;
  */
 @PlatformIntegrationTest
 class AutomatedStepsIntegrationTests {
-
-	/**
-	 * The engine's first run warms FHIRPath up, which takes many seconds on a busy
-	 * machine.
-	 */
-	private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
 	private static final Path PACKAGES = Path.of(System.getProperty("connectathon.test-packages"));
 
@@ -82,8 +81,6 @@ class AutomatedStepsIntegrationTests {
 			  {"assert": {"label": "incomplete-patient-is-ips", "sourceId": "incomplete",
 			   "validateProfileId": "ips-patient", "warningOnly": false}}]}]}""";
 
-	private static final String SCRIPT = "ips-summary-operation";
-
 	@RegisterExtension
 	static final ReferenceServerExtension referenceServer = new ReferenceServerExtension();
 
@@ -110,6 +107,9 @@ class AutomatedStepsIntegrationTests {
 
 	@Autowired
 	EventService events;
+
+	@Autowired
+	ApplicationEventPublisher publisher;
 
 	Event event;
 
@@ -187,6 +187,28 @@ class AutomatedStepsIntegrationTests {
 
 		assertThat(organizer.get(panel + renderedBeforeTheEnd).headers().firstValue("HX-Refresh")).hasValue("true");
 		assertThat(organizer.get(panel + System.currentTimeMillis()).headers().firstValue("HX-Refresh")).isEmpty();
+	}
+
+	@Test
+	void shouldTellThePagesOpenOnTheInstanceOfEachActionOfARunAndOfItsEnd() throws InterruptedException {
+		long instance = start(automatedTest(false));
+		BlockingQueue<ServerSentEvent> heard = PageClient
+			.signedIn(this.fixtures.port(), this.fixtures.user(Role.MONITOR, null).username())
+			.serverSentEvents("/test-instances/" + instance + "/updates");
+		assertThat(heard.poll(10, TimeUnit.SECONDS)).as("the stream listens, and says so first")
+			.isEqualTo(new ServerSentEvent("subscribed", "test-instances/" + instance));
+
+		JsonNode run = runToTheEnd(this.alice, instance, 1);
+
+		List<ServerSentEvent> changes = new ArrayList<>();
+		for (ServerSentEvent change; (change = heard.poll(5, TimeUnit.SECONDS)) != null;) {
+			changes.add(change);
+		}
+		assertThat(run.path("status").asString()).isEqualTo("PASSED");
+		// Queued, each of the 15 actions as it started and ended, the run's end, the
+		// instance handed to the monitors.
+		assertThat(changes).hasSizeGreaterThan(2 * 15)
+			.containsOnly(new ServerSentEvent("changed", String.valueOf(instance)));
 	}
 
 	@Test
@@ -556,7 +578,7 @@ class AutomatedStepsIntegrationTests {
 	void shouldPutTheRunsOfAStoppingNodeBackInTheQueueForAnotherNode() {
 		long instance = start(automatedTest(false));
 		long scriptId = uploadedScriptId();
-		ScriptRunWorker stoppingNode = new ScriptRunWorker(this.runs, this.executor, this.automation, 1,
+		ScriptRunWorker stoppingNode = new ScriptRunWorker(this.runs, this.executor, this.automation, this.publisher, 1,
 				Duration.ofMinutes(1), Duration.ofMinutes(2), 2);
 		stoppingNode.start();
 		long held = heldRun(instance, scriptId, 1, stoppingNode.node(), Duration.ZERO);
@@ -640,69 +662,6 @@ class AutomatedStepsIntegrationTests {
 			.orElseThrow()
 			.path("grade")
 			.asString();
-	}
-
-	/** Starts a run of the step and follows it until it ends. */
-	static JsonNode runToTheEnd(ApiClient client, long instance, int step) {
-		Response queued = client.post("/api/test-instances/" + instance + "/steps/" + step + "/runs", Map.of());
-		assertThat(queued.status()).as(queued.toString()).isEqualTo(202);
-		assertThat(queued.json().path("status").asString()).isIn("QUEUED", "RUNNING");
-		return awaitEnd(client, queued.json().path("id").asLong());
-	}
-
-	/** Polls the run until it has passed, failed or erred. */
-	static JsonNode awaitEnd(ApiClient client, long run) {
-		long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
-		while (true) {
-			JsonNode current = client.get("/api/script-runs/" + run).json();
-			if (!List.of("QUEUED", "RUNNING").contains(current.path("status").asString())) {
-				return current;
-			}
-			assertThat(System.nanoTime()).as("run %d ends within %s: %s", run, RUN_TIMEOUT, current)
-				.isLessThan(deadline);
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException exception) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(exception);
-			}
-		}
-	}
-
-	static byte[] demoScript() {
-		try {
-			return new ClassPathResource("demo/" + SCRIPT + ".testscript.json").getContentAsByteArray();
-		}
-		catch (IOException exception) {
-			throw new UncheckedIOException(exception);
-		}
-	}
-
-	/**
-	 * A no-peer test whose one step runs the script against the repository, and a manual
-	 * test of an IPS Creator whose second step names a script that a tool would answer.
-	 */
-	static String plan(boolean automatedPassVerifies, String script) {
-		return """
-				tests:
-				  - keyword: IPS-SUMMARY
-				    name: An IPS Repository generates an IPS with $summary
-				    type: NO_PEER
-				    automatedPassVerifies: %s
-				    roles:
-				      - { keyword: REPOSITORY, actor: "IPS:REPOSITORY" }
-				    steps:
-				      - { responder: REPOSITORY, transaction: "IPS:IPS-SUMMARY", testScript: %s }
-				  - keyword: IPS-DOCUMENT
-				    name: The IPS document validates
-				    type: NO_PEER
-				    roles:
-				      - { keyword: CREATOR, actor: "IPS:CREATOR" }
-				    steps:
-				      - { initiator: CREATOR, transaction: "IPS:IPS-SUBMIT" }
-				      - { initiator: CREATOR, transaction: "IPS:IPS-SUBMIT", testScript: %s }
-				""".formatted(automatedPassVerifies, script, script);
 	}
 
 }

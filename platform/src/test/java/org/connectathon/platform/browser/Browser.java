@@ -7,7 +7,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
+import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.security.User;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -21,36 +28,78 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's headless Chromium driving the running platform like a person at a laptop.
+ * Debian's headless Chromium driving the running platform like a person at a laptop: the
+ * JUnit extension of every browser test, registered as
+ * {@code @RegisterExtension static final Browser browser = new Browser();} next to
+ * {@code @PlatformIntegrationTest}. One Chromium serves all the tests of a class, started
+ * at the first and quit after the last; each test starts signed out.
+ * <p>
  * Without Chromium the browser tests are skipped on a developer's machine; in CI (which
- * installs it) they fail instead, so that they can never silently stop running. Closing
- * the browser fails the test when Chromium reported that the pages'
- * Content-Security-Policy refused something on a page it visited: a page would then miss
- * a script or a style.
+ * installs it) they fail instead, so that they can never silently stop running. A test
+ * fails when Chromium reported that the pages' Content-Security-Policy refused something
+ * on a page it visited: a page would then miss a script or a style.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	private final WebDriver driver;
+	private @Nullable WebDriver driver;
 
-	private final String baseUrl;
+	private String baseUrl = "";
 
-	private final WebDriverWait wait;
+	private @Nullable WebDriverWait wait;
 
-	private Browser(WebDriver driver, int port) {
-		this.driver = driver;
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		int port = SpringExtension.getApplicationContext(context)
+			.getEnvironment()
+			.getRequiredProperty("local.server.port", Integer.class);
 		this.baseUrl = "http://localhost:" + port;
-		this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		if (this.driver == null) {
+			this.driver = start();
+			this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(10));
+		}
+		else {
+			signOut();
+		}
 	}
 
-	static Browser open(int port) {
+	/**
+	 * Fails the test when Chromium reported that the pages' Content-Security-Policy
+	 * refused something on a page the test visited.
+	 */
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (this.driver == null) {
+			return;
+		}
+		List<String> refused = this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter((message) -> message.contains("Content Security Policy"))
+			.toList();
+		assertThat(refused).as("what the Content-Security-Policy refused on the pages").isEmpty();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		if (this.driver != null) {
+			this.driver.quit();
+			this.driver = null;
+		}
+	}
+
+	private static WebDriver start() {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!installed && System.getenv("CI") == null) {
 			Assumptions.abort("Browser tests need Debian's chromium and chromium-driver (apt-get install chromium "
@@ -68,20 +117,35 @@ final class Browser implements AutoCloseable {
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
 			.build();
-		return new Browser(new ChromeDriver(service, options), port);
+		return new ChromeDriver(service, options);
+	}
+
+	/**
+	 * Signs in on the sign-in page, with the password {@link Fixtures} gives every user.
+	 */
+	Browser signInAs(User user) {
+		signOut();
+		visit("/login");
+		type(By.id("username"), user.username());
+		type(By.id("password"), Fixtures.PASSWORD);
+		click(By.id("sign-in"));
+		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		return this;
+	}
+
+	/**
+	 * Leaves the page, which closes its live streams, and forgets the session, as a new
+	 * visitor.
+	 */
+	void signOut() {
+		if (this.driver.getCurrentUrl().startsWith(this.baseUrl)) {
+			this.driver.manage().deleteAllCookies();
+		}
+		this.driver.get("about:blank");
 	}
 
 	Browser visit(String path) {
 		this.driver.get(this.baseUrl + path);
-		return this;
-	}
-
-	Browser signIn(String username, String password) {
-		visit("/login");
-		type(By.id("username"), username);
-		type(By.id("password"), password);
-		click(By.id("sign-in"));
-		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 		return this;
 	}
 
@@ -134,25 +198,6 @@ final class Browser implements AutoCloseable {
 
 	String currentPath() {
 		return this.driver.getCurrentUrl().substring(this.baseUrl.length());
-	}
-
-	@Override
-	public void close() {
-		List<String> refused;
-		try {
-			refused = this.driver.manage()
-				.logs()
-				.get(LogType.BROWSER)
-				.getAll()
-				.stream()
-				.map(LogEntry::getMessage)
-				.filter((message) -> message.contains("Content Security Policy"))
-				.toList();
-		}
-		finally {
-			this.driver.quit();
-		}
-		assertThat(refused).as("what the Content-Security-Policy refused on the pages").isEmpty();
 	}
 
 }

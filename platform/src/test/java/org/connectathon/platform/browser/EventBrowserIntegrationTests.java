@@ -13,7 +13,6 @@ import org.connectathon.platform.registration.Organization;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
 import org.connectathon.platform.testing.TestingFixtures;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -63,17 +62,11 @@ class EventBrowserIntegrationTests {
 	@RegisterExtension
 	static final ReferenceServerExtension referenceServer = new ReferenceServerExtension();
 
+	@RegisterExtension
+	static final Browser browser = new Browser();
+
 	@Autowired
 	Fixtures fixtures;
-
-	Browser browser;
-
-	@AfterEach
-	void closeTheBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	void shouldPlayASmallEventFromRegistrationToThePublishedResults() throws IOException {
@@ -95,100 +88,90 @@ class EventBrowserIntegrationTests {
 		ApiClient bob = this.fixtures.participantOf(this.fixtures.organization());
 		long globexSupplier = TestingFixtures.publishedSystem(bob, event, "Globex MPI", "PDQm:SUPPLIER");
 
-		signInAs(alice);
-		this.browser.visit("/events/" + event.id());
-		this.browser.click(By.id("register-system"));
-		this.browser.type(By.id("system-name"), "Acme Summary Viewer");
-		this.browser.click(By.id("create-system"));
-		this.browser.waitForText(By.tagName("main"), "Now choose its actors");
-		long acmeSystem = Long.parseLong(this.browser.currentPath().substring("/systems/".length()));
-		this.browser.click(By.id("actor-IPS-CREATOR"));
-		this.browser.click(By.id("actor-PDQm-CONSUMER"));
-		this.browser.click(By.id("actor-IPS-REPOSITORY"));
-		this.browser.click(By.id("register-actors"));
-		this.browser.waitForText(By.id("registrations"), "IPS Creator");
-		this.browser.click(By.xpath("//summary[contains(., 'endpoint')]"));
-		this.browser.choose(By.cssSelector("form[action$='/endpoints'] select[name=actor]"), "IPS:REPOSITORY");
-		this.browser.type(By.cssSelector("form[action$='/endpoints'] input[name=baseUrl]"), referenceServer.baseUrl());
-		this.browser.click(By.cssSelector("form[action$='/endpoints'] button[type=submit]"));
-		this.browser.waitForText(By.id("endpoints"), referenceServer.baseUrl());
+		browser.signInAs(alice);
+		browser.visit("/events/" + event.id());
+		browser.click(By.id("register-system"));
+		browser.type(By.id("system-name"), "Acme Summary Viewer");
+		browser.click(By.id("create-system"));
+		browser.waitForText(By.tagName("main"), "Now choose its actors");
+		long acmeSystem = Long.parseLong(browser.currentPath().substring("/systems/".length()));
+		browser.click(By.id("actor-IPS-CREATOR"));
+		browser.click(By.id("actor-PDQm-CONSUMER"));
+		browser.click(By.id("actor-IPS-REPOSITORY"));
+		browser.click(By.id("register-actors"));
+		browser.waitForText(By.id("registrations"), "IPS Creator");
+		browser.click(By.xpath("//summary[contains(., 'endpoint')]"));
+		browser.choose(By.cssSelector("form[action$='/endpoints'] select[name=actor]"), "IPS:REPOSITORY");
+		browser.type(By.cssSelector("form[action$='/endpoints'] input[name=baseUrl]"), referenceServer.baseUrl());
+		browser.click(By.cssSelector("form[action$='/endpoints'] button[type=submit]"));
+		browser.waitForText(By.id("endpoints"), referenceServer.baseUrl());
 
-		this.browser.visit("/tests/" + query + "/instances/new");
-		this.browser.choose(By.id("role-CONSUMER"), String.valueOf(acmeSystem));
-		this.browser.choose(By.id("role-SUPPLIER"), String.valueOf(globexSupplier));
-		this.browser.click(By.id("start-instance"));
-		this.browser.waitForText(By.id("instance-status"), "running");
-		this.browser.click(By.id("move-TO_BE_VERIFIED"));
-		this.browser.waitForText(By.id("instance-status"), "to be verified");
+		browser.visit("/tests/" + query + "/instances/new");
+		browser.choose(By.id("role-CONSUMER"), String.valueOf(acmeSystem));
+		browser.choose(By.id("role-SUPPLIER"), String.valueOf(globexSupplier));
+		browser.click(By.id("start-instance"));
+		browser.waitForText(By.id("instance-status"), "running");
+		browser.click(By.id("move-TO_BE_VERIFIED"));
+		browser.waitForText(By.id("instance-status"), "to be verified");
 
-		this.browser.visit("/tests/" + validation + "/instances/new");
-		this.browser.choose(By.id("role-CREATOR"), String.valueOf(acmeSystem));
-		this.browser.click(By.id("start-instance"));
-		this.browser.waitForText(By.id("instance-status"), "running");
-		this.browser.type(By.id("evidence-url"), "https://validator.example/report/42");
-		this.browser.choose(By.id("evidence-kind"), "LINK");
-		this.browser.click(By.id("add-evidence"));
-		this.browser.waitForText(By.id("evidence"), "https://validator.example/report/42");
-		this.browser.click(By.id("move-TO_BE_VERIFIED"));
-		this.browser.waitForText(By.id("instance-status"), "to be verified");
+		browser.visit("/tests/" + validation + "/instances/new");
+		browser.choose(By.id("role-CREATOR"), String.valueOf(acmeSystem));
+		browser.click(By.id("start-instance"));
+		browser.waitForText(By.id("instance-status"), "running");
+		browser.type(By.id("evidence-url"), "https://validator.example/report/42");
+		browser.choose(By.id("evidence-kind"), "LINK");
+		browser.click(By.id("add-evidence"));
+		browser.waitForText(By.id("evidence"), "https://validator.example/report/42");
+		browser.click(By.id("move-TO_BE_VERIFIED"));
+		browser.waitForText(By.id("instance-status"), "to be verified");
 
-		this.browser.visit("/tests/" + summary + "/instances/new");
-		this.browser.choose(By.id("role-REPOSITORY"), String.valueOf(acmeSystem));
-		this.browser.click(By.id("start-instance"));
-		this.browser.waitForText(By.id("instance-status"), "running");
-		this.browser.click(By.id("run-step-1"));
-		this.browser.waitForText(By.id("automated-steps"), "of 15 actions");
+		browser.visit("/tests/" + summary + "/instances/new");
+		browser.choose(By.id("role-REPOSITORY"), String.valueOf(acmeSystem));
+		browser.click(By.id("start-instance"));
+		browser.waitForText(By.id("instance-status"), "running");
+		browser.click(By.id("run-step-1"));
+		browser.waitForText(By.id("automated-steps"), "of 15 actions");
 		// The panel follows the run, then reloads the page: the engine handed the
 		// instance over.
-		this.browser.waitForText(By.id("instance-status"), "to be verified", RUN_TIMEOUT);
-		assertThat(this.browser.text(By.id("run-status-1"))).isEqualTo("passed");
-		assertThat(this.browser.text(By.id("run-progress-1"))).isEqualTo("15 of 15 actions");
-		assertThat(this.browser.text(By.id("evidence"))).contains("ips-summary-operation.testreport.json");
+		browser.waitForText(By.id("instance-status"), "to be verified", RUN_TIMEOUT);
+		assertThat(browser.text(By.id("run-status-1"))).isEqualTo("passed");
+		assertThat(browser.text(By.id("run-progress-1"))).isEqualTo("15 of 15 actions");
+		assertThat(browser.text(By.id("evidence"))).contains("ips-summary-operation.testreport.json");
 
-		signInAs(monitor);
+		browser.signInAs(monitor);
 		for (int verified = 0; verified < 2; verified++) {
-			this.browser.visit("/events/" + event.id() + "/worklist");
-			this.browser.click(By.cssSelector("#worklist button[id^=claim-]"));
-			this.browser.type(By.id("verdict-comment"), "Evidence checked");
-			this.browser.click(By.id("verdict-VERIFIED"));
-			this.browser.waitForText(By.id("instance-status"), "verified");
+			browser.visit("/events/" + event.id() + "/worklist");
+			browser.click(By.cssSelector("#worklist button[id^=claim-]"));
+			browser.type(By.id("verdict-comment"), "Evidence checked");
+			browser.click(By.id("verdict-VERIFIED"));
+			browser.waitForText(By.id("instance-status"), "verified");
 		}
-		this.browser.visit("/events/" + event.id() + "/worklist");
-		assertThat(this.browser.text(By.id("worklist"))).contains("IPS-SUMMARY");
-		this.browser.click(By.cssSelector("#worklist button[id^=claim-]"));
-		this.browser.click(By.id("confirm-passing-report"));
-		this.browser.waitForText(By.id("instance-status"), "verified");
+		browser.visit("/events/" + event.id() + "/worklist");
+		assertThat(browser.text(By.id("worklist"))).contains("IPS-SUMMARY");
+		browser.click(By.cssSelector("#worklist button[id^=claim-]"));
+		browser.click(By.id("confirm-passing-report"));
+		browser.waitForText(By.id("instance-status"), "verified");
 
-		signInAs(this.fixtures.user(Role.ADMIN, null));
-		this.browser.visit("/events/" + event.id());
-		this.browser.click(By.id("event-results"));
-		assertThat(this.browser.text(By.id("results"))).contains("IPS:CREATOR thorough pass")
+		browser.signInAs(this.fixtures.user(Role.ADMIN, null));
+		browser.visit("/events/" + event.id());
+		browser.click(By.id("event-results"));
+		assertThat(browser.text(By.id("results"))).contains("IPS:CREATOR thorough pass")
 			.contains("PDQm:CONSUMER thorough pass")
 			.contains("IPS:REPOSITORY thorough pass");
-		this.browser.click(By.cssSelector("#results a[id^=history-]"));
-		assertThat(this.browser.text(By.id("grade-history"))).contains(monitor.displayName())
-			.contains("at risk → pass");
-		this.browser.visit("/events/" + event.id() + "/results");
-		this.browser.click(By.id("publish-results"));
-		this.browser.waitForText(By.cssSelector(".flash.success"), "Published the results.");
+		browser.click(By.cssSelector("#results a[id^=history-]"));
+		assertThat(browser.text(By.id("grade-history"))).contains(monitor.displayName()).contains("at risk → pass");
+		browser.visit("/events/" + event.id() + "/results");
+		browser.click(By.id("publish-results"));
+		browser.waitForText(By.cssSelector(".flash.success"), "Published the results.");
 
-		this.browser.close();
-		this.browser = Browser.open(this.fixtures.port());
-		this.browser.visit("/public/events/" + event.id() + "/results");
-		assertThat(this.browser.currentPath()).isEqualTo("/public/events/" + event.id() + "/results");
-		assertThat(this.browser.text(By.id("public-results"))).contains("Acme Summary Viewer")
+		browser.signOut();
+		browser.visit("/public/events/" + event.id() + "/results");
+		assertThat(browser.currentPath()).isEqualTo("/public/events/" + event.id() + "/results");
+		assertThat(browser.text(By.id("public-results"))).contains("Acme Summary Viewer")
 			.contains("IPS:CREATOR")
 			.contains("PDQm:CONSUMER")
 			.contains("IPS:REPOSITORY")
 			.contains("pass");
-	}
-
-	private void signInAs(User user) {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-		this.browser = Browser.open(this.fixtures.port());
-		this.browser.signIn(user.username(), Fixtures.PASSWORD);
 	}
 
 }

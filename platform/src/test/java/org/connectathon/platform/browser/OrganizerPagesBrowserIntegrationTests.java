@@ -9,8 +9,8 @@ import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
 import org.connectathon.platform.testing.TestPlanIntegrationTests;
 import org.connectathon.platform.testing.TestingFixtures;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,17 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformIntegrationTest
 class OrganizerPagesBrowserIntegrationTests {
 
+	@RegisterExtension
+	static final Browser browser = new Browser();
+
 	@Autowired
 	Fixtures fixtures;
-
-	Browser browser;
-
-	@AfterEach
-	void closeTheBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	void shouldShowPartnersTheTableWhereTheOrganizerPlacedASystem() {
@@ -46,15 +40,15 @@ class OrganizerPagesBrowserIntegrationTests {
 		long globexSupplier = TestingFixtures.publishedSystem(this.fixtures.participantOf(this.fixtures.organization()),
 				event, "Globex MPI", "PDQm:SUPPLIER");
 
-		signInAs(this.fixtures.user(Role.ADMIN, null));
-		this.browser.visit("/events/" + event.id() + "/systems");
-		this.browser.type(By.id("table-location-" + globexSupplier), "B12");
-		this.browser.click(By.id("assign-table-" + globexSupplier));
-		this.browser.waitForText(By.tagName("main"), "Globex MPI sits at table B12");
+		browser.signInAs(this.fixtures.user(Role.ADMIN, null));
+		browser.visit("/events/" + event.id() + "/systems");
+		browser.type(By.id("table-location-" + globexSupplier), "B12");
+		browser.click(By.id("assign-table-" + globexSupplier));
+		browser.waitForText(By.tagName("main"), "Globex MPI sits at table B12");
 
-		signInAs(alice);
-		this.browser.visit("/systems/" + acmeConsumer + "/partners");
-		assertThat(this.browser.text(By.id("finding-PDQm-CONSUMER"))).contains("Globex MPI").contains("table B12");
+		browser.signInAs(alice);
+		browser.visit("/systems/" + acmeConsumer + "/partners");
+		assertThat(browser.text(By.id("finding-PDQm-CONSUMER"))).contains("Globex MPI").contains("table B12");
 	}
 
 	@Test
@@ -63,15 +57,15 @@ class OrganizerPagesBrowserIntegrationTests {
 		ApiClient organizerApi = this.fixtures.admin();
 		User alice = this.fixtures.user(Role.PARTICIPANT, this.fixtures.organization());
 
-		signInAs(this.fixtures.user(Role.ADMIN, null));
-		this.browser.visit("/events/" + event.id() + "/results");
-		this.browser.click(By.id("grading-rules-link"));
-		this.browser.type(By.id("rule-0-partners"), "2");
-		this.browser.choose(By.id("new-rule-scope"), "PDQm:CONSUMER");
-		this.browser.type(By.id("new-rule-partners"), "1");
-		this.browser.type(By.id("new-rule-supportive"), "2");
-		this.browser.click(By.id("save-grading-rules"));
-		this.browser.waitForText(By.tagName("main"), "Saved the grading rules");
+		browser.signInAs(this.fixtures.user(Role.ADMIN, null));
+		browser.visit("/events/" + event.id() + "/results");
+		browser.click(By.id("grading-rules-link"));
+		browser.type(By.id("rule-0-partners"), "2");
+		browser.choose(By.id("new-rule-scope"), "PDQm:CONSUMER");
+		browser.type(By.id("new-rule-partners"), "1");
+		browser.type(By.id("new-rule-supportive"), "2");
+		browser.click(By.id("save-grading-rules"));
+		browser.waitForText(By.tagName("main"), "Saved the grading rules");
 
 		JsonNode rules = organizerApi.get("/api/events/" + event.id() + "/grading-rules").json();
 		assertThat(rules.size()).isEqualTo(2);
@@ -79,23 +73,15 @@ class OrganizerPagesBrowserIntegrationTests {
 		assertThat(rules.get(1).path("actor").asString()).isEqualTo("CONSUMER");
 		assertThat(rules.get(1).path("supportiveVerifiedInstances").asInt()).isEqualTo(2);
 
-		this.browser.click(By.id("rule-1-remove"));
-		this.browser.click(By.id("save-grading-rules"));
-		this.browser.waitForText(By.tagName("main"), "Saved the grading rules");
+		browser.click(By.id("rule-1-remove"));
+		browser.click(By.id("save-grading-rules"));
+		browser.waitForText(By.tagName("main"), "Saved the grading rules");
 		assertThat(organizerApi.get("/api/events/" + event.id() + "/grading-rules").json().size()).isEqualTo(1);
 
-		signInAs(alice);
-		this.browser.visit("/events/" + event.id() + "/grading-rules");
-		assertThat(this.browser.text(By.id("grading-rules"))).contains("Whole event");
-		assertThat(this.browser.pageText()).doesNotContain("add a rule for");
-	}
-
-	private void signInAs(User user) {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-		this.browser = Browser.open(this.fixtures.port());
-		this.browser.signIn(user.username(), Fixtures.PASSWORD);
+		browser.signInAs(alice);
+		browser.visit("/events/" + event.id() + "/grading-rules");
+		assertThat(browser.text(By.id("grading-rules"))).contains("Whole event");
+		assertThat(browser.pageText()).doesNotContain("add a rule for");
 	}
 
 }

@@ -1,8 +1,5 @@
 package org.connectathon.platform.browser;
 
-import java.util.List;
-import java.util.Map;
-
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.PlatformIntegrationTest;
@@ -10,11 +7,11 @@ import org.connectathon.platform.event.Event;
 import org.connectathon.platform.registration.Organization;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.testing.TestPlanIntegrationTests;
+import org.connectathon.platform.testing.PeerToPeerTestBuilder;
 import org.connectathon.platform.testing.TestingFixtures;
 import org.connectathon.platform.security.User;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,33 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformIntegrationTest
 class TestingBrowserIntegrationTests {
 
+	@RegisterExtension
+	static final Browser browser = new Browser();
+
 	@Autowired
 	Fixtures fixtures;
-
-	Browser browser;
-
-	@BeforeEach
-	void openTheBrowser() {
-		this.browser = Browser.open(this.fixtures.port());
-	}
-
-	@AfterEach
-	void closeTheBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	void shouldLetAnOrganizerImportATestPlanAndShowItsTests() {
 		Event event = this.fixtures.openEvent();
 		User organizer = this.fixtures.user(Role.ADMIN, null);
-		this.browser.signIn(organizer.username(), Fixtures.PASSWORD);
+		browser.signInAs(organizer);
 
-		this.browser.visit("/events/" + event.id());
-		this.browser.click(By.id("event-tests"));
-		this.browser.click(By.id("import-test-plan"));
-		this.browser.type(By.id("test-plan-content"),
+		browser.visit("/events/" + event.id());
+		browser.click(By.id("event-tests"));
+		browser.click(By.id("import-test-plan"));
+		browser.type(By.id("test-plan-content"),
 				"""
 						tests:
 						  - keyword: PDQM-QUERY
@@ -64,29 +50,29 @@ class TestingBrowserIntegrationTests {
 						    steps:
 						      - { initiator: CONSUMER, responder: SUPPLIER, transaction: "PDQm:ITI-78", description: Search by name }
 						""");
-		this.browser.click(By.id("import-plan"));
+		browser.click(By.id("import-plan"));
 
-		this.browser.waitForText(By.cssSelector(".flash.success"), "Imported 1 tests with 2 roles and 1 steps");
-		assertThat(this.browser.text(By.id("tests"))).contains("PDQM-QUERY")
+		browser.waitForText(By.cssSelector(".flash.success"), "Imported 1 tests with 2 roles and 1 steps");
+		assertThat(browser.text(By.id("tests"))).contains("PDQM-QUERY")
 			.contains("peer-to-peer")
 			.contains("PDQm:SUPPLIER");
-		this.browser.click(By.linkText("PDQM-QUERY"));
-		assertThat(this.browser.text(By.id("roles"))).contains("Patient Demographics Consumer").contains("required");
-		assertThat(this.browser.text(By.id("steps"))).contains("PDQm:ITI-78").contains("Search by name");
+		browser.click(By.linkText("PDQM-QUERY"));
+		assertThat(browser.text(By.id("roles"))).contains("Patient Demographics Consumer").contains("required");
+		assertThat(browser.text(By.id("steps"))).contains("PDQm:ITI-78").contains("Search by name");
 	}
 
 	@Test
 	void shouldShowWhereATestPlanIsWrong() {
 		Event event = this.fixtures.openEvent();
 		User organizer = this.fixtures.user(Role.ADMIN, null);
-		this.browser.signIn(organizer.username(), Fixtures.PASSWORD);
+		browser.signInAs(organizer);
 
-		this.browser.visit("/admin/events/" + event.id() + "/test-plan");
-		this.browser.type(By.id("test-plan-content"), "tests:\n  - keyword: [unclosed\n");
-		this.browser.click(By.id("import-plan"));
+		browser.visit("/admin/events/" + event.id() + "/test-plan");
+		browser.type(By.id("test-plan-content"), "tests:\n  - keyword: [unclosed\n");
+		browser.click(By.id("import-plan"));
 
-		this.browser.waitForText(By.cssSelector(".flash.error"), "The test plan file cannot be read.");
-		assertThat(this.browser.text(By.cssSelector(".flash.error"))).contains("line 2, column");
+		browser.waitForText(By.cssSelector(".flash.error"), "The test plan file cannot be read.");
+		assertThat(browser.text(By.cssSelector(".flash.error"))).contains("line 2, column");
 	}
 
 	@Test
@@ -102,29 +88,29 @@ class TestingBrowserIntegrationTests {
 				"PDQm:CONSUMER");
 		ApiClient bob = this.fixtures.participantOf(this.fixtures.organization());
 		long partner = TestingFixtures.publishedSystem(bob, event, "Globex MPI", "PDQm:SUPPLIER");
-		this.browser.signIn(alice.username(), Fixtures.PASSWORD);
+		browser.signInAs(alice);
 
-		this.browser.visit("/tests/" + test);
-		this.browser.click(By.id("start-instance-link"));
-		this.browser.choose(By.id("role-CONSUMER"), String.valueOf(viewer));
-		this.browser.choose(By.id("role-SUPPLIER"), String.valueOf(partner));
-		this.browser.click(By.id("start-instance"));
+		browser.visit("/tests/" + test);
+		browser.click(By.id("start-instance-link"));
+		browser.choose(By.id("role-CONSUMER"), String.valueOf(viewer));
+		browser.choose(By.id("role-SUPPLIER"), String.valueOf(partner));
+		browser.click(By.id("start-instance"));
 
-		this.browser.waitForText(By.cssSelector(".flash.success"), "Started PDQM-QUERY.");
-		assertThat(this.browser.text(By.id("instance-status"))).isEqualTo("running");
-		this.browser.click(By.id("step-1-DONE"));
-		this.browser.waitForText(By.id("instance-steps"), "done");
-		this.browser.type(By.id("evidence-text"), "Found the patient on the first query");
-		this.browser.click(By.id("add-evidence"));
-		this.browser.waitForText(By.id("evidence"), "Found the patient on the first query");
-		this.browser.type(By.id("status-reason"), "All steps done");
-		this.browser.click(By.id("move-TO_BE_VERIFIED"));
+		browser.waitForText(By.cssSelector(".flash.success"), "Started PDQM-QUERY.");
+		assertThat(browser.text(By.id("instance-status"))).isEqualTo("running");
+		browser.click(By.id("step-1-DONE"));
+		browser.waitForText(By.id("instance-steps"), "done");
+		browser.type(By.id("evidence-text"), "Found the patient on the first query");
+		browser.click(By.id("add-evidence"));
+		browser.waitForText(By.id("evidence"), "Found the patient on the first query");
+		browser.type(By.id("status-reason"), "All steps done");
+		browser.click(By.id("move-TO_BE_VERIFIED"));
 
-		this.browser.waitForText(By.id("instance-status"), "to be verified");
-		assertThat(this.browser.text(By.id("history"))).contains("All steps done");
-		this.browser.visit("/systems/" + viewer);
-		this.browser.click(By.id("find-partners"));
-		assertThat(this.browser.text(By.id("finding-PDQm-CONSUMER"))).contains("PDQM-QUERY")
+		browser.waitForText(By.id("instance-status"), "to be verified");
+		assertThat(browser.text(By.id("history"))).contains("All steps done");
+		browser.visit("/systems/" + viewer);
+		browser.click(By.id("find-partners"));
+		assertThat(browser.text(By.id("finding-PDQm-CONSUMER"))).contains("PDQM-QUERY")
 			.contains("SUPPLIER: 1/1")
 			.contains("Globex MPI")
 			.contains("tested");
@@ -133,66 +119,39 @@ class TestingBrowserIntegrationTests {
 	@Test
 	void shouldLetAMonitorClaimAndVerifyAnInstanceFromTheWorklist() {
 		Event event = this.fixtures.openEvent();
-		ApiClient admin = this.fixtures.admin();
-		long test = TestingFixtures.importedTest(admin, event, TestPlanIntegrationTests.PEER_TO_PEER_PLAN, "PDQM-QUERY")
-			.path("id")
-			.asLong();
-		ApiClient alice = this.fixtures.participantOf(this.fixtures.organization());
-		long viewer = TestingFixtures.publishedSystem(alice, event, "Acme Viewer", "PDQm:CONSUMER");
-		long partner = TestingFixtures.publishedSystem(this.fixtures.participantOf(this.fixtures.organization()), event,
-				"Globex MPI", "PDQm:SUPPLIER");
-		long instance = alice
-			.post("/api/tests/" + test + "/instances",
-					TestingFixtures.participants("CONSUMER", viewer, "SUPPLIER", partner))
-			.json()
-			.path("id")
-			.asLong();
-		alice.post("/api/test-instances/" + instance + "/status", Map.of("status", "TO_BE_VERIFIED"));
+		PeerToPeerTestBuilder pdqmQuery = PeerToPeerTestBuilder.pdqmQuery(this.fixtures, event);
+		long instance = pdqmQuery.handedOver();
 		User monitor = this.fixtures.user(Role.MONITOR, null);
-		admin.put("/api/tests/" + test + "/monitors", List.of(monitor.id()));
-		this.browser.signIn(monitor.username(), Fixtures.PASSWORD);
+		pdqmQuery.monitoredBy(monitor.id());
+		browser.signInAs(monitor);
 
-		this.browser.visit("/events/" + event.id());
-		this.browser.click(By.id("event-worklist"));
-		assertThat(this.browser.text(By.id("worklist"))).contains("PDQM-QUERY").contains("to be verified");
-		this.browser.click(By.id("claim-" + instance));
-		this.browser.click(By.id("step-1-verdict-PASSED"));
-		this.browser.waitForText(By.id("verify-steps"), "passed");
-		this.browser.type(By.id("verdict-comment"), "Checked the proxy log");
-		this.browser.click(By.id("verdict-VERIFIED"));
+		browser.visit("/events/" + event.id());
+		browser.click(By.id("event-worklist"));
+		assertThat(browser.text(By.id("worklist"))).contains("PDQM-QUERY").contains("to be verified");
+		browser.click(By.id("claim-" + instance));
+		browser.click(By.id("step-1-verdict-PASSED"));
+		browser.waitForText(By.id("verify-steps"), "passed");
+		browser.type(By.id("verdict-comment"), "Checked the proxy log");
+		browser.click(By.id("verdict-VERIFIED"));
 
-		this.browser.waitForText(By.id("instance-status"), "verified");
-		assertThat(this.browser.text(By.id("history"))).contains(monitor.displayName())
-			.contains("Checked the proxy log");
+		browser.waitForText(By.id("instance-status"), "verified");
+		assertThat(browser.text(By.id("history"))).contains(monitor.displayName()).contains("Checked the proxy log");
 	}
 
 	@Test
 	void shouldShowANewInstanceOnTheOpenWorklistWithoutReloading() {
 		Event event = this.fixtures.openEvent();
-		ApiClient admin = this.fixtures.admin();
-		long test = TestingFixtures.importedTest(admin, event, TestPlanIntegrationTests.PEER_TO_PEER_PLAN, "PDQM-QUERY")
-			.path("id")
-			.asLong();
-		ApiClient alice = this.fixtures.participantOf(this.fixtures.organization());
-		long viewer = TestingFixtures.publishedSystem(alice, event, "Acme Viewer", "PDQm:CONSUMER");
-		long partner = TestingFixtures.publishedSystem(this.fixtures.participantOf(this.fixtures.organization()), event,
-				"Globex MPI", "PDQm:SUPPLIER");
+		PeerToPeerTestBuilder pdqmQuery = PeerToPeerTestBuilder.pdqmQuery(this.fixtures, event);
 		User monitor = this.fixtures.user(Role.MONITOR, null);
-		admin.put("/api/tests/" + test + "/monitors", List.of(monitor.id()));
-		this.browser.signIn(monitor.username(), Fixtures.PASSWORD);
-		this.browser.visit("/events/" + event.id() + "/worklist");
-		this.browser.waitForText(By.id("worklist-content"), "Nothing waits");
+		pdqmQuery.monitoredBy(monitor.id());
+		browser.signInAs(monitor);
+		browser.visit("/events/" + event.id() + "/worklist");
+		browser.waitForText(By.id("worklist-content"), "Nothing waits");
 
-		long instance = alice
-			.post("/api/tests/" + test + "/instances",
-					TestingFixtures.participants("CONSUMER", viewer, "SUPPLIER", partner))
-			.json()
-			.path("id")
-			.asLong();
-		alice.post("/api/test-instances/" + instance + "/status", Map.of("status", "TO_BE_VERIFIED"));
+		pdqmQuery.handedOver();
 
-		this.browser.waitForText(By.id("worklist-content"), "PDQM-QUERY");
-		assertThat(this.browser.currentPath()).isEqualTo("/events/" + event.id() + "/worklist");
+		browser.waitForText(By.id("worklist-content"), "PDQM-QUERY");
+		assertThat(browser.currentPath()).isEqualTo("/events/" + event.id() + "/worklist");
 	}
 
 }

@@ -9,12 +9,9 @@ import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.PlatformIntegrationTest;
-import org.connectathon.platform.event.Event;
-import org.connectathon.platform.registration.Organization;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
-import org.connectathon.platform.testing.TestPlanIntegrationTests;
-import org.connectathon.platform.testing.TestingFixtures;
+import org.connectathon.platform.testing.PeerToPeerTestBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,8 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.connectathon.platform.testing.TestingFixtures.participants;
-import static org.connectathon.platform.testing.TestingFixtures.publishedSystem;
 
 @PlatformIntegrationTest
 class MonitoringIntegrationTests {
@@ -31,19 +26,7 @@ class MonitoringIntegrationTests {
 	@Autowired
 	Fixtures fixtures;
 
-	Event event;
-
-	ApiClient admin;
-
-	ApiClient alice;
-
-	Organization acme;
-
-	long test;
-
-	long acmeConsumer;
-
-	long globexSupplier;
+	PeerToPeerTestBuilder pdqmQuery;
 
 	User monitorUser;
 
@@ -51,47 +34,38 @@ class MonitoringIntegrationTests {
 
 	@BeforeEach
 	void anInstanceOfATestWithAnAssignedMonitor() {
-		this.event = this.fixtures.openEvent();
-		this.admin = this.fixtures.admin();
-		this.acme = this.fixtures.organization();
-		this.alice = this.fixtures.participantOf(this.acme);
-		ApiClient bob = this.fixtures.participantOf(this.fixtures.organization());
-		this.test = TestingFixtures
-			.importedTest(this.admin, this.event, TestPlanIntegrationTests.PEER_TO_PEER_PLAN, "PDQM-QUERY")
-			.path("id")
-			.asLong();
-		this.acmeConsumer = publishedSystem(this.alice, this.event, "Acme Viewer", "PDQm:CONSUMER");
-		this.globexSupplier = publishedSystem(bob, this.event, "Globex MPI", "PDQm:SUPPLIER");
+		this.pdqmQuery = PeerToPeerTestBuilder.pdqmQuery(this.fixtures, this.fixtures.openEvent());
 		this.monitorUser = this.fixtures.user(Role.MONITOR, null);
 		this.monitor = this.fixtures.apiAs(this.monitorUser);
-		assign(this.monitorUser.id());
+		this.pdqmQuery.monitoredBy(this.monitorUser.id());
 	}
 
 	@Test
 	void shouldListTheInstancesWaitingForVerificationCriticalFirstThenOldest() {
-		long older = handedOverInstance();
-		long newer = handedOverInstance();
-		long critical = startedInstance();
-		startedInstance();
-		this.admin.post("/api/test-instances/" + critical + "/critical",
-				Map.of("critical", true, "reason", "Last day"));
+		long older = this.pdqmQuery.handedOver();
+		long newer = this.pdqmQuery.handedOver();
+		long critical = this.pdqmQuery.instance();
+		this.pdqmQuery.instance();
+		this.pdqmQuery.admin()
+			.post("/api/test-instances/" + critical + "/critical", Map.of("critical", true, "reason", "Last day"));
 
-		JsonNode worklist = this.monitor.get("/api/events/" + this.event.id() + "/worklist").json();
+		JsonNode worklist = this.monitor.get("/api/events/" + this.pdqmQuery.event().id() + "/worklist").json();
 
 		assertThat(worklist.valueStream().map((entry) -> entry.path("instance").path("id").asLong()))
 			.containsExactly(critical, older, newer);
 		ApiClient unassigned = this.fixtures.apiAs(this.fixtures.user(Role.MONITOR, null));
-		assertThat(unassigned.get("/api/events/" + this.event.id() + "/worklist").json().size()).isZero();
-		assertThat(this.alice.get("/api/events/" + this.event.id() + "/worklist").status()).isEqualTo(403);
+		assertThat(unassigned.get("/api/events/" + this.pdqmQuery.event().id() + "/worklist").json().size()).isZero();
+		assertThat(this.pdqmQuery.acme().get("/api/events/" + this.pdqmQuery.event().id() + "/worklist").status())
+			.isEqualTo(403);
 	}
 
 	@Test
 	void shouldPageTheWorklistOldestFirstAndLeaveOutTheMonitorsOwnOrganization() {
 		List<Long> waiting = new ArrayList<>();
 		for (int i = 0; i < MonitoringService.WORKLIST_PAGE_SIZE + 2; i++) {
-			waiting.add(handedOverInstance());
+			waiting.add(this.pdqmQuery.handedOver());
 		}
-		String path = "/api/events/" + this.event.id() + "/worklist";
+		String path = "/api/events/" + this.pdqmQuery.event().id() + "/worklist";
 
 		JsonNode first = this.monitor.get(path).json();
 		JsonNode second = this.monitor.get(path + "?page=1").json();
@@ -101,16 +75,16 @@ class MonitoringIntegrationTests {
 			.map((entry) -> entry.path("instance").path("id").asLong())).containsExactlyElementsOf(waiting);
 		assertThat(this.monitor.get(path + "?page=2").json().size()).isZero();
 		assertThat(this.monitor.get(path + "?page=-1").status()).isEqualTo(400);
-		User acmeMonitor = this.fixtures.user(Role.MONITOR, this.acme);
-		assign(this.monitorUser.id(), acmeMonitor.id());
+		User acmeMonitor = this.fixtures.user(Role.MONITOR, this.pdqmQuery.acmeOrganization());
+		this.pdqmQuery.monitoredBy(this.monitorUser.id(), acmeMonitor.id());
 		assertThat(this.fixtures.apiAs(acmeMonitor).get(path).json().size()).isZero();
 	}
 
 	@Test
 	void shouldLetOneMonitorClaimJudgeTheStepsAndVerifyWithTheVerdictInTheHistory() {
-		long instance = handedOverInstance();
+		long instance = this.pdqmQuery.handedOver();
 		User otherMonitor = this.fixtures.user(Role.MONITOR, null);
-		assign(this.monitorUser.id(), otherMonitor.id());
+		this.pdqmQuery.monitoredBy(this.monitorUser.id(), otherMonitor.id());
 
 		assertThat(this.monitor.post("/api/test-instances/" + instance + "/claim", Map.of()).status()).isEqualTo(200);
 		Response taken = this.fixtures.apiAs(otherMonitor).post("/api/test-instances/" + instance + "/claim", Map.of());
@@ -128,7 +102,7 @@ class MonitoringIntegrationTests {
 
 		assertThat(verdict.status()).as(verdict.toString()).isEqualTo(200);
 		assertThat(verdict.json().path("status").asString()).isEqualTo("VERIFIED");
-		JsonNode details = this.alice.get("/api/test-instances/" + instance).json();
+		JsonNode details = this.pdqmQuery.acme().get("/api/test-instances/" + instance).json();
 		assertThat(verdict.json()).as("the verdict answers the instance as it is stored")
 			.isEqualTo(details.path("instance"));
 		JsonNode history = details.path("history");
@@ -136,26 +110,28 @@ class MonitoringIntegrationTests {
 		assertThat(last.path("toStatus").asString()).isEqualTo("VERIFIED");
 		assertThat(last.path("userName").asString()).isEqualTo(this.monitorUser.displayName());
 		assertThat(last.path("reason").asString()).isEqualTo("Well done");
-		assertThat(this.alice.get("/api/test-instances/" + instance + "/step-verdicts")
+		assertThat(this.pdqmQuery.acme()
+			.get("/api/test-instances/" + instance + "/step-verdicts")
 			.json()
 			.get(0)
 			.path("verdict")
 			.asString()).isEqualTo("PASSED");
-		assertThat(this.monitor.get("/api/events/" + this.event.id() + "/worklist").json().size()).isZero();
+		assertThat(this.monitor.get("/api/events/" + this.pdqmQuery.event().id() + "/worklist").json().size()).isZero();
 	}
 
 	@Test
 	void shouldRefuseVerdictsFromNonMonitorsUnassignedMonitorsAndMonitorsOfATakingPartOrganization() {
-		long instance = handedOverInstance();
-		User acmeMonitor = this.fixtures.user(Role.MONITOR, this.acme);
+		long instance = this.pdqmQuery.handedOver();
+		User acmeMonitor = this.fixtures.user(Role.MONITOR, this.pdqmQuery.acmeOrganization());
 		User unassignedMonitor = this.fixtures.user(Role.MONITOR, null);
-		assign(this.monitorUser.id(), acmeMonitor.id());
+		this.pdqmQuery.monitoredBy(this.monitorUser.id(), acmeMonitor.id());
 		Map<String, String> verified = Map.of("status", "VERIFIED", "comment", "Fine");
 
-		Response participant = this.alice.post("/api/test-instances/" + instance + "/verdict", verified);
+		Response participant = this.pdqmQuery.acme().post("/api/test-instances/" + instance + "/verdict", verified);
 		assertThat(participant.status()).isEqualTo(403);
 		assertThat(participant.json().path("detail").asString()).isEqualTo("Only monitors verify test instances.");
-		assertThat(this.admin.post("/api/test-instances/" + instance + "/verdict", verified).status()).isEqualTo(403);
+		assertThat(this.pdqmQuery.admin().post("/api/test-instances/" + instance + "/verdict", verified).status())
+			.isEqualTo(403);
 		Response ownOrganization = this.fixtures.apiAs(acmeMonitor)
 			.post("/api/test-instances/" + instance + "/verdict", verified);
 		assertThat(ownOrganization.status()).isEqualTo(403);
@@ -165,14 +141,19 @@ class MonitoringIntegrationTests {
 		assertThat(unassigned.status()).isEqualTo(403);
 		assertThat(unassigned.json().path("detail").asString()).contains("You are not a monitor of PDQM-QUERY");
 
-		assertThat(this.alice.get("/api/test-instances/" + instance).json().path("instance").path("status").asString())
-			.isEqualTo("TO_BE_VERIFIED");
-		assertThat(this.alice.get("/api/test-instances/" + instance + "/step-verdicts").json().size()).isZero();
+		assertThat(this.pdqmQuery.acme()
+			.get("/api/test-instances/" + instance)
+			.json()
+			.path("instance")
+			.path("status")
+			.asString()).isEqualTo("TO_BE_VERIFIED");
+		assertThat(this.pdqmQuery.acme().get("/api/test-instances/" + instance + "/step-verdicts").json().size())
+			.isZero();
 	}
 
 	@Test
 	void shouldAskWhyForAPartialVerificationAndLetTheParticipantsHandItOverAgain() {
-		long instance = handedOverInstance();
+		long instance = this.pdqmQuery.handedOver();
 
 		Response withoutReason = this.monitor.post("/api/test-instances/" + instance + "/verdict",
 				Map.of("status", "PARTIALLY_VERIFIED"));
@@ -182,14 +163,15 @@ class MonitoringIntegrationTests {
 				Map.of("status", "PARTIALLY_VERIFIED", "comment", "Attach the response of step 1"));
 		assertThat(partial.json().path("status").asString()).isEqualTo("PARTIALLY_VERIFIED");
 
-		Response again = this.alice.post("/api/test-instances/" + instance + "/status",
-				Map.of("status", "TO_BE_VERIFIED", "reason", "Response attached"));
+		Response again = this.pdqmQuery.acme()
+			.post("/api/test-instances/" + instance + "/status",
+					Map.of("status", "TO_BE_VERIFIED", "reason", "Response attached"));
 		assertThat(again.json().path("status").asString()).isEqualTo("TO_BE_VERIFIED");
 	}
 
 	@Test
 	void shouldRefuseAVerdictOnAnInstanceThatIsStillRunning() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 
 		Response refused = this.monitor.post("/api/test-instances/" + instance + "/verdict",
 				Map.of("status", "FAILED", "comment", "Nothing here"));
@@ -200,36 +182,18 @@ class MonitoringIntegrationTests {
 
 	@Test
 	void shouldLetOnlyOrganizersAssignAndOnlyMonitors() {
-		User participant = this.fixtures.user(Role.PARTICIPANT, this.acme);
+		User participant = this.fixtures.user(Role.PARTICIPANT, this.pdqmQuery.acmeOrganization());
 
-		assertThat(this.alice.put("/api/tests/" + this.test + "/monitors", List.of(this.monitorUser.id())).status())
-			.isEqualTo(403);
-		Response notAMonitor = this.admin.put("/api/tests/" + this.test + "/monitors",
-				List.of(this.monitorUser.id(), participant.id()));
+		assertThat(this.pdqmQuery.acme()
+			.put("/api/tests/" + this.pdqmQuery.test() + "/monitors", List.of(this.monitorUser.id()))
+			.status()).isEqualTo(403);
+		Response notAMonitor = this.pdqmQuery.admin()
+			.put("/api/tests/" + this.pdqmQuery.test() + "/monitors", List.of(this.monitorUser.id(), participant.id()));
 		assertThat(notAMonitor.status()).isEqualTo(400);
 		assertThat(notAMonitor.json().path("problems").get(0).asString()).contains("not a monitor");
-		assertThat(this.admin.get("/api/tests/" + this.test + "/monitors").json().get(0).asLong())
+		assertThat(
+				this.pdqmQuery.admin().get("/api/tests/" + this.pdqmQuery.test() + "/monitors").json().get(0).asLong())
 			.isEqualTo(this.monitorUser.id());
-	}
-
-	private void assign(Long... monitorIds) {
-		Response assigned = this.admin.put("/api/tests/" + this.test + "/monitors", List.of(monitorIds));
-		assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
-	}
-
-	private long startedInstance() {
-		Response started = this.alice.post("/api/tests/" + this.test + "/instances",
-				participants("CONSUMER", this.acmeConsumer, "SUPPLIER", this.globexSupplier));
-		assertThat(started.status()).as(started.toString()).isEqualTo(201);
-		return started.json().path("id").asLong();
-	}
-
-	private long handedOverInstance() {
-		long instance = startedInstance();
-		Response handedOver = this.alice.post("/api/test-instances/" + instance + "/status",
-				Map.of("status", "TO_BE_VERIFIED", "reason", "Done"));
-		assertThat(handedOver.status()).as(handedOver.toString()).isEqualTo(200);
-		return instance;
 	}
 
 }

@@ -38,7 +38,7 @@ class TestInstanceIntegrationTests {
 
 	Event event;
 
-	Organization acme;
+	PeerToPeerTestBuilder pdqmQuery;
 
 	ApiClient admin;
 
@@ -57,18 +57,14 @@ class TestInstanceIntegrationTests {
 	@BeforeEach
 	void twoOrganizationsWithSystemsForAPeerToPeerTest() {
 		this.event = this.fixtures.openEvent();
-		this.admin = this.fixtures.admin();
-		this.acme = this.fixtures.organization();
-		Organization globex = this.fixtures.organization();
-		this.alice = this.fixtures.participantOf(this.acme);
-		this.bob = this.fixtures.participantOf(globex);
-		this.pdqmTest = TestingFixtures
-			.importedTest(this.admin, this.event, TestPlanIntegrationTests.PEER_TO_PEER_PLAN, "PDQM-QUERY")
-			.path("id")
-			.asLong();
-		this.acmeConsumer = publishedSystem(this.alice, this.event, "Acme Viewer", "PDQm:CONSUMER");
+		this.pdqmQuery = PeerToPeerTestBuilder.pdqmQuery(this.fixtures, this.event);
+		this.admin = this.pdqmQuery.admin();
+		this.alice = this.pdqmQuery.acme();
+		this.bob = this.pdqmQuery.globex();
+		this.pdqmTest = this.pdqmQuery.test();
+		this.acmeConsumer = this.pdqmQuery.consumer();
+		this.globexSupplier = this.pdqmQuery.supplier();
 		this.acmeSupplier = publishedSystem(this.alice, this.event, "Acme MPI", "PDQm:SUPPLIER");
-		this.globexSupplier = publishedSystem(this.bob, this.event, "Globex MPI", "PDQm:SUPPLIER");
 	}
 
 	@Test
@@ -148,7 +144,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldMoveThroughTheParticipantStatusesAndRecordEachChangeWithItsReason() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 
 		assertThat(status(this.alice, instance, "PAUSED", "Lunch").status()).isEqualTo(200);
 		assertThat(status(this.bob, instance, "RUNNING", "Back").status()).isEqualTo(200);
@@ -175,7 +171,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldLetOnlyTheOrganizationsTakingPartChangeAnInstanceOrAttachEvidence() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 		ApiClient carol = this.fixtures.participantOf(this.fixtures.organization());
 
 		assertThat(status(carol, instance, "ABORTED", "Not mine").status()).isEqualTo(403);
@@ -192,7 +188,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldAttachCommentsLinksAndFilesToTheInstanceOrAStep() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 		String path = "/api/test-instances/" + instance + "/evidence";
 
 		assertThat(this.alice.post(path, Map.of("kind", "COMMENT", "text", "Patient found")).status()).isEqualTo(201);
@@ -216,7 +212,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldRefuseEvidenceThatIsEmptyMalformedOrTooLargeAndKeepNothing() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 		String path = "/api/test-instances/" + instance + "/evidence";
 
 		assertThat(this.alice.post(path, Map.of("kind", "COMMENT", "text", " ")).status()).isEqualTo(400);
@@ -236,7 +232,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldRefuseAnEvidenceFileWhoseNameHoldsAControlCharacterAndKeepNothing() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 		String path = "/api/test-instances/" + instance + "/evidence";
 
 		Response refused = this.alice.postText(path,
@@ -255,13 +251,13 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldOpenAnEvidenceFileFromTheInstancePageWithTheSessionForThoseWhoSeeTheInstance() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 		Response report = this.alice.postText("/api/test-instances/" + instance + "/evidence",
 				multipart("report.json", "{\"resourceType\":\"TestReport\"}", "TEST_REPORT", null),
 				"multipart/form-data; boundary=" + BOUNDARY);
 		long evidence = report.json().path("id").asLong();
 		PageClient alicePages = PageClient.signedIn(this.fixtures.port(),
-				this.fixtures.user(Role.PARTICIPANT, this.acme).username());
+				this.fixtures.user(Role.PARTICIPANT, this.pdqmQuery.acmeOrganization()).username());
 
 		assertThat(alicePages.get("/test-instances/" + instance).body())
 			.contains("href=\"/evidence/" + evidence + "/content\"");
@@ -284,7 +280,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldRefuseEvidenceFilesOfAnEventThatTheReaderCannotSee() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 		long evidence = this.alice
 			.postText("/api/test-instances/" + instance + "/evidence",
 					multipart("report.json", "{\"resourceType\":\"TestReport\"}", "FILE", null),
@@ -313,7 +309,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldRefuseALinkThatIsNotAWebAddressNamingIt() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 		String path = "/api/test-instances/" + instance + "/evidence";
 
 		for (String address : List.of("javascript:alert(document.domain)", "JavaScript:alert(1)",
@@ -331,7 +327,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldLetOnlyOrganizersRaiseTheCriticalFlag() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 
 		assertThat(this.alice
 			.post("/api/test-instances/" + instance + "/critical", Map.of("critical", true, "reason", "Please"))
@@ -347,7 +343,7 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldKeepTheRolesAndStepsThatInstancesUseWhenATestPlanIsImportedAgain() {
-		startedInstance();
+		this.pdqmQuery.instance();
 		String withoutSupplier = """
 				tests:
 				  - keyword: PDQM-QUERY
@@ -394,13 +390,6 @@ class TestInstanceIntegrationTests {
 			.append(BOUNDARY)
 			.append("--\r\n");
 		return body.toString();
-	}
-
-	private long startedInstance() {
-		Response started = start(this.alice,
-				participants("CONSUMER", this.acmeConsumer, "SUPPLIER", this.globexSupplier));
-		assertThat(started.status()).as(started.toString()).isEqualTo(201);
-		return started.json().path("id").asLong();
 	}
 
 	private Response start(ApiClient client, Map<String, Object> form) {

@@ -16,19 +16,19 @@ class StaticResourceIntegrationTests {
 	Fixtures fixtures;
 
 	@Test
-	void shouldServeTheStylesheetTheScriptsAndHtmxWithoutSignIn() {
+	void shouldServeTheStylesheetHtmxAndItsServerSentEventsExtensionWithoutSignIn() {
 		ApiClient anonymous = this.fixtures.anonymous();
 
 		Response stylesheet = anonymous.get("/css/connectathon.css");
-		Response live = anonymous.get("/js/live.js");
 		Response htmx = anonymous.get("/webjars/htmx.org/dist/htmx.min.js");
 
 		assertThat(stylesheet.status()).isEqualTo(200);
 		assertThat(stylesheet.contentType()).startsWith("text/css");
-		assertThat(live.status()).isEqualTo(200);
-		assertThat(live.body()).contains("EventSource");
 		assertThat(htmx.status()).isEqualTo(200);
 		assertThat(htmx.body()).contains("htmx");
+		Response serverSentEvents = anonymous.get("/webjars/htmx-ext-sse/sse.js");
+		assertThat(serverSentEvents.status()).isEqualTo(200);
+		assertThat(serverSentEvents.body()).contains("defineExtension('sse'");
 	}
 
 	@Test

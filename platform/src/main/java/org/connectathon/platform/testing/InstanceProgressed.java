@@ -1,0 +1,10 @@
+package org.connectathon.platform.testing;
+
+/**
+ * Something shown on an instance's page changed without its status changing: a run of an
+ * automated step was queued, moved on or ended. The pages open on the instance reload
+ * their part once the change commits, on every node ({@link LiveUpdates}).
+ */
+public record InstanceProgressed(long instanceId) {
+
+}
