@@ -14,7 +14,6 @@ import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventForm;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.event.EventStatus;
-import org.connectathon.platform.registration.Organization;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.SignedInUser;
 import org.junit.jupiter.api.BeforeEach;
