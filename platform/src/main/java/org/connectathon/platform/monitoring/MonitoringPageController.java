@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
-import org.connectathon.platform.testing.EvidenceService;
+import org.connectathon.platform.evidence.EvidenceService;
 import org.connectathon.platform.testing.TestInstanceStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -1,5 +1,7 @@
 package org.connectathon.platform.testing;
 
+import org.connectathon.platform.live.LiveUpdates;
+
 /**
  * Something shown on an instance's page changed without its status changing: a run of an
  * automated step was queued, moved on or ended. The pages open on the instance reload

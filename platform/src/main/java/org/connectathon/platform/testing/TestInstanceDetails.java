@@ -1,5 +1,6 @@
 package org.connectathon.platform.testing;
 
+import org.connectathon.platform.evidence.Evidence;
 import java.util.List;
 
 /**

@@ -1,5 +1,9 @@
 package org.connectathon.platform.testing;
 
+import org.connectathon.platform.evidence.Evidence;
+import org.connectathon.platform.evidence.EvidenceForm;
+import org.connectathon.platform.evidence.EvidenceKind;
+import org.connectathon.platform.evidence.EvidenceService;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package org.connectathon.platform.testing;
 
+import org.connectathon.platform.evidence.Evidence;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -201,7 +202,7 @@ public class TestInstanceService {
 		return instance;
 	}
 
-	TestInstanceDetails details(long id, SignedInUser user, List<Evidence> evidence) {
+	public TestInstanceDetails details(long id, SignedInUser user, List<Evidence> evidence) {
 		TestInstance instance = find(id, user);
 		return new TestInstanceDetails(instance, this.tests.find(instance.testId(), user), this.instances.findSteps(id),
 				evidence, this.instances.findChanges(id));
@@ -366,7 +367,7 @@ public class TestInstanceService {
 	}
 
 	/** Refuses changes to an instance that is closed: verified, failed or aborted. */
-	static void requireOpen(TestInstance instance) {
+	public static void requireOpen(TestInstance instance) {
 		if (instance.status().participantMoves().isEmpty()) {
 			throw new RuleViolationException(
 					"The instance is " + instance.status().describe() + "; it cannot change any more.");

@@ -22,7 +22,7 @@ import org.connectathon.platform.registration.SystemStatus;
 import org.connectathon.platform.registration.TestingType;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.testing.ChangeAction;
-import org.connectathon.platform.testing.EvidenceKind;
+import org.connectathon.platform.evidence.EvidenceKind;
 import org.connectathon.platform.testing.StepStatus;
 import org.connectathon.platform.testing.TestInstanceStatus;
 import org.connectathon.platform.testing.TestType;

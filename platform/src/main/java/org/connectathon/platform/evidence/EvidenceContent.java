@@ -1,4 +1,4 @@
-package org.connectathon.platform.testing;
+package org.connectathon.platform.evidence;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +13,7 @@ public record EvidenceContent(String fileName, String contentType, byte[] conten
 	 * attachment, never sniffed nor run as a page of the platform, since a participant
 	 * chose its type and bytes and the page route carries the reader's session.
 	 */
-	ResponseEntity<byte[]> asDownload() {
+	public ResponseEntity<byte[]> asDownload() {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(this.contentType))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -1,4 +1,4 @@
-package org.connectathon.platform.testing;
+package org.connectathon.platform.evidence;
 
 import java.util.List;
 import java.util.Optional;

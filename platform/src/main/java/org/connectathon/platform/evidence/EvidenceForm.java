@@ -1,4 +1,4 @@
-package org.connectathon.platform.testing;
+package org.connectathon.platform.evidence;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,5 +1,8 @@
-package org.connectathon.platform.testing;
+package org.connectathon.platform.evidence;
 
+import org.connectathon.platform.testing.TestInstance;
+import org.connectathon.platform.testing.TestInstanceDetails;
+import org.connectathon.platform.testing.TestInstanceService;
 import java.util.List;
 
 import jakarta.validation.Valid;

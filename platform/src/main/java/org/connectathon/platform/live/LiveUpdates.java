@@ -1,5 +1,8 @@
-package org.connectathon.platform.testing;
+package org.connectathon.platform.live;
 
+import org.connectathon.platform.testing.InstanceProgressed;
+import org.connectathon.platform.testing.InstanceStatusChanged;
+import org.connectathon.platform.testing.TestInstanceService;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

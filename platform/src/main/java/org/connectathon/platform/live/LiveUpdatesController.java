@@ -1,4 +1,4 @@
-package org.connectathon.platform.testing;
+package org.connectathon.platform.live;
 
 import org.connectathon.platform.security.SignedInUser;
 import org.springframework.http.MediaType;

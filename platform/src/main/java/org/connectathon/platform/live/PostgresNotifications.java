@@ -1,4 +1,4 @@
-package org.connectathon.platform.testing;
+package org.connectathon.platform.live;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package org.connectathon.platform.testing;
+package org.connectathon.platform.evidence;
 
 /** What a piece of evidence is: text, a link, or stored content. */
 public enum EvidenceKind {
