@@ -6,6 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.connectathon.platform.security.ApiTokenService;
+import org.connectathon.platform.security.SignInThrottle;
+import org.connectathon.platform.security.UserService;
 import org.connectathon.platform.web.ProblemResponses;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
@@ -24,9 +26,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "org\\.connectathon\\.platform\\.security\\.WebSecurityConfiguration"))
+		pattern = "org\\.connectathon\\.platform\\.security\\.(WebSecurityConfiguration|PasswordConfiguration)"))
 @Import(ProblemResponses.class)
-@MockitoBean(types = ApiTokenService.class)
+@MockitoBean(types = { ApiTokenService.class, UserService.class, SignInThrottle.class })
 public @interface ControllerTest {
 
 	/** The controllers under test. */
