@@ -108,7 +108,7 @@ class WebSecurityConfiguration {
 		passwords.setPasswordEncoder(passwordEncoder);
 		http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle)))
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/public/**")
+				.requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error", "/public/**")
 				.permitAll()
 				.requestMatchers("/admin/**")
 				.hasRole(Role.ADMIN.name())

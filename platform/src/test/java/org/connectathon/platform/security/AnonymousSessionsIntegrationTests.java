@@ -50,8 +50,8 @@ class AnonymousSessionsIntegrationTests {
 
 		List<HttpResponse<String>> visits = List.of(get("/public/events/" + event.id() + "/results"),
 				get("/public/events/0/results"), get("/login"), get("/login?error"), get("/css/connectathon.css"),
-				get("/js/live.js"), get("/webjars/htmx.org/dist/htmx.min.js"), get("/events/" + event.id()),
-				get("/no-such-page"), signIn("nobody-" + event.id(), "wrong-password"));
+				get("/webjars/htmx.org/dist/htmx.min.js"), get("/webjars/htmx-ext-sse/sse.js"),
+				get("/events/" + event.id()), get("/no-such-page"), signIn("nobody-" + event.id(), "wrong-password"));
 
 		assertThat(visits).extracting(HttpResponse::statusCode)
 			.containsExactly(200, 404, 200, 200, 200, 200, 200, 302, 302, 302);
