@@ -95,7 +95,7 @@ class AcrossNodesIntegrationTests {
 	@Test
 	void shouldShowOnEveryNodeTheProgressOfAScriptRunThatAnotherNodeRuns() throws Exception {
 		Fixtures fixtures = nodeA.getBean(Fixtures.class);
-		Event event = fixtures.openEvent();
+		Event event = fixtures.openEventAllowingPrivateAddresses();
 		ApiClient admin = fixtures.admin();
 		assertThat(admin
 			.postBytes("/api/events/" + event.id() + "/test-scripts?fileName=" + AutomationFixtures.SCRIPT
