@@ -8,6 +8,7 @@ import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.validation.FhirValidation;
 import org.jspecify.annotations.Nullable;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -57,7 +58,7 @@ class TestScriptPageController {
 		}
 		EventTestScript script = this.scripts.upload(eventId, file.getOriginalFilename(), file.getBytes(),
 				(implementationGuides != null) ? implementationGuides : List.of(), user);
-		redirect.addFlashAttribute("message", "Saved TestScript " + script.keyword() + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("automation.script.saved", script.keyword()));
 		return "redirect:/events/" + eventId + "/test-scripts";
 	}
 
@@ -65,7 +66,8 @@ class TestScriptPageController {
 	String delete(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		EventTestScript script = this.scripts.find(id, user);
 		this.scripts.delete(id, user);
-		redirect.addFlashAttribute("message", "Deleted TestScript " + script.keyword() + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE,
+				PageMessage.of("automation.script.deleted", script.keyword()));
 		return "redirect:/events/" + script.eventId() + "/test-scripts";
 	}
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -43,8 +44,8 @@ class AdminCatalogController {
 			throw new InvalidInputException("Choose a catalog file or paste its content.");
 		}
 		ImportSummary summary = this.catalog.importCatalog(bytes, user);
-		redirect.addFlashAttribute("message", "Imported " + summary.profiles() + " profiles, " + summary.actors()
-				+ " actors and " + summary.transactions() + " transactions.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE,
+				PageMessage.of("catalog.imported", summary.profiles(), summary.actors(), summary.transactions()));
 		return "redirect:/catalog";
 	}
 

@@ -6,6 +6,7 @@ import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.EvidenceService;
 import org.connectathon.platform.testing.TestInstanceStatus;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,7 +74,7 @@ class MonitoringPageController {
 			@RequestParam(required = false) String comment, @AuthenticationPrincipal SignedInUser user,
 			RedirectAttributes redirect) {
 		this.monitoring.judge(id, new VerdictForm(status, comment), user);
-		redirect.addFlashAttribute("message", "Verdict recorded.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("verify.recorded"));
 		return "redirect:/test-instances/" + id;
 	}
 

@@ -8,6 +8,7 @@ import org.connectathon.platform.ForbiddenException;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +56,7 @@ class OrganizationPageController {
 			RedirectAttributes redirect) {
 		this.organizations.update(ownOrganization(user),
 				new OrganizationForm(name, address, (website == null || website.isBlank()) ? null : website), user);
-		redirect.addFlashAttribute("message", "Saved.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("organization.saved"));
 		return REDIRECT;
 	}
 
@@ -64,7 +65,7 @@ class OrganizationPageController {
 			@RequestParam(required = false) String phone, @RequestParam ContactRole contactRole,
 			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		this.organizations.addContact(ownOrganization(user), new ContactForm(name, email, phone, contactRole), user);
-		redirect.addFlashAttribute("message", "Added " + name + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("organization.contact.added", name));
 		return REDIRECT;
 	}
 

@@ -13,6 +13,7 @@ import org.connectathon.platform.catalog.QualifiedKeyword;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,7 +71,7 @@ class SystemPageController {
 			RedirectAttributes redirect) {
 		RegisteredSystem system = this.systems.create(eventId,
 				new SystemForm(name, version, description, status, organizationId), user);
-		redirect.addFlashAttribute("message", "Registered " + system.name() + ". Now choose its actors.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.registered", system.name()));
 		return "redirect:/systems/" + system.id();
 	}
 
@@ -102,7 +103,7 @@ class SystemPageController {
 			@RequestParam SystemStatus status, @AuthenticationPrincipal SignedInUser user,
 			RedirectAttributes redirect) {
 		this.systems.update(id, new SystemForm(name, version, description, status, null), user);
-		redirect.addFlashAttribute("message", "Saved.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.saved"));
 		return "redirect:/systems/" + id;
 	}
 
@@ -110,8 +111,10 @@ class SystemPageController {
 	String assignTableLocation(@PathVariable long id, @RequestParam(required = false) String tableLocation,
 			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		RegisteredSystem system = this.systems.assignTableLocation(id, new TableLocationForm(tableLocation), user);
-		redirect.addFlashAttribute("message", (system.tableLocation() != null)
-				? system.name() + " sits at table " + system.tableLocation() + "." : system.name() + " has no table.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE,
+				(system.tableLocation() != null)
+						? PageMessage.of("system.table.assigned", system.name(), system.tableLocation())
+						: PageMessage.of("system.table.none", system.name()));
 		return "redirect:/events/" + system.eventId() + "/systems";
 	}
 
@@ -119,7 +122,7 @@ class SystemPageController {
 	String delete(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		RegisteredSystem system = this.systems.find(id, user);
 		this.systems.delete(id, user);
-		redirect.addFlashAttribute("message", "Deleted " + system.name() + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.deleted", system.name()));
 		return "redirect:/events/" + system.eventId();
 	}
 
@@ -141,7 +144,8 @@ class SystemPageController {
 					testingType);
 		}).toList();
 		this.systems.register(id, forms, user);
-		redirect.addFlashAttribute("message", "Registered " + String.join(", ", actors) + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE,
+				PageMessage.of("system.actors.registered", String.join(", ", actors)));
 		return "redirect:/systems/" + id;
 	}
 
@@ -160,7 +164,7 @@ class SystemPageController {
 			.orElseThrow(() -> new InvalidInputException("Choose one of the system's actors."));
 		this.systems.addEndpoint(id,
 				new EndpointForm(keywords.profileKeyword(), keywords.keyword(), baseUrl, fhirVersion, notes), user);
-		redirect.addFlashAttribute("message", "Added the endpoint.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.endpoint.added"));
 		return "redirect:/systems/" + id;
 	}
 

@@ -10,6 +10,7 @@ import org.connectathon.platform.catalog.QualifiedKeyword;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -77,7 +78,7 @@ class GradingRulesPageController {
 					valueAt(supportiveVerifiedInstances, row)));
 		}
 		this.grading.replaceRules(eventId, rules, user);
-		redirect.addFlashAttribute("message", "Saved the grading rules; the event is regraded.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("results.rules.saved"));
 		return "redirect:/events/" + eventId + "/grading-rules";
 	}
 

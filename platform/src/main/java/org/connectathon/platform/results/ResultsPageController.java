@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.connectathon.platform.ListPage;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,7 +65,7 @@ class ResultsPageController {
 			@RequestParam(required = false) Grade grade, @RequestParam String reason,
 			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		this.grading.override(eventId, registrationId, new OverrideForm(grade, reason), user);
-		redirect.addFlashAttribute("message", "Saved the grade.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("results.grade.saved"));
 		return "redirect:/events/" + eventId + "/results/" + registrationId + "/history";
 	}
 
@@ -72,7 +73,7 @@ class ResultsPageController {
 	String publish(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user,
 			RedirectAttributes redirect) {
 		this.grading.publish(eventId, user);
-		redirect.addFlashAttribute("message", "Published the results.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("results.published"));
 		return "redirect:/public/events/" + eventId + "/results";
 	}
 
@@ -80,7 +81,7 @@ class ResultsPageController {
 	String withdraw(@PathVariable long eventId, @RequestParam String reason, @AuthenticationPrincipal SignedInUser user,
 			RedirectAttributes redirect) {
 		this.grading.withdraw(eventId, new WithdrawalForm(reason), user);
-		redirect.addFlashAttribute("message", "Withdrew the published results.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("results.withdrawn"));
 		return "redirect:/events/" + eventId + "/results";
 	}
 

@@ -1,6 +1,7 @@
 package org.connectathon.platform.security;
 
 import org.connectathon.platform.security.UserService.NewUser;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,21 +50,21 @@ class AdminUserController {
 		Long organizationId = (organization == null || organization.isBlank()) ? null
 				: this.organizations.findOrCreate(organization, user);
 		User created = this.users.create(new NewUser(username, password, displayName, role, organizationId));
-		redirect.addFlashAttribute("message", "Created user " + created.username() + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("user.created", created.username()));
 		return "redirect:/admin/users";
 	}
 
 	@PostMapping("/admin/users/{id}/disable")
 	String disableUser(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		User disabled = this.users.setEnabled(user, id, false);
-		redirect.addFlashAttribute("message", "Disabled " + disabled.username() + ": signed out, tokens refused.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("user.disabled", disabled.username()));
 		return "redirect:/admin/users";
 	}
 
 	@PostMapping("/admin/users/{id}/enable")
 	String enableUser(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		User enabled = this.users.setEnabled(user, id, true);
-		redirect.addFlashAttribute("message", "Enabled " + enabled.username() + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("user.enabled", enabled.username()));
 		return "redirect:/admin/users";
 	}
 
@@ -79,7 +80,7 @@ class AdminUserController {
 			RedirectAttributes redirect) {
 		user.requireAdmin();
 		this.tokens.revoke(user, tokenId);
-		redirect.addFlashAttribute("message", "Revoked token " + tokenId + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("user.token.revoked", tokenId));
 		return "redirect:/admin/users/" + id + "/tokens";
 	}
 

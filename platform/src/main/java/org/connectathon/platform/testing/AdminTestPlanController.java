@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,8 +51,8 @@ class AdminTestPlanController {
 			throw new InvalidInputException("Choose a test plan file or paste its content.");
 		}
 		TestPlanSummary summary = this.tests.importPlan(eventId, bytes, user);
-		redirect.addFlashAttribute("message", "Imported " + summary.tests() + " tests with " + summary.roles()
-				+ " roles and " + summary.steps() + " steps, and " + summary.metaTests() + " meta-tests.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("testing.plan.imported", summary.tests(),
+				summary.roles(), summary.steps(), summary.metaTests()));
 		return "redirect:/events/" + eventId + "/tests";
 	}
 

@@ -13,6 +13,7 @@ import org.connectathon.platform.registration.PublishedRegistration;
 import org.connectathon.platform.registration.SystemService;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.StartForm.Participant;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -85,7 +86,7 @@ class TestInstancePageController {
 			}
 		});
 		TestInstance instance = this.instances.start(id, new StartForm(participants), user);
-		redirect.addFlashAttribute("message", "Started " + instance.testKeyword() + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("instance.started", instance.testKeyword()));
 		return "redirect:/test-instances/" + instance.id();
 	}
 
@@ -130,7 +131,7 @@ class TestInstancePageController {
 			@RequestParam(required = false) String reason, @AuthenticationPrincipal SignedInUser user,
 			RedirectAttributes redirect) {
 		this.instances.changeStatus(id, new StatusForm(status, reason), user);
-		redirect.addFlashAttribute("message", "Saved.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("instance.saved"));
 		return "redirect:/test-instances/" + id;
 	}
 
@@ -161,7 +162,7 @@ class TestInstancePageController {
 		else {
 			this.evidence.add(id, new EvidenceForm(kind, stepIndex, text, url), user);
 		}
-		redirect.addFlashAttribute("message", "Evidence added.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("instance.evidence.added"));
 		return "redirect:/test-instances/" + id;
 	}
 
