@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.connectathon.platform.InvalidInputException;
@@ -13,11 +14,14 @@ import org.connectathon.platform.catalog.QualifiedKeyword;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.Forms;
 import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -29,6 +33,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SystemPageController {
 
 	private static final String SYSTEM_VIEW = "registration/system";
+
+	private static final String FORM = "form";
+
+	private static final String ENDPOINT_FORM = "endpointForm";
 
 	private final SystemService systems;
 
@@ -59,25 +67,66 @@ class SystemPageController {
 	@GetMapping("/events/{eventId}/systems/new")
 	String initCreationForm(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user, Model model) {
 		this.events.requireRegistrationOpen(eventId, user);
-		model.addAttribute("event", this.events.find(eventId, user));
-		return "registration/system-new";
+		model.addAttribute(FORM, new SystemForm("", null, null, SystemStatus.PUBLISHED, null));
+		return creationView(eventId, user, model);
 	}
 
 	@PostMapping("/events/{eventId}/systems/new")
-	String processCreationForm(@PathVariable long eventId, @RequestParam String name,
-			@RequestParam(required = false) String version, @RequestParam(required = false) String description,
-			@RequestParam(defaultValue = "DRAFT") SystemStatus status,
-			@RequestParam(required = false) Long organizationId, @AuthenticationPrincipal SignedInUser user,
-			RedirectAttributes redirect) {
-		RegisteredSystem system = this.systems.create(eventId,
-				new SystemForm(name, version, description, status, organizationId), user);
-		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.registered", system.name()));
-		return "redirect:/systems/" + system.id();
+	String processCreationForm(@PathVariable long eventId, @ModelAttribute(FORM) SystemForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect, Model model) {
+		Optional<RegisteredSystem> created = Forms.submit(result, () -> this.systems.create(eventId, form, user));
+		if (created.isEmpty()) {
+			return creationView(eventId, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.registered", created.get().name()));
+		return "redirect:/systems/" + created.get().id();
+	}
+
+	private String creationView(long eventId, SignedInUser user, Model model) {
+		model.addAttribute("event", this.events.find(eventId, user));
+		return "registration/system-new";
 	}
 
 	@GetMapping("/systems/{id}")
 	String system(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
 		RegisteredSystem system = this.systems.find(id, user);
+		model.addAttribute(FORM,
+				new SystemForm(system.name(), system.version(), system.description(), system.status(), null));
+		model.addAttribute(ENDPOINT_FORM, EndpointPageForm.EMPTY);
+		return systemView(system, user, model);
+	}
+
+	@PostMapping("/systems/{id}/edit")
+	String processUpdateForm(@PathVariable long id, @ModelAttribute(FORM) SystemForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect, Model model) {
+		RegisteredSystem system = this.systems.find(id, user);
+		if (Forms.submit(result, () -> this.systems.update(id, form, user)).isEmpty()) {
+			model.addAttribute(ENDPOINT_FORM, EndpointPageForm.EMPTY);
+			return systemView(system, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.saved"));
+		return "redirect:/systems/" + id;
+	}
+
+	@PostMapping("/systems/{id}/endpoints")
+	String addEndpoint(@PathVariable long id, @ModelAttribute(ENDPOINT_FORM) EndpointPageForm form,
+			BindingResult result, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect,
+			Model model) {
+		RegisteredSystem system = this.systems.find(id, user);
+		Optional<EndpointForm> endpoint = form.toEndpointForm();
+		if (endpoint.isEmpty()) {
+			result.rejectValue("actor", "system.endpoint.chooseActor");
+		}
+		if (Forms.submit(result, () -> this.systems.addEndpoint(id, endpoint.orElseThrow(), user)).isEmpty()) {
+			model.addAttribute(FORM,
+					new SystemForm(system.name(), system.version(), system.description(), system.status(), null));
+			return systemView(system, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.endpoint.added"));
+		return "redirect:/systems/" + id;
+	}
+
+	private String systemView(RegisteredSystem system, SignedInUser user, Model model) {
 		Event event = this.events.find(system.eventId(), user);
 		List<Actor> actors = new ArrayList<>();
 		this.catalog.catalog()
@@ -87,24 +136,14 @@ class SystemPageController {
 			.forEach((entry) -> actors.addAll(entry.actors()));
 		model.addAttribute("system", system);
 		model.addAttribute("event", event);
-		model.addAttribute("registrations", this.systems.findRegistrations(id, user));
-		model.addAttribute("endpoints", this.systems.findEndpoints(id, user));
+		model.addAttribute("registrations", this.systems.findRegistrations(system.id(), user));
+		model.addAttribute("endpoints", this.systems.findEndpoints(system.id(), user));
 		model.addAttribute("actors", actors);
 		model.addAttribute("canChange",
 				user.actsFor(system.organizationId()) && (user.isAdmin() || event.isRegistrationOpen(Instant.now())));
 		model.addAttribute("testingTypes", TestingType.values());
 		model.addAttribute("statuses", SystemStatus.values());
 		return SYSTEM_VIEW;
-	}
-
-	@PostMapping("/systems/{id}/edit")
-	String processUpdateForm(@PathVariable long id, @RequestParam String name,
-			@RequestParam(required = false) String version, @RequestParam(required = false) String description,
-			@RequestParam SystemStatus status, @AuthenticationPrincipal SignedInUser user,
-			RedirectAttributes redirect) {
-		this.systems.update(id, new SystemForm(name, version, description, status, null), user);
-		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.saved"));
-		return "redirect:/systems/" + id;
 	}
 
 	@PostMapping("/systems/{id}/table-location")
@@ -153,18 +192,6 @@ class SystemPageController {
 	String unregister(@PathVariable long id, @PathVariable long registrationId,
 			@AuthenticationPrincipal SignedInUser user) {
 		this.systems.unregister(id, registrationId, user);
-		return "redirect:/systems/" + id;
-	}
-
-	@PostMapping("/systems/{id}/endpoints")
-	String addEndpoint(@PathVariable long id, @RequestParam String actor, @RequestParam String baseUrl,
-			@RequestParam(required = false) String fhirVersion, @RequestParam(required = false) String notes,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-		QualifiedKeyword keywords = QualifiedKeyword.parse(actor)
-			.orElseThrow(() -> new InvalidInputException("Choose one of the system's actors."));
-		this.systems.addEndpoint(id,
-				new EndpointForm(keywords.profileKeyword(), keywords.keyword(), baseUrl, fhirVersion, notes), user);
-		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.endpoint.added"));
 		return "redirect:/systems/" + id;
 	}
 

@@ -48,14 +48,6 @@ public final class Forms {
 		return Optional.empty();
 	}
 
-	/** {@link #submit(BindingResult, Supplier)} for an action that answers nothing. */
-	public static boolean submit(BindingResult form, Runnable action) {
-		return submit(form, () -> {
-			action.run();
-			return true;
-		}).isPresent();
-	}
-
 	/**
 	 * A problem about a field of the form goes beside it, with the value typed; any other
 	 * (about a field the form does not have) above the form, whole.
@@ -72,8 +64,8 @@ public final class Forms {
 			int colon = problem.indexOf(": ");
 			String field = (colon > 0) ? problem.substring(0, colon) : null;
 			if (field != null && form.getFieldType(field) != null) {
-				form.addError(new FieldError(form.getObjectName(), field, form.getFieldValue(field), false, null, null,
-						problem.substring(colon + 2)));
+				form.addError(new FieldError(form.getObjectName(), field, form.getRawFieldValue(field), false, null,
+						null, problem.substring(colon + 2)));
 			}
 			else {
 				form.addError(new ObjectError(form.getObjectName(), problem));
