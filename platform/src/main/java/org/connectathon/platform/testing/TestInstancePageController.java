@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.connectathon.platform.event.Event;
@@ -13,13 +14,16 @@ import org.connectathon.platform.registration.PublishedRegistration;
 import org.connectathon.platform.registration.SystemService;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.StartForm.Participant;
+import org.connectathon.platform.web.Forms;
 import org.connectathon.platform.web.PageMessage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,6 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TestInstancePageController {
 
 	private static final String ROLE_FIELD = "role-";
+
+	private static final String EVIDENCE_FORM = "evidenceForm";
 
 	private final TestInstanceService instances;
 
@@ -101,6 +107,11 @@ class TestInstancePageController {
 
 	@GetMapping("/test-instances/{id}")
 	String instance(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute(EVIDENCE_FORM, new EvidenceForm(EvidenceKind.COMMENT, null, null, null));
+		return instanceView(id, user, model);
+	}
+
+	private String instanceView(long id, SignedInUser user, Model model) {
 		TestInstanceDetails details = this.evidence.details(id, user);
 		TestInstance instance = details.instance();
 		boolean takingPart = user.isAdmin()
@@ -149,18 +160,22 @@ class TestInstancePageController {
 		return "redirect:/test-instances/" + id;
 	}
 
-	/** A comment or a link, or, when a file comes, stored content of the chosen kind. */
+	/**
+	 * A comment or a link, or, when a file comes, stored content of the chosen kind. A
+	 * refusal answers the page with what was typed (a browser does not send a file
+	 * again).
+	 */
 	@PostMapping("/test-instances/{id}/evidence")
-	String addEvidence(@PathVariable long id, @RequestParam EvidenceKind kind,
-			@RequestParam(required = false) Integer stepIndex, @RequestParam(required = false) String text,
-			@RequestParam(required = false) String url, @RequestParam(required = false) MultipartFile file,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) throws IOException {
-		if (file != null && !file.isEmpty()) {
-			this.evidence.upload(id, stepIndex, kind, file.getOriginalFilename(), file.getContentType(),
-					file.getBytes(), text, user);
-		}
-		else {
-			this.evidence.add(id, new EvidenceForm(kind, stepIndex, text, url), user);
+	String addEvidence(@PathVariable long id, @ModelAttribute(EVIDENCE_FORM) EvidenceForm form, BindingResult result,
+			@RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect, Model model) throws IOException {
+		byte[] content = (file != null && !file.isEmpty()) ? file.getBytes() : null;
+		Optional<Evidence> added = Forms.submit(result,
+				() -> (content != null) ? this.evidence.upload(id, form.stepIndex(), form.kind(),
+						file.getOriginalFilename(), file.getContentType(), content, form.text(), user)
+						: this.evidence.add(id, form, user));
+		if (added.isEmpty()) {
+			return instanceView(id, user, model);
 		}
 		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("instance.evidence.added"));
 		return "redirect:/test-instances/" + id;

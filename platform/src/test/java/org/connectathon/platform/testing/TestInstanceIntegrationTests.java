@@ -312,6 +312,35 @@ class TestInstanceIntegrationTests {
 	}
 
 	@Test
+	void shouldAnswerARefusedEvidenceFormWithWhatWasTypedAndTheErrorBesideTheField() {
+		long instance = startedInstance();
+		PageClient alicePages = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.PARTICIPANT, this.acme).username());
+		String page = "/test-instances/" + instance;
+		Map<String, String> typed = new java.util.HashMap<>(
+				Map.of("kind", "LINK", "stepIndex", "1", "text", "Seen in the log", "url", "ftp://logs.acme.example"));
+
+		HttpResponse<String> refused = alicePages.postForm(page, page + "/evidence", typed);
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("<option value=\"LINK\" selected=\"selected\">")
+			.contains("<option value=\"1\" selected=\"selected\">")
+			.contains(">Seen in the log</textarea>")
+			.containsPattern("name=\"url\" value=\"ftp://logs.acme.example\">\\s*<span id=\"url-error\" "
+					+ "class=\"field-error\" role=\"alert\">&#39;ftp://logs.acme.example&#39; is not an http or "
+					+ "https address</span>")
+			.contains("Give the link as an http or https address.");
+		assertThat(this.alice.get("/api/test-instances/" + instance).json().path("evidence").size()).isZero();
+
+		typed.put("url", "https://logs.acme.example/1");
+		HttpResponse<String> added = alicePages.postForm(page, page + "/evidence", typed);
+
+		assertThat(added.statusCode()).isEqualTo(302);
+		assertThat(alicePages.get(page).body()).contains("Evidence added.").contains("https://logs.acme.example/1");
+		assertThat(this.alice.get("/api/test-instances/" + instance).json().path("evidence").size()).isOne();
+	}
+
+	@Test
 	void shouldRefuseALinkThatIsNotAWebAddressNamingIt() {
 		long instance = startedInstance();
 		String path = "/api/test-instances/" + instance + "/evidence";
