@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.catalog.Actor;
 import org.connectathon.platform.catalog.CatalogService;
 import org.connectathon.platform.catalog.QualifiedKeyword;
@@ -35,6 +34,8 @@ class SystemPageController {
 	private static final String SYSTEM_VIEW = "registration/system";
 
 	private static final String FORM = "form";
+
+	private static final String ACTORS_FORM = "actorsForm";
 
 	private static final String ENDPOINT_FORM = "endpointForm";
 
@@ -89,11 +90,7 @@ class SystemPageController {
 
 	@GetMapping("/systems/{id}")
 	String system(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
-		RegisteredSystem system = this.systems.find(id, user);
-		model.addAttribute(FORM,
-				new SystemForm(system.name(), system.version(), system.description(), system.status(), null));
-		model.addAttribute(ENDPOINT_FORM, EndpointPageForm.EMPTY);
-		return systemView(system, user, model);
+		return systemView(this.systems.find(id, user), user, model);
 	}
 
 	@PostMapping("/systems/{id}/edit")
@@ -101,7 +98,6 @@ class SystemPageController {
 			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect, Model model) {
 		RegisteredSystem system = this.systems.find(id, user);
 		if (Forms.submit(result, () -> this.systems.update(id, form, user)).isEmpty()) {
-			model.addAttribute(ENDPOINT_FORM, EndpointPageForm.EMPTY);
 			return systemView(system, user, model);
 		}
 		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.saved"));
@@ -118,15 +114,27 @@ class SystemPageController {
 			result.rejectValue("actor", "system.endpoint.chooseActor");
 		}
 		if (Forms.submit(result, () -> this.systems.addEndpoint(id, endpoint.orElseThrow(), user)).isEmpty()) {
-			model.addAttribute(FORM,
-					new SystemForm(system.name(), system.version(), system.description(), system.status(), null));
 			return systemView(system, user, model);
 		}
 		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.endpoint.added"));
 		return "redirect:/systems/" + id;
 	}
 
+	/**
+	 * The system page with its forms: the one refused, with what was typed, and the
+	 * others as new.
+	 */
 	private String systemView(RegisteredSystem system, SignedInUser user, Model model) {
+		if (!model.containsAttribute(FORM)) {
+			model.addAttribute(FORM,
+					new SystemForm(system.name(), system.version(), system.description(), system.status(), null));
+		}
+		if (!model.containsAttribute(ACTORS_FORM)) {
+			model.addAttribute(ACTORS_FORM, ActorsPageForm.EMPTY);
+		}
+		if (!model.containsAttribute(ENDPOINT_FORM)) {
+			model.addAttribute(ENDPOINT_FORM, EndpointPageForm.EMPTY);
+		}
 		Event event = this.events.find(system.eventId(), user);
 		List<Actor> actors = new ArrayList<>();
 		this.catalog.catalog()
@@ -170,19 +178,25 @@ class SystemPageController {
 	 * in its {@code option-PROFILE:ACTOR} field.
 	 */
 	@PostMapping("/systems/{id}/registrations")
-	String register(@PathVariable long id, @RequestParam(name = "actors", required = false) List<String> actors,
-			@RequestParam(defaultValue = "THOROUGH") TestingType testingType, @RequestParam Map<String, String> fields,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-		if (actors == null || actors.isEmpty()) {
-			throw new InvalidInputException("Choose at least one actor.");
+	String register(@PathVariable long id, @ModelAttribute(ACTORS_FORM) ActorsPageForm form, BindingResult result,
+			@RequestParam Map<String, String> fields, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect, Model model) {
+		RegisteredSystem system = this.systems.find(id, user);
+		List<String> actors = (form.actors() != null) ? form.actors() : List.of();
+		if (actors.isEmpty()) {
+			result.rejectValue("actors", "system.actors.none");
 		}
-		List<RegistrationForm> forms = actors.stream().map((actor) -> {
-			QualifiedKeyword keywords = QualifiedKeyword.parse(actor)
-				.orElseThrow(() -> new InvalidInputException("Unknown actor " + actor + "."));
-			return new RegistrationForm(keywords.profileKeyword(), keywords.keyword(), fields.get("option-" + actor),
-					testingType);
-		}).toList();
-		this.systems.register(id, forms, user);
+		List<RegistrationForm> registrations = new ArrayList<>();
+		for (String actor : actors) {
+			QualifiedKeyword.parse(actor)
+				.ifPresentOrElse(
+						(keywords) -> registrations.add(new RegistrationForm(keywords.profileKeyword(),
+								keywords.keyword(), fields.get("option-" + actor), form.testingType())),
+						() -> result.rejectValue("actors", "system.actors.unknown", new Object[] { actor }, null));
+		}
+		if (Forms.submit(result, () -> this.systems.register(id, registrations, user)).isEmpty()) {
+			return systemView(system, user, model);
+		}
 		redirect.addFlashAttribute(PageMessage.ATTRIBUTE,
 				PageMessage.of("system.actors.registered", String.join(", ", actors)));
 		return "redirect:/systems/" + id;
