@@ -99,7 +99,6 @@ class PageExceptionHandler {
 	private static String errorPage(HttpStatus status, String message, HttpServletResponse response, Model model) {
 		response.setStatus(status.value());
 		model.addAttribute("status", status.value());
-		// Not "message", which the layout shows as the flash of a success.
 		model.addAttribute("reason", message);
 		return ERROR_VIEW;
 	}

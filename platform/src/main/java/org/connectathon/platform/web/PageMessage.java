@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  */
 public record PageMessage(String key, List<String> arguments) implements Serializable {
 
-	/** The flash attribute that the layout shows. */
-	public static final String ATTRIBUTE = "message";
+	/** The flash attribute that the layout shows: not "message", which error pages hold as text. */
+	public static final String ATTRIBUTE = "success";
 
 	public static PageMessage of(String key, Object... arguments) {
 		return new PageMessage(key, Stream.of(arguments).map(String::valueOf).toList());
