@@ -14,7 +14,10 @@ import java.util.stream.Stream;
  */
 public record PageMessage(String key, List<String> arguments) implements Serializable {
 
-	/** The flash attribute that the layout shows: not "message", which error pages hold as text. */
+	/**
+	 * The flash attribute that the layout shows: not "message", which error pages hold as
+	 * text.
+	 */
 	public static final String ATTRIBUTE = "success";
 
 	public static PageMessage of(String key, Object... arguments) {
