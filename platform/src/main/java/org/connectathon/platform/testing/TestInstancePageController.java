@@ -3,7 +3,9 @@ package org.connectathon.platform.testing;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -21,6 +23,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.MapBindingResult;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -37,6 +40,9 @@ class TestInstancePageController {
 	private static final String ROLE_FIELD = "role-";
 
 	private static final String EVIDENCE_FORM = "evidenceForm";
+
+	/** The systems chosen for each role, by role keyword, as ids typed. */
+	private static final String START_FORM = "startForm";
 
 	private final TestInstanceService instances;
 
@@ -60,6 +66,47 @@ class TestInstancePageController {
 	/** The test with, for those who may start it, the systems that can play each role. */
 	@GetMapping("/tests/{id}/instances/new")
 	String initStartForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute(START_FORM, Map.of());
+		return startView(id, user, model);
+	}
+
+	/**
+	 * Each role's chosen systems come in its {@code role-KEYWORD} field, several when the
+	 * role allows; a refusal answers the form with them chosen.
+	 */
+	@PostMapping("/tests/{id}/instances")
+	String processStartForm(@PathVariable long id, @RequestParam MultiValueMap<String, String> values,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect, Model model) {
+		Map<String, List<String>> chosen = new LinkedHashMap<>();
+		values.forEach((field, systemIds) -> {
+			if (field.startsWith(ROLE_FIELD)) {
+				chosen.put(field.substring(ROLE_FIELD.length()),
+						systemIds.stream().filter((systemId) -> !systemId.isBlank()).toList());
+			}
+		});
+		BindingResult result = new MapBindingResult(chosen, START_FORM);
+		List<Participant> participants = new ArrayList<>();
+		chosen.forEach((role, systemIds) -> systemIds.forEach((systemId) -> {
+			try {
+				participants.add(new Participant(role, Long.parseLong(systemId)));
+			}
+			catch (NumberFormatException notASystem) {
+				result.reject("instance.start.unknownSystem", new Object[] { systemId }, null);
+			}
+		}));
+		Optional<TestInstance> instance = Forms.submit(result,
+				() -> this.instances.start(id, new StartForm(participants), user));
+		if (instance.isEmpty()) {
+			model.addAttribute(START_FORM, chosen);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + START_FORM, result);
+			return startView(id, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE,
+				PageMessage.of("instance.started", instance.get().testKeyword()));
+		return "redirect:/test-instances/" + instance.get().id();
+	}
+
+	private String startView(long id, SignedInUser user, Model model) {
 		TestDefinition test = this.tests.find(id, user);
 		Event event = this.events.find(test.eventId(), user);
 		List<PublishedRegistration> registrations = this.systems.findPublishedRegistrations(event.id(), user);
@@ -73,27 +120,6 @@ class TestInstancePageController {
 				.toList())));
 		model.addAttribute("canStart", event.status() == EventStatus.OPEN || event.status() == EventStatus.RUNNING);
 		return "testing/instance-new";
-	}
-
-	/**
-	 * Each role's chosen systems come in its {@code role-KEYWORD} field, several when the
-	 * role allows.
-	 */
-	@PostMapping("/tests/{id}/instances")
-	String processStartForm(@PathVariable long id, @RequestParam MultiValueMap<String, String> values,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-		List<Participant> participants = new ArrayList<>();
-		values.forEach((field, systemIds) -> {
-			if (field.startsWith(ROLE_FIELD)) {
-				systemIds.stream()
-					.filter((systemId) -> !systemId.isBlank())
-					.forEach((systemId) -> participants
-						.add(new Participant(field.substring(ROLE_FIELD.length()), Long.valueOf(systemId))));
-			}
-		});
-		TestInstance instance = this.instances.start(id, new StartForm(participants), user);
-		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("instance.started", instance.testKeyword()));
-		return "redirect:/test-instances/" + instance.id();
 	}
 
 	@GetMapping("/events/{eventId}/test-instances")

@@ -341,6 +341,31 @@ class TestInstanceIntegrationTests {
 	}
 
 	@Test
+	void shouldAnswerARefusedStartFormWithTheSystemsChosen() {
+		PageClient alicePages = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.PARTICIPANT, this.acme).username());
+		String form = "/tests/" + this.pdqmTest + "/instances/new";
+		String action = "/tests/" + this.pdqmTest + "/instances";
+
+		HttpResponse<String> refused = alicePages.postForm(form, action, Map.of("role-CONSUMER",
+				String.valueOf(this.acmeConsumer), "role-SUPPLIER", String.valueOf(this.acmeSupplier)));
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("PDQM-QUERY needs partners from another organization")
+			.containsPattern("<option value=\"" + this.acmeConsumer + "\"\\s+selected=\"selected\">")
+			.containsPattern("<option value=\"" + this.acmeSupplier + "\"\\s+selected=\"selected\">")
+			.doesNotContainPattern("<option value=\"" + this.globexSupplier + "\"\\s+selected");
+		assertNoInstance();
+
+		HttpResponse<String> started = alicePages.postForm(form, action, Map.of("role-CONSUMER",
+				String.valueOf(this.acmeConsumer), "role-SUPPLIER", String.valueOf(this.globexSupplier)));
+
+		assertThat(started.statusCode()).isEqualTo(302);
+		assertThat(alicePages.get(java.net.URI.create(started.headers().firstValue("Location").orElseThrow()).getPath())
+			.body()).contains("Started PDQM-QUERY.");
+	}
+
+	@Test
 	void shouldRefuseALinkThatIsNotAWebAddressNamingIt() {
 		long instance = startedInstance();
 		String path = "/api/test-instances/" + instance + "/evidence";
