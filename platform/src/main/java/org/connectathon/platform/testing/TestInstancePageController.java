@@ -23,7 +23,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.MapBindingResult;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -84,7 +83,7 @@ class TestInstancePageController {
 						systemIds.stream().filter((systemId) -> !systemId.isBlank()).toList());
 			}
 		});
-		BindingResult result = new MapBindingResult(chosen, START_FORM);
+		BindingResult result = Forms.unboundForm(START_FORM, chosen, model);
 		List<Participant> participants = new ArrayList<>();
 		chosen.forEach((role, systemIds) -> systemIds.forEach((systemId) -> {
 			try {
@@ -97,8 +96,6 @@ class TestInstancePageController {
 		Optional<TestInstance> instance = Forms.submit(result,
 				() -> this.instances.start(id, new StartForm(participants), user));
 		if (instance.isEmpty()) {
-			model.addAttribute(START_FORM, chosen);
-			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + START_FORM, result);
 			return startView(id, user, model);
 		}
 		redirect.addFlashAttribute(PageMessage.ATTRIBUTE,

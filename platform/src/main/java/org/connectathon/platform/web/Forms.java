@@ -1,6 +1,7 @@
 package org.connectathon.platform.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -8,8 +9,10 @@ import jakarta.validation.ConstraintViolationException;
 
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.RuleViolationException;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.MapBindingResult;
 import org.springframework.validation.ObjectError;
 
 /**
@@ -46,6 +49,18 @@ public final class Forms {
 			form.addError(new ObjectError(form.getObjectName(), refused.getMessage()));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The errors of a form whose fields are named at run time, so that no record binds
+	 * it: put in the model, with what was typed, for the fragments of
+	 * fragments/forms.html.
+	 */
+	public static BindingResult unboundForm(String name, Map<?, ?> typed, Model model) {
+		BindingResult form = new MapBindingResult(typed, name);
+		model.addAttribute(name, typed);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, form);
+		return form;
 	}
 
 	/**
