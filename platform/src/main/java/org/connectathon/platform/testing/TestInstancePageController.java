@@ -40,6 +40,8 @@ class TestInstancePageController {
 
 	private static final String EVIDENCE_FORM = "evidenceForm";
 
+	private static final String STATUS_FORM = "statusForm";
+
 	/** The systems chosen for each role, by role keyword, as ids typed. */
 	private static final String START_FORM = "startForm";
 
@@ -130,11 +132,20 @@ class TestInstancePageController {
 
 	@GetMapping("/test-instances/{id}")
 	String instance(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute(EVIDENCE_FORM, new EvidenceForm(EvidenceKind.COMMENT, null, null, null));
 		return instanceView(id, user, model);
 	}
 
+	/**
+	 * The instance page with its forms: the one refused, with what was typed, and the
+	 * others as new.
+	 */
 	private String instanceView(long id, SignedInUser user, Model model) {
+		if (!model.containsAttribute(EVIDENCE_FORM)) {
+			model.addAttribute(EVIDENCE_FORM, new EvidenceForm(EvidenceKind.COMMENT, null, null, null));
+		}
+		if (!model.containsAttribute(STATUS_FORM)) {
+			model.addAttribute(STATUS_FORM, new StatusForm(TestInstanceStatus.RUNNING, null));
+		}
 		TestInstanceDetails details = this.evidence.details(id, user);
 		TestInstance instance = details.instance();
 		boolean takingPart = user.isAdmin()
@@ -161,10 +172,11 @@ class TestInstancePageController {
 	}
 
 	@PostMapping("/test-instances/{id}/status")
-	String changeStatus(@PathVariable long id, @RequestParam TestInstanceStatus status,
-			@RequestParam(required = false) String reason, @AuthenticationPrincipal SignedInUser user,
-			RedirectAttributes redirect) {
-		this.instances.changeStatus(id, new StatusForm(status, reason), user);
+	String changeStatus(@PathVariable long id, @ModelAttribute(STATUS_FORM) StatusForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect, Model model) {
+		if (Forms.submit(result, () -> this.instances.changeStatus(id, form, user)).isEmpty()) {
+			return instanceView(id, user, model);
+		}
 		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("instance.saved"));
 		return "redirect:/test-instances/" + id;
 	}
