@@ -52,11 +52,13 @@ class MessagesTests {
 				+ "|new \\w+Exception\\(\\s*)\"[^\"]*\"");
 
 	/**
-	 * A key a controller names: {@code PageMessage.of("key"} or a field's error
-	 * {@code rejectValue("field", "key"}.
+	 * A key a controller names: {@code PageMessage.of("key"}, a form's or a field's error
+	 * {@code reject("key"} or {@code rejectValue("field", "key"}, a text it resolves
+	 * {@code getMessage("key"}.
 	 */
 	private static final Pattern CONTROLLER_KEY = Pattern
-		.compile("(?:PageMessage\\.of\\(|rejectValue\\(\\s*\"\\w+\",\\s*)\"([a-zA-Z][\\w.]*)\"");
+		.compile("(?:PageMessage\\.of\\(|rejectValue\\(\\s*\"\\w+\",\\s*|reject\\(\\s*|getMessage\\(\\s*)"
+				+ "\"([a-zA-Z][\\w.]*)\"");
 
 	/**
 	 * {@code #{key}} and {@code #{key(args)}}; keys built at run time ({@code #{|...|}})
@@ -119,6 +121,8 @@ class MessagesTests {
 		assertThat(HARD_CODED_TEXT
 			.matcher("redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of(\"system.saved\"));")
 			.find()).isFalse();
+		assertThat(CONTROLLER_KEY.matcher("result.rejectValue(\"actors\", \"system.actors.none\");").find()).isTrue();
+		assertThat(CONTROLLER_KEY.matcher("result.reject(\"automation.scripts.chooseFile\");").find()).isTrue();
 		assertThat(pageControllers()).as("the page controllers found").hasSizeGreaterThan(10);
 	}
 
