@@ -103,7 +103,8 @@ class EventIntegrationTests {
 
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body()).contains("value=\"" + name + "\"")
-			.containsPattern("name=\"startDate\" value=\"2031-02-30\"[^>]*>\\s*<span id=\"startDate-error\"");
+			.containsPattern("name=\"startDate\" value=\"2031-02-30\"[^>]*>\\s*<span id=\"startDate-error\" "
+					+ "class=\"field-error\" role=\"alert\">is not a valid value here</span>");
 		assertThat(this.admin.get("/api/events").body()).doesNotContain(name);
 	}
 
