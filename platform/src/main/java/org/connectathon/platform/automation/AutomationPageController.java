@@ -11,6 +11,7 @@ import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.TestInstance;
 import org.connectathon.platform.testing.TestInstanceService;
 import org.connectathon.platform.testing.TestInstanceStatus;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,7 +81,7 @@ class AutomationPageController {
 	String startRun(@PathVariable long id, @PathVariable int index, @AuthenticationPrincipal SignedInUser user,
 			RedirectAttributes redirect) {
 		ScriptRun run = this.automation.startRun(id, index, user);
-		redirect.addFlashAttribute("message", "Queued run " + run.id() + " of step " + index + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("automation.run.queued", run.id(), index));
 		return "redirect:/test-instances/" + id;
 	}
 
@@ -88,7 +89,7 @@ class AutomationPageController {
 	String confirmPassingReport(@PathVariable long id, @AuthenticationPrincipal SignedInUser user,
 			RedirectAttributes redirect) {
 		this.automation.confirmPassingReports(id, user);
-		redirect.addFlashAttribute("message", "Verified on its passing TestReports.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("automation.verified"));
 		return "redirect:/test-instances/" + id;
 	}
 

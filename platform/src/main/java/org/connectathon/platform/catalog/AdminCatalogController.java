@@ -1,17 +1,23 @@
 package org.connectathon.platform.catalog;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
-import org.connectathon.platform.InvalidInputException;
+import java.util.Optional;
+
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.Forms;
+import org.connectathon.platform.web.ImportForm;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -21,6 +27,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminCatalogController {
 
+	private static final String VIEW = "catalog/admin-catalog";
+
+	private static final String FORM = "form";
+
 	private final CatalogService catalog;
 
 	AdminCatalogController(CatalogService catalog) {
@@ -28,23 +38,26 @@ class AdminCatalogController {
 	}
 
 	@GetMapping("/admin/catalog")
-	String catalog() {
-		return "catalog/admin-catalog";
+	String catalog(Model model) {
+		model.addAttribute(FORM, ImportForm.EMPTY);
+		return VIEW;
 	}
 
 	/** Takes an uploaded file, or else the pasted text. */
 	@PostMapping("/admin/catalog")
-	String importCatalog(@RequestParam(required = false) MultipartFile file,
-			@RequestParam(required = false) String content, @AuthenticationPrincipal SignedInUser user,
+	String importCatalog(@ModelAttribute(FORM) ImportForm form, BindingResult result,
+			@RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal SignedInUser user,
 			RedirectAttributes redirect) throws IOException {
-		byte[] bytes = (file != null && !file.isEmpty()) ? file.getBytes()
-				: (content != null) ? content.getBytes(StandardCharsets.UTF_8) : new byte[0];
+		byte[] bytes = form.bytes(file);
 		if (bytes.length == 0) {
-			throw new InvalidInputException("Choose a catalog file or paste its content.");
+			result.rejectValue("content", "admin.catalog.choose");
 		}
-		ImportSummary summary = this.catalog.importCatalog(bytes, user);
-		redirect.addFlashAttribute("message", "Imported " + summary.profiles() + " profiles, " + summary.actors()
-				+ " actors and " + summary.transactions() + " transactions.");
+		Optional<ImportSummary> summary = Forms.submit(result, () -> this.catalog.importCatalog(bytes, user));
+		if (summary.isEmpty()) {
+			return VIEW;
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("catalog.imported", summary.get().profiles(),
+				summary.get().actors(), summary.get().transactions()));
 		return "redirect:/catalog";
 	}
 

@@ -3,13 +3,18 @@ package org.connectathon.platform.event;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.connectathon.platform.catalog.CatalogService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.Forms;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -19,6 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminEventController {
 
 	private static final String FORM_VIEW = "event/event-form";
+
+	private static final String FORM = "form";
 
 	private final EventService events;
 
@@ -38,31 +45,41 @@ class AdminEventController {
 	@GetMapping("/admin/events/new")
 	String initCreationForm(Model model) {
 		LocalDate start = LocalDate.now(ZoneOffset.UTC).plusMonths(1);
-		model.addAttribute("event", new Event(0, "", null, null, start, start.plusDays(3),
-				start.minusWeeks(1).atStartOfDay().atOffset(ZoneOffset.UTC), EventStatus.DRAFT, List.of(), false));
+		model.addAttribute(FORM, new EventPageForm("", null, null, start, start.plusDays(3),
+				start.minusWeeks(1).atStartOfDay(), EventStatus.DRAFT, List.of(), false));
 		return formView(model);
 	}
 
 	@PostMapping("/admin/events/new")
-	String processCreationForm(EventPageForm form, @AuthenticationPrincipal SignedInUser user,
-			RedirectAttributes redirect) {
-		Event event = this.events.create(form.toEventForm(), user);
-		redirect.addFlashAttribute("message", "Created " + event.name() + ".");
-		return "redirect:/events/" + event.id();
+	String processCreationForm(@ModelAttribute(FORM) EventPageForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect, Model model) {
+		Optional<Event> created = Forms.submit(result, () -> this.events.create(form.toEventForm(), user));
+		if (created.isEmpty()) {
+			return formView(model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("event.created", created.get().name()));
+		return "redirect:/events/" + created.get().id();
 	}
 
 	@GetMapping("/admin/events/{id}/edit")
 	String initUpdateForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("event", this.events.find(id, user));
+		Event event = this.events.find(id, user);
+		model.addAttribute("event", event);
+		model.addAttribute(FORM, EventPageForm.of(event));
 		return formView(model);
 	}
 
 	@PostMapping("/admin/events/{id}/edit")
-	String processUpdateForm(@PathVariable long id, EventPageForm form, @AuthenticationPrincipal SignedInUser user,
-			RedirectAttributes redirect) {
-		Event event = this.events.update(id, form.toEventForm(), user);
-		redirect.addFlashAttribute("message", "Saved " + event.name() + ".");
-		return "redirect:/events/" + event.id();
+	String processUpdateForm(@PathVariable long id, @ModelAttribute(FORM) EventPageForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect, Model model) {
+		Event event = this.events.find(id, user);
+		Optional<Event> saved = Forms.submit(result, () -> this.events.update(id, form.toEventForm(), user));
+		if (saved.isEmpty()) {
+			model.addAttribute("event", event);
+			return formView(model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("event.saved", saved.get().name()));
+		return "redirect:/events/" + id;
 	}
 
 	private String formView(Model model) {

@@ -18,6 +18,13 @@ record EventPageForm(String name, @Nullable String description, @Nullable String
 		@DateTimeFormat(iso = ISO.DATE_TIME) LocalDateTime registrationDeadline, EventStatus status,
 		@Nullable List<String> profiles, @Nullable Boolean allowPrivateAddresses) {
 
+	/** The form filled with the event as it is. */
+	static EventPageForm of(Event event) {
+		return new EventPageForm(event.name(), event.description(), event.location(), event.startDate(),
+				event.endDate(), event.registrationDeadline().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(),
+				event.status(), event.profiles(), event.allowPrivateAddresses());
+	}
+
 	EventForm toEventForm() {
 		return new EventForm(this.name, this.description, this.location, this.startDate, this.endDate,
 				(this.registrationDeadline != null) ? this.registrationDeadline.atOffset(ZoneOffset.UTC) : null,

@@ -8,6 +8,7 @@ import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.TestDefinition;
 import org.connectathon.platform.testing.TestDefinitionService;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +51,7 @@ class AdminMonitorController {
 			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		TestDefinition test = this.tests.find(testId, user);
 		this.monitoring.assign(testId, (monitorIds != null) ? monitorIds : List.of(), user);
-		redirect.addFlashAttribute("message", "Saved the monitors of " + test.keyword() + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("monitors.saved", test.keyword()));
 		return "redirect:/admin/events/" + test.eventId() + "/monitors";
 	}
 

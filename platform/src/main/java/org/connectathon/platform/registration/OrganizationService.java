@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.connectathon.platform.ForbiddenException;
 import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.RuleViolationException;
 import org.connectathon.platform.security.OrganizationDirectory;
@@ -26,6 +27,18 @@ public class OrganizationService implements OrganizationDirectory {
 
 	OrganizationService(OrganizationRepository organizations) {
 		this.organizations = organizations;
+	}
+
+	/**
+	 * The id of the user's own organization, which the organization page shows; an
+	 * account of no organization is refused.
+	 */
+	public long requireOwn(SignedInUser user) {
+		if (user.organizationId() == null) {
+			throw new ForbiddenException("Your account belongs to no organization; organizers manage organizations "
+					+ "from the administration pages.");
+		}
+		return user.organizationId();
 	}
 
 	public List<Organization> findAll() {

@@ -4,19 +4,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.catalog.Actor;
 import org.connectathon.platform.catalog.CatalogService;
 import org.connectathon.platform.catalog.QualifiedKeyword;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.Forms;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -28,6 +32,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SystemPageController {
 
 	private static final String SYSTEM_VIEW = "registration/system";
+
+	private static final String FORM = "form";
+
+	private static final String ACTORS_FORM = "actorsForm";
+
+	private static final String ENDPOINT_FORM = "endpointForm";
 
 	private final SystemService systems;
 
@@ -58,25 +68,73 @@ class SystemPageController {
 	@GetMapping("/events/{eventId}/systems/new")
 	String initCreationForm(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user, Model model) {
 		this.events.requireRegistrationOpen(eventId, user);
+		model.addAttribute(FORM, new SystemForm("", null, null, SystemStatus.PUBLISHED, null));
+		return creationView(eventId, user, model);
+	}
+
+	@PostMapping("/events/{eventId}/systems/new")
+	String processCreationForm(@PathVariable long eventId, @ModelAttribute(FORM) SystemForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect, Model model) {
+		Optional<RegisteredSystem> created = Forms.submit(result, () -> this.systems.create(eventId, form, user));
+		if (created.isEmpty()) {
+			return creationView(eventId, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.registered", created.get().name()));
+		return "redirect:/systems/" + created.get().id();
+	}
+
+	private String creationView(long eventId, SignedInUser user, Model model) {
 		model.addAttribute("event", this.events.find(eventId, user));
 		return "registration/system-new";
 	}
 
-	@PostMapping("/events/{eventId}/systems/new")
-	String processCreationForm(@PathVariable long eventId, @RequestParam String name,
-			@RequestParam(required = false) String version, @RequestParam(required = false) String description,
-			@RequestParam(defaultValue = "DRAFT") SystemStatus status,
-			@RequestParam(required = false) Long organizationId, @AuthenticationPrincipal SignedInUser user,
-			RedirectAttributes redirect) {
-		RegisteredSystem system = this.systems.create(eventId,
-				new SystemForm(name, version, description, status, organizationId), user);
-		redirect.addFlashAttribute("message", "Registered " + system.name() + ". Now choose its actors.");
-		return "redirect:/systems/" + system.id();
-	}
-
 	@GetMapping("/systems/{id}")
 	String system(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		return systemView(this.systems.find(id, user), user, model);
+	}
+
+	@PostMapping("/systems/{id}/edit")
+	String processUpdateForm(@PathVariable long id, @ModelAttribute(FORM) SystemForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect, Model model) {
 		RegisteredSystem system = this.systems.find(id, user);
+		if (Forms.submit(result, () -> this.systems.update(id, form, user)).isEmpty()) {
+			return systemView(system, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.saved"));
+		return "redirect:/systems/" + id;
+	}
+
+	@PostMapping("/systems/{id}/endpoints")
+	String addEndpoint(@PathVariable long id, @ModelAttribute(ENDPOINT_FORM) EndpointPageForm form,
+			BindingResult result, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect,
+			Model model) {
+		RegisteredSystem system = this.systems.find(id, user);
+		Optional<EndpointForm> endpoint = form.toEndpointForm();
+		if (endpoint.isEmpty()) {
+			result.rejectValue("actor", "system.endpoint.chooseActor");
+		}
+		if (Forms.submit(result, () -> this.systems.addEndpoint(id, endpoint.orElseThrow(), user)).isEmpty()) {
+			return systemView(system, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.endpoint.added"));
+		return "redirect:/systems/" + id;
+	}
+
+	/**
+	 * The system page with its forms: the one refused, with what was typed, and the
+	 * others as new.
+	 */
+	private String systemView(RegisteredSystem system, SignedInUser user, Model model) {
+		if (!model.containsAttribute(FORM)) {
+			model.addAttribute(FORM,
+					new SystemForm(system.name(), system.version(), system.description(), system.status(), null));
+		}
+		if (!model.containsAttribute(ACTORS_FORM)) {
+			model.addAttribute(ACTORS_FORM, ActorsPageForm.EMPTY);
+		}
+		if (!model.containsAttribute(ENDPOINT_FORM)) {
+			model.addAttribute(ENDPOINT_FORM, EndpointPageForm.EMPTY);
+		}
 		Event event = this.events.find(system.eventId(), user);
 		List<Actor> actors = new ArrayList<>();
 		this.catalog.catalog()
@@ -86,8 +144,8 @@ class SystemPageController {
 			.forEach((entry) -> actors.addAll(entry.actors()));
 		model.addAttribute("system", system);
 		model.addAttribute("event", event);
-		model.addAttribute("registrations", this.systems.findRegistrations(id, user));
-		model.addAttribute("endpoints", this.systems.findEndpoints(id, user));
+		model.addAttribute("registrations", this.systems.findRegistrations(system.id(), user));
+		model.addAttribute("endpoints", this.systems.findEndpoints(system.id(), user));
 		model.addAttribute("actors", actors);
 		model.addAttribute("canChange",
 				user.actsFor(system.organizationId()) && (user.isAdmin() || event.isRegistrationOpen(Instant.now())));
@@ -96,22 +154,14 @@ class SystemPageController {
 		return SYSTEM_VIEW;
 	}
 
-	@PostMapping("/systems/{id}/edit")
-	String processUpdateForm(@PathVariable long id, @RequestParam String name,
-			@RequestParam(required = false) String version, @RequestParam(required = false) String description,
-			@RequestParam SystemStatus status, @AuthenticationPrincipal SignedInUser user,
-			RedirectAttributes redirect) {
-		this.systems.update(id, new SystemForm(name, version, description, status, null), user);
-		redirect.addFlashAttribute("message", "Saved.");
-		return "redirect:/systems/" + id;
-	}
-
 	@PostMapping("/systems/{id}/table-location")
 	String assignTableLocation(@PathVariable long id, @RequestParam(required = false) String tableLocation,
 			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		RegisteredSystem system = this.systems.assignTableLocation(id, new TableLocationForm(tableLocation), user);
-		redirect.addFlashAttribute("message", (system.tableLocation() != null)
-				? system.name() + " sits at table " + system.tableLocation() + "." : system.name() + " has no table.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE,
+				(system.tableLocation() != null)
+						? PageMessage.of("system.table.assigned", system.name(), system.tableLocation())
+						: PageMessage.of("system.table.none", system.name()));
 		return "redirect:/events/" + system.eventId() + "/systems";
 	}
 
@@ -119,7 +169,7 @@ class SystemPageController {
 	String delete(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		RegisteredSystem system = this.systems.find(id, user);
 		this.systems.delete(id, user);
-		redirect.addFlashAttribute("message", "Deleted " + system.name() + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.deleted", system.name()));
 		return "redirect:/events/" + system.eventId();
 	}
 
@@ -128,20 +178,27 @@ class SystemPageController {
 	 * in its {@code option-PROFILE:ACTOR} field.
 	 */
 	@PostMapping("/systems/{id}/registrations")
-	String register(@PathVariable long id, @RequestParam(name = "actors", required = false) List<String> actors,
-			@RequestParam(defaultValue = "THOROUGH") TestingType testingType, @RequestParam Map<String, String> fields,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-		if (actors == null || actors.isEmpty()) {
-			throw new InvalidInputException("Choose at least one actor.");
+	String register(@PathVariable long id, @ModelAttribute(ACTORS_FORM) ActorsPageForm form, BindingResult result,
+			@RequestParam Map<String, String> fields, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect, Model model) {
+		RegisteredSystem system = this.systems.find(id, user);
+		List<String> actors = (form.actors() != null) ? form.actors() : List.of();
+		if (actors.isEmpty()) {
+			result.rejectValue("actors", "system.actors.none");
 		}
-		List<RegistrationForm> forms = actors.stream().map((actor) -> {
-			QualifiedKeyword keywords = QualifiedKeyword.parse(actor)
-				.orElseThrow(() -> new InvalidInputException("Unknown actor " + actor + "."));
-			return new RegistrationForm(keywords.profileKeyword(), keywords.keyword(), fields.get("option-" + actor),
-					testingType);
-		}).toList();
-		this.systems.register(id, forms, user);
-		redirect.addFlashAttribute("message", "Registered " + String.join(", ", actors) + ".");
+		List<RegistrationForm> registrations = new ArrayList<>();
+		for (String actor : actors) {
+			QualifiedKeyword.parse(actor)
+				.ifPresentOrElse(
+						(keywords) -> registrations.add(new RegistrationForm(keywords.profileKeyword(),
+								keywords.keyword(), fields.get("option-" + actor), form.testingType())),
+						() -> result.rejectValue("actors", "system.actors.unknown", new Object[] { actor }, null));
+		}
+		if (Forms.submit(result, () -> this.systems.register(id, registrations, user)).isEmpty()) {
+			return systemView(system, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE,
+				PageMessage.of("system.actors.registered", String.join(", ", actors)));
 		return "redirect:/systems/" + id;
 	}
 
@@ -149,18 +206,6 @@ class SystemPageController {
 	String unregister(@PathVariable long id, @PathVariable long registrationId,
 			@AuthenticationPrincipal SignedInUser user) {
 		this.systems.unregister(id, registrationId, user);
-		return "redirect:/systems/" + id;
-	}
-
-	@PostMapping("/systems/{id}/endpoints")
-	String addEndpoint(@PathVariable long id, @RequestParam String actor, @RequestParam String baseUrl,
-			@RequestParam(required = false) String fhirVersion, @RequestParam(required = false) String notes,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-		QualifiedKeyword keywords = QualifiedKeyword.parse(actor)
-			.orElseThrow(() -> new InvalidInputException("Choose one of the system's actors."));
-		this.systems.addEndpoint(id,
-				new EndpointForm(keywords.profileKeyword(), keywords.keyword(), baseUrl, fhirVersion, notes), user);
-		redirect.addFlashAttribute("message", "Added the endpoint.");
 		return "redirect:/systems/" + id;
 	}
 

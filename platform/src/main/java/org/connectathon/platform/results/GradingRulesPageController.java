@@ -2,6 +2,7 @@ package org.connectathon.platform.results;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,9 +11,12 @@ import org.connectathon.platform.catalog.QualifiedKeyword;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.Forms;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +33,8 @@ class GradingRulesPageController {
 
 	static final String WHOLE_EVENT = "*";
 
+	private static final String FORM = "rulesForm";
+
 	private final GradingService grading;
 
 	private final EventService events;
@@ -43,26 +49,17 @@ class GradingRulesPageController {
 
 	@GetMapping("/events/{eventId}/grading-rules")
 	String rules(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user, Model model) {
-		Event event = this.events.find(eventId, user);
-		List<GradingRuleForm> rules = this.grading.findRules(eventId, user);
-		model.addAttribute("event", event);
-		model.addAttribute("eventRule",
-				rules.stream()
-					.filter((rule) -> rule.profile() == null)
-					.findFirst()
-					.orElse(new GradingRuleForm(null, null, GradingRule.DEFAULT.distinctPartnerOrganizations(),
-							GradingRule.DEFAULT.supportiveVerifiedInstances())));
-		model.addAttribute("specificRules", rules.stream().filter((rule) -> rule.profile() != null).toList());
-		model.addAttribute("scopes", scopes(event));
-		return "results/grading-rules";
+		model.addAttribute(FORM, Map.of());
+		return rulesView(eventId, this.grading.findRules(eventId, user), user, model);
 	}
 
+	/** A refusal answers the form with the rules as typed. */
 	@PostMapping("/events/{eventId}/grading-rules")
 	String replaceRules(@PathVariable long eventId, @RequestParam List<String> scope,
 			@RequestParam List<Integer> distinctPartnerOrganizations,
 			@RequestParam List<Integer> supportiveVerifiedInstances,
 			@RequestParam(required = false) Set<Integer> remove, @AuthenticationPrincipal SignedInUser user,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Model model) {
 		List<GradingRuleForm> rules = new ArrayList<>();
 		for (int row = 0; row < scope.size(); row++) {
 			String rowScope = scope.get(row).strip();
@@ -76,9 +73,26 @@ class GradingRulesPageController {
 					actor.map(QualifiedKeyword::keyword).orElse(null), valueAt(distinctPartnerOrganizations, row),
 					valueAt(supportiveVerifiedInstances, row)));
 		}
-		this.grading.replaceRules(eventId, rules, user);
-		redirect.addFlashAttribute("message", "Saved the grading rules; the event is regraded.");
+		BindingResult result = Forms.unboundForm(FORM, Map.of(), model);
+		if (Forms.submit(result, () -> this.grading.replaceRules(eventId, rules, user)).isEmpty()) {
+			return rulesView(eventId, rules, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("results.rules.saved"));
 		return "redirect:/events/" + eventId + "/grading-rules";
+	}
+
+	private String rulesView(long eventId, List<GradingRuleForm> rules, SignedInUser user, Model model) {
+		Event event = this.events.find(eventId, user);
+		model.addAttribute("event", event);
+		model.addAttribute("eventRule",
+				rules.stream()
+					.filter((rule) -> rule.profile() == null)
+					.findFirst()
+					.orElse(new GradingRuleForm(null, null, GradingRule.DEFAULT.distinctPartnerOrganizations(),
+							GradingRule.DEFAULT.supportiveVerifiedInstances())));
+		model.addAttribute("specificRules", rules.stream().filter((rule) -> rule.profile() != null).toList());
+		model.addAttribute("scopes", scopes(event));
+		return "results/grading-rules";
 	}
 
 	/** The profiles of the event and their actors, which a rule can apply to. */

@@ -5,10 +5,14 @@ import java.util.Arrays;
 import org.connectathon.platform.ListPage;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.Forms;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,6 +30,8 @@ class ResultsPageController {
 	 * and the API hold them all.
 	 */
 	static final int PAGE_SIZE = 100;
+
+	private static final String OVERRIDE_FORM = "overrideForm";
 
 	private final GradingService grading;
 
@@ -51,6 +57,23 @@ class ResultsPageController {
 	@GetMapping("/events/{eventId}/results/{registrationId}/history")
 	String history(@PathVariable long eventId, @PathVariable long registrationId,
 			@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute(OVERRIDE_FORM, new OverrideForm(null, ""));
+		return historyView(eventId, registrationId, user, model);
+	}
+
+	/** From the registration's history page, where the form is, and back to it. */
+	@PostMapping("/events/{eventId}/results/{registrationId}/override")
+	String override(@PathVariable long eventId, @PathVariable long registrationId,
+			@ModelAttribute(OVERRIDE_FORM) OverrideForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect, Model model) {
+		if (Forms.submit(result, () -> this.grading.override(eventId, registrationId, form, user)).isEmpty()) {
+			return historyView(eventId, registrationId, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("results.grade.saved"));
+		return "redirect:/events/" + eventId + "/results/" + registrationId + "/history";
+	}
+
+	private String historyView(long eventId, long registrationId, SignedInUser user, Model model) {
 		model.addAttribute("event", this.events.find(eventId, user));
 		model.addAttribute("result", this.grading.result(eventId, registrationId, user));
 		model.addAttribute("changes", this.grading.history(eventId, registrationId, user));
@@ -58,21 +81,11 @@ class ResultsPageController {
 		return "results/history";
 	}
 
-	/** From the registration's history page, where the form is, and back to it. */
-	@PostMapping("/events/{eventId}/results/{registrationId}/override")
-	String override(@PathVariable long eventId, @PathVariable long registrationId,
-			@RequestParam(required = false) Grade grade, @RequestParam String reason,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-		this.grading.override(eventId, registrationId, new OverrideForm(grade, reason), user);
-		redirect.addFlashAttribute("message", "Saved the grade.");
-		return "redirect:/events/" + eventId + "/results/" + registrationId + "/history";
-	}
-
 	@PostMapping("/events/{eventId}/results/publication")
 	String publish(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user,
 			RedirectAttributes redirect) {
 		this.grading.publish(eventId, user);
-		redirect.addFlashAttribute("message", "Published the results.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("results.published"));
 		return "redirect:/public/events/" + eventId + "/results";
 	}
 
@@ -80,7 +93,7 @@ class ResultsPageController {
 	String withdraw(@PathVariable long eventId, @RequestParam String reason, @AuthenticationPrincipal SignedInUser user,
 			RedirectAttributes redirect) {
 		this.grading.withdraw(eventId, new WithdrawalForm(reason), user);
-		redirect.addFlashAttribute("message", "Withdrew the published results.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("results.withdrawn"));
 		return "redirect:/events/" + eventId + "/results";
 	}
 

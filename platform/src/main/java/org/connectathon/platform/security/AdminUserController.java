@@ -1,10 +1,15 @@
 package org.connectathon.platform.security;
 
-import org.connectathon.platform.security.UserService.NewUser;
+import java.util.Optional;
+
+import org.connectathon.platform.web.Forms;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +22,8 @@ class AdminUserController {
 	private static final String VIEW = "security/users";
 
 	private static final String TOKENS_VIEW = "security/user-tokens";
+
+	private static final String FORM = "form";
 
 	private final UserService users;
 
@@ -32,6 +39,23 @@ class AdminUserController {
 
 	@GetMapping("/admin/users")
 	String users(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute(FORM, UserPageForm.EMPTY);
+		return usersView(user, model);
+	}
+
+	@PostMapping("/admin/users")
+	String createUser(@ModelAttribute(FORM) UserPageForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect, Model model) {
+		Optional<User> created = Forms.submit(result,
+				() -> this.users.create(form.toNewUser(), form.organization(), user));
+		if (created.isEmpty()) {
+			return usersView(user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("user.created", created.get().username()));
+		return "redirect:/admin/users";
+	}
+
+	private String usersView(SignedInUser user, Model model) {
 		model.addAttribute("users", this.users.findAll(user));
 		model.addAttribute("organizationNames", this.organizations.namesById());
 		model.addAttribute("roles", Role.values());
@@ -40,30 +64,17 @@ class AdminUserController {
 		return VIEW;
 	}
 
-	@PostMapping("/admin/users")
-	String createUser(@RequestParam String username, @RequestParam String password,
-			@RequestParam(required = false) String displayName, @RequestParam Role role,
-			@RequestParam(required = false) String organization, @AuthenticationPrincipal SignedInUser user,
-			RedirectAttributes redirect) {
-		user.requireAdmin();
-		Long organizationId = (organization == null || organization.isBlank()) ? null
-				: this.organizations.findOrCreate(organization, user);
-		User created = this.users.create(new NewUser(username, password, displayName, role, organizationId));
-		redirect.addFlashAttribute("message", "Created user " + created.username() + ".");
-		return "redirect:/admin/users";
-	}
-
 	@PostMapping("/admin/users/{id}/disable")
 	String disableUser(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		User disabled = this.users.setEnabled(user, id, false);
-		redirect.addFlashAttribute("message", "Disabled " + disabled.username() + ": signed out, tokens refused.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("user.disabled", disabled.username()));
 		return "redirect:/admin/users";
 	}
 
 	@PostMapping("/admin/users/{id}/enable")
 	String enableUser(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		User enabled = this.users.setEnabled(user, id, true);
-		redirect.addFlashAttribute("message", "Enabled " + enabled.username() + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("user.enabled", enabled.username()));
 		return "redirect:/admin/users";
 	}
 
@@ -79,7 +90,7 @@ class AdminUserController {
 			RedirectAttributes redirect) {
 		user.requireAdmin();
 		this.tokens.revoke(user, tokenId);
-		redirect.addFlashAttribute("message", "Revoked token " + tokenId + ".");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("user.token.revoked", tokenId));
 		return "redirect:/admin/users/" + id + "/tokens";
 	}
 

@@ -31,9 +31,25 @@ public class UserService implements UserDetailsService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	UserService(UserRepository users, PasswordEncoder passwordEncoder) {
+	private final OrganizationDirectory organizations;
+
+	UserService(UserRepository users, PasswordEncoder passwordEncoder, OrganizationDirectory organizations) {
+		this.organizations = organizations;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
+	}
+
+	/**
+	 * Creates a user of the organization of that name, created when missing: both or
+	 * neither, so that a refused user leaves no organization behind. For the organizers'
+	 * page.
+	 */
+	@Transactional
+	public User create(NewUser user, @Nullable String organizationName, SignedInUser organizer) {
+		organizer.requireAdmin();
+		Long organizationId = (organizationName == null || organizationName.isBlank()) ? null
+				: this.organizations.findOrCreate(organizationName, organizer);
+		return create(new NewUser(user.username(), user.password(), user.displayName(), user.role(), organizationId));
 	}
 
 	/**

@@ -1,11 +1,14 @@
 package org.connectathon.platform.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
-import org.connectathon.platform.InvalidInputException;
+import java.util.Optional;
+
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.Forms;
+import org.connectathon.platform.web.ImportForm;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -13,7 +16,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,6 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Organizers' page to import and export an event's test plan. */
 @Controller
 class AdminTestPlanController {
+
+	private static final String FORM = "form";
 
 	private final TestDefinitionService tests;
 
@@ -35,24 +42,31 @@ class AdminTestPlanController {
 
 	@GetMapping("/admin/events/{eventId}/test-plan")
 	String testPlan(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("event", this.events.find(eventId, user));
-		return "testing/test-plan";
+		model.addAttribute(FORM, ImportForm.EMPTY);
+		return testPlanView(eventId, user, model);
 	}
 
 	/** Takes an uploaded file, or else the pasted text. */
 	@PostMapping("/admin/events/{eventId}/test-plan")
-	String importPlan(@PathVariable long eventId, @RequestParam(required = false) MultipartFile file,
-			@RequestParam(required = false) String content, @AuthenticationPrincipal SignedInUser user,
-			RedirectAttributes redirect) throws IOException {
-		byte[] bytes = (file != null && !file.isEmpty()) ? file.getBytes()
-				: (content != null) ? content.getBytes(StandardCharsets.UTF_8) : new byte[0];
+	String importPlan(@PathVariable long eventId, @ModelAttribute(FORM) ImportForm form, BindingResult result,
+			@RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect, Model model) throws IOException {
+		byte[] bytes = form.bytes(file);
 		if (bytes.length == 0) {
-			throw new InvalidInputException("Choose a test plan file or paste its content.");
+			result.rejectValue("content", "testing.plan.choose");
 		}
-		TestPlanSummary summary = this.tests.importPlan(eventId, bytes, user);
-		redirect.addFlashAttribute("message", "Imported " + summary.tests() + " tests with " + summary.roles()
-				+ " roles and " + summary.steps() + " steps, and " + summary.metaTests() + " meta-tests.");
+		Optional<TestPlanSummary> summary = Forms.submit(result, () -> this.tests.importPlan(eventId, bytes, user));
+		if (summary.isEmpty()) {
+			return testPlanView(eventId, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("testing.plan.imported", summary.get().tests(),
+				summary.get().roles(), summary.get().steps(), summary.get().metaTests()));
 		return "redirect:/events/" + eventId + "/tests";
+	}
+
+	private String testPlanView(long eventId, SignedInUser user, Model model) {
+		model.addAttribute("event", this.events.find(eventId, user));
+		return "testing/test-plan";
 	}
 
 	@GetMapping("/admin/events/{eventId}/test-plan/export")

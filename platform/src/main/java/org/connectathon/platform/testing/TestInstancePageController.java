@@ -7,7 +7,10 @@ import org.connectathon.platform.evidence.EvidenceService;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.connectathon.platform.event.Event;
@@ -17,12 +20,16 @@ import org.connectathon.platform.registration.PublishedRegistration;
 import org.connectathon.platform.registration.SystemService;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.StartForm.Participant;
+import org.connectathon.platform.web.Forms;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,6 +41,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TestInstancePageController {
 
 	private static final String ROLE_FIELD = "role-";
+
+	private static final String EVIDENCE_FORM = "evidenceForm";
+
+	private static final String STATUS_FORM = "statusForm";
+
+	/** The systems chosen for each role, by role keyword, as ids typed. */
+	private static final String START_FORM = "startForm";
 
 	private final TestInstanceService instances;
 
@@ -57,6 +71,45 @@ class TestInstancePageController {
 	/** The test with, for those who may start it, the systems that can play each role. */
 	@GetMapping("/tests/{id}/instances/new")
 	String initStartForm(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute(START_FORM, Map.of());
+		return startView(id, user, model);
+	}
+
+	/**
+	 * Each role's chosen systems come in its {@code role-KEYWORD} field, several when the
+	 * role allows; a refusal answers the form with them chosen.
+	 */
+	@PostMapping("/tests/{id}/instances")
+	String processStartForm(@PathVariable long id, @RequestParam MultiValueMap<String, String> values,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect, Model model) {
+		Map<String, List<String>> chosen = new LinkedHashMap<>();
+		values.forEach((field, systemIds) -> {
+			if (field.startsWith(ROLE_FIELD)) {
+				chosen.put(field.substring(ROLE_FIELD.length()),
+						systemIds.stream().filter((systemId) -> !systemId.isBlank()).toList());
+			}
+		});
+		BindingResult result = Forms.unboundForm(START_FORM, chosen, model);
+		List<Participant> participants = new ArrayList<>();
+		chosen.forEach((role, systemIds) -> systemIds.forEach((systemId) -> {
+			try {
+				participants.add(new Participant(role, Long.parseLong(systemId)));
+			}
+			catch (NumberFormatException notASystem) {
+				result.reject("instance.start.unknownSystem", new Object[] { systemId }, null);
+			}
+		}));
+		Optional<TestInstance> instance = Forms.submit(result,
+				() -> this.instances.start(id, new StartForm(participants), user));
+		if (instance.isEmpty()) {
+			return startView(id, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE,
+				PageMessage.of("instance.started", instance.get().testKeyword()));
+		return "redirect:/test-instances/" + instance.get().id();
+	}
+
+	private String startView(long id, SignedInUser user, Model model) {
 		TestDefinition test = this.tests.find(id, user);
 		Event event = this.events.find(test.eventId(), user);
 		List<PublishedRegistration> registrations = this.systems.findPublishedRegistrations(event.id(), user);
@@ -72,27 +125,6 @@ class TestInstancePageController {
 		return "testing/instance-new";
 	}
 
-	/**
-	 * Each role's chosen systems come in its {@code role-KEYWORD} field, several when the
-	 * role allows.
-	 */
-	@PostMapping("/tests/{id}/instances")
-	String processStartForm(@PathVariable long id, @RequestParam MultiValueMap<String, String> values,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-		List<Participant> participants = new ArrayList<>();
-		values.forEach((field, systemIds) -> {
-			if (field.startsWith(ROLE_FIELD)) {
-				systemIds.stream()
-					.filter((systemId) -> !systemId.isBlank())
-					.forEach((systemId) -> participants
-						.add(new Participant(field.substring(ROLE_FIELD.length()), Long.valueOf(systemId))));
-			}
-		});
-		TestInstance instance = this.instances.start(id, new StartForm(participants), user);
-		redirect.addFlashAttribute("message", "Started " + instance.testKeyword() + ".");
-		return "redirect:/test-instances/" + instance.id();
-	}
-
 	@GetMapping("/events/{eventId}/test-instances")
 	String instances(@PathVariable long eventId, @RequestParam(defaultValue = "false") boolean mine,
 			@AuthenticationPrincipal SignedInUser user, Model model) {
@@ -104,6 +136,20 @@ class TestInstancePageController {
 
 	@GetMapping("/test-instances/{id}")
 	String instance(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		return instanceView(id, user, model);
+	}
+
+	/**
+	 * The instance page with its forms: the one refused, with what was typed, and the
+	 * others as new.
+	 */
+	private String instanceView(long id, SignedInUser user, Model model) {
+		if (!model.containsAttribute(EVIDENCE_FORM)) {
+			model.addAttribute(EVIDENCE_FORM, new EvidenceForm(EvidenceKind.COMMENT, null, null, null));
+		}
+		if (!model.containsAttribute(STATUS_FORM)) {
+			model.addAttribute(STATUS_FORM, new StatusForm(TestInstanceStatus.RUNNING, null));
+		}
 		TestInstanceDetails details = this.evidence.details(id, user);
 		TestInstance instance = details.instance();
 		boolean takingPart = user.isAdmin()
@@ -130,11 +176,12 @@ class TestInstancePageController {
 	}
 
 	@PostMapping("/test-instances/{id}/status")
-	String changeStatus(@PathVariable long id, @RequestParam TestInstanceStatus status,
-			@RequestParam(required = false) String reason, @AuthenticationPrincipal SignedInUser user,
-			RedirectAttributes redirect) {
-		this.instances.changeStatus(id, new StatusForm(status, reason), user);
-		redirect.addFlashAttribute("message", "Saved.");
+	String changeStatus(@PathVariable long id, @ModelAttribute(STATUS_FORM) StatusForm form, BindingResult result,
+			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect, Model model) {
+		if (Forms.submit(result, () -> this.instances.changeStatus(id, form, user)).isEmpty()) {
+			return instanceView(id, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("instance.saved"));
 		return "redirect:/test-instances/" + id;
 	}
 
@@ -152,20 +199,24 @@ class TestInstancePageController {
 		return "redirect:/test-instances/" + id;
 	}
 
-	/** A comment or a link, or, when a file comes, stored content of the chosen kind. */
+	/**
+	 * A comment or a link, or, when a file comes, stored content of the chosen kind. A
+	 * refusal answers the page with what was typed (a browser does not send a file
+	 * again).
+	 */
 	@PostMapping("/test-instances/{id}/evidence")
-	String addEvidence(@PathVariable long id, @RequestParam EvidenceKind kind,
-			@RequestParam(required = false) Integer stepIndex, @RequestParam(required = false) String text,
-			@RequestParam(required = false) String url, @RequestParam(required = false) MultipartFile file,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) throws IOException {
-		if (file != null && !file.isEmpty()) {
-			this.evidence.upload(id, stepIndex, kind, file.getOriginalFilename(), file.getContentType(),
-					file.getBytes(), text, user);
+	String addEvidence(@PathVariable long id, @ModelAttribute(EVIDENCE_FORM) EvidenceForm form, BindingResult result,
+			@RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect, Model model) throws IOException {
+		byte[] content = (file != null && !file.isEmpty()) ? file.getBytes() : null;
+		Optional<Evidence> added = Forms.submit(result,
+				() -> (content != null) ? this.evidence.upload(id, form.stepIndex(), form.kind(),
+						file.getOriginalFilename(), file.getContentType(), content, form.text(), user)
+						: this.evidence.add(id, form, user));
+		if (added.isEmpty()) {
+			return instanceView(id, user, model);
 		}
-		else {
-			this.evidence.add(id, new EvidenceForm(kind, stepIndex, text, url), user);
-		}
-		redirect.addFlashAttribute("message", "Evidence added.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("instance.evidence.added"));
 		return "redirect:/test-instances/" + id;
 	}
 

@@ -2,6 +2,7 @@ package org.connectathon.platform.testing;
 
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.PageMessage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +45,7 @@ class TestPageController {
 	String changeSettings(@PathVariable long id, @RequestParam(defaultValue = "false") boolean automatedPassVerifies,
 			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		this.tests.changeSettings(id, new TestSettingsForm(automatedPassVerifies), user);
-		redirect.addFlashAttribute("message", "Saved.");
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("testing.test.saved"));
 		return "redirect:/tests/" + id;
 	}
 

@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.connectathon.engine.validation.IssueSeverity;
 import org.connectathon.engine.validation.ValidationIssue;
 import org.connectathon.platform.InvalidInputException;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +31,11 @@ class ValidationPageController {
 
 	private final FhirValidation validation;
 
-	ValidationPageController(FhirValidation validation) {
+	private final MessageSource messages;
+
+	ValidationPageController(FhirValidation validation, MessageSource messages) {
 		this.validation = validation;
+		this.messages = messages;
 	}
 
 	@GetMapping("/validate")
@@ -44,7 +49,7 @@ class ValidationPageController {
 	String processForm(@RequestParam(required = false) MultipartFile file,
 			@RequestParam(required = false) String content,
 			@RequestParam(name = "ig", required = false) List<String> implementationGuides,
-			@RequestParam(required = false) String profile, Model model) throws IOException {
+			@RequestParam(required = false) String profile, Locale locale, Model model) throws IOException {
 		String resource = (file != null && !file.isEmpty()) ? new String(file.getBytes(), StandardCharsets.UTF_8)
 				: (content != null) ? content : "";
 		List<String> chosen = (implementationGuides != null) ? implementationGuides : List.of();
@@ -52,7 +57,7 @@ class ValidationPageController {
 		model.addAttribute("chosenImplementationGuides", chosen);
 		model.addAttribute("profile", profile);
 		if (resource.isBlank()) {
-			model.addAttribute("error", "Paste a resource or choose a file.");
+			model.addAttribute("error", this.messages.getMessage("validation.choose", null, locale));
 			return view(model);
 		}
 		try {

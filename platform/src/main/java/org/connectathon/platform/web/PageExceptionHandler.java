@@ -22,9 +22,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Errors on pages: a refused form goes back to the page it came from with the reason
- * shown there and nothing changed; a missing or forbidden page gets a readable error
- * page.
+ * Errors on pages: a missing or forbidden page gets a readable error page. A form that
+ * keeps what was typed answers its own refusals (see {@link Forms}); what else is refused
+ * on a post (a single-button form, the text rule of {@link TextInputChecks}, a value that
+ * does not convert) goes back to the page it came from with the reason shown there and
+ * nothing changed.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
@@ -99,7 +101,6 @@ class PageExceptionHandler {
 	private static String errorPage(HttpStatus status, String message, HttpServletResponse response, Model model) {
 		response.setStatus(status.value());
 		model.addAttribute("status", status.value());
-		// Not "message", which the layout shows as the flash of a success.
 		model.addAttribute("reason", message);
 		return ERROR_VIEW;
 	}

@@ -1,5 +1,6 @@
 package org.connectathon.platform.event;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -58,8 +59,53 @@ class EventIntegrationTests {
 		String page = PageClient.signedIn(this.fixtures.port(), this.fixtures.user(Role.ADMIN, null).username())
 			.get("/admin/events/" + id + "/edit")
 			.body();
-		assertThat(page).containsPattern("<input type=\"checkbox\" name=\"allowPrivateAddresses\" value=\"true\" "
-				+ "id=\"allow-private-addresses\" checked");
+		assertThat(page).containsPattern("<input type=\"checkbox\" value=\"true\" id=\"allow-private-addresses\" "
+				+ "name=\"allowPrivateAddresses\" checked");
+	}
+
+	@Test
+	void shouldAnswerARefusedEventFormWithWhatWasTypedAndTheErrorBesideTheField() {
+		PageClient organizer = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.ADMIN, null).username());
+		String name = Fixtures.unique("Reversed dates");
+		Map<String, String> form = new java.util.LinkedHashMap<>(
+				Map.of("name", name, "description", "Kept as typed", "startDate", "2031-03-10", "endDate", "2031-03-01",
+						"registrationDeadline", "2031-02-28T18:00", "status", "OPEN", "profiles", "IPS"));
+
+		HttpResponse<String> refused = organizer.postForm("/admin/events/new", "/admin/events/new", form);
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("value=\"" + name + "\"")
+			.contains(">Kept as typed</textarea>")
+			.containsPattern("name=\"endDate\" value=\"2031-03-01\"[^>]*>\\s*<span id=\"endDate-error\" "
+					+ "class=\"field-error\" role=\"alert\">on or after startDate 2031-03-10</span>")
+			.containsPattern("value=\"IPS\" id=\"profiles\\d\" name=\"profiles\" checked")
+			.doesNotContain("startDate-error");
+		assertThat(this.admin.get("/api/events").body()).doesNotContain(name);
+
+		form.put("endDate", "2031-03-12");
+		HttpResponse<String> created = organizer.postForm("/admin/events/new", "/admin/events/new", form);
+
+		assertThat(created.statusCode()).isEqualTo(302);
+		String location = created.headers().firstValue("Location").orElseThrow();
+		assertThat(organizer.get(java.net.URI.create(location).getPath()).body()).contains("Created " + name + ".");
+	}
+
+	@Test
+	void shouldKeepAValueThatIsNotADateWithItsErrorBesideTheField() {
+		PageClient organizer = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.ADMIN, null).username());
+		String name = Fixtures.unique("Impossible date");
+
+		HttpResponse<String> refused = organizer.postForm("/admin/events/new", "/admin/events/new",
+				Map.of("name", name, "startDate", "2031-02-30", "endDate", "2031-03-12", "registrationDeadline",
+						"2031-02-28T18:00", "status", "OPEN"));
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("value=\"" + name + "\"")
+			.containsPattern("name=\"startDate\" value=\"2031-02-30\"[^>]*>\\s*<span id=\"startDate-error\" "
+					+ "class=\"field-error\" role=\"alert\">is not a valid value here</span>");
+		assertThat(this.admin.get("/api/events").body()).doesNotContain(name);
 	}
 
 	@Test

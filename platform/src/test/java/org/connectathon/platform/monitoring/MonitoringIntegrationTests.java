@@ -1,5 +1,6 @@
 package org.connectathon.platform.monitoring;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.stream.Stream;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PageClient;
 import org.connectathon.platform.PlatformIntegrationTest;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
@@ -149,6 +151,30 @@ class MonitoringIntegrationTests {
 			.asString()).isEqualTo("TO_BE_VERIFIED");
 		assertThat(this.pdqmQuery.acme().get("/api/test-instances/" + instance + "/step-verdicts").json().size())
 			.isZero();
+	}
+
+	@Test
+	void shouldAnswerARefusedVerdictFormWithTheCommentTypedAndTheErrorBesideIt() {
+		long instance = handedOverInstance();
+		assertThat(this.monitor.post("/api/test-instances/" + instance + "/claim", Map.of()).status()).isEqualTo(200);
+		PageClient monitorPages = PageClient.signedIn(this.fixtures.port(), this.monitorUser.username());
+		String page = "/test-instances/" + instance + "/verify";
+		String tooLong = "Step 1 answered late. " + "x".repeat(2000);
+
+		HttpResponse<String> refused = monitorPages.postForm(page, "/test-instances/" + instance + "/verdict",
+				Map.of("status", "FAILED", "comment", tooLong));
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).containsPattern("id=\"verdict-comment\"[^>]*>" + tooLong + "</textarea>\\s*"
+				+ "<span id=\"comment-error\" class=\"field-error\" role=\"alert\">size must be between 0 and 2000");
+		assertThat(this.alice.get("/api/test-instances/" + instance).json().path("instance").path("status").asString())
+			.isEqualTo("TO_BE_VERIFIED");
+
+		HttpResponse<String> judged = monitorPages.postForm(page, "/test-instances/" + instance + "/verdict",
+				Map.of("status", "FAILED", "comment", "Step 1 answered late."));
+
+		assertThat(judged.statusCode()).isEqualTo(302);
+		assertThat(monitorPages.get("/test-instances/" + instance).body()).contains("Verdict recorded.");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package org.connectathon.platform.registration;
 
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -8,9 +10,11 @@ import java.util.Map;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PageClient;
 import org.connectathon.platform.PlatformIntegrationTest;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventStatus;
+import org.connectathon.platform.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -211,6 +215,60 @@ class RegistrationIntegrationTests {
 		Response twin = this.alice.post("/api/events/" + this.event.id() + "/systems", Map.of("name", "Twin"));
 		assertThat(twin.status()).isEqualTo(409);
 		assertThat(this.alice.get("/api/organizations/" + this.acme.id() + "/systems").json().size()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldAnswerARefusedNewSystemFormWithWhatWasTypedAndTheErrorBesideTheField() {
+		PageClient bob = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.PARTICIPANT, this.acme).username());
+		String form = "/events/" + this.event.id() + "/systems/new";
+		Map<String, String> typed = new java.util.HashMap<>(Map.of("name", "Acme Kept", "version", "v".repeat(51),
+				"description", "Typed before the refusal", "status", "DRAFT"));
+
+		HttpResponse<String> refused = bob.postForm(form, form, typed);
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).containsPattern("id=\"system-name\"[^>]*value=\"Acme Kept\"")
+			.containsPattern("id=\"system-version\"[^>]*value=\"v{51}\">\\s*<span id=\"version-error\" "
+					+ "class=\"field-error\" role=\"alert\">size must be between 0 and 50</span>")
+			.contains(">Typed before the refusal</textarea>")
+			.contains("<option value=\"DRAFT\" selected=\"selected\">")
+			.doesNotContain("name-error");
+		assertThat(this.alice.get("/api/organizations/" + this.acme.id() + "/systems").json().size()).isZero();
+
+		typed.put("version", "2.0");
+		HttpResponse<String> registered = bob.postForm(form, form, typed);
+
+		assertThat(registered.statusCode()).isEqualTo(302);
+		assertThat(bob.get(URI.create(registered.headers().firstValue("Location").orElseThrow()).getPath()).body())
+			.contains("Registered Acme Kept. Now choose its actors.");
+	}
+
+	@Test
+	void shouldAnswerARefusedEndpointFormWithWhatWasTypedAndTheErrorBesideTheField() {
+		long system = createSystem(this.alice, this.event, "Acme Endpoint Server");
+		register(system, actor("FHIR", "SERVER"));
+		PageClient bob = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.PARTICIPANT, this.acme).username());
+		String page = "/systems/" + system;
+		Map<String, String> typed = new java.util.HashMap<>(
+				Map.of("actor", "FHIR:SERVER", "baseUrl", "ftp://fhir.acme.example", "notes", "Behind the VPN"));
+
+		HttpResponse<String> refused = bob.postForm(page, page + "/endpoints", typed);
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body())
+			.containsPattern("name=\"baseUrl\" value=\"ftp://fhir.acme.example\">\\s*<span id=\"baseUrl-error\" "
+					+ "class=\"field-error\" role=\"alert\">must be an http or https URL</span>")
+			.containsPattern("name=\"notes\" value=\"Behind the VPN\"")
+			.containsPattern("<details class=\"panel\" open=\"open\">\\s*<summary>Add an endpoint");
+		assertThat(this.alice.get("/api/systems/" + system + "/endpoints").json().size()).isZero();
+
+		typed.put("baseUrl", "https://fhir.acme.example/r4");
+		HttpResponse<String> added = bob.postForm(page, page + "/endpoints", typed);
+
+		assertThat(added.statusCode()).isEqualTo(302);
+		assertThat(bob.get(page).body()).contains("Added the endpoint.").contains("https://fhir.acme.example/r4");
 	}
 
 	private static Response endpoint(ApiClient client, long system, String baseUrl) {

@@ -1,5 +1,6 @@
 package org.connectathon.platform.results;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -255,6 +256,25 @@ class ResultsIntegrationTests {
 		assertThat(history.get(1).path("userName").asString()).isNotBlank();
 		assertThat(history.get(1).path("changedAt").asString()).isNotBlank();
 		assertThat(this.alice.get(publication + "/history").status()).isEqualTo(403);
+	}
+
+	@Test
+	void shouldAnswerRefusedGradingRulesWithTheRulesAsTyped() {
+		String page = "/events/" + this.event.id() + "/grading-rules";
+		PageClient organizer = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.ADMIN, null).username());
+
+		HttpResponse<String> refused = organizer.post(page,
+				"scope=*&distinctPartnerOrganizations=2&supportiveVerifiedInstances=1"
+						+ "&scope=NOPE&distinctPartnerOrganizations=1&supportiveVerifiedInstances=2",
+				page);
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("The grading rules are inconsistent; nothing was changed.")
+			.contains("NOPE is not in the scope of")
+			.containsPattern("id=\"rule-0-partners\"[^>]*value=\"2\"")
+			.containsPattern("name=\"scope\" value=\"NOPE\"");
+		assertThat(this.admin.get("/api/events/" + this.event.id() + "/grading-rules").json().size()).isZero();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.connectathon.platform.security;
 
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -185,6 +186,40 @@ class AccountsIntegrationTests {
 			.param("id", this.alice.id())
 			.query(Boolean.class)
 			.single()).isFalse();
+	}
+
+	@Test
+	void shouldAnswerARefusedUserFormWithWhatWasTypedAndLeaveNoOrganizationBehind() {
+		PageClient browser = PageClient.signedIn(this.fixtures.port(), this.fixtures.user(Role.ADMIN, null).username());
+		String organization = Fixtures.unique("Initech");
+		Map<String, String> typed = new java.util.HashMap<>(Map.of("username", "x", "password", "long enough secret",
+				"displayName", "Peter Gibbons", "role", "PARTICIPANT", "organization", organization));
+
+		HttpResponse<String> refused = browser.postForm("/admin/users", "/admin/users", typed);
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body())
+			.containsPattern("name=\"username\" value=\"x\">\\s*<span id=\"username-error\" "
+					+ "class=\"field-error\" role=\"alert\">2 to 100 letters, digits or . _ @ -</span>")
+			.contains("name=\"displayName\" value=\"Peter Gibbons\"")
+			.contains("name=\"organization\" value=\"" + organization + "\"")
+			.contains("<option value=\"PARTICIPANT\" selected=\"selected\">")
+			.doesNotContain("long enough secret");
+		assertThat(this.jdbc.sql("select count(*) from organizations where name = :name")
+			.param("name", organization)
+			.query(Integer.class)
+			.single()).as("the organization typed for a refused user").isZero();
+
+		String username = Fixtures.unique("peter").replace(' ', '-');
+		typed.put("username", username);
+		HttpResponse<String> created = browser.postForm("/admin/users", "/admin/users", typed);
+
+		assertThat(created.statusCode()).isEqualTo(302);
+		assertThat(browser.get("/admin/users").body()).contains("Created user " + username + ".");
+		assertThat(this.jdbc.sql("select count(*) from organizations where name = :name")
+			.param("name", organization)
+			.query(Integer.class)
+			.single()).isOne();
 	}
 
 	private ApiToken onlyToken(User user) {

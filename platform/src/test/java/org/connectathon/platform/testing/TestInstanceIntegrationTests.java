@@ -307,6 +307,60 @@ class TestInstanceIntegrationTests {
 	}
 
 	@Test
+	void shouldAnswerARefusedEvidenceFormWithWhatWasTypedAndTheErrorBesideTheField() {
+		long instance = startedInstance();
+		PageClient alicePages = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.PARTICIPANT, this.acme).username());
+		String page = "/test-instances/" + instance;
+		Map<String, String> typed = new java.util.HashMap<>(
+				Map.of("kind", "LINK", "stepIndex", "1", "text", "Seen in the log", "url", "ftp://logs.acme.example"));
+
+		HttpResponse<String> refused = alicePages.postForm(page, page + "/evidence", typed);
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("<option value=\"LINK\" selected=\"selected\">")
+			.contains("<option value=\"1\" selected=\"selected\">")
+			.contains(">Seen in the log</textarea>")
+			.containsPattern("name=\"url\" value=\"ftp://logs.acme.example\">\\s*<span id=\"url-error\" "
+					+ "class=\"field-error\" role=\"alert\">&#39;ftp://logs.acme.example&#39; is not an http or "
+					+ "https address</span>")
+			.contains("Give the link as an http or https address.");
+		assertThat(this.alice.get("/api/test-instances/" + instance).json().path("evidence").size()).isZero();
+
+		typed.put("url", "https://logs.acme.example/1");
+		HttpResponse<String> added = alicePages.postForm(page, page + "/evidence", typed);
+
+		assertThat(added.statusCode()).isEqualTo(302);
+		assertThat(alicePages.get(page).body()).contains("Evidence added.").contains("https://logs.acme.example/1");
+		assertThat(this.alice.get("/api/test-instances/" + instance).json().path("evidence").size()).isOne();
+	}
+
+	@Test
+	void shouldAnswerARefusedStartFormWithTheSystemsChosen() {
+		PageClient alicePages = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.PARTICIPANT, this.acme).username());
+		String form = "/tests/" + this.pdqmTest + "/instances/new";
+		String action = "/tests/" + this.pdqmTest + "/instances";
+
+		HttpResponse<String> refused = alicePages.postForm(form, action, Map.of("role-CONSUMER",
+				String.valueOf(this.acmeConsumer), "role-SUPPLIER", String.valueOf(this.acmeSupplier)));
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("PDQM-QUERY needs partners from another organization")
+			.containsPattern("<option value=\"" + this.acmeConsumer + "\"\\s+selected=\"selected\">")
+			.containsPattern("<option value=\"" + this.acmeSupplier + "\"\\s+selected=\"selected\">")
+			.doesNotContainPattern("<option value=\"" + this.globexSupplier + "\"\\s+selected");
+		assertNoInstance();
+
+		HttpResponse<String> started = alicePages.postForm(form, action, Map.of("role-CONSUMER",
+				String.valueOf(this.acmeConsumer), "role-SUPPLIER", String.valueOf(this.globexSupplier)));
+
+		assertThat(started.statusCode()).isEqualTo(302);
+		assertThat(alicePages.get(java.net.URI.create(started.headers().firstValue("Location").orElseThrow()).getPath())
+			.body()).contains("Started PDQM-QUERY.");
+	}
+
+	@Test
 	void shouldRefuseALinkThatIsNotAWebAddressNamingIt() {
 		long instance = this.pdqmQuery.instance();
 		String path = "/api/test-instances/" + instance + "/evidence";
