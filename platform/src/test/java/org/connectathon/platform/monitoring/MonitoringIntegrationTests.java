@@ -155,7 +155,7 @@ class MonitoringIntegrationTests {
 
 	@Test
 	void shouldAnswerARefusedVerdictFormWithTheCommentTypedAndTheErrorBesideIt() {
-		long instance = handedOverInstance();
+		long instance = this.pdqmQuery.handedOver();
 		assertThat(this.monitor.post("/api/test-instances/" + instance + "/claim", Map.of()).status()).isEqualTo(200);
 		PageClient monitorPages = PageClient.signedIn(this.fixtures.port(), this.monitorUser.username());
 		String page = "/test-instances/" + instance + "/verify";
@@ -167,8 +167,12 @@ class MonitoringIntegrationTests {
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body()).containsPattern("id=\"verdict-comment\"[^>]*>" + tooLong + "</textarea>\\s*"
 				+ "<span id=\"comment-error\" class=\"field-error\" role=\"alert\">size must be between 0 and 2000");
-		assertThat(this.alice.get("/api/test-instances/" + instance).json().path("instance").path("status").asString())
-			.isEqualTo("TO_BE_VERIFIED");
+		assertThat(this.pdqmQuery.acme()
+			.get("/api/test-instances/" + instance)
+			.json()
+			.path("instance")
+			.path("status")
+			.asString()).isEqualTo("TO_BE_VERIFIED");
 
 		HttpResponse<String> judged = monitorPages.postForm(page, "/test-instances/" + instance + "/verdict",
 				Map.of("status", "FAILED", "comment", "Step 1 answered late."));

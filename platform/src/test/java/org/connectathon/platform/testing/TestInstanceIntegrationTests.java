@@ -308,9 +308,9 @@ class TestInstanceIntegrationTests {
 
 	@Test
 	void shouldAnswerARefusedEvidenceFormWithWhatWasTypedAndTheErrorBesideTheField() {
-		long instance = startedInstance();
+		long instance = this.pdqmQuery.instance();
 		PageClient alicePages = PageClient.signedIn(this.fixtures.port(),
-				this.fixtures.user(Role.PARTICIPANT, this.acme).username());
+				this.fixtures.user(Role.PARTICIPANT, this.pdqmQuery.acmeOrganization()).username());
 		String page = "/test-instances/" + instance;
 		Map<String, String> typed = new java.util.HashMap<>(
 				Map.of("kind", "LINK", "stepIndex", "1", "text", "Seen in the log", "url", "ftp://logs.acme.example"));
@@ -338,7 +338,7 @@ class TestInstanceIntegrationTests {
 	@Test
 	void shouldAnswerARefusedStartFormWithTheSystemsChosen() {
 		PageClient alicePages = PageClient.signedIn(this.fixtures.port(),
-				this.fixtures.user(Role.PARTICIPANT, this.acme).username());
+				this.fixtures.user(Role.PARTICIPANT, this.pdqmQuery.acmeOrganization()).username());
 		String form = "/tests/" + this.pdqmTest + "/instances/new";
 		String action = "/tests/" + this.pdqmTest + "/instances";
 
