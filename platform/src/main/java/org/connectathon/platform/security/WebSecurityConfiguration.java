@@ -18,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -57,43 +58,45 @@ class WebSecurityConfiguration {
 	@Order(0)
 	SecurityFilterChain fhirSecurity(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems)
 			throws Exception {
-		AuthenticationEntryPoint refusal = (request, response, exception) -> problems.writeOperationOutcome(response,
-				HttpStatus.UNAUTHORIZED, "security", refusalReason(exception));
-		http.securityMatcher("/fhir/**")
+		return tokensOnly(http, "/fhir/**", tokens,
+				(request, response, exception) -> problems.writeOperationOutcome(response, HttpStatus.UNAUTHORIZED,
+						"security", refusalReason(exception)),
+				(request, response, exception) -> problems.writeOperationOutcome(response, HttpStatus.FORBIDDEN,
+						"security", "You may not do this."))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-			.headers(headers(DATA_POLICY))
-			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens, refusal),
-					UsernamePasswordAuthenticationFilter.class)
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(refusal)
-				.accessDeniedHandler((request, response, exception) -> problems.writeOperationOutcome(response,
-						HttpStatus.FORBIDDEN, "security", "You may not do this.")));
-		return http.build();
+			.build();
 	}
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems)
 			throws Exception {
-		AuthenticationEntryPoint refusal = (request, response, exception) -> problems.write(response,
-				HttpStatus.UNAUTHORIZED, refusalReason(exception));
-		http.securityMatcher("/api/**")
+		return tokensOnly(http, "/api/**", tokens,
+				(request, response, exception) -> problems.write(response, HttpStatus.UNAUTHORIZED,
+						refusalReason(exception)),
+				(request, response, exception) -> problems.write(response, HttpStatus.FORBIDDEN,
+						"You may not do this."))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/openapi.json/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
+			.build();
+	}
+
+	/**
+	 * Bearer tokens and no cookies: there is nothing for a forged cross-site request to
+	 * ride on, so no CSRF tokens, and no session.
+	 */
+	private static HttpSecurity tokensOnly(HttpSecurity http, String paths, ApiTokenService tokens,
+			AuthenticationEntryPoint refusal, AccessDeniedHandler denied) throws Exception {
+		return http.securityMatcher(paths)
 			.headers(headers(DATA_POLICY))
-			// No cookies are accepted here, so there is nothing for a forged cross-site
-			// request to ride on.
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens, refusal),
 					UsernamePasswordAuthenticationFilter.class)
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(refusal)
-				.accessDeniedHandler((request, response, exception) -> problems.write(response, HttpStatus.FORBIDDEN,
-						"You may not do this.")));
-		return http.build();
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(refusal).accessDeniedHandler(denied));
 	}
 
 	/**
