@@ -17,7 +17,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -64,7 +66,7 @@ final class Browser implements BeforeEachCallback, AfterEachCallback, AfterAllCa
 		this.baseUrl = "http://localhost:" + port;
 		if (this.driver == null) {
 			this.driver = start();
-			this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(10));
+			this.wait = waitUpTo(Duration.ofSeconds(10));
 		}
 		else {
 			signOut();
@@ -97,6 +99,17 @@ final class Browser implements BeforeEachCallback, AfterEachCallback, AfterAllCa
 			this.driver.quit();
 			this.driver = null;
 		}
+	}
+
+	/**
+	 * A wait that reads again when the page changed under it: Chromium answers "Node with
+	 * given id does not belong to the document" for an element that a redirect or htmx
+	 * replaced while it was read, which Selenium does not report as a stale element.
+	 */
+	private WebDriverWait waitUpTo(Duration timeout) {
+		WebDriverWait wait = new WebDriverWait(this.driver, timeout);
+		wait.ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
+		return wait;
 	}
 
 	private static WebDriver start() {
@@ -189,7 +202,7 @@ final class Browser implements BeforeEachCallback, AfterEachCallback, AfterAllCa
 
 	/** Waits longer, for work done in the background such as a TestScript run. */
 	void waitForText(By target, String text, Duration timeout) {
-		new WebDriverWait(this.driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(target, text));
+		waitUpTo(timeout).until(ExpectedConditions.textToBePresentInElementLocated(target, text));
 	}
 
 	String pageText() {
