@@ -143,12 +143,7 @@ class MonitoringIntegrationTests {
 		assertThat(unassigned.status()).isEqualTo(403);
 		assertThat(unassigned.json().path("detail").asString()).contains("You are not a monitor of PDQM-QUERY");
 
-		assertThat(this.pdqmQuery.acme()
-			.get("/api/test-instances/" + instance)
-			.json()
-			.path("instance")
-			.path("status")
-			.asString()).isEqualTo("TO_BE_VERIFIED");
+		assertThat(this.pdqmQuery.status(instance)).isEqualTo("TO_BE_VERIFIED");
 		assertThat(this.pdqmQuery.acme().get("/api/test-instances/" + instance + "/step-verdicts").json().size())
 			.isZero();
 	}
@@ -167,12 +162,7 @@ class MonitoringIntegrationTests {
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body()).containsPattern("id=\"verdict-comment\"[^>]*>" + tooLong + "</textarea>\\s*"
 				+ "<span id=\"comment-error\" class=\"field-error\" role=\"alert\">size must be between 0 and 2000");
-		assertThat(this.pdqmQuery.acme()
-			.get("/api/test-instances/" + instance)
-			.json()
-			.path("instance")
-			.path("status")
-			.asString()).isEqualTo("TO_BE_VERIFIED");
+		assertThat(this.pdqmQuery.status(instance)).isEqualTo("TO_BE_VERIFIED");
 
 		HttpResponse<String> judged = monitorPages.postForm(page, "/test-instances/" + instance + "/verdict",
 				Map.of("status", "FAILED", "comment", "Step 1 answered late."));

@@ -77,6 +77,11 @@ public final class PeerToPeerTestBuilder {
 		return instance;
 	}
 
+	/** The instance's status as Acme, taking part, reads it. */
+	public String status(long instance) {
+		return this.acme.get("/api/test-instances/" + instance).json().path("instance").path("status").asString();
+	}
+
 	/** Assigns the monitors to the test, replacing those it had. */
 	public PeerToPeerTestBuilder monitoredBy(Long... monitorIds) {
 		Response assigned = this.admin.put("/api/tests/" + this.test + "/monitors", List.of(monitorIds));
