@@ -1,0 +1,177 @@
+package org.connectathon.platform.capture;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.connectathon.platform.ListPage;
+import org.connectathon.platform.RecordRowMapper;
+import org.connectathon.platform.capture.CapturedMessage.Header;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stores captures, in batches, and reads them back for lists and detail views. */
+@Repository
+public class CaptureRepository {
+
+	private static final String SUMMARY_COLUMNS = """
+			id, event_id, endpoint_id, receiver_system_id, sender_system_id, sender_identified_by, client_address,
+			started_at, upstream_millis, total_millis, method, url, upstream_url, status, failure, resource_type,
+			interaction, request_body_size, request_body_truncated, response_body_size, response_body_truncated,
+			test_instance_id, step_index, attached_by, validation_status, validation_errors, validation_warnings""";
+
+	private static final TypeReference<List<List<String>>> HEADER_PAIRS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate batches;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	CaptureRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
+		this.jdbc = jdbc;
+		this.batches = batches;
+	}
+
+	/** Stores the captures in one batch, in their order. */
+	public void insertAll(List<NewCapture> captures) {
+		if (captures.isEmpty()) {
+			return;
+		}
+		SqlParameterSource[] rows = captures.stream().map(this::row).toArray(SqlParameterSource[]::new);
+		this.batches.batchUpdate("""
+				insert into captures (event_id, endpoint_id, receiver_system_id, sender_system_id,
+				sender_identified_by, client_address, started_at, upstream_millis, total_millis, method, url,
+				upstream_url, status, failure, resource_type, interaction, request_headers, request_content_type,
+				request_body, request_body_size, request_body_truncated, response_headers, response_content_type,
+				response_body, response_body_size, response_body_truncated)
+				values (:eventId, :endpointId, :receiverSystemId, :senderSystemId, :senderIdentifiedBy,
+				:clientAddress, :startedAt, :upstreamMillis, :totalMillis, :method, :url, :upstreamUrl, :status,
+				:failure, :resourceType, :interaction, :requestHeaders, :requestContentType, :requestBody,
+				:requestBodySize, :requestBodyTruncated, :responseHeaders, :responseContentType, :responseBody,
+				:responseBodySize, :responseBodyTruncated)""", rows);
+	}
+
+	public Optional<Capture> find(long id) {
+		return this.jdbc.sql("select " + SUMMARY_COLUMNS + " from captures where id = :id")
+			.param("id", id)
+			.query(RecordRowMapper.of(Capture.class))
+			.optional();
+	}
+
+	/** The request of the capture as stored, empty for an unknown capture. */
+	public Optional<CapturedMessage> findRequest(long id) {
+		return findMessage(id, "request");
+	}
+
+	/** The response of the capture as stored, empty for an unknown capture. */
+	public Optional<CapturedMessage> findResponse(long id) {
+		return findMessage(id, "response");
+	}
+
+	/** A page of the event's captures that pass the filter, newest first. */
+	public ListPage<Capture> findPage(long eventId, CaptureFilter filter, int number, int size) {
+		StringBuilder where = new StringBuilder(" where event_id = :eventId");
+		MapSqlParameterSource parameters = new MapSqlParameterSource("eventId", eventId);
+		if (filter.systemId() != null) {
+			where.append(" and (sender_system_id = :systemId or receiver_system_id = :systemId)");
+			parameters.addValue("systemId", filter.systemId());
+		}
+		if (filter.testInstanceId() != null) {
+			where.append(" and test_instance_id = :testInstanceId");
+			parameters.addValue("testInstanceId", filter.testInstanceId());
+		}
+		if (filter.status() != null) {
+			where.append((filter.status() == 0) ? " and failure is not null" : " and status = :status");
+			parameters.addValue("status", filter.status());
+		}
+		if (filter.from() != null) {
+			where.append(" and started_at >= :from");
+			parameters.addValue("from", filter.from());
+		}
+		if (filter.to() != null) {
+			where.append(" and started_at < :to");
+			parameters.addValue("to", filter.to());
+		}
+		if (filter.resourceType() != null) {
+			where.append(" and resource_type = :resourceType");
+			parameters.addValue("resourceType", filter.resourceType());
+		}
+		if (filter.validationStatus() != null) {
+			where.append(" and validation_status = :validationStatus");
+			parameters.addValue("validationStatus", filter.validationStatus().name());
+		}
+		int total = this.jdbc.sql("select count(*) from captures" + where)
+			.paramSource(parameters)
+			.query(Integer.class)
+			.single();
+		parameters.addValue("limit", size).addValue("offset", ListPage.offset(number, size));
+		List<Capture> items = this.jdbc
+			.sql("select " + SUMMARY_COLUMNS + " from captures" + where
+					+ " order by id desc limit :limit offset :offset")
+			.paramSource(parameters)
+			.query(RecordRowMapper.of(Capture.class))
+			.list();
+		return new ListPage<>(items, number, size, total);
+	}
+
+	private Optional<CapturedMessage> findMessage(long id, String side) {
+		return this.jdbc
+			.sql("select %1$s_headers, %1$s_content_type, %1$s_body, %1$s_body_size, %1$s_body_truncated"
+				.formatted(side) + " from captures where id = :id")
+			.param("id", id)
+			.query((row, number) -> new CapturedMessage(headers(row.getString(1)), row.getString(2), row.getBytes(3),
+					row.getLong(4), row.getBoolean(5)))
+			.optional();
+	}
+
+	private SqlParameterSource row(NewCapture capture) {
+		return new MapSqlParameterSource().addValue("eventId", capture.eventId())
+			.addValue("endpointId", capture.endpointId())
+			.addValue("receiverSystemId", capture.receiverSystemId())
+			.addValue("senderSystemId", capture.senderSystemId())
+			.addValue("senderIdentifiedBy",
+					(capture.senderIdentifiedBy() != null) ? capture.senderIdentifiedBy().name() : null)
+			.addValue("clientAddress", capture.clientAddress())
+			.addValue("startedAt", capture.startedAt())
+			.addValue("upstreamMillis", capture.upstreamMillis())
+			.addValue("totalMillis", capture.totalMillis())
+			.addValue("method", capture.method())
+			.addValue("url", capture.url())
+			.addValue("upstreamUrl", capture.upstreamUrl())
+			.addValue("status", capture.status())
+			.addValue("failure", capture.failure())
+			.addValue("resourceType", capture.resourceType())
+			.addValue("interaction", capture.interaction())
+			.addValue("requestHeaders", headersJson(capture.request().headers()))
+			.addValue("requestContentType", capture.request().contentType())
+			.addValue("requestBody", capture.request().body())
+			.addValue("requestBodySize", capture.request().bodySize())
+			.addValue("requestBodyTruncated", capture.request().bodyTruncated())
+			.addValue("responseHeaders", headersJson(capture.response().headers()))
+			.addValue("responseContentType", capture.response().contentType())
+			.addValue("responseBody", capture.response().body())
+			.addValue("responseBodySize", capture.response().bodySize())
+			.addValue("responseBodyTruncated", capture.response().bodyTruncated());
+	}
+
+	private String headersJson(List<Header> headers) {
+		return this.json
+			.writeValueAsString(headers.stream().map((header) -> List.of(header.name(), header.value())).toList());
+	}
+
+	private List<Header> headers(String stored) {
+		List<Header> headers = new ArrayList<>();
+		for (List<String> pair : this.json.readValue(stored, HEADER_PAIRS)) {
+			headers.add(new Header(pair.get(0), pair.get(1)));
+		}
+		return headers;
+	}
+
+}
