@@ -1,4 +1,4 @@
-package org.connectathon.platform.capture;
+package org.connectathon.platform.proxy;
 
 /** Where the background validation of a capture's FHIR bodies stands. */
 public enum CaptureValidationStatus {

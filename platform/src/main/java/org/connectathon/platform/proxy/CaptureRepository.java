@@ -1,4 +1,4 @@
-package org.connectathon.platform.capture;
+package org.connectathon.platform.proxy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.connectathon.platform.ListPage;
 import org.connectathon.platform.RecordRowMapper;
-import org.connectathon.platform.capture.CapturedMessage.Header;
+import org.connectathon.platform.proxy.CapturedMessage.Header;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;

@@ -1,4 +1,4 @@
-package org.connectathon.platform.capture;
+package org.connectathon.platform.proxy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -8,7 +8,7 @@ import java.util.List;
 import org.connectathon.platform.ListPage;
 import org.connectathon.platform.RepositoryTest;
 import org.connectathon.platform.TableRows;
-import org.connectathon.platform.capture.CapturedMessage.Header;
+import org.connectathon.platform.proxy.CapturedMessage.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

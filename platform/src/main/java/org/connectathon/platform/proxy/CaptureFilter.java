@@ -1,4 +1,4 @@
-package org.connectathon.platform.capture;
+package org.connectathon.platform.proxy;
 
 import java.time.OffsetDateTime;
 

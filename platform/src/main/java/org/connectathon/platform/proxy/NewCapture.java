@@ -1,8 +1,8 @@
-package org.connectathon.platform.capture;
+package org.connectathon.platform.proxy;
 
 import java.time.OffsetDateTime;
 
-import org.connectathon.platform.capture.Capture.SenderIdentification;
+import org.connectathon.platform.proxy.Capture.SenderIdentification;
 import org.jspecify.annotations.Nullable;
 
 /** An exchange as the proxy recorded it, before it is stored. */
