@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,12 +40,15 @@ public class CaptureRepository {
 		this.batches = batches;
 	}
 
-	/** Stores the captures in one batch, in their order. */
-	public void insertAll(List<NewCapture> captures) {
+	/**
+	 * Stores the captures in one batch, in their order, and gives them back as stored.
+	 */
+	public List<Capture> insertAll(List<NewCapture> captures) {
 		if (captures.isEmpty()) {
-			return;
+			return List.of();
 		}
 		SqlParameterSource[] rows = captures.stream().map(this::row).toArray(SqlParameterSource[]::new);
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.batches.batchUpdate("""
 				insert into captures (event_id, endpoint_id, receiver_system_id, sender_system_id,
 				sender_identified_by, client_address, started_at, upstream_millis, total_millis, method, url,
@@ -55,7 +59,12 @@ public class CaptureRepository {
 				:clientAddress, :startedAt, :upstreamMillis, :totalMillis, :method, :url, :upstreamUrl, :status,
 				:failure, :resourceType, :interaction, :requestHeaders, :requestContentType, :requestBody,
 				:requestBodySize, :requestBodyTruncated, :responseHeaders, :responseContentType, :responseBody,
-				:responseBodySize, :responseBodyTruncated)""", rows);
+				:responseBodySize, :responseBodyTruncated)""", rows, keys, new String[] { "id" });
+		List<Long> ids = keys.getKeyList().stream().map((key) -> ((Number) key.get("id")).longValue()).toList();
+		return this.jdbc.sql("select " + SUMMARY_COLUMNS + " from captures where id in (:ids) order by id")
+			.param("ids", ids)
+			.query(RecordRowMapper.of(Capture.class))
+			.list();
 	}
 
 	public Optional<Capture> find(long id) {

@@ -40,9 +40,10 @@ class CaptureRepositoryTests {
 
 	@Test
 	void shouldStoreABatchAndListItNewestFirstWithTheFiltersApplied() {
-		this.captures.insertAll(List.of(capture("GET", "/Patient?name=x", 200, "Patient", NOON),
+		List<Capture> stored = this.captures.insertAll(List.of(capture("GET", "/Patient?name=x", 200, "Patient", NOON),
 				capture("POST", "/Observation", 201, "Observation", NOON.plusMinutes(1)),
 				capture("GET", "/Patient/1", 404, "Patient", NOON.plusMinutes(2))));
+		assertThat(stored).extracting(Capture::url).containsExactly("/Patient?name=x", "/Observation", "/Patient/1");
 
 		ListPage<Capture> all = this.captures.findPage(this.event, CaptureFilter.none(), 0, 2);
 		assertThat(all.total()).isEqualTo(3);
@@ -58,8 +59,7 @@ class CaptureRepositoryTests {
 
 	@Test
 	void shouldReadBackHeadersInTheirOrderAndTheBodyWithItsTruncation() {
-		this.captures.insertAll(List.of(capture("GET", "/Patient/1", 200, "Patient", NOON)));
-		long id = this.captures.findPage(this.event, CaptureFilter.none(), 0, 1).items().get(0).id();
+		long id = this.captures.insertAll(List.of(capture("GET", "/Patient/1", 200, "Patient", NOON))).get(0).id();
 
 		CapturedMessage response = this.captures.findResponse(id).orElseThrow();
 
