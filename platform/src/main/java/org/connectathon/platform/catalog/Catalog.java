@@ -28,6 +28,22 @@ public record Catalog(List<CatalogProfile> profiles) {
 			.findFirst());
 	}
 
+	/**
+	 * The transaction that a test step names as {@code PROFILE:KEYWORD}, empty when the
+	 * catalog has none.
+	 */
+	public Optional<Transaction> transaction(String qualifiedKeyword) {
+		int colon = qualifiedKeyword.indexOf(':');
+		if (colon < 0) {
+			return Optional.empty();
+		}
+		String keyword = qualifiedKeyword.substring(colon + 1);
+		return profile(qualifiedKeyword.substring(0, colon)).flatMap((entry) -> entry.transactions()
+			.stream()
+			.filter((transaction) -> transaction.keyword().equals(keyword))
+			.findFirst());
+	}
+
 	public Map<Long, Actor> actorsById() {
 		return this.profiles.stream()
 			.flatMap((entry) -> entry.actors().stream())

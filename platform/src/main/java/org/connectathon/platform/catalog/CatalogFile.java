@@ -50,9 +50,13 @@ record CatalogFile(@Nullable String format, List<ProfileEntry> profiles) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	@JsonPropertyOrder({ "keyword", "name", "initiator", "responder", "description" })
+	@JsonPropertyOrder({ "keyword", "name", "initiator", "responder", "description", "matches" })
 	record TransactionEntry(@Nullable String keyword, @Nullable String name, @Nullable String initiator,
-			@Nullable String responder, @Nullable String description) {
+			@Nullable String responder, @Nullable String description, List<String> matches) {
+
+		TransactionEntry {
+			matches = (matches != null) ? matches : List.of();
+		}
 
 	}
 

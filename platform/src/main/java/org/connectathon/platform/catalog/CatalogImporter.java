@@ -60,9 +60,12 @@ class CatalogImporter {
 						actor.requires().stream().map((text) -> actorId(text, profile.keyword())).toList());
 			}
 			for (TransactionEntry transaction : profile.transactions()) {
-				this.repository.saveTransaction(profileId, transaction.keyword(), transaction.name(),
-						transaction.description(), actorId(transaction.initiator(), profile.keyword()),
+				long transactionId = this.repository.saveTransaction(profileId, transaction.keyword(),
+						transaction.name(), transaction.description(),
+						actorId(transaction.initiator(), profile.keyword()),
 						actorId(transaction.responder(), profile.keyword()));
+				this.repository.replaceMatches(transactionId,
+						transaction.matches().stream().map(RequestPattern::parse).map(RequestPattern::text).toList());
 				transactions++;
 			}
 		}
@@ -133,6 +136,11 @@ class CatalogImporter {
 				if (transaction.keyword() != null && !transactionKeywords.add(transaction.keyword())) {
 					problems.add(transactionWhere + ".keyword: transaction '" + transaction.keyword()
 							+ "' appears twice in profile '" + profile.keyword() + "'");
+				}
+				for (int m = 0; m < transaction.matches().size(); m++) {
+					String matchWhere = transactionWhere + ".matches[" + m + "]: ";
+					RequestPattern.problem(transaction.matches().get(m))
+						.ifPresent((problem) -> problems.add(matchWhere + problem));
 				}
 			}
 		}

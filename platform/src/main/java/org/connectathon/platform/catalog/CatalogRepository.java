@@ -58,15 +58,22 @@ class CatalogRepository {
 			references.put(id, actor.reference());
 		});
 
+		Map<Long, List<String>> matches = new LinkedHashMap<>();
+		this.jdbc.sql("select transaction_id, pattern from transaction_matches order by transaction_id, position")
+			.query((row) -> {
+				matches.computeIfAbsent(row.getLong("transaction_id"), (id) -> new ArrayList<>())
+					.add(row.getString("pattern"));
+			});
 		Map<Long, List<Transaction>> transactionsByProfile = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select id, profile_id, keyword, name, description, initiator_actor_id, responder_actor_id
 				from transactions order by keyword""").query((row) -> {
 			long profileId = row.getLong("profile_id");
+			long id = row.getLong("id");
 			transactionsByProfile.computeIfAbsent(profileId, (key) -> new ArrayList<>())
-				.add(new Transaction(row.getLong("id"), profileId, row.getString("keyword"), row.getString("name"),
+				.add(new Transaction(id, profileId, row.getString("keyword"), row.getString("name"),
 						row.getString("description"), references.get(row.getLong("initiator_actor_id")),
-						references.get(row.getLong("responder_actor_id"))));
+						references.get(row.getLong("responder_actor_id")), matches.getOrDefault(id, List.of())));
 		});
 
 		return new Catalog(profiles.stream()
@@ -141,21 +148,48 @@ class CatalogRepository {
 		}
 	}
 
-	void saveTransaction(long profileId, String keyword, String name, @Nullable String description,
+	/**
+	 * Updates the profile's transaction of this keyword, or adds it; its id either way.
+	 */
+	long saveTransaction(long profileId, String keyword, String name, @Nullable String description,
 			long initiatorActorId, long responderActorId) {
-		UpdateOrInsert.save(this.jdbc, """
-				update transactions set name = :name, description = :description,
-				initiator_actor_id = :initiator, responder_actor_id = :responder
-				where profile_id = :profileId and keyword = :keyword""",
-				"""
-						insert into transactions (profile_id, keyword, name, description, initiator_actor_id, responder_actor_id)
-						values (:profileId, :keyword, :name, :description, :initiator, :responder)""",
-				new MapSqlParameterSource().addValue("profileId", profileId)
-					.addValue("keyword", keyword)
-					.addValue("name", name)
-					.addValue("description", description)
-					.addValue("initiator", initiatorActorId)
-					.addValue("responder", responderActorId));
+		Optional<Long> existing = this.jdbc
+			.sql("select id from transactions where profile_id = :profileId and keyword = :keyword")
+			.param("profileId", profileId)
+			.param("keyword", keyword)
+			.query(Long.class)
+			.optional();
+		JdbcClient.StatementSpec statement = this.jdbc
+			.sql(existing.isPresent() ? """
+					update transactions set name = :name, description = :description,
+					initiator_actor_id = :initiator, responder_actor_id = :responder where id = :id"""
+					: """
+							insert into transactions (profile_id, keyword, name, description, initiator_actor_id, responder_actor_id)
+							values (:profileId, :keyword, :name, :description, :initiator, :responder)""")
+			.param("profileId", profileId)
+			.param("keyword", keyword)
+			.param("name", name)
+			.param("description", description)
+			.param("initiator", initiatorActorId)
+			.param("responder", responderActorId)
+			.param("id", existing.orElse(null));
+		return save(existing, statement);
+	}
+
+	/** The transaction's request declarations become these, in this order. */
+	void replaceMatches(long transactionId, List<String> patterns) {
+		this.jdbc.sql("delete from transaction_matches where transaction_id = :transactionId")
+			.param("transactionId", transactionId)
+			.update();
+		for (int position = 0; position < patterns.size(); position++) {
+			this.jdbc.sql("""
+					insert into transaction_matches (transaction_id, position, pattern)
+					values (:transactionId, :position, :pattern)""")
+				.param("transactionId", transactionId)
+				.param("position", position)
+				.param("pattern", patterns.get(position))
+				.update();
+		}
 	}
 
 	/**

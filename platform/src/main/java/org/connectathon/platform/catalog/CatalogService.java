@@ -89,7 +89,7 @@ public class CatalogService {
 					.stream()
 					.map((transaction) -> new TransactionEntry(transaction.keyword(), transaction.name(),
 							transaction.initiator().format(keyword), transaction.responder().format(keyword),
-							transaction.description()))
+							transaction.description(), transaction.matches()))
 					.toList());
 	}
 

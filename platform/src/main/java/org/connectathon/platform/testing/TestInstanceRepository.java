@@ -113,6 +113,14 @@ class TestInstanceRepository {
 				Map.of("eventId", eventId, "organizationId", organizationId));
 	}
 
+	/** The event's running instances in which the system takes part. */
+	List<TestInstance> findRunningWithSystem(long eventId, long systemId) {
+		return load(
+				" where i.event_id = :eventId and i.status = 'RUNNING' and i.id in (select test_instance_id"
+						+ " from test_instance_systems where system_id = :systemId)",
+				Map.of("eventId", eventId, "systemId", systemId));
+	}
+
 	/**
 	 * Instances matching the condition on {@code i} (test_instances), participants
 	 * included.

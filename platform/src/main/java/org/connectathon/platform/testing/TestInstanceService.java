@@ -226,6 +226,14 @@ public class TestInstanceService {
 	}
 
 	/**
+	 * The event's running instances in which the system takes part, for the platform's
+	 * own work (the correlation of captured exchanges to steps): no user's view of them.
+	 */
+	public List<TestInstance> findRunningWithSystem(long eventId, long systemId) {
+		return this.instances.findRunningWithSystem(eventId, systemId);
+	}
+
+	/**
 	 * One page of the instances of these tests waiting for a monitor, critical first,
 	 * then the longest waiting; those that the hidden organization takes part in are left
 	 * out.

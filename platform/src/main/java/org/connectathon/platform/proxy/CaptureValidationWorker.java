@@ -1,0 +1,148 @@
+package org.connectathon.platform.proxy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.connectathon.platform.testing.InstanceProgressed;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's validators of captured exchanges, far from the exchanges' threads: each
+ * claims the oldest pending capture from the queue that every node shares (the
+ * {@code captures} table, see {@link CaptureValidationRepository}), validates it
+ * ({@link CaptureValidator}) and stores the outcome, then tells the pages of its
+ * instance, if it is attached to one. Woken when the correlation has looked at a batch,
+ * else polling every {@code connectathon.proxy.validation-poll-interval}.
+ */
+@Component
+class CaptureValidationWorker implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(CaptureValidationWorker.class);
+
+	private final CaptureValidationRepository queue;
+
+	private final CaptureRepository captures;
+
+	private final CaptureValidator validator;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final int workerCount;
+
+	private final Duration pollInterval;
+
+	private final Duration staleAfter;
+
+	private final Duration correlationGrace;
+
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private final List<Thread> workers = new ArrayList<>();
+
+	private volatile boolean running;
+
+	CaptureValidationWorker(CaptureValidationRepository queue, CaptureRepository captures, CaptureValidator validator,
+			ApplicationEventPublisher publisher, @Value("${connectathon.proxy.validation-workers:1}") int workerCount,
+			@Value("${connectathon.proxy.validation-poll-interval:5s}") Duration pollInterval,
+			@Value("${connectathon.proxy.validation-stale-after:10m}") Duration staleAfter,
+			@Value("${connectathon.proxy.correlation-grace:1m}") Duration correlationGrace) {
+		this.queue = queue;
+		this.captures = captures;
+		this.validator = validator;
+		this.publisher = publisher;
+		this.workerCount = workerCount;
+		this.pollInterval = pollInterval;
+		this.staleAfter = staleAfter;
+		this.correlationGrace = correlationGrace;
+	}
+
+	/** Tells a waiting validator that captures may be ready. */
+	void wakeUp() {
+		this.wakeUps.release();
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		for (int number = 1; number <= this.workerCount; number++) {
+			Thread worker = new Thread(this::work, "capture-validation-" + number);
+			worker.setDaemon(true);
+			this.workers.add(worker);
+			worker.start();
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.wakeUps.release(this.workerCount);
+		for (Thread worker : this.workers) {
+			try {
+				worker.join(TimeUnit.SECONDS.toMillis(5));
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		// A validation still under way is claimed; another node takes it once stale.
+		this.workers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Starts before the correlation, which wakes it, and stops after it. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 2;
+	}
+
+	private void work() {
+		while (this.running) {
+			try {
+				Optional<Long> claimed = this.queue.claimNext(this.correlationGrace, this.staleAfter);
+				if (claimed.isPresent()) {
+					validate(claimed.get());
+				}
+				else {
+					this.wakeUps.tryAcquire(this.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+				}
+			}
+			catch (InterruptedException interrupted) {
+				return;
+			}
+			catch (RuntimeException failure) {
+				// The database may be away for a moment; wait rather than spin.
+				logger.warn("The capture validator could not take a capture; trying again", failure);
+				try {
+					Thread.sleep(this.pollInterval.toMillis());
+				}
+				catch (InterruptedException interrupted) {
+					return;
+				}
+			}
+		}
+	}
+
+	private void validate(long captureId) {
+		Capture capture = this.captures.find(captureId).orElseThrow();
+		this.queue.record(captureId, this.validator.validate(capture));
+		// Attached meanwhile or not, the instance it is attached to now shows it.
+		this.captures.find(captureId)
+			.map(Capture::testInstanceId)
+			.ifPresent((instance) -> this.publisher.publishEvent(new InstanceProgressed(instance)));
+	}
+
+}
