@@ -139,19 +139,21 @@ public class CaptureAttachmentService {
 		return this.captures.find(captureId).orElseThrow(() -> new NotFoundException("Capture", captureId));
 	}
 
-	/** The receiver, and the sender when known, must be systems of the instance. */
+	/**
+	 * The receiver, and the sender when the proxy knew it, must be systems of the
+	 * instance: a capture whose receiver is gone (its endpoint removed) is no step's.
+	 */
 	private static void requireSystemsTakePart(Capture capture, TestInstance instance) {
-		List<Long> identified = Stream.of(capture.receiverSystemId(), capture.senderSystemId())
-			.filter(Objects::nonNull)
-			.toList();
-		boolean takePart = !identified.isEmpty() && identified.stream()
-			.allMatch((system) -> instance.participants()
-				.stream()
-				.anyMatch((participant) -> participant.systemId() == system));
+		boolean takePart = capture.receiverSystemId() != null
+				&& Stream.of(capture.receiverSystemId(), capture.senderSystemId())
+					.filter(Objects::nonNull)
+					.allMatch((system) -> instance.participants()
+						.stream()
+						.anyMatch((participant) -> participant.systemId() == system));
 		if (!takePart) {
-			throw new InvalidInputException("CTN-6021: capture " + capture.id() + " was exchanged between systems"
-					+ " that do not both take part in test instance " + instance.id()
-					+ "; only an exchange between its systems is evidence of its steps.");
+			throw new InvalidInputException(
+					"CTN-6021: capture " + capture.id() + " was not exchanged between" + " systems of test instance "
+							+ instance.id() + "; only an exchange between its systems is evidence of its steps.");
 		}
 	}
 
