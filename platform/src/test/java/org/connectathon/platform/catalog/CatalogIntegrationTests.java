@@ -62,6 +62,45 @@ class CatalogIntegrationTests {
 	}
 
 	@Test
+	void shouldKeepTheRequestsATransactionDeclaresAndReportThoseThatDoNotRead() {
+		String keyword = "PIXM" + Fixtures.unique("").strip();
+		String catalog = """
+				profiles:
+				  - keyword: %s
+				    name: Patient Identifier Cross-referencing for Mobile
+				    kind: IHE_PROFILE
+				    actors:
+				      - { keyword: CONSUMER, name: Patient Identifier Cross-reference Consumer }
+				      - { keyword: MANAGER, name: Patient Identifier Cross-reference Manager }
+				    transactions:
+				      - keyword: ITI-83
+				        name: Mobile Patient Identifier Cross-reference Query
+				        initiator: CONSUMER
+				        responder: MANAGER
+				        matches: [ %s ]
+				""";
+
+		Response imported = this.admin.postText("/api/catalog",
+				catalog.formatted(keyword, "\"fhir:operation Patient $ihe-pix\", \"fhir:read Patient\""),
+				"application/yaml");
+		Response refused = this.admin.postText("/api/catalog",
+				catalog.formatted(keyword, "\"fhir:search Patient\", \"soap:urn:ihe:iti:2007:CrossGatewayQuery\""),
+				"application/yaml");
+
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+		assertThat(this.admin.get("/api/profiles/" + keyword).json().path("transactions").get(0).path("matches"))
+			.extracting((match) -> match.asString())
+			.containsExactly("fhir:operation Patient $ihe-pix", "fhir:read Patient");
+		assertThat(this.admin.get("/api/catalog?format=yaml").body()).contains("fhir:operation Patient $ihe-pix");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().path("problems").toString())
+			.contains(
+					"profiles[0].transactions[0].matches[0]: 'fhir:search Patient': unknown FHIR interaction 'search'")
+			.contains("profiles[0].transactions[0].matches[1]: 'soap:urn:ihe:iti:2007:CrossGatewayQuery' names no known"
+					+ " protocol");
+	}
+
+	@Test
 	void shouldAddAProfileThatRefersToAnotherProfilesActor() {
 		String keyword = "XCA" + Fixtures.unique("").strip();
 		Response imported = this.admin.postText("/api/catalog",
