@@ -1,8 +1,11 @@
 package org.connectathon.engine.testscript;
 
+import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.hl7.fhir.r5.model.TestScript;
 
@@ -10,6 +13,8 @@ import org.hl7.fhir.r5.model.TestScript;
  * What one run of a script knows so far: fixtures (declared ones and captured requests
  * and responses), the last exchange, and the variables, which are evaluated each time
  * they are used so that they see the latest responses, as the specification describes.
+ * Names a script neither declares nor is given may be Touchstone's built-in
+ * {@link Placeholders}.
  */
 final class ExecutionState {
 
@@ -25,6 +30,14 @@ final class ExecutionState {
 
 	private Exchange lastExchange;
 
+	private final Placeholders placeholders;
+
+	/** The run's now, for every date placeholder of the run. */
+	private final ZonedDateTime now;
+
+	/** Variables whose default value is being filled, to refuse one that needs itself. */
+	private final Set<String> filling = new HashSet<>();
+
 	/**
 	 * Values of expression and path variables by name, with the fixture they were read
 	 * from.
@@ -39,9 +52,11 @@ final class ExecutionState {
 
 	private Fixture lastResponse;
 
-	ExecutionState(LoadedTestScript loaded, RunSettings settings) {
+	ExecutionState(LoadedTestScript loaded, RunSettings settings, Placeholders placeholders) {
 		this.loaded = loaded;
 		this.settings = settings;
+		this.placeholders = placeholders;
+		this.now = placeholders.now();
 		this.fixtures = new HashMap<>(loaded.fixtures());
 		loaded.script().getVariable().forEach(variable -> this.variables.put(variable.getName(), variable));
 	}
@@ -125,8 +140,8 @@ final class ExecutionState {
 	}
 
 	/**
-	 * Replaces every {@code ${name}} in the text with the variable's value; the text
-	 * itself when it has none.
+	 * Replaces every {@code ${name}} in the text with the variable's value, or the
+	 * placeholder's; the text itself when it has none.
 	 */
 	String substitute(String text) {
 		int start = text == null ? -1 : text.indexOf("${");
@@ -156,12 +171,16 @@ final class ExecutionState {
 		}
 		TestScript.TestScriptVariableComponent variable = this.variables.get(name);
 		if (variable == null) {
+			String placeholder = this.placeholders.value(name, this.now, this::value);
+			if (placeholder != null) {
+				return placeholder;
+			}
 			throw new ExecutionException("CTN-3002: the script uses ${" + name + "}, but declares no variable " + name
 					+ " and none was given");
 		}
 		String value = evaluate(variable);
 		if (value == null || value.isEmpty()) {
-			value = variable.getDefaultValue();
+			value = variable.getDefaultValue() == null ? null : defaultValue(variable);
 		}
 		if (value == null) {
 			throw new ExecutionException("CTN-3003: variable " + name + " has no value"
@@ -169,6 +188,24 @@ final class ExecutionState {
 					+ name + "=VALUE");
 		}
 		return value;
+	}
+
+	/**
+	 * The default value with its variables and placeholders filled (Touchstone's scripts
+	 * declare {@code T} with default {@code ${CURRENTDATE}}).
+	 */
+	private String defaultValue(TestScript.TestScriptVariableComponent variable) {
+		String name = variable.getName();
+		if (!this.filling.add(name)) {
+			throw new ExecutionException("CTN-3062: the default value of variable " + name + " needs variable " + name
+					+ " itself, through " + this.filling.stream().sorted().toList());
+		}
+		try {
+			return substitute(variable.getDefaultValue());
+		}
+		finally {
+			this.filling.remove(name);
+		}
 	}
 
 	private String evaluate(TestScript.TestScriptVariableComponent variable) {

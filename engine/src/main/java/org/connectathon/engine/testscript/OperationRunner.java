@@ -63,7 +63,7 @@ final class OperationRunner {
 	 * @throws ExecutionException when the request cannot be built or sent
 	 */
 	Exchange run(TestScript.SetupActionOperationComponent operation) {
-		String code = operation.hasType() ? operation.getType().getCode() : null;
+		String code = TouchstoneConventions.operationCode(operation);
 		String resourceType = resourceType(operation.getResource());
 		String base = withoutTrailingSlashes(this.state.settings().baseUrl(operation.getDestination()).toString());
 		Fixture source = operation.hasSourceId() ? this.state.fixture(operation.getSourceId()) : null;
@@ -131,7 +131,7 @@ final class OperationRunner {
 			String url = this.state.substitute(operation.getUrl());
 			return isAbsolute(url) ? url : base + "/" + withoutLeadingSlashes(url);
 		}
-		String params = operation.hasParams() ? this.state.substitute(operation.getParams()) : null;
+		String params = operation.hasParams() ? withLeadingSlash(this.state.substitute(operation.getParams())) : null;
 		if (params != null && operation.getEncodeRequestUrl()) {
 			params = encodeQuery(params);
 		}
@@ -345,6 +345,14 @@ final class OperationRunner {
 			start++;
 		}
 		return path.substring(start);
+	}
+
+	/**
+	 * Params as the specification writes them, after the resource type: Touchstone's
+	 * scripts also leave out the leading {@code /} ({@code id/$purge}).
+	 */
+	private static String withLeadingSlash(String params) {
+		return params.isEmpty() || params.startsWith("?") || params.startsWith("/") ? params : "/" + params;
 	}
 
 	private static boolean isAbsolute(String url) {
