@@ -164,6 +164,15 @@ final class ExecutionState {
 		return result.append(text, copied, text.length()).toString();
 	}
 
+	/**
+	 * The fixture with its variables and placeholders filled: itself when it has none,
+	 * else a fixture of this run's.
+	 */
+	Fixture filled(Fixture fixture) {
+		String body = substitute(fixture.body());
+		return body == fixture.body() ? fixture : new Fixture(body, fixture.isXml(), fixture.headers(), version());
+	}
+
 	private String value(String name) {
 		String given = this.settings.variables().get(name);
 		if (given != null) {

@@ -98,13 +98,13 @@ final class OperationRunner {
 	 * remembering where it was stored for {@code targetId} and {@code autodelete}.
 	 */
 	Exchange create(Fixture fixture) {
-		IBaseResource resource = fixture.resource();
-		String type = resource.fhirType();
+		Fixture filled = this.state.filled(fixture);
+		String type = filled.resource().fhirType();
 		String base = withoutTrailingSlashes(this.state.settings().server().toString());
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		headers.put("Content-Type", List.of(fixture.isXml() ? "application/fhir+xml" : "application/fhir+json"));
 		headers.put("Accept", List.of("application/fhir+json"));
-		Exchange exchange = send("POST", base + "/" + type, base, headers, this.state.substitute(fixture.body()));
+		Exchange exchange = send("POST", base + "/" + type, base, headers, filled.body());
 		this.state.record(exchange, null, null);
 		String location = Exchange.firstHeader(exchange.responseHeaders(), "Location");
 		if (location != null) {
@@ -189,7 +189,7 @@ final class OperationRunner {
 		}
 		IBaseResource resource;
 		try {
-			resource = target.resource();
+			resource = this.state.filled(target).resource();
 		}
 		catch (DataFormatException ex) {
 			throw new ExecutionException(
@@ -199,11 +199,12 @@ final class OperationRunner {
 		if (id == null) {
 			throw new ExecutionException("CTN-3007: targetId " + targetId + " has no id");
 		}
-		return resource.fhirType() + "/" + this.state.substitute(id);
+		return resource.fhirType() + "/" + id;
 	}
 
 	private String body(Fixture source, String contentType, String code, String url) {
-		String text = this.state.substitute(source.body());
+		Fixture fixture = this.state.filled(source);
+		String text = fixture.body();
 		boolean wantXml = contentType != null ? contentType.contains("xml") : source.isXml();
 		if (text.stripLeading().startsWith("[")) {
 			return text;
@@ -215,8 +216,7 @@ final class OperationRunner {
 		}
 		// a fixture without variables is encoded once, for every run; one with variables
 		// is this run's own
-		boolean shared = text == source.body();
-		Fixture fixture = shared ? source : new Fixture(text, source.isXml(), Map.of(), this.state.version());
+		boolean shared = fixture == source;
 		String id = null;
 		if (fixId) {
 			// the fixture is sent as the content of the resource the URL names; a

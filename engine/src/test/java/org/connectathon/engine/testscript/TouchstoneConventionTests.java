@@ -48,6 +48,17 @@ class TouchstoneConventionTests {
 	}
 
 	@Test
+	void shouldFillPlaceholdersInAutocreatedFixturesAndTargets() {
+		ScriptResult result = run(withDatedPatient(script(operation("read", "\"targetId\":\"dated\"") + ","
+				+ response("okay") + "," + expression("Patient.birthDate", "equals", "2024-02-24")))
+			.replace("{\"id\":\"dated\",\"autocreate\":false,\"autodelete\":false",
+					"{\"id\":\"dated\",\"autocreate\":true,\"autodelete\":true"));
+
+		assertThat(result.actions())
+			.allSatisfy(action -> assertThat(action.outcome()).as(action.message()).isEqualTo(Outcome.PASS));
+	}
+
+	@Test
 	void shouldPutASlashBeforeParamsThatStartWithNeither() {
 		ScriptResult result = run(ScriptHarness.load(script(operation("read", "\"params\":\"${pid}\"") + ","
 				+ response("okay") + ","
@@ -141,6 +152,11 @@ class TouchstoneConventionTests {
 			.containsExactly(new ScriptParticipant(ScriptParticipant.Role.DESTINATION, 1, "FHIR-Server", true));
 	}
 
+	/** Runs a script beside the fixture file {@code dated.json}. */
+	private static ScriptResult run(String scriptJson) {
+		return run(ScriptHarness.load(scriptJson, Map.of("dated.json", DATED_PATIENT)));
+	}
+
 	private static ScriptResult run(LoadedTestScript script) {
 		Placeholders placeholders = new Placeholders(PlaceholdersTests.LEAP_DAY, new Random(11));
 		return new TestScriptRunner(ScriptHarness.settings(Map.of(), Map.of()), HTTP, placeholders).run(script);
@@ -148,14 +164,13 @@ class TouchstoneConventionTests {
 
 	/**
 	 * The script with variable {@code T} (today, as the collections declare it) and
-	 * fixture {@code dated} from a file of its own.
+	 * fixture {@code dated}, file {@code dated.json}.
 	 */
-	private static LoadedTestScript withDatedPatient(String scriptJson) {
-		return ScriptHarness.load(scriptJson.replace("\"fixture\":[",
+	private static String withDatedPatient(String scriptJson) {
+		return scriptJson.replace("\"fixture\":[",
 				"\"fixture\":[{\"id\":\"dated\",\"autocreate\":false,\"autodelete\":false,\"resource\":{\"reference\":\"dated.json\"}},")
 			.replace("\"variable\":[",
-					"\"variable\":[{\"name\":\"T\",\"defaultValue\":\"${CURRENTDATE}\",\"description\":\"Date that data and queries are expected to be relative to.\"},"),
-				Map.of("dated.json", DATED_PATIENT));
+					"\"variable\":[{\"name\":\"T\",\"defaultValue\":\"${CURRENTDATE}\",\"description\":\"Date that data and queries are expected to be relative to.\"},");
 	}
 
 }
