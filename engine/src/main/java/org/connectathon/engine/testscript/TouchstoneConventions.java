@@ -46,8 +46,8 @@ final class TouchstoneConventions {
 	private static final Map<String, String> VENDOR_OPERATIONS = Map.of(INTEROPLAB_OPERATIONS + "|purge", "purge");
 
 	/** Asserts that are judged by something the engine does not have. */
-	private static final Map<String, String> UNSUPPORTED_ASSERTS = Map.of(ASSERT_RULE, "Touchstone rule",
-			ASSERT_QUERY_PARAMETER, "InteropLab query parameter check");
+	private static final Map<String, String> UNSUPPORTED_ASSERTS = Map.of(ASSERT_RULE, "a Touchstone rule",
+			ASSERT_QUERY_PARAMETER, "an InteropLab query parameter check");
 
 	private TouchstoneConventions() {
 	}
@@ -92,7 +92,7 @@ final class TouchstoneConventions {
 			if (kind != null) {
 				String name = extension.hasValue() ? extension.getValue().primitiveValue()
 						: extension.getExtensionString("ruleId");
-				return "CTN-3064: unsupported: this assert is a " + kind + (name == null ? "" : " '" + name + "'")
+				return "CTN-3064: unsupported: this assert is " + kind + (name == null ? "" : " '" + name + "'")
 						+ " (extension " + extension.getUrl() + "), which the engine cannot evaluate";
 			}
 		}

@@ -123,6 +123,19 @@ class TouchstoneConventionTests {
 	}
 
 	@Test
+	void shouldReportAnInteropLabQueryParameterCheckAsUnsupported() {
+		ScriptResult result = run(ScriptHarness.load(script(operation("search", "\"params\":\"?_id=${pid}\"") + ","
+				+ "{\"assert\":{\"extension\":[{\"url\":\"" + TouchstoneConventions.ASSERT_QUERY_PARAMETER
+				+ "\",\"valueString\":\"_id\"}],\"direction\":\"request\",\"operator\":\"in\",\"value\":\"${pid}\","
+				+ "\"warningOnly\":false}}")));
+
+		assertThat(testOutcomes(result)).containsExactly(Outcome.PASS, Outcome.ERROR);
+		assertThat(result.actions().get(3).message())
+			.isEqualTo("CTN-3064: unsupported: this assert is an InteropLab query parameter check '_id' (extension "
+					+ TouchstoneConventions.ASSERT_QUERY_PARAMETER + "), which the engine cannot evaluate");
+	}
+
+	@Test
 	void shouldReportAVariableWhoseDefaultNeedsItself() {
 		ScriptResult result = run(ScriptHarness.load(script(operation("read", "\"params\":\"/${loop}\""))
 			.replace("\"variable\":[", "\"variable\":[{\"name\":\"loop\",\"defaultValue\":\"a${loop}\"},")));
