@@ -26,6 +26,11 @@ final class ExecutionState {
 
 	private final Map<String, Exchange> exchanges = new HashMap<>();
 
+	/**
+	 * Ids of the requests and responses captured so far, as opposed to declared fixtures.
+	 */
+	private final Set<String> captured = new HashSet<>();
+
 	private final Map<String, TestScript.TestScriptVariableComponent> variables = new HashMap<>();
 
 	private Exchange lastExchange;
@@ -35,8 +40,11 @@ final class ExecutionState {
 	/** The run's now, for every date placeholder of the run. */
 	private final ZonedDateTime now;
 
-	/** Variables whose default value is being filled, to refuse one that needs itself. */
-	private final Set<String> filling = new HashSet<>();
+	/**
+	 * Variables being evaluated, to refuse one that needs itself: a default value such as
+	 * {@code ${CURRENTDATE}} is filled, and so is a declared fixture an expression reads.
+	 */
+	private final Set<String> evaluating = new HashSet<>();
 
 	/**
 	 * Values of expression and path variables by name, with the fixture they were read
@@ -88,6 +96,17 @@ final class ExecutionState {
 		return fixture;
 	}
 
+	/**
+	 * The fixture with this id, to read or send: a fixture the script declares with its
+	 * variables and placeholders filled anew (its dates are no dates before), one
+	 * captured from an exchange as it came.
+	 * @throws ExecutionException as {@link #fixture(String)}
+	 */
+	Fixture content(String id) {
+		Fixture fixture = fixture(id);
+		return this.captured.contains(id) ? fixture : filled(fixture);
+	}
+
 	Map<String, Fixture> fixtures() {
 		return this.fixtures;
 	}
@@ -101,10 +120,12 @@ final class ExecutionState {
 		this.lastRequest = exchange.request(version());
 		this.lastResponse = exchange.response(version());
 		if (requestId != null) {
+			this.captured.add(requestId);
 			this.fixtures.put(requestId, this.lastRequest);
 			this.exchanges.put(requestId, exchange);
 		}
 		if (responseId != null) {
+			this.captured.add(responseId);
 			this.fixtures.put(responseId, this.lastResponse);
 			this.exchanges.put(responseId, exchange);
 		}
@@ -187,9 +208,20 @@ final class ExecutionState {
 			throw new ExecutionException("CTN-3002: the script uses ${" + name + "}, but declares no variable " + name
 					+ " and none was given");
 		}
-		String value = evaluate(variable);
-		if (value == null || value.isEmpty()) {
-			value = variable.getDefaultValue() == null ? null : defaultValue(variable);
+		if (!this.evaluating.add(name)) {
+			throw new ExecutionException("CTN-3062: variable " + name + " needs its own value, through "
+					+ this.evaluating.stream().sorted().toList()
+					+ " (its default value, or the fixture its expression or path reads)");
+		}
+		String value;
+		try {
+			value = evaluate(variable);
+			if (value == null || value.isEmpty()) {
+				value = variable.getDefaultValue() == null ? null : substitute(variable.getDefaultValue());
+			}
+		}
+		finally {
+			this.evaluating.remove(name);
 		}
 		if (value == null) {
 			throw new ExecutionException("CTN-3003: variable " + name + " has no value"
@@ -197,24 +229,6 @@ final class ExecutionState {
 					+ name + "=VALUE");
 		}
 		return value;
-	}
-
-	/**
-	 * The default value with its variables and placeholders filled (Touchstone's scripts
-	 * declare {@code T} with default {@code ${CURRENTDATE}}).
-	 */
-	private String defaultValue(TestScript.TestScriptVariableComponent variable) {
-		String name = variable.getName();
-		if (!this.filling.add(name)) {
-			throw new ExecutionException("CTN-3062: the default value of variable " + name + " needs variable " + name
-					+ " itself, through " + this.filling.stream().sorted().toList());
-		}
-		try {
-			return substitute(variable.getDefaultValue());
-		}
-		finally {
-			this.filling.remove(name);
-		}
 	}
 
 	private String evaluate(TestScript.TestScriptVariableComponent variable) {
@@ -230,7 +244,7 @@ final class ExecutionState {
 		}
 		Fixture source;
 		if (variable.hasSourceId()) {
-			source = this.fixtures.get(variable.getSourceId());
+			source = this.fixtures.containsKey(variable.getSourceId()) ? content(variable.getSourceId()) : null;
 		}
 		else {
 			source = this.lastResponse;

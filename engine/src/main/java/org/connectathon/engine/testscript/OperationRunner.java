@@ -66,7 +66,7 @@ final class OperationRunner {
 		String code = TouchstoneConventions.operationCode(operation);
 		String resourceType = resourceType(operation.getResource());
 		String base = withoutTrailingSlashes(this.state.settings().baseUrl(operation.getDestination()).toString());
-		Fixture source = operation.hasSourceId() ? this.state.fixture(operation.getSourceId()) : null;
+		Fixture source = operation.hasSourceId() ? this.state.content(operation.getSourceId()) : null;
 		String method = operation.hasMethod() ? operation.getMethod().toCode().toUpperCase(Locale.ROOT)
 				: defaultMethod(code, source);
 		String url = url(operation, code, resourceType, base, method);
@@ -158,7 +158,7 @@ final class OperationRunner {
 			case "read", "update", "updateCreate", "patch", "delete" -> {
 				if (target == null && operation.hasSourceId() && !operationCode.equals("read")
 						&& !operationCode.equals("delete")) {
-					IBaseResource resource = this.state.fixture(operation.getSourceId()).resource();
+					IBaseResource resource = this.state.content(operation.getSourceId()).resource();
 					yield typePath + "/" + this.state.substitute(resource.getIdElement().getIdPart());
 				}
 				if (target == null) {
@@ -172,7 +172,7 @@ final class OperationRunner {
 					throw new ExecutionException(
 							"CTN-3006: a vread operation needs params, url or targetId; it has none");
 				}
-				String versionId = this.state.fixture(operation.getTargetId()).resource().getMeta().getVersionId();
+				String versionId = this.state.content(operation.getTargetId()).resource().getMeta().getVersionId();
 				yield instancePath + "/_history/" + versionId;
 			}
 			case "history" -> instancePath + "/_history";

@@ -48,6 +48,20 @@ class TouchstoneConventionTests {
 	}
 
 	@Test
+	void shouldFillPlaceholdersInADeclaredFixtureThatAVariableReads() {
+		ScriptResult result = run(
+				withDatedPatient(script(operation("update", "\"params\":\"/${pid}-dated\",\"sourceId\":\"dated\"")
+						+ "," + operation("read",
+								"\"params\":\"/${pid}-dated\"")
+						+ "," + expression("Patient.birthDate", "equals", "${datedBirthDate}")))
+					.replace("\"variable\":[",
+							"\"variable\":[{\"name\":\"datedBirthDate\",\"expression\":\"Patient.birthDate\",\"sourceId\":\"dated\"},"));
+
+		assertThat(result.actions())
+			.allSatisfy(action -> assertThat(action.outcome()).as(action.message()).isEqualTo(Outcome.PASS));
+	}
+
+	@Test
 	void shouldFillPlaceholdersInAutocreatedFixturesAndTargets() {
 		ScriptResult result = run(withDatedPatient(script(operation("read", "\"targetId\":\"dated\"") + ","
 				+ response("okay") + "," + expression("Patient.birthDate", "equals", "2024-02-24")))
@@ -142,7 +156,8 @@ class TouchstoneConventionTests {
 
 		assertThat(testOutcomes(result)).containsExactly(Outcome.ERROR);
 		assertThat(result.actions().get(2).message())
-			.isEqualTo("CTN-3062: the default value of variable loop needs variable loop itself, through [loop]");
+			.isEqualTo("CTN-3062: variable loop needs its own value, through [loop] (its default value, or the "
+					+ "fixture its expression or path reads)");
 	}
 
 	@Test
