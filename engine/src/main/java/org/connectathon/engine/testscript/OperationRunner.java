@@ -189,7 +189,7 @@ final class OperationRunner {
 		}
 		IBaseResource resource;
 		try {
-			resource = this.state.filled(target).resource();
+			resource = this.state.content(targetId).resource();
 		}
 		catch (DataFormatException ex) {
 			throw new ExecutionException(
