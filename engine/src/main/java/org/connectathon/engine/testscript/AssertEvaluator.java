@@ -160,7 +160,7 @@ final class AssertEvaluator {
 	}
 
 	private Verdict minimum(TestScript.SetupActionAssertComponent assertion, boolean request) {
-		Fixture minimum = this.state.fixture(assertion.getMinimumId());
+		Fixture minimum = this.state.content(assertion.getMinimumId());
 		Fixture actual = source(assertion, request);
 		JsonNode wanted = json(minimum);
 		JsonNode found = json(actual);
@@ -292,7 +292,7 @@ final class AssertEvaluator {
 		List<String> actual = expression != null ? SourceValues.expression(this.state.version(), source, expression)
 				: SourceValues.path(this.state.version(), source, path);
 		if (assertion.hasCompareToSourceId()) {
-			Fixture compareTo = this.state.fixture(assertion.getCompareToSourceId());
+			Fixture compareTo = this.state.content(assertion.getCompareToSourceId());
 			List<String> compared;
 			if (assertion.hasCompareToSourceExpression()) {
 				compared = SourceValues.expression(this.state.version(), compareTo,
@@ -325,7 +325,7 @@ final class AssertEvaluator {
 
 	private Fixture source(TestScript.SetupActionAssertComponent assertion, boolean request) {
 		if (assertion.hasSourceId()) {
-			return this.state.fixture(assertion.getSourceId());
+			return this.state.content(assertion.getSourceId());
 		}
 		return request ? this.state.lastRequest() : this.state.lastResponse();
 	}

@@ -1,8 +1,11 @@
 package org.connectathon.engine.testscript;
 
+import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.hl7.fhir.r5.model.TestScript;
 
@@ -10,6 +13,8 @@ import org.hl7.fhir.r5.model.TestScript;
  * What one run of a script knows so far: fixtures (declared ones and captured requests
  * and responses), the last exchange, and the variables, which are evaluated each time
  * they are used so that they see the latest responses, as the specification describes.
+ * Names a script neither declares nor is given may be Touchstone's built-in
+ * {@link Placeholders}.
  */
 final class ExecutionState {
 
@@ -21,9 +26,25 @@ final class ExecutionState {
 
 	private final Map<String, Exchange> exchanges = new HashMap<>();
 
+	/**
+	 * Ids of the requests and responses captured so far, as opposed to declared fixtures.
+	 */
+	private final Set<String> captured = new HashSet<>();
+
 	private final Map<String, TestScript.TestScriptVariableComponent> variables = new HashMap<>();
 
 	private Exchange lastExchange;
+
+	private final Placeholders placeholders;
+
+	/** The run's now, for every date placeholder of the run. */
+	private final ZonedDateTime now;
+
+	/**
+	 * Variables being evaluated, to refuse one that needs itself: a default value such as
+	 * {@code ${CURRENTDATE}} is filled, and so is a declared fixture an expression reads.
+	 */
+	private final Set<String> evaluating = new HashSet<>();
 
 	/**
 	 * Values of expression and path variables by name, with the fixture they were read
@@ -39,9 +60,11 @@ final class ExecutionState {
 
 	private Fixture lastResponse;
 
-	ExecutionState(LoadedTestScript loaded, RunSettings settings) {
+	ExecutionState(LoadedTestScript loaded, RunSettings settings, Placeholders placeholders) {
 		this.loaded = loaded;
 		this.settings = settings;
+		this.placeholders = placeholders;
+		this.now = placeholders.now();
 		this.fixtures = new HashMap<>(loaded.fixtures());
 		loaded.script().getVariable().forEach(variable -> this.variables.put(variable.getName(), variable));
 	}
@@ -73,6 +96,17 @@ final class ExecutionState {
 		return fixture;
 	}
 
+	/**
+	 * The fixture with this id, to read or send: a fixture the script declares with its
+	 * variables and placeholders filled anew (its dates are no dates before), one
+	 * captured from an exchange as it came.
+	 * @throws ExecutionException as {@link #fixture(String)}
+	 */
+	Fixture content(String id) {
+		Fixture fixture = fixture(id);
+		return this.captured.contains(id) ? fixture : filled(fixture);
+	}
+
 	Map<String, Fixture> fixtures() {
 		return this.fixtures;
 	}
@@ -86,10 +120,12 @@ final class ExecutionState {
 		this.lastRequest = exchange.request(version());
 		this.lastResponse = exchange.response(version());
 		if (requestId != null) {
+			this.captured.add(requestId);
 			this.fixtures.put(requestId, this.lastRequest);
 			this.exchanges.put(requestId, exchange);
 		}
 		if (responseId != null) {
+			this.captured.add(responseId);
 			this.fixtures.put(responseId, this.lastResponse);
 			this.exchanges.put(responseId, exchange);
 		}
@@ -125,8 +161,8 @@ final class ExecutionState {
 	}
 
 	/**
-	 * Replaces every {@code ${name}} in the text with the variable's value; the text
-	 * itself when it has none.
+	 * Replaces every {@code ${name}} in the text with the variable's value, or the
+	 * placeholder's; the text itself when it has none.
 	 */
 	String substitute(String text) {
 		int start = text == null ? -1 : text.indexOf("${");
@@ -149,6 +185,15 @@ final class ExecutionState {
 		return result.append(text, copied, text.length()).toString();
 	}
 
+	/**
+	 * The fixture with its variables and placeholders filled: itself when it has none,
+	 * else a fixture of this run's.
+	 */
+	Fixture filled(Fixture fixture) {
+		String body = substitute(fixture.body());
+		return body == fixture.body() ? fixture : new Fixture(body, fixture.isXml(), fixture.headers(), version());
+	}
+
 	private String value(String name) {
 		String given = this.settings.variables().get(name);
 		if (given != null) {
@@ -156,12 +201,27 @@ final class ExecutionState {
 		}
 		TestScript.TestScriptVariableComponent variable = this.variables.get(name);
 		if (variable == null) {
+			String placeholder = this.placeholders.value(name, this.now, this::value);
+			if (placeholder != null) {
+				return placeholder;
+			}
 			throw new ExecutionException("CTN-3002: the script uses ${" + name + "}, but declares no variable " + name
 					+ " and none was given");
 		}
-		String value = evaluate(variable);
-		if (value == null || value.isEmpty()) {
-			value = variable.getDefaultValue();
+		if (!this.evaluating.add(name)) {
+			throw new ExecutionException("CTN-3062: variable " + name + " needs its own value, through "
+					+ this.evaluating.stream().sorted().toList()
+					+ " (its default value, or the fixture its expression or path reads)");
+		}
+		String value;
+		try {
+			value = evaluate(variable);
+			if (value == null || value.isEmpty()) {
+				value = variable.getDefaultValue() == null ? null : substitute(variable.getDefaultValue());
+			}
+		}
+		finally {
+			this.evaluating.remove(name);
 		}
 		if (value == null) {
 			throw new ExecutionException("CTN-3003: variable " + name + " has no value"
@@ -184,7 +244,7 @@ final class ExecutionState {
 		}
 		Fixture source;
 		if (variable.hasSourceId()) {
-			source = this.fixtures.get(variable.getSourceId());
+			source = this.fixtures.containsKey(variable.getSourceId()) ? content(variable.getSourceId()) : null;
 		}
 		else {
 			source = this.lastResponse;

@@ -1,6 +1,8 @@
 package org.connectathon.engine.testscript;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,6 +27,8 @@ public final class LoadedTestScript {
 
 	private final Map<String, String> profileUrls;
 
+	private final List<ScriptParticipant> participants;
+
 	LoadedTestScript(Path file, Path source, FhirVersion version, TestScript script, Map<String, Fixture> fixtures,
 			Map<String, String> profileUrls) {
 		this.file = Objects.requireNonNull(file, "file");
@@ -33,6 +37,7 @@ public final class LoadedTestScript {
 		this.script = Objects.requireNonNull(script, "script");
 		this.fixtures = Map.copyOf(fixtures);
 		this.profileUrls = Map.copyOf(profileUrls);
+		this.participants = participants(script);
 		// HAPI's getters create missing parts on first call; create them now, before runs
 		// on
 		// several threads share the model
@@ -85,6 +90,38 @@ public final class LoadedTestScript {
 		int tests = this.script.getTest().stream().mapToInt((test) -> test.getAction().size()).sum();
 		return fixtures + this.script.getSetup().getAction().size() + tests
 				+ this.script.getTeardown().getAction().size();
+	}
+
+	/**
+	 * The script's origins and destinations, each marked whether it is the system under
+	 * test: as the script's {@code Interoplab-CL-ext-SUT} extensions say when it has any,
+	 * else every destination is.
+	 */
+	public List<ScriptParticipant> participants() {
+		return this.participants;
+	}
+
+	private static List<ScriptParticipant> participants(TestScript script) {
+		boolean marked = script.getOrigin()
+			.stream()
+			.anyMatch(origin -> TouchstoneConventions.hasExtension(origin, TouchstoneConventions.SYSTEM_UNDER_TEST))
+				|| script.getDestination()
+					.stream()
+					.anyMatch(destination -> TouchstoneConventions.hasExtension(destination,
+							TouchstoneConventions.SYSTEM_UNDER_TEST));
+		List<ScriptParticipant> participants = new ArrayList<>();
+		for (TestScript.TestScriptOriginComponent origin : script.getOrigin()) {
+			participants.add(new ScriptParticipant(ScriptParticipant.Role.ORIGIN, origin.getIndex(),
+					origin.hasProfile() ? origin.getProfile().getCode() : null,
+					TouchstoneConventions.booleanExtension(origin, TouchstoneConventions.SYSTEM_UNDER_TEST)));
+		}
+		for (TestScript.TestScriptDestinationComponent destination : script.getDestination()) {
+			participants.add(new ScriptParticipant(ScriptParticipant.Role.DESTINATION, destination.getIndex(),
+					destination.hasProfile() ? destination.getProfile().getCode() : null,
+					!marked || TouchstoneConventions.booleanExtension(destination,
+							TouchstoneConventions.SYSTEM_UNDER_TEST)));
+		}
+		return List.copyOf(participants);
 	}
 
 	TestScript script() {

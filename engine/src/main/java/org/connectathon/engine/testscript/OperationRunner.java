@@ -63,10 +63,10 @@ final class OperationRunner {
 	 * @throws ExecutionException when the request cannot be built or sent
 	 */
 	Exchange run(TestScript.SetupActionOperationComponent operation) {
-		String code = operation.hasType() ? operation.getType().getCode() : null;
+		String code = TouchstoneConventions.operationCode(operation);
 		String resourceType = resourceType(operation.getResource());
 		String base = withoutTrailingSlashes(this.state.settings().baseUrl(operation.getDestination()).toString());
-		Fixture source = operation.hasSourceId() ? this.state.fixture(operation.getSourceId()) : null;
+		Fixture source = operation.hasSourceId() ? this.state.content(operation.getSourceId()) : null;
 		String method = operation.hasMethod() ? operation.getMethod().toCode().toUpperCase(Locale.ROOT)
 				: defaultMethod(code, source);
 		String url = url(operation, code, resourceType, base, method);
@@ -98,13 +98,13 @@ final class OperationRunner {
 	 * remembering where it was stored for {@code targetId} and {@code autodelete}.
 	 */
 	Exchange create(Fixture fixture) {
-		IBaseResource resource = fixture.resource();
-		String type = resource.fhirType();
+		Fixture filled = this.state.filled(fixture);
+		String type = filled.resource().fhirType();
 		String base = withoutTrailingSlashes(this.state.settings().server().toString());
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		headers.put("Content-Type", List.of(fixture.isXml() ? "application/fhir+xml" : "application/fhir+json"));
 		headers.put("Accept", List.of("application/fhir+json"));
-		Exchange exchange = send("POST", base + "/" + type, base, headers, this.state.substitute(fixture.body()));
+		Exchange exchange = send("POST", base + "/" + type, base, headers, filled.body());
 		this.state.record(exchange, null, null);
 		String location = Exchange.firstHeader(exchange.responseHeaders(), "Location");
 		if (location != null) {
@@ -131,7 +131,7 @@ final class OperationRunner {
 			String url = this.state.substitute(operation.getUrl());
 			return isAbsolute(url) ? url : base + "/" + withoutLeadingSlashes(url);
 		}
-		String params = operation.hasParams() ? this.state.substitute(operation.getParams()) : null;
+		String params = operation.hasParams() ? withLeadingSlash(this.state.substitute(operation.getParams())) : null;
 		if (params != null && operation.getEncodeRequestUrl()) {
 			params = encodeQuery(params);
 		}
@@ -158,7 +158,7 @@ final class OperationRunner {
 			case "read", "update", "updateCreate", "patch", "delete" -> {
 				if (target == null && operation.hasSourceId() && !operationCode.equals("read")
 						&& !operationCode.equals("delete")) {
-					IBaseResource resource = this.state.fixture(operation.getSourceId()).resource();
+					IBaseResource resource = this.state.content(operation.getSourceId()).resource();
 					yield typePath + "/" + this.state.substitute(resource.getIdElement().getIdPart());
 				}
 				if (target == null) {
@@ -172,7 +172,7 @@ final class OperationRunner {
 					throw new ExecutionException(
 							"CTN-3006: a vread operation needs params, url or targetId; it has none");
 				}
-				String versionId = this.state.fixture(operation.getTargetId()).resource().getMeta().getVersionId();
+				String versionId = this.state.content(operation.getTargetId()).resource().getMeta().getVersionId();
 				yield instancePath + "/_history/" + versionId;
 			}
 			case "history" -> instancePath + "/_history";
@@ -189,7 +189,7 @@ final class OperationRunner {
 		}
 		IBaseResource resource;
 		try {
-			resource = target.resource();
+			resource = this.state.content(targetId).resource();
 		}
 		catch (DataFormatException ex) {
 			throw new ExecutionException(
@@ -199,11 +199,12 @@ final class OperationRunner {
 		if (id == null) {
 			throw new ExecutionException("CTN-3007: targetId " + targetId + " has no id");
 		}
-		return resource.fhirType() + "/" + this.state.substitute(id);
+		return resource.fhirType() + "/" + id;
 	}
 
 	private String body(Fixture source, String contentType, String code, String url) {
-		String text = this.state.substitute(source.body());
+		Fixture fixture = this.state.filled(source);
+		String text = fixture.body();
 		boolean wantXml = contentType != null ? contentType.contains("xml") : source.isXml();
 		if (text.stripLeading().startsWith("[")) {
 			return text;
@@ -215,8 +216,7 @@ final class OperationRunner {
 		}
 		// a fixture without variables is encoded once, for every run; one with variables
 		// is this run's own
-		boolean shared = text == source.body();
-		Fixture fixture = shared ? source : new Fixture(text, source.isXml(), Map.of(), this.state.version());
+		boolean shared = fixture == source;
 		String id = null;
 		if (fixId) {
 			// the fixture is sent as the content of the resource the URL names; a
@@ -345,6 +345,14 @@ final class OperationRunner {
 			start++;
 		}
 		return path.substring(start);
+	}
+
+	/**
+	 * Params as the specification writes them, after the resource type: Touchstone's
+	 * scripts also leave out the leading {@code /} ({@code id/$purge}).
+	 */
+	private static String withLeadingSlash(String params) {
+		return params.isEmpty() || params.startsWith("?") || params.startsWith("/") ? params : "/" + params;
 	}
 
 	private static boolean isAbsolute(String url) {

@@ -42,16 +42,17 @@ final class ScriptExecution {
 	private final TestReportBuilder report;
 
 	/**
+	 * @param placeholders fills Touchstone's built-in placeholders
 	 * @param report collects the run's TestReport; given so that callers may build it in
 	 * the other release too
 	 */
-	ScriptExecution(LoadedTestScript loaded, RunSettings settings, HttpClient http, RunProgressListener listener,
-			TestReportBuilder report) {
+	ScriptExecution(LoadedTestScript loaded, RunSettings settings, HttpClient http, Placeholders placeholders,
+			RunProgressListener listener, TestReportBuilder report) {
 		this.loaded = loaded;
 		this.listener = listener;
 		this.actionCount = loaded.actionCount();
 		this.report = report;
-		this.state = new ExecutionState(loaded, settings);
+		this.state = new ExecutionState(loaded, settings, placeholders);
 		this.operations = new OperationRunner(http, this.state);
 		this.asserts = new AssertEvaluator(this.state);
 	}
@@ -155,7 +156,7 @@ final class ScriptExecution {
 			else {
 				ActionResult result = runAssert(section, action.getAssert());
 				this.report.testAssert(result, action.getAssert());
-				if (result.outcome() == Outcome.FAIL && action.getAssert().getStopTestOnFail()) {
+				if (result.outcome() == Outcome.FAIL && TouchstoneConventions.stopTestOnFail(action.getAssert())) {
 					skipReason = "skipped: a previous assert failed and has stopTestOnFail";
 				}
 			}
@@ -212,7 +213,11 @@ final class ScriptExecution {
 		String label = label(assertion.getLabel(), assertion.getDescription(), this.results.size());
 		this.listener.actionStarted(section, label, this.results.size(), this.actionCount);
 		ActionResult result;
-		if (assertion.hasOperator() && assertion.getOperator() == TestScript.AssertionOperatorType.MANUALEVAL) {
+		String unsupported = TouchstoneConventions.unsupportedAssert(assertion);
+		if (unsupported != null) {
+			result = new ActionResult(section, "assert", label, Outcome.ERROR, unsupported);
+		}
+		else if (assertion.hasOperator() && assertion.getOperator() == TestScript.AssertionOperatorType.MANUALEVAL) {
 			result = new ActionResult(section, "assert", label, Outcome.SKIP,
 					"manual evaluation required: " + (assertion.hasDescription() ? assertion.getDescription()
 							: "the script leaves this assert to a person"));

@@ -263,8 +263,11 @@ public final class TestScriptLoader {
 				String body = read(candidate);
 				Fixture fixture = Fixture.of(body, null, Map.of(), version);
 				try {
-					// a JSON Patch document is a fixture too, but not a resource
-					if (!body.stripLeading().startsWith("[")) {
+					// a JSON Patch document is a fixture too, but not a resource; a
+					// fixture
+					// with variables (a date ${DATE, T, D, -5}) is one once they are
+					// filled
+					if (!body.stripLeading().startsWith("[") && !body.contains("${")) {
 						fixture.resource();
 					}
 				}

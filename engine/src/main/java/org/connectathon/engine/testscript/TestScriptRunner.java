@@ -23,6 +23,9 @@ public final class TestScriptRunner {
 
 	private final HttpClient http;
 
+	/** Touchstone's placeholders; user values such as {@code ${CD6}} are the runner's. */
+	private final Placeholders placeholders;
+
 	/**
 	 * A runner with its own HTTP client, which sends to whatever address the settings and
 	 * the scripts name ({@link OutboundAddressPolicy#anyAddress()}): for a tester running
@@ -40,8 +43,14 @@ public final class TestScriptRunner {
 	 * redirects, which the scripts' asserts judge. The caller closes it.
 	 */
 	public TestScriptRunner(RunSettings settings, HttpClient http) {
+		this(settings, http, Placeholders.system());
+	}
+
+	/** A runner whose placeholders take their dates from a clock of the caller's. */
+	TestScriptRunner(RunSettings settings, HttpClient http, Placeholders placeholders) {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.http = Objects.requireNonNull(http, "http");
+		this.placeholders = Objects.requireNonNull(placeholders, "placeholders");
 	}
 
 	/** Runs one script; never throws for anything the script or the server does. */
@@ -56,7 +65,9 @@ public final class TestScriptRunner {
 	public ScriptResult run(LoadedTestScript script, RunProgressListener listener) {
 		Objects.requireNonNull(script, "script");
 		Objects.requireNonNull(listener, "listener");
-		return new ScriptExecution(script, this.settings, this.http, listener, new TestReportBuilder()).run();
+		return new ScriptExecution(script, this.settings, this.http, this.placeholders, listener,
+				new TestReportBuilder())
+			.run();
 	}
 
 	/**

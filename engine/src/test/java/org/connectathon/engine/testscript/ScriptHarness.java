@@ -118,12 +118,22 @@ final class ScriptHarness {
 	 * patch it may use.
 	 */
 	static LoadedTestScript load(String scriptJson) {
+		return load(scriptJson, Map.of());
+	}
+
+	/**
+	 * Loads a script as {@link #load(String)} does, with more fixture files beside it.
+	 */
+	static LoadedTestScript load(String scriptJson, Map<String, String> fixtureFiles) {
 		try {
 			Path folder = Files.createTempDirectory("testscript");
 			Path file = folder.resolve("case.json");
 			Files.writeString(file, scriptJson);
 			Files.writeString(folder.resolve("gender-female.json"),
 					"[{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"female\"}]");
+			for (Map.Entry<String, String> fixture : fixtureFiles.entrySet()) {
+				Files.writeString(folder.resolve(fixture.getKey()), fixture.getValue());
+			}
 			return new TestScriptLoader().load(file);
 		}
 		catch (IOException ex) {
