@@ -5,9 +5,10 @@
 #
 # Usage: bench/run-outside-testscripts.sh [options] SCRIPT_OR_FOLDER...
 #   --loader PATH        a loader TestScript of the collection, run first (repeatable)
-#   --preload DIR        also load DIR's resources into the server at start, after filling in
-#                        Touchstone's date placeholders (see below); for measuring search apart
-#                        from the loader scripts
+#   --preload LOADER     load the fixtures that the loader script LOADER declares straight into
+#                        the server at start, after filling in Touchstone's date placeholders
+#                        (see below): measures the searches apart from whether the engine can
+#                        run the loader scripts (repeatable)
 #   --fhir-version V     release of the reference server: r4 (default) or r5
 #   --port P             port of the reference server (default 18090)
 #   --out DIR            where reports, logs and results.md go (default bench/target/outside)
@@ -15,18 +16,20 @@
 #
 # Test data written for Touchstone carries placeholders such as ${DATE, T, D, -5} (today minus five
 # days) and ${CURRENTDATE} that the reference server's --load does not understand; --preload copies
-# DIR and fills those in with today's date (T is today, as the collections' loaders define it), so
-# that the searches can be measured even when the loader scripts cannot run. The scripts
-# themselves are never changed.
+# the loader's fixtures and fills those in with today's date (T is today, as the collections'
+# loaders define it). The scripts themselves are never changed.
 #
 # CONNECTATHON_JAR=path runs another build (for a before/after comparison).
+# REFERENCE_SERVER=unpacked runs the reference server from the jar's classes unpacked on a plain
+# class path instead of `java -jar` (before issue 13's fixes, searches in the packed jar's server
+# matched nothing, see docs/testscript-engine.md).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-loaders=() preload="" release=r4 port=18090 out="$root/bench/target/outside" variables=() samples=()
+loaders=() preloads=() release=r4 port=18090 out="$root/bench/target/outside" variables=() samples=()
 while [ $# -gt 0 ]; do
   case $1 in
     --loader) loaders+=("$2"); shift 2 ;;
-    --preload) preload=$2; shift 2 ;;
+    --preload) preloads+=("$2"); shift 2 ;;
     --fhir-version) release=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
@@ -49,20 +52,35 @@ rm -rf "$out" && mkdir -p "$out"
 base="http://localhost:$port/fhir"
 
 load_args=()
-if [ -n "$preload" ]; then
-  # ${DATE, T, D|M|Y, ±N} and ${CURRENTDATE}/${CURRENTDATETIME}, relative to today
-  cp -r "$preload" "$out/preload"
+if [ ${#preloads[@]} -gt 0 ]; then
+  mkdir -p "$out/preload"
+  for loader in "${preloads[@]}"; do
+    # the fixtures' references, XML (<reference value="..."/>) or JSON ("reference": "..."),
+    # relative to the loader's folder; references that are no file (profiles, #contained) are skipped
+    grep -oE '<reference value="[^"#]+"|"reference" *: *"[^"#]+"' "$loader" | sed -E 's/.*"([^"]+)"$/\1/' |
+      while read -r reference; do
+        file="$(dirname "$loader")/$reference"
+        [ -f "$file" ] && cp "$file" "$out/preload/$(basename "$(dirname "$file")")-$(basename "$file")"
+      done || true
+  done
+  # ${DATE, T, D|M|Y, ±N}, ${CURRENTDATE} and ${CURRENTDATETIME}, relative to today
   find "$out/preload" -type f \( -name '*.xml' -o -name '*.json' \) -exec perl -MTime::Piece -MTime::Seconds -pi -e '
     BEGIN { $today = localtime; }
-    sub shifted { my ($unit, $n) = @_; my $t = $today;
-      return ($unit eq "D" ? $t + $n * ONE_DAY : $unit eq "M" ? $t->add_months($n) : $t->add_years($n))->ymd; }
+    sub shifted { my ($unit, $n) = @_;
+      return ($unit eq "D" ? $today + $n * ONE_DAY : $unit eq "M" ? $today->add_months($n) : $today->add_years($n))->ymd; }
     s/\$\{DATE,\s*T,\s*([DMY]),\s*([-+]?\d+)\}/shifted($1, $2)/ge;
-    s/\$\{CURRENTDATETIME\}/$today->datetime . $today->strftime("%z") =~ s{(\d\d)(\d\d)$}{$1:$2}r/ge;
+    s/\$\{CURRENTDATETIME\}/$today->datetime . ($today->strftime("%z") =~ s{(\d\d)(\d\d)$}{$1:$2}r)/ge;
     s/\$\{CURRENTDATE\}/$today->ymd/ge;' {} +
   load_args=(--load "$out/preload")
 fi
 
-java ${CONNECTATHON_JAVA_OPTS:-} -jar "$jar" reference-server --port "$port" --fhir-version "$release" \
+server_command=(-jar "$jar")
+if [ "${REFERENCE_SERVER:-}" = unpacked ]; then
+  mkdir -p "$out/unpacked" && (cd "$out/unpacked" && jar xf "$jar" BOOT-INF)
+  server_command=(-cp "$out/unpacked/BOOT-INF/classes:$out/unpacked/BOOT-INF/lib/*"
+    org.connectathon.platform.cli.ConnectathonCommand)
+fi
+java ${CONNECTATHON_JAVA_OPTS:-} "${server_command[@]}" reference-server --port "$port" --fhir-version "$release" \
   "${load_args[@]}" >"$out/reference-server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
