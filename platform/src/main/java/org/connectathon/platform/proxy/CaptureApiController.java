@@ -1,6 +1,9 @@
 package org.connectathon.platform.proxy;
 
+import java.io.IOException;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.connectathon.platform.ListPage;
 import org.connectathon.platform.proxy.CaptureService.CaptureArchive;
@@ -9,14 +12,12 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Captures in the JSON API: lists of an event and of an instance, one capture with its
@@ -64,27 +65,29 @@ class CaptureApiController {
 
 	/** The capture as a HAR 1.2 file. */
 	@GetMapping(path = "/captures/{id}/har", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<StreamingResponseBody> har(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
-		return download(this.captures.archiveOf(id, user), this.captures);
+	void har(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, HttpServletResponse response)
+			throws IOException {
+		download(this.captures.archiveOf(id, user), this.captures, response);
 	}
 
 	/** The instance's captures that the caller may see as one HAR 1.2 file. */
 	@GetMapping(path = "/test-instances/{id}/captures/har", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<StreamingResponseBody> instanceHar(@PathVariable long id,
-			@AuthenticationPrincipal SignedInUser user) {
-		return download(this.captures.archiveOfInstance(id, user), this.captures);
+	void instanceHar(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, HttpServletResponse response)
+			throws IOException {
+		download(this.captures.archiveOfInstance(id, user), this.captures, response);
 	}
 
 	/**
-	 * A HAR file to save, streamed: the answer of the API's and the pages' download
-	 * routes.
+	 * A HAR file to save, written as it is read: the answer of the API's and the pages'
+	 * download routes. Written on the request's own thread, not asynchronously, so that
+	 * the caller's sign-in (a token on the API) still holds while it is written.
 	 */
-	static ResponseEntity<StreamingResponseBody> download(CaptureArchive archive, CaptureService captures) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_JSON)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(archive.fileName()).build().toString())
-			.body((output) -> captures.write(archive, output));
+	static void download(CaptureArchive archive, CaptureService captures, HttpServletResponse response)
+			throws IOException {
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(archive.fileName()).build().toString());
+		captures.write(archive, response.getOutputStream());
 	}
 
 	/**

@@ -1,10 +1,13 @@
 package org.connectathon.platform.proxy;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.connectathon.engine.validation.JsonLocator;
 import org.connectathon.platform.ListPage;
@@ -16,7 +19,6 @@ import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.TestInstanceService;
 import org.connectathon.platform.web.Forms;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -96,14 +97,15 @@ class CapturePageController {
 	}
 
 	@GetMapping("/captures/{id}/har")
-	ResponseEntity<StreamingResponseBody> har(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
-		return CaptureApiController.download(this.captures.archiveOf(id, user), this.captures);
+	void har(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, HttpServletResponse response)
+			throws IOException {
+		CaptureApiController.download(this.captures.archiveOf(id, user), this.captures, response);
 	}
 
 	@GetMapping("/test-instances/{id}/captures/har")
-	ResponseEntity<StreamingResponseBody> instanceHar(@PathVariable long id,
-			@AuthenticationPrincipal SignedInUser user) {
-		return CaptureApiController.download(this.captures.archiveOfInstance(id, user), this.captures);
+	void instanceHar(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, HttpServletResponse response)
+			throws IOException {
+		CaptureApiController.download(this.captures.archiveOfInstance(id, user), this.captures, response);
 	}
 
 	/** The list's address with its filters, to which the paging links add the page. */
