@@ -110,16 +110,18 @@ final class CapturedBodies {
 
 	/**
 	 * Indented XML, parsed with no document type, no external entity and no external
-	 * stylesheet: the text came from a participant's system.
+	 * stylesheet: the text came from a participant's system. The JDK's own parser and
+	 * transformer, not another on the class path (such as Saxon), indent the same way
+	 * everywhere.
 	 */
 	private static String indentedXml(String text) {
 		try {
-			DocumentBuilderFactory documents = DocumentBuilderFactory.newInstance();
+			DocumentBuilderFactory documents = DocumentBuilderFactory.newDefaultInstance();
 			documents.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
 			documents.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
 			documents.setExpandEntityReferences(false);
 			documents.setNamespaceAware(true);
-			TransformerFactory transformers = TransformerFactory.newInstance();
+			TransformerFactory transformers = TransformerFactory.newDefaultInstance();
 			transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 			transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
 			Transformer transformer = transformers.newTransformer();
