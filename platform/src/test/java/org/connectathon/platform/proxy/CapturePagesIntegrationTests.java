@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.connectathon.platform.Fixtures;
@@ -67,14 +68,16 @@ class CapturePagesIntegrationTests {
 	}
 
 	@Test
-	void shouldFilterTheListAndKeepTheFiltersInThePagingLinks() {
+	void shouldFilterTheListAndKeepTheFiltersWhenItReadsItselfAgain() {
 		HttpResponse<String> filtered = this.initech
 			.get("/events/" + this.recorded.event() + "/captures?status=failed&resourceType=Observation");
 
 		assertThat(filtered.body()).contains("id=\"capture-" + this.recorded.initechFailed.id() + "\"");
 		assertThat(filtered.body()).doesNotContain("id=\"capture-" + this.recorded.initechToGlobex.id() + "\"");
-		assertThat(filtered.body()).contains("hx-get=\"/events/" + this.recorded.event()
-				+ "/captures?status=failed&amp;resourceType=Observation&amp;page=0\"");
+		Matcher liveList = Pattern.compile("hx-get=\"(/events/" + this.recorded.event() + "/captures\\?[^\"]*)\"")
+			.matcher(filtered.body());
+		assertThat(liveList.find()).isTrue();
+		assertThat(liveList.group(1)).contains("status=failed", "resourceType=Observation", "page=0");
 	}
 
 	@Test
@@ -86,6 +89,21 @@ class CapturePagesIntegrationTests {
 		assertThat(refused.body()).contains("id=\"validation-error\"", "id=\"from-error\"",
 				"expected an ISO date-time such as 2026-12-07T09:30:00Z, found &#39;yesterday&#39;",
 				"id=\"captures-empty\"");
+	}
+
+	@Test
+	void shouldFindAnEmptyPagePastTheEndAndRefuseAPageBelowZero() {
+		String list = "/events/" + this.recorded.event() + "/captures";
+
+		HttpResponse<String> past = this.initech.get(list + "?page=9&size=1000");
+		HttpResponse<String> below = this.initech.get(list + "?page=-1");
+		HttpResponse<String> instanceBelow = this.acme
+			.get("/test-instances/" + this.recorded.instance + "/captures?page=-1");
+
+		assertThat(past.body()).contains("id=\"captures-empty\"", "page 10 of 1 (2 in all)");
+		assertThat(below.body()).contains("Pages are numbered from 0.");
+		assertThat(instanceBelow.statusCode()).isEqualTo(400);
+		assertThat(instanceBelow.body()).contains("Pages are numbered from 0.");
 	}
 
 	@Test
