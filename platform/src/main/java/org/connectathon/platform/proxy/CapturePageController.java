@@ -16,6 +16,7 @@ import org.connectathon.platform.proxy.CaptureDetails.Message;
 import org.connectathon.platform.proxy.CaptureIssue.Side;
 import org.connectathon.platform.proxy.CapturedBodies.Syntax;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.testing.TestInstance;
 import org.connectathon.platform.testing.TestInstanceService;
 import org.connectathon.platform.web.Forms;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +75,7 @@ class CapturePageController {
 	@GetMapping("/test-instances/{id}/captures")
 	String instanceCaptures(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal SignedInUser user, Model model) {
-		var instance = this.instances.find(id, user);
+		TestInstance instance = this.instances.find(id, user);
 		model.addAttribute("instance", instance);
 		model.addAttribute("captures",
 				this.captures.findOfInstance(id, CaptureFilterForm.none(), page, PAGE_SIZE, user));
