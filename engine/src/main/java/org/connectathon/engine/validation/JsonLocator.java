@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,13 +17,17 @@ import com.fasterxml.jackson.core.JsonToken;
  * Finds the JSON text of the element at a simple FHIRPath
  * ({@code Bundle.entry[3].resource}: names and indexes only) in well-formed FHIR JSON,
  * with the line and column it starts at, so that a part can be validated on its own and
- * its issues placed back where they belong.
+ * its issues placed back where they belong; and the line of the element that a validation
+ * issue's location names, so that a page shows the issue beside it.
  */
-final class JsonLocator {
+public final class JsonLocator {
 
 	private static final JsonFactory JSON = JsonFactory.builder().build();
 
 	private static final Pattern SEGMENT = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(?:\\[(\\d+)])?");
+
+	/** The validator's notes in a location, such as {@code /*Patient/1*}{@code /}. */
+	private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/");
 
 	private JsonLocator() {
 	}
@@ -61,16 +66,56 @@ final class JsonLocator {
 	}
 
 	/**
+	 * The 1-based line on which the element at the location starts in well-formed FHIR
+	 * JSON, such as a page shows it after indenting it; when the location goes on past
+	 * what this finds (a FHIRPath function, a choice element named {@code value}, an
+	 * element that is absent), the line of the last element it found on the way.
+	 * @param json the resource as JSON text
+	 * @param location a validation issue's location, e.g.
+	 * {@code Bundle.entry[0].resource.name[1].given[0]}
+	 * @return the line, or empty when the text is not a JSON object
+	 * @since issue 14
+	 */
+	public static OptionalInt lineOf(String json, String location) {
+		List<Object> steps = simpleStepsAtStart(COMMENT.matcher(location).replaceAll(""));
+		try (JsonParser parser = JSON.createParser(json)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return OptionalInt.empty();
+			}
+			int line = parser.currentTokenLocation().getLineNr();
+			for (Object step : steps) {
+				if (!(step instanceof String name ? enterField(parser, name) : enterIndex(parser, (Integer) step))) {
+					break;
+				}
+				line = parser.currentTokenLocation().getLineNr();
+			}
+			return OptionalInt.of(line);
+		}
+		catch (IOException ex) {
+			return OptionalInt.empty();
+		}
+	}
+
+	/**
 	 * The steps after the leading resource type: field names and array indexes; null when
 	 * not simple.
 	 */
 	private static List<Object> steps(String path) {
+		return steps(path, false);
+	}
+
+	/** The steps after the leading resource type up to the first that is not simple. */
+	private static List<Object> simpleStepsAtStart(String path) {
+		return steps(path, true);
+	}
+
+	private static List<Object> steps(String path, boolean prefixWhenNotSimple) {
 		String[] segments = path.split("\\.");
 		List<Object> steps = new ArrayList<>();
 		for (int index = 1; index < segments.length; index++) {
 			Matcher matcher = SEGMENT.matcher(segments[index]);
 			if (!matcher.matches()) {
-				return null;
+				return prefixWhenNotSimple ? steps : null;
 			}
 			steps.add(matcher.group(1));
 			if (matcher.group(2) != null) {

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.proxy.Capture;
+import org.connectathon.platform.proxy.CapturesStored;
 import org.connectathon.platform.security.SignedInUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,7 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * and the progress of its automated steps' runs (the automated steps panel). Every stream
  * starts with a {@code subscribed} event, on each reconnection too, so that a page
  * catches up with what changed before it listened; then one {@code changed} event per
- * change, whose data is the instance's id.
+ * change, whose data is the instance's id. An event's captures have a stream of their
+ * own, which hears each stored batch of the recording proxy's captures once (the data is
+ * the event's id): the capture lists.
  * <p>
  * Subscribers are held by the node they connected to; on PostgreSQL every change goes
  * through {@link PostgresNotifications}, so that the pages open on every node of the
@@ -75,6 +79,15 @@ public class LiveUpdates {
 		return subscribe(instanceStream(instanceId));
 	}
 
+	/**
+	 * A stream of the event's new captures for someone who may see the event; each page
+	 * then reads again what its reader may see.
+	 */
+	public SseEmitter subscribeToCaptures(long eventId, SignedInUser user) {
+		this.events.requireVisible(eventId, user);
+		return subscribe(capturesStream(eventId));
+	}
+
 	private SseEmitter subscribe(String stream) {
 		SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
 		this.subscribers.compute(stream, (name, listeners) -> {
@@ -118,6 +131,19 @@ public class LiveUpdates {
 		announce(instanceStream(progress.instanceId()), progress.instanceId());
 	}
 
+	/**
+	 * Once per event of a batch, not per capture: the proxy stores hundreds at a time
+	 * under load.
+	 */
+	@EventListener
+	void announce(CapturesStored stored) {
+		stored.captures()
+			.stream()
+			.map(Capture::eventId)
+			.distinct()
+			.forEach((eventId) -> announce(capturesStream(eventId), eventId));
+	}
+
 	private void announce(String stream, long instanceId) {
 		if (this.notifications != null) {
 			this.notifications.announce(stream, instanceId);
@@ -149,6 +175,10 @@ public class LiveUpdates {
 	 */
 	private static String eventStream(long eventId) {
 		return "events/" + eventId;
+	}
+
+	private static String capturesStream(long eventId) {
+		return "events/" + eventId + "/captures";
 	}
 
 	private static String instanceStream(long instanceId) {

@@ -23,6 +23,11 @@ class LiveUpdatesController {
 		return this.updates.subscribeToEvent(eventId, user);
 	}
 
+	@GetMapping(path = "/events/{eventId}/captures/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter captureUpdates(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user) {
+		return this.updates.subscribeToCaptures(eventId, user);
+	}
+
 	@GetMapping(path = "/test-instances/{instanceId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter instanceUpdates(@PathVariable long instanceId, @AuthenticationPrincipal SignedInUser user) {
 		return this.updates.subscribeToInstance(instanceId, user);

@@ -41,7 +41,7 @@ class CaptureAttachmentPageController {
 		model.addAttribute("steps", this.instances.steps(id, user));
 		model.addAttribute("canAttach", !instance.status().participantMoves().isEmpty()
 				&& (user.isAdmin() || takingPart || this.instances.maySeeToolReports(instance, user)));
-		return "proxy/instance-captures";
+		return "proxy/instance-captures-panel";
 	}
 
 	@PostMapping("/test-instances/{id}/captures")

@@ -84,10 +84,74 @@ public class CaptureRepository {
 		return findMessage(id, "response");
 	}
 
+	/**
+	 * The capture, if the visibility lets its reader see it; empty for an unknown capture
+	 * too, so that a page cannot tell the two apart.
+	 */
+	public Optional<Capture> find(long id, CaptureVisibility visibility) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("id", id);
+		return this.jdbc
+			.sql("select " + SUMMARY_COLUMNS + " from captures where id = :id" + visible(visibility, parameters))
+			.paramSource(parameters)
+			.query(RecordRowMapper.of(Capture.class))
+			.optional();
+	}
+
+	/**
+	 * The issues of the capture's validation as stored (JSON), empty when it has none.
+	 */
+	public Optional<String> findValidationIssues(long id) {
+		return this.jdbc.sql("select validation_issues from captures where id = :id and validation_issues is not null")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
 	/** A page of the event's captures that pass the filter, newest first. */
 	public ListPage<Capture> findPage(long eventId, CaptureFilter filter, int number, int size) {
+		return findPage(eventId, filter, CaptureVisibility.everything(), number, size);
+	}
+
+	/**
+	 * A page of the event's captures that pass the filter and that the visibility lets
+	 * its reader see, newest first.
+	 */
+	public ListPage<Capture> findPage(long eventId, CaptureFilter filter, CaptureVisibility visibility, int number,
+			int size) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		String where = where(eventId, filter, visibility, parameters);
+		int total = this.jdbc.sql("select count(*) from captures" + where)
+			.paramSource(parameters)
+			.query(Integer.class)
+			.single();
+		parameters.addValue("limit", size).addValue("offset", ListPage.offset(number, size));
+		List<Capture> items = this.jdbc
+			.sql("select " + SUMMARY_COLUMNS + " from captures" + where
+					+ " order by id desc limit :limit offset :offset")
+			.paramSource(parameters)
+			.query(RecordRowMapper.of(Capture.class))
+			.list();
+		return new ListPage<>(items, number, size, total);
+	}
+
+	/**
+	 * The first captures, oldest first, that pass the filter and that the visibility lets
+	 * its reader see: the entries of a HAR file.
+	 */
+	public List<Capture> findOldestFirst(long eventId, CaptureFilter filter, CaptureVisibility visibility, int limit) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("limit", limit);
+		return this.jdbc
+			.sql("select " + SUMMARY_COLUMNS + " from captures" + where(eventId, filter, visibility, parameters)
+					+ " order by id limit :limit")
+			.paramSource(parameters)
+			.query(RecordRowMapper.of(Capture.class))
+			.list();
+	}
+
+	private static String where(long eventId, CaptureFilter filter, CaptureVisibility visibility,
+			MapSqlParameterSource parameters) {
 		StringBuilder where = new StringBuilder(" where event_id = :eventId");
-		MapSqlParameterSource parameters = new MapSqlParameterSource("eventId", eventId);
+		parameters.addValue("eventId", eventId);
 		if (filter.systemId() != null) {
 			where.append(" and (sender_system_id = :systemId or receiver_system_id = :systemId)");
 			parameters.addValue("systemId", filter.systemId());
@@ -116,18 +180,34 @@ public class CaptureRepository {
 			where.append(" and validation_status = :validationStatus");
 			parameters.addValue("validationStatus", filter.validationStatus().name());
 		}
-		int total = this.jdbc.sql("select count(*) from captures" + where)
-			.paramSource(parameters)
-			.query(Integer.class)
-			.single();
-		parameters.addValue("limit", size).addValue("offset", ListPage.offset(number, size));
-		List<Capture> items = this.jdbc
-			.sql("select " + SUMMARY_COLUMNS + " from captures" + where
-					+ " order by id desc limit :limit offset :offset")
-			.paramSource(parameters)
-			.query(RecordRowMapper.of(Capture.class))
-			.list();
-		return new ListPage<>(items, number, size, total);
+		return where.append(visible(visibility, parameters)).toString();
+	}
+
+	/**
+	 * The condition that keeps what the visibility lets see. It reads the tables of
+	 * registration, testing and monitoring, as the testing feature's queries read those
+	 * of registration: filtering tens of thousands of captures needs the join in SQL.
+	 */
+	private static String visible(CaptureVisibility visibility, MapSqlParameterSource parameters) {
+		if (visibility.all()) {
+			return "";
+		}
+		List<String> seen = new ArrayList<>();
+		if (visibility.organizationId() != null) {
+			seen.add("sender_system_id in (select id from systems where organization_id = :visibleToOrganization)");
+			seen.add("receiver_system_id in (select id from systems where organization_id = :visibleToOrganization)");
+			parameters.addValue("visibleToOrganization", visibility.organizationId());
+		}
+		if (visibility.monitorUserId() != null) {
+			seen.add("""
+					exists (select 1 from test_instances i join monitor_assignments m on m.test_id = i.test_id
+					where i.id = captures.test_instance_id and m.user_id = :visibleToMonitor)""");
+			parameters.addValue("visibleToMonitor", visibility.monitorUserId());
+		}
+		if (visibility.unattached()) {
+			seen.add("test_instance_id is null");
+		}
+		return seen.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", seen) + ")";
 	}
 
 	private Optional<CapturedMessage> findMessage(long id, String side) {
