@@ -10,12 +10,16 @@ import org.hl7.fhir.r5.model.TestScript;
  * What one run of a script knows so far: fixtures (declared ones and captured requests
  * and responses), the last exchange, and the variables, which are evaluated each time
  * they are used so that they see the latest responses, as the specification describes.
+ * Responses are read in the server's release; declared fixtures and requests in the
+ * server's release when they are valid there, else in the script's.
  */
 final class ExecutionState {
 
 	private final LoadedTestScript loaded;
 
 	private final RunSettings settings;
+
+	private final ServerRelease serverRelease;
 
 	private final Map<String, Fixture> fixtures;
 
@@ -39,15 +43,18 @@ final class ExecutionState {
 
 	private Fixture lastResponse;
 
-	ExecutionState(LoadedTestScript loaded, RunSettings settings) {
+	ExecutionState(LoadedTestScript loaded, RunSettings settings, ServerRelease serverRelease) {
 		this.loaded = loaded;
 		this.settings = settings;
-		this.fixtures = new HashMap<>(loaded.fixtures());
+		this.serverRelease = serverRelease;
+		this.fixtures = new HashMap<>();
+		loaded.fixtures().forEach((id, fixture) -> this.fixtures.put(id, fixture.inRelease(serverRelease.version())));
 		loaded.script().getVariable().forEach(variable -> this.variables.put(variable.getName(), variable));
 	}
 
-	FhirVersion version() {
-		return this.loaded.version();
+	/** The release the server's answers are judged in. */
+	ServerRelease serverRelease() {
+		return this.serverRelease;
 	}
 
 	LoadedTestScript loaded() {
@@ -83,8 +90,8 @@ final class ExecutionState {
 	 */
 	void record(Exchange exchange, String requestId, String responseId) {
 		this.lastExchange = exchange;
-		this.lastRequest = exchange.request(version());
-		this.lastResponse = exchange.response(version());
+		this.lastRequest = exchange.request(this.loaded.version()).inRelease(this.serverRelease.version());
+		this.lastResponse = exchange.response(this.serverRelease.version());
 		if (requestId != null) {
 			this.fixtures.put(requestId, this.lastRequest);
 			this.exchanges.put(requestId, exchange);
@@ -197,9 +204,8 @@ final class ExecutionState {
 		if (cached != null && cached.getKey() == source) {
 			return cached.getValue();
 		}
-		List<String> values = variable.hasExpression()
-				? SourceValues.expression(version(), source, variable.getExpression())
-				: SourceValues.path(version(), source, variable.getPath());
+		List<String> values = variable.hasExpression() ? SourceValues.expression(source, variable.getExpression())
+				: SourceValues.path(source, variable.getPath());
 		String value = values.isEmpty() ? null : values.get(0);
 		this.evaluated.put(variable.getName(), new java.util.AbstractMap.SimpleImmutableEntry<>(source, value));
 		return value;

@@ -216,7 +216,7 @@ final class OperationRunner {
 		// a fixture without variables is encoded once, for every run; one with variables
 		// is this run's own
 		boolean shared = text == source.body();
-		Fixture fixture = shared ? source : new Fixture(text, source.isXml(), Map.of(), this.state.version());
+		Fixture fixture = shared ? source : source.withBody(text);
 		String id = null;
 		if (fixId) {
 			// the fixture is sent as the content of the resource the URL names; a
@@ -232,7 +232,7 @@ final class OperationRunner {
 			}
 		}
 		return shared ? fixture.encode(wantXml, id)
-				: Fixture.encode(this.state.version(), fixture.resource(), wantXml, id);
+				: Fixture.encode(fixture.release(), fixture.resource(), wantXml, id);
 	}
 
 	/**

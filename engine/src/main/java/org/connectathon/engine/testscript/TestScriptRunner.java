@@ -15,13 +15,17 @@ import org.connectathon.engine.outbound.OutboundAddressPolicy;
 /**
  * Runs loaded TestScripts against the servers of a {@link RunSettings}. One runner holds
  * one HTTP client (connections are reused) and may run scripts from several threads; a
- * run never changes the loaded script, so a script can run many times.
+ * run never changes the loaded script, so a script can run many times. The server's
+ * answers are judged in its release ({@link ServerRelease}): the one the settings give,
+ * else the one its CapabilityStatement names, asked once per runner.
  */
 public final class TestScriptRunner {
 
 	private final RunSettings settings;
 
 	private final HttpClient http;
+
+	private final ServerReleaseLookup serverReleases;
 
 	/**
 	 * A runner with its own HTTP client, which sends to whatever address the settings and
@@ -42,6 +46,7 @@ public final class TestScriptRunner {
 	public TestScriptRunner(RunSettings settings, HttpClient http) {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.http = Objects.requireNonNull(http, "http");
+		this.serverReleases = new ServerReleaseLookup(http);
 	}
 
 	/** Runs one script; never throws for anything the script or the server does. */
@@ -56,7 +61,9 @@ public final class TestScriptRunner {
 	public ScriptResult run(LoadedTestScript script, RunProgressListener listener) {
 		Objects.requireNonNull(script, "script");
 		Objects.requireNonNull(listener, "listener");
-		return new ScriptExecution(script, this.settings, this.http, listener, new TestReportBuilder()).run();
+		ServerRelease serverRelease = this.serverReleases.releaseFor(this.settings, script.version());
+		return new ScriptExecution(script, this.settings, this.http, listener, new TestReportBuilder(), serverRelease)
+			.run();
 	}
 
 	/**
