@@ -217,6 +217,26 @@ class ServerReleaseTests {
 	}
 
 	@Test
+	void anR4ScriptRunsAgainstAnR4BServer() {
+		ReferenceServerLauncher r4b = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR4BCached()), 0);
+		try {
+			String script = ScriptHarness.script("""
+					{"operation":{"type":%s,"resource":"Patient","params":"/${pid}"}},
+					{"assert":{"validateProfileId":"patient-profile","warningOnly":false}},
+					{"assert":{"expression":"Patient.name.family","value":"Chalmers","warningOnly":false}}
+					""".formatted(op("read")));
+
+			ScriptResult result = run(script, r4b);
+
+			assertThat(result.serverRelease().version()).isEqualTo(FhirVersion.R4B);
+			assertThat(result.outcome()).as(ConsoleSummary.format(List.of(result))).isEqualTo(Outcome.PASS);
+		}
+		finally {
+			r4b.close();
+		}
+	}
+
+	@Test
 	void fixturesAreSentAsWrittenAndReadInTheServersRelease(@TempDir Path folder) throws IOException {
 		// an R4 fixture of an R5 script: read as R5, medicationReference would be lost
 		Files.writeString(folder.resolve("medication-request.json"),

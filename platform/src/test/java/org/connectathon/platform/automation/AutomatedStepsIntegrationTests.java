@@ -416,7 +416,7 @@ class AutomatedStepsIntegrationTests {
 	}
 
 	@Test
-	void shouldRunAgainstTheEndpointOfTheScriptsFhirRelease() {
+	void shouldRunAgainstTheEndpointOfTheScriptsFhirReleaseAndJudgeTheAnswersInTheEndpointsRelease() {
 		long system = TestingFixtures.publishedSystem(this.alice, this.event, "Acme R4 and R5 Repository",
 				"IPS:REPOSITORY");
 		// declared first, so that taking the first endpoint would send the R4 script
@@ -428,14 +428,17 @@ class AutomatedStepsIntegrationTests {
 		long test = automatedTest(false);
 
 		JsonNode run = runToTheEnd(this.alice, start(test, system), 1);
-		Response refused = this.alice.post("/api/test-instances/" + start(test, onlyR5) + "/steps/1/runs", Map.of());
+		JsonNode r5Run = runToTheEnd(this.alice, start(test, onlyR5), 1);
 
 		assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("PASSED");
 		assertThat(run.path("serverUrl").asString()).isEqualTo(referenceServer.baseUrl());
-		assertThat(refused.status()).isEqualTo(409);
-		assertThat(refused.json().path("detail").asString())
-			.isEqualTo("Acme R5 Repository declares no R4 endpoint for " + "IPS:REPOSITORY, and TestScript " + SCRIPT
-					+ " is R4; its organization declares one on the system's " + "page.");
+		assertThat(run.path("message").asString())
+			.contains("The server's answers are judged as FHIR R4, the release given for the server.");
+		// the R4 script runs against the only endpoint, and R5 judges what it answers
+		assertThat(r5Run.path("serverUrl").asString()).isEqualTo("http://127.0.0.1:9/fhir/r5");
+		assertThat(r5Run.path("status").asString()).as(r5Run.toString()).isEqualTo("ERROR");
+		assertThat(r5Run.path("message").asString())
+			.contains("The server's answers are judged as FHIR R5, the release given for the server.");
 	}
 
 	@Test

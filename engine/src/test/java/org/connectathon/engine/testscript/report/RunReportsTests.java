@@ -70,8 +70,8 @@ class RunReportsTests {
 	void shouldSummarizeOnTheConsole() {
 		String text = ConsoleSummary
 			.format(List.of(result("a", Outcome.PASS, List.of()), result("b", Outcome.FAIL, FAILED)));
-		assertThat(text).contains("PASS  a (scripts/a.json, R4) 0 pass, 0 fail, 0 warning, 0 error, 0 skip")
-			.contains("FAIL  b (scripts/b.json, R4) 1 pass, 1 fail, 1 warning, 0 error, 1 skip")
+		assertThat(text).contains("PASS  a (scripts/a.json, R4, server R4) 0 pass, 0 fail, 0 warning, 0 error, 0 skip")
+			.contains("FAIL  b (scripts/b.json, R4, server R4) 1 pass, 1 fail, 1 warning, 0 error, 1 skip")
 			.contains("FAIL in read test: family")
 			.endsWith("1 of 2 scripts passed; actions: 1 pass, 1 fail, 1 warning, 0 error, 1 skip"
 					+ System.lineSeparator());
