@@ -427,13 +427,23 @@ class AutomatedStepsIntegrationTests {
 		endpoint(onlyR5, "http://127.0.0.1:9/fhir/r5", "R5");
 		long test = automatedTest(false);
 
-		JsonNode run = runToTheEnd(this.alice, start(test, system), 1);
+		long instance = start(test, system);
+		JsonNode run = runToTheEnd(this.alice, instance, 1);
 		JsonNode r5Run = runToTheEnd(this.alice, start(test, onlyR5), 1);
+		String panel = PageClient.signedIn(this.fixtures.port(), this.fixtures.user(Role.ADMIN, null).username())
+			.get("/test-instances/" + instance + "/automated-steps?renderedAt=" + System.currentTimeMillis())
+			.body();
 
 		assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("PASSED");
 		assertThat(run.path("serverUrl").asString()).isEqualTo(referenceServer.baseUrl());
 		assertThat(run.path("message").asString())
 			.contains("The server's answers are judged as FHIR R4, the release given for the server.");
+		assertThat(this.alice.get("/api/test-instances/" + instance + "/automated-steps")
+			.json()
+			.get(0)
+			.path("serverFhirVersion")
+			.asString()).isEqualTo("R4");
+		assertThat(panel).contains("at " + referenceServer.baseUrl() + ", whose FHIR R4 judges the answers");
 		// the R4 script runs against the only endpoint, and R5 judges what it answers
 		assertThat(r5Run.path("serverUrl").asString()).isEqualTo("http://127.0.0.1:9/fhir/r5");
 		assertThat(r5Run.path("status").asString()).as(r5Run.toString()).isEqualTo("ERROR");
