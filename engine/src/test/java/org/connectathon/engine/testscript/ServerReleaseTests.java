@@ -263,6 +263,33 @@ class ServerReleaseTests {
 	}
 
 	@Test
+	void aFixtureThatIsOnlyAResourceOfTheServersReleaseLoadsAndIsReadInIt(@TempDir Path folder) throws IOException {
+		// R5 has no status 'arrived', and its class is a list of CodeableConcepts
+		Files.writeString(folder.resolve("encounter.json"), """
+				{"resourceType":"Encounter","id":"arrived","status":"arrived",
+				 "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"}}""");
+		Path file = folder.resolve("script.json");
+		Files.writeString(file,
+				"""
+						{"resourceType":"TestScript","id":"encounter","name":"Encounter","status":"active",
+						 "fixture":[{"id":"encounter","autocreate":false,"autodelete":false,"resource":{"reference":"encounter.json"}}],
+						 "test":[{"name":"update","action":[
+						  {"operation":{"type":%s,"resource":"Encounter","params":"/arrived","sourceId":"encounter"}},
+						  {"operation":{"type":%s,"resource":"Encounter","params":"/arrived"}},
+						  {"assert":{"label":"status","compareToSourceId":"encounter","compareToSourceExpression":"Encounter.status","expression":"Encounter.status","stopTestOnFail":false,"warningOnly":false}}
+						 ]}]}
+						"""
+					.formatted(op("update"), op("read")));
+
+		LoadedTestScript script = new TestScriptLoader().load(file);
+		ScriptResult result = new TestScriptRunner(RunSettings.forServer(URI.create(r4.baseUrl()))).run(script);
+
+		assertThat(script.version()).isEqualTo(FhirVersion.R5);
+		assertThat(result.outcome()).as(ConsoleSummary.format(List.of(result))).isEqualTo(Outcome.PASS);
+		assertThat(message(result, "status")).contains("'arrived'");
+	}
+
+	@Test
 	void aServerWithoutACapabilityStatementIsJudgedInTheScriptsReleaseAndTheReportSaysWhy() throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.createContext("/fhir/metadata", (exchange) -> {
