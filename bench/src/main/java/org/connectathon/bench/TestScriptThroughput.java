@@ -98,7 +98,8 @@ public final class TestScriptThroughput {
 			.start(new ReferenceServer(FhirContext.forR4Cached()), 0)) {
 			LoadedTestScript script = new TestScriptLoader().load(writeScript());
 			// the release given, so that no CapabilityStatement request comes before the
-			// script's: the replaying client answers requests in the order it recorded them
+			// script's: the replaying client answers requests in the order it recorded
+			// them
 			RunSettings settings = RunSettings.forServer(URI.create(server.baseUrl())).withFhirVersion(FhirVersion.R4);
 			// engine and raw requests go through the same client
 			CloseableHttpClient http = OutboundAddressPolicy.anyAddress().httpClient(Duration.ofSeconds(10));
