@@ -25,6 +25,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.connectathon.engine.outbound.OutboundAddressPolicy;
 import org.connectathon.engine.referenceserver.ReferenceServer;
 import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
+import org.connectathon.engine.testscript.FhirVersion;
 import org.connectathon.engine.testscript.LoadedTestScript;
 import org.connectathon.engine.testscript.Outcome;
 import org.connectathon.engine.testscript.RunSettings;
@@ -96,7 +97,10 @@ public final class TestScriptThroughput {
 		try (ReferenceServerLauncher server = ReferenceServerLauncher
 			.start(new ReferenceServer(FhirContext.forR4Cached()), 0)) {
 			LoadedTestScript script = new TestScriptLoader().load(writeScript());
-			RunSettings settings = RunSettings.forServer(URI.create(server.baseUrl()));
+			// the release given, so that no CapabilityStatement request comes before the
+			// script's: the replaying client answers requests in the order it recorded
+			// them
+			RunSettings settings = RunSettings.forServer(URI.create(server.baseUrl())).withFhirVersion(FhirVersion.R4);
 			// engine and raw requests go through the same client
 			CloseableHttpClient http = OutboundAddressPolicy.anyAddress().httpClient(Duration.ofSeconds(10));
 			TestScriptRunner runner = new TestScriptRunner(settings, http);

@@ -230,9 +230,8 @@ final class AssertEvaluator {
 		if (!resource.fhirType().equals("Bundle")) {
 			return new Verdict(!assertion.getNavigationLinks(), "expected a Bundle, found a " + resource.fhirType());
 		}
-		List<String> relations = SourceValues.expression(this.state.version(), source(assertion, request),
-				"Bundle.link.relation");
-		List<String> nextUrls = SourceValues.expression(this.state.version(), source(assertion, request),
+		List<String> relations = SourceValues.expression(source(assertion, request), "Bundle.link.relation");
+		List<String> nextUrls = SourceValues.expression(source(assertion, request),
 				"Bundle.link.where(relation = 'next').url");
 		boolean paged = !nextUrls.isEmpty();
 		boolean valid = relations.contains("self")
@@ -258,7 +257,7 @@ final class AssertEvaluator {
 		}
 		List<ValidationIssue> errors = this.state.settings()
 			.validator()
-			.validate(this.state.version(), source.body(), profileUrl)
+			.validate(source.release(), source.body(), profileUrl)
 			.errors();
 		if (errors.isEmpty()) {
 			return new Verdict(true, "the resource conforms to " + profileUrl);
@@ -289,17 +288,16 @@ final class AssertEvaluator {
 					"CTN-3023: compareToSourceId needs compareToSourceExpression or " + "compareToSourcePath");
 		}
 		String description = expression != null ? expression : path;
-		List<String> actual = expression != null ? SourceValues.expression(this.state.version(), source, expression)
-				: SourceValues.path(this.state.version(), source, path);
+		List<String> actual = expression != null ? SourceValues.expression(source, expression)
+				: SourceValues.path(source, path);
 		if (assertion.hasCompareToSourceId()) {
 			Fixture compareTo = this.state.content(assertion.getCompareToSourceId());
 			List<String> compared;
 			if (assertion.hasCompareToSourceExpression()) {
-				compared = SourceValues.expression(this.state.version(), compareTo,
-						assertion.getCompareToSourceExpression());
+				compared = SourceValues.expression(compareTo, assertion.getCompareToSourceExpression());
 			}
 			else if (assertion.hasCompareToSourcePath()) {
-				compared = SourceValues.path(this.state.version(), compareTo, assertion.getCompareToSourcePath());
+				compared = SourceValues.path(compareTo, assertion.getCompareToSourcePath());
 			}
 			else {
 				throw new ExecutionException(

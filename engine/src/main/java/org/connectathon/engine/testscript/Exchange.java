@@ -12,6 +12,7 @@ import java.util.Map;
 record Exchange(String method, String url, Map<String, List<String>> requestHeaders, String requestBody, int status,
 		Map<String, List<String>> responseHeaders, String responseBody, long millis) {
 
+	/** The request as a fixture read in {@code version}. */
 	Fixture request(FhirVersion version) {
 		return Fixture.of(this.requestBody, firstHeader(this.requestHeaders, "Content-Type"), this.requestHeaders,
 				version);

@@ -15,12 +15,17 @@ import org.hl7.fhir.r5.model.TestScript;
  * they are used so that they see the latest responses, as the specification describes.
  * Names a script neither declares nor is given may be Touchstone's built-in
  * {@link Placeholders}.
+ * <p>
+ * Responses are read in the server's release; declared fixtures and requests in the
+ * server's release when they are valid there, else in the script's.
  */
 final class ExecutionState {
 
 	private final LoadedTestScript loaded;
 
 	private final RunSettings settings;
+
+	private final ServerRelease serverRelease;
 
 	private final Map<String, Fixture> fixtures;
 
@@ -60,17 +65,21 @@ final class ExecutionState {
 
 	private Fixture lastResponse;
 
-	ExecutionState(LoadedTestScript loaded, RunSettings settings, Placeholders placeholders) {
+	ExecutionState(LoadedTestScript loaded, RunSettings settings, Placeholders placeholders,
+			ServerRelease serverRelease) {
 		this.loaded = loaded;
 		this.settings = settings;
 		this.placeholders = placeholders;
 		this.now = placeholders.now();
-		this.fixtures = new HashMap<>(loaded.fixtures());
+		this.serverRelease = serverRelease;
+		this.fixtures = new HashMap<>();
+		loaded.fixtures().forEach((id, fixture) -> this.fixtures.put(id, fixture.inRelease(serverRelease.version())));
 		loaded.script().getVariable().forEach(variable -> this.variables.put(variable.getName(), variable));
 	}
 
-	FhirVersion version() {
-		return this.loaded.version();
+	/** The release the server's answers are judged in. */
+	ServerRelease serverRelease() {
+		return this.serverRelease;
 	}
 
 	LoadedTestScript loaded() {
@@ -117,8 +126,8 @@ final class ExecutionState {
 	 */
 	void record(Exchange exchange, String requestId, String responseId) {
 		this.lastExchange = exchange;
-		this.lastRequest = exchange.request(version());
-		this.lastResponse = exchange.response(version());
+		this.lastRequest = exchange.request(this.loaded.version()).inRelease(this.serverRelease.version());
+		this.lastResponse = exchange.response(this.serverRelease.version());
 		if (requestId != null) {
 			this.captured.add(requestId);
 			this.fixtures.put(requestId, this.lastRequest);
@@ -191,7 +200,7 @@ final class ExecutionState {
 	 */
 	Fixture filled(Fixture fixture) {
 		String body = substitute(fixture.body());
-		return body == fixture.body() ? fixture : new Fixture(body, fixture.isXml(), fixture.headers(), version());
+		return body == fixture.body() ? fixture : fixture.withBody(body);
 	}
 
 	private String value(String name) {
@@ -257,9 +266,8 @@ final class ExecutionState {
 		if (cached != null && cached.getKey() == source) {
 			return cached.getValue();
 		}
-		List<String> values = variable.hasExpression()
-				? SourceValues.expression(version(), source, variable.getExpression())
-				: SourceValues.path(version(), source, variable.getPath());
+		List<String> values = variable.hasExpression() ? SourceValues.expression(source, variable.getExpression())
+				: SourceValues.path(source, variable.getPath());
 		String value = values.isEmpty() ? null : values.get(0);
 		this.evaluated.put(variable.getName(), new java.util.AbstractMap.SimpleImmutableEntry<>(source, value));
 		return value;

@@ -9,13 +9,16 @@ import java.util.regex.Pattern;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * A body the script can refer to by id: a fixture declared in the script, or the request
  * or response of an operation ({@code requestId}, {@code responseId}). Knows its HTTP
  * headers when it came from an exchange. The parsed resource is computed once, on first
- * use.
+ * use, in the release the fixture reads in: the preferred release (the server's, for a
+ * fixture of a script written in another) when the body is valid there, else its own
+ * release (the script's, or the server's for a response).
  */
 final class Fixture {
 
@@ -35,7 +38,20 @@ final class Fixture {
 
 	private final FhirVersion version;
 
+	/**
+	 * The release tried first, strictly; {@code null} to read in {@link #version} only.
+	 */
+	private final FhirVersion preferred;
+
 	private volatile IBaseResource resource;
+
+	/** The release the resource was read in, known once it is. */
+	private volatile FhirVersion readIn;
+
+	/**
+	 * The last {@link #inRelease} of this fixture, kept for the next run of its script.
+	 */
+	private volatile Fixture inPreferredRelease;
 
 	private volatile String serverLocation;
 
@@ -48,10 +64,42 @@ final class Fixture {
 	private volatile Map<String, String> encodings = Map.of();
 
 	Fixture(String body, boolean xml, Map<String, List<String>> headers, FhirVersion version) {
+		this(body, xml, headers, version, null);
+	}
+
+	private Fixture(String body, boolean xml, Map<String, List<String>> headers, FhirVersion version,
+			FhirVersion preferred) {
 		this.body = Objects.requireNonNullElse(body, "");
 		this.xml = xml;
 		this.headers = Objects.requireNonNull(headers, "headers");
 		this.version = Objects.requireNonNull(version, "version");
+		this.preferred = (preferred == version) ? null : preferred;
+	}
+
+	/**
+	 * This fixture read in {@code release} when its body is a valid resource of that
+	 * release, else in its own: what a script's fixture is when the server answers in
+	 * another release than the script's. The fixture itself when the releases are the
+	 * same.
+	 */
+	Fixture inRelease(FhirVersion release) {
+		if (release == this.version && this.preferred == null || release == this.preferred) {
+			return this;
+		}
+		Fixture known = this.inPreferredRelease;
+		if (known == null || known.preferred != release) {
+			known = new Fixture(this.body, this.xml, this.headers, this.version, release);
+			this.inPreferredRelease = known;
+		}
+		return known;
+	}
+
+	/**
+	 * Another body read the same way as this one, such as this body with its variables
+	 * filled in.
+	 */
+	Fixture withBody(String newBody) {
+		return new Fixture(newBody, this.xml, Map.of(), this.version, this.preferred);
 	}
 
 	/**
@@ -69,7 +117,7 @@ final class Fixture {
 	 * the server.
 	 */
 	Fixture copy() {
-		return new Fixture(this.body, this.xml, this.headers, this.version);
+		return new Fixture(this.body, this.xml, this.headers, this.version, this.preferred);
 	}
 
 	String body() {
@@ -108,10 +156,40 @@ final class Fixture {
 			if (!hasBody()) {
 				throw new DataFormatException("there is no body");
 			}
-			parsed = parser().parseResource(this.body);
+			FhirVersion release = this.version;
+			if (this.preferred != null) {
+				try {
+					parsed = parser(this.preferred).setParserErrorHandler(new StrictErrorHandler())
+						.parseResource(this.body);
+					release = this.preferred;
+				}
+				catch (DataFormatException notOfThatRelease) {
+					// read in the fixture's own release, as it always was
+				}
+			}
+			if (parsed == null) {
+				parsed = parser(release).parseResource(this.body);
+			}
+			this.readIn = release;
 			this.resource = parsed;
 		}
 		return parsed;
+	}
+
+	/**
+	 * The release the body reads in, which FHIRPath, validation and encoding use; the
+	 * fixture's own when the body is no resource at all.
+	 */
+	FhirVersion release() {
+		if (this.readIn == null) {
+			try {
+				resource();
+			}
+			catch (DataFormatException notAResource) {
+				return this.version;
+			}
+		}
+		return this.readIn;
 	}
 
 	/**
@@ -123,12 +201,12 @@ final class Fixture {
 	 */
 	String encode(boolean asXml, String id) {
 		if (id != null && (!PLAIN_ID.matcher(id).matches() || this.body.contains(ID_PLACEHOLDER))) {
-			return encode(this.version, parser().parseResource(this.body), asXml, id);
+			return encode(release(), parser(release()).parseResource(this.body), asXml, id);
 		}
 		String key = (asXml ? "xml" : "json") + (id == null ? "" : "#id");
 		String encoded = this.encodings.get(key);
 		if (encoded == null) {
-			encoded = encode(this.version, parser().parseResource(this.body), asXml,
+			encoded = encode(release(), parser(release()).parseResource(this.body), asXml,
 					id == null ? null : ID_PLACEHOLDER);
 			Map<String, String> more = new HashMap<>(this.encodings);
 			more.put(key, encoded);
@@ -149,13 +227,13 @@ final class Fixture {
 		return parser.encodeResourceToString(resource);
 	}
 
-	private IParser parser() {
-		return this.xml ? this.version.fhirContext().newXmlParser() : this.version.fhirContext().newJsonParser();
+	private IParser parser(FhirVersion release) {
+		return this.xml ? release.fhirContext().newXmlParser() : release.fhirContext().newJsonParser();
 	}
 
 	/** The body as JSON, re-encoding XML. */
 	String json() {
-		return this.xml ? this.version.fhirContext().newJsonParser().encodeResourceToString(resource()) : this.body;
+		return this.xml ? release().fhirContext().newJsonParser().encodeResourceToString(resource()) : this.body;
 	}
 
 	/**

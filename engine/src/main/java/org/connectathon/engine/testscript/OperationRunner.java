@@ -232,7 +232,7 @@ final class OperationRunner {
 			}
 		}
 		return shared ? fixture.encode(wantXml, id)
-				: Fixture.encode(this.state.version(), fixture.resource(), wantXml, id);
+				: Fixture.encode(fixture.release(), fixture.resource(), wantXml, id);
 	}
 
 	/**

@@ -60,16 +60,14 @@ public final class PackageProfileValidator implements ProfileValidator {
 	}
 
 	/**
-	 * The guides' validator when they are of the script's release; otherwise that
+	 * The guides' validator when they are of the resource's release; otherwise that
 	 * release's core specification alone, where a profile of the guides is then reported
 	 * as unknown.
 	 */
 	private ValidationService serviceFor(FhirVersion version) {
 		ResolvedPackages packages = this.resolver.resolve(this.implementationGuides);
-		String release = (version == FhirVersion.R4) ? "4.0" : "5.0";
-		if (!packages.fhirVersion().startsWith(release)) {
-			packages = ResolvedPackages.coreOnly((version == FhirVersion.R4) ? "4.0.1" : "5.0.0",
-					packages.cacheDirectory());
+		if (FhirVersion.ofVersion(packages.fhirVersion()).orElse(null) != version) {
+			packages = ResolvedPackages.coreOnly(version.coreVersion(), packages.cacheDirectory());
 		}
 		return this.services.get(packages, null);
 	}

@@ -26,9 +26,12 @@ import org.connectathon.engine.validation.ValidationServiceCache;
  * {@code url} elsewhere is then an error, and nothing is sent. Off by default: a tester
  * who runs a script they chose may send it anywhere; the platform, which runs scripts
  * against the systems of an event, turns it on.
+ * @param fhirVersion the FHIR release the server answers in, which judges its answers
+ * (see {@link ServerRelease}); {@code null} to learn it from the server's
+ * CapabilityStatement
  */
 public record RunSettings(URI server, Map<Integer, URI> destinations, Map<String, String> variables,
-		ProfileValidator validator, Duration timeout, boolean confined) {
+		ProfileValidator validator, Duration timeout, boolean confined, FhirVersion fhirVersion) {
 
 	public RunSettings {
 		Objects.requireNonNull(server, "server");
@@ -36,6 +39,12 @@ public record RunSettings(URI server, Map<Integer, URI> destinations, Map<String
 		variables = Map.copyOf(Objects.requireNonNull(variables, "variables"));
 		Objects.requireNonNull(validator, "validator");
 		Objects.requireNonNull(timeout, "timeout");
+	}
+
+	/** Settings that learn the server's release from its CapabilityStatement. */
+	public RunSettings(URI server, Map<Integer, URI> destinations, Map<String, String> variables,
+			ProfileValidator validator, Duration timeout, boolean confined) {
+		this(server, destinations, variables, validator, timeout, confined, null);
 	}
 
 	/**
@@ -52,23 +61,32 @@ public record RunSettings(URI server, Map<Integer, URI> destinations, Map<String
 
 	public RunSettings withDestinations(Map<Integer, URI> newDestinations) {
 		return new RunSettings(this.server, newDestinations, this.variables, this.validator, this.timeout,
-				this.confined);
+				this.confined, this.fhirVersion);
 	}
 
 	public RunSettings withVariables(Map<String, String> newVariables) {
 		return new RunSettings(this.server, this.destinations, newVariables, this.validator, this.timeout,
-				this.confined);
+				this.confined, this.fhirVersion);
 	}
 
 	public RunSettings withValidator(ProfileValidator newValidator) {
 		return new RunSettings(this.server, this.destinations, this.variables, newValidator, this.timeout,
-				this.confined);
+				this.confined, this.fhirVersion);
 	}
 
 	/** The same settings, with requests confined to their destinations or not. */
 	public RunSettings withConfinement(boolean newConfined) {
 		return new RunSettings(this.server, this.destinations, this.variables, this.validator, this.timeout,
-				newConfined);
+				newConfined, this.fhirVersion);
+	}
+
+	/**
+	 * The same settings, with the server's release given, or learned from the server when
+	 * {@code null}.
+	 */
+	public RunSettings withFhirVersion(FhirVersion newFhirVersion) {
+		return new RunSettings(this.server, this.destinations, this.variables, this.validator, this.timeout,
+				this.confined, newFhirVersion);
 	}
 
 	/**

@@ -12,7 +12,8 @@ import org.hl7.fhir.r5.model.TestScript;
  * created, then the setup runs and stops at its first failure or error, which skips every
  * test; each test runs its actions in order and stops at an operation error or at a
  * failed assert marked stopTestOnFail; the teardown always runs, then the autodelete
- * fixtures are deleted. The TestReport is in the script's release.
+ * fixtures are deleted. The server's answers are judged in the server's release; the
+ * TestReport is in the script's release and names both.
  */
 final class ScriptExecution {
 
@@ -45,14 +46,15 @@ final class ScriptExecution {
 	 * @param placeholders fills Touchstone's built-in placeholders
 	 * @param report collects the run's TestReport; given so that callers may build it in
 	 * the other release too
+	 * @param serverRelease the release the server's answers are judged in
 	 */
 	ScriptExecution(LoadedTestScript loaded, RunSettings settings, HttpClient http, Placeholders placeholders,
-			RunProgressListener listener, TestReportBuilder report) {
+			RunProgressListener listener, TestReportBuilder report, ServerRelease serverRelease) {
 		this.loaded = loaded;
 		this.listener = listener;
 		this.actionCount = loaded.actionCount();
 		this.report = report;
-		this.state = new ExecutionState(loaded, settings, placeholders);
+		this.state = new ExecutionState(loaded, settings, placeholders, serverRelease);
 		this.operations = new OperationRunner(http, this.state);
 		this.asserts = new AssertEvaluator(this.state);
 	}
@@ -67,9 +69,10 @@ final class ScriptExecution {
 		runTeardown(script);
 		Outcome outcome = overall();
 		this.report.finish(this.loaded.id(), this.loaded.title(),
-				script.hasUrl() ? script.getUrl() : "TestScript/" + this.loaded.id(), outcome, this.state.settings());
+				script.hasUrl() ? script.getUrl() : "TestScript/" + this.loaded.id(), outcome, this.state.settings(),
+				this.loaded.version(), this.state.serverRelease());
 		return new ScriptResult(this.loaded.source(), this.loaded.id(), this.loaded.title(), this.loaded.version(),
-				outcome, this.results, this.report.build(this.loaded.version()),
+				this.state.serverRelease(), outcome, this.results, this.report.build(this.loaded.version()),
 				Duration.ofNanos(System.nanoTime() - start));
 	}
 

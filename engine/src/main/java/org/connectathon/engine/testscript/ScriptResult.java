@@ -17,6 +17,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * @param scriptId the script's id, which names its report file
  * @param title the script's title
  * @param version the script's FHIR release, which is also the TestReport's
+ * @param serverRelease the release the server's answers were judged in, and why
  * @param outcome {@link Outcome#FAIL} when any action failed, else {@link Outcome#ERROR}
  * when any could not be run, else {@link Outcome#PASS} (warnings and skipped actions
  * pass)
@@ -24,14 +25,15 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * @param testReport the TestReport, R4 or R5 like the script
  * @param duration how long the run took
  */
-public record ScriptResult(Path file, String scriptId, String title, FhirVersion version, Outcome outcome,
-		List<ActionResult> actions, IBaseResource testReport, Duration duration) {
+public record ScriptResult(Path file, String scriptId, String title, FhirVersion version, ServerRelease serverRelease,
+		Outcome outcome, List<ActionResult> actions, IBaseResource testReport, Duration duration) {
 
 	public ScriptResult {
 		Objects.requireNonNull(file, "file");
 		Objects.requireNonNull(scriptId, "scriptId");
 		Objects.requireNonNull(title, "title");
 		Objects.requireNonNull(version, "version");
+		Objects.requireNonNull(serverRelease, "serverRelease");
 		Objects.requireNonNull(outcome, "outcome");
 		actions = List.copyOf(actions);
 		Objects.requireNonNull(testReport, "testReport");

@@ -60,11 +60,12 @@ final class SourceValues {
 	}
 
 	/**
-	 * The values an expression selects: primitives as their string, other elements as
-	 * JSON.
+	 * The values an expression selects, evaluated in the release the source reads in:
+	 * primitives as their string, other elements as JSON.
 	 */
-	static List<String> expression(FhirVersion version, Fixture source, String expression) {
+	static List<String> expression(Fixture source, String expression) {
 		IBaseResource resource = source.resource();
+		FhirVersion version = source.release();
 		IFhirPath.IParsedExpression parsed = version.parse(expression);
 		List<IBase> found = version.withFhirPath(fhirPath -> fhirPath.evaluate(resource, parsed, IBase.class));
 		List<String> values = new ArrayList<>(found.size());
@@ -84,12 +85,12 @@ final class SourceValues {
 	 * @throws IllegalArgumentException when the path is not valid, or the body not JSON
 	 * for JSONPath or not XML for XPath
 	 */
-	static List<String> path(FhirVersion version, Fixture source, String path) {
+	static List<String> path(Fixture source, String path) {
 		if (path.startsWith("$")) {
 			return jsonPath(source, path);
 		}
 		String xml = source.isXml() ? source.body()
-				: version.fhirContext().newXmlParser().encodeResourceToString(source.resource());
+				: source.release().fhirContext().newXmlParser().encodeResourceToString(source.resource());
 		NodeList nodes;
 		try {
 			nodes = (NodeList) XPathFactory.newInstance()

@@ -31,6 +31,14 @@ final class TestReportBuilder {
 	/** R5's assert requirement, as the R4 report carries it. */
 	static final String REPORT_REQUIREMENT_EXTENSION = "http://hl7.org/fhir/5.0/StructureDefinition/extension-TestReport.setup.action.assert.requirement";
 
+	/**
+	 * Names the two releases of a run on the report: sub-extensions {@code script} (the
+	 * release the script and this report are written in), {@code server} (the release the
+	 * server's answers were judged in), {@code source} (how the run learned it:
+	 * {@code given}, {@code capability-statement} or {@code script}) and {@code note}.
+	 */
+	static final String RELEASES_EXTENSION = "urn:connectathon:extension:fhir-releases";
+
 	/** The sub-extension of both requirement extensions holding R5's {@code link[x]}. */
 	private static final String LINK = "link";
 
@@ -47,7 +55,7 @@ final class TestReportBuilder {
 
 	/** The report's header, known once the run ends. */
 	private record Header(String id, String name, String testScript, Outcome outcome, Date issued, URI server,
-			Map<Integer, URI> destinations) {
+			Map<Integer, URI> destinations, FhirVersion scriptRelease, ServerRelease serverRelease) {
 	}
 
 	private final List<Action> setup = new ArrayList<>();
@@ -88,8 +96,10 @@ final class TestReportBuilder {
 	 * @param testScript the script's canonical URL, or {@code TestScript/id}
 	 * @param outcome the script's outcome: the report passes only when it is PASS
 	 */
-	void finish(String id, String name, String testScript, Outcome outcome, RunSettings settings) {
-		this.header = new Header(id, name, testScript, outcome, new Date(), settings.server(), settings.destinations());
+	void finish(String id, String name, String testScript, Outcome outcome, RunSettings settings,
+			FhirVersion scriptRelease, ServerRelease serverRelease) {
+		this.header = new Header(id, name, testScript, outcome, new Date(), settings.server(), settings.destinations(),
+				scriptRelease, serverRelease);
 	}
 
 	/** The report, R4 or R5. */
@@ -98,6 +108,15 @@ final class TestReportBuilder {
 			throw new IllegalStateException("the run has not finished");
 		}
 		return version == FhirVersion.R4 ? buildR4() : buildR5();
+	}
+
+	/**
+	 * The codes of {@link #RELEASES_EXTENSION}'s sub-extensions but its note, by name.
+	 */
+	private Map<String, String> releaseCodes() {
+		ServerRelease server = this.header.serverRelease();
+		return Map.of("script", this.header.scriptRelease().name(), "server", server.version().name(), "source",
+				server.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
 	}
 
 	private List<Action> currentTest() {
@@ -160,6 +179,10 @@ final class TestReportBuilder {
 		}
 		report.setTester(ScriptExecution.TESTER);
 		report.setIssued(this.header.issued());
+		Extension releases = report.addExtension().setUrl(RELEASES_EXTENSION);
+		new java.util.TreeMap<>(releaseCodes())
+			.forEach((name, code) -> releases.addExtension(name, new org.hl7.fhir.r5.model.CodeType(code)));
+		releases.addExtension("note", new org.hl7.fhir.r5.model.StringType(this.header.serverRelease().note()));
 		report.addParticipant()
 			.setType(org.hl7.fhir.r5.model.TestReport.TestReportParticipantType.SERVER)
 			.setUri(this.header.server().toString());
@@ -231,6 +254,10 @@ final class TestReportBuilder {
 		}
 		report.setTester(ScriptExecution.TESTER);
 		report.setIssued(this.header.issued());
+		org.hl7.fhir.r4.model.Extension releases = report.addExtension().setUrl(RELEASES_EXTENSION);
+		new java.util.TreeMap<>(releaseCodes())
+			.forEach((name, code) -> releases.addExtension(name, new org.hl7.fhir.r4.model.CodeType(code)));
+		releases.addExtension("note", new org.hl7.fhir.r4.model.StringType(this.header.serverRelease().note()));
 		report.addParticipant()
 			.setType(org.hl7.fhir.r4.model.TestReport.TestReportParticipantType.SERVER)
 			.setUri(this.header.server().toString());

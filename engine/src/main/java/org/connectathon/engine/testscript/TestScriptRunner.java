@@ -15,7 +15,9 @@ import org.connectathon.engine.outbound.OutboundAddressPolicy;
 /**
  * Runs loaded TestScripts against the servers of a {@link RunSettings}. One runner holds
  * one HTTP client (connections are reused) and may run scripts from several threads; a
- * run never changes the loaded script, so a script can run many times.
+ * run never changes the loaded script, so a script can run many times. The server's
+ * answers are judged in its release ({@link ServerRelease}): the one the settings give,
+ * else the one its CapabilityStatement names, asked once per runner.
  */
 public final class TestScriptRunner {
 
@@ -25,6 +27,8 @@ public final class TestScriptRunner {
 
 	/** Touchstone's placeholders; user values such as {@code ${CD6}} are the runner's. */
 	private final Placeholders placeholders;
+
+	private final ServerReleaseLookup serverReleases;
 
 	/**
 	 * A runner with its own HTTP client, which sends to whatever address the settings and
@@ -51,6 +55,7 @@ public final class TestScriptRunner {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.http = Objects.requireNonNull(http, "http");
 		this.placeholders = Objects.requireNonNull(placeholders, "placeholders");
+		this.serverReleases = new ServerReleaseLookup(http);
 	}
 
 	/** Runs one script; never throws for anything the script or the server does. */
@@ -65,8 +70,9 @@ public final class TestScriptRunner {
 	public ScriptResult run(LoadedTestScript script, RunProgressListener listener) {
 		Objects.requireNonNull(script, "script");
 		Objects.requireNonNull(listener, "listener");
+		ServerRelease serverRelease = this.serverReleases.releaseFor(this.settings, script.version());
 		return new ScriptExecution(script, this.settings, this.http, this.placeholders, listener,
-				new TestReportBuilder())
+				new TestReportBuilder(), serverRelease)
 			.run();
 	}
 

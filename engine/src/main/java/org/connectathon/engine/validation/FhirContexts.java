@@ -13,11 +13,15 @@ final class FhirContexts {
 		if (fhirVersion.startsWith("4.0")) {
 			return FhirContext.forR4Cached();
 		}
+		if (fhirVersion.startsWith("4.3")) {
+			return FhirContext.forR4BCached();
+		}
 		if (fhirVersion.startsWith("5.0")) {
 			return FhirContext.forR5Cached();
 		}
 		throw new PackageException(
-				"CTN-2009: expected packages for FHIR R4 (4.0.x) or R5 (5.0.x), but they are for " + fhirVersion);
+				"CTN-2009: expected packages for FHIR R4 (4.0.x), R4B (4.3.x) or R5 (5.0.x), but they are for "
+						+ fhirVersion);
 	}
 
 }

@@ -13,7 +13,8 @@ import static org.connectathon.engine.testscript.OperationTests.response;
 class ExecutionStateTests {
 
 	private final ExecutionState state = new ExecutionState(ScriptHarness.load(ScriptHarness.script(response("okay"))),
-			ScriptHarness.settings(Map.of(), Map.of("a", "1", "b", "two")), Placeholders.system());
+			ScriptHarness.settings(Map.of(), Map.of("a", "1", "b", "two")), Placeholders.system(),
+			ServerRelease.given(FhirVersion.R4));
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "x${a}y${b}z|x1ytwoz", "${a}${b}|1two", "${}|${}", "${}${a}|${}1",

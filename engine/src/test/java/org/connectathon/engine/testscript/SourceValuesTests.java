@@ -17,15 +17,12 @@ class SourceValuesTests {
 
 	@Test
 	void shouldGiveJsonPathValuesAsWrittenAndObjectsAsJson() {
-		assertThat(SourceValues.path(FhirVersion.R4, OBSERVATION, "$.valueQuantity.value")).containsExactly("72.50");
-		assertThat(SourceValues.path(FhirVersion.R4, OBSERVATION, "$.component[0].valueBoolean"))
-			.containsExactly("true");
-		assertThat(SourceValues.path(FhirVersion.R4, OBSERVATION, "$.component[*].code.text")).containsExactly("a",
-				"b");
-		assertThat(SourceValues.path(FhirVersion.R4, OBSERVATION, "$.code")).containsExactly("{\"text\":\"weight\"}");
-		assertThat(SourceValues.path(FhirVersion.R4, OBSERVATION, "$.component[?(@.valueInteger > 2)].code.text"))
-			.containsExactly("b");
-		assertThat(SourceValues.path(FhirVersion.R4, OBSERVATION, "$.subject.reference")).isEmpty();
+		assertThat(SourceValues.path(OBSERVATION, "$.valueQuantity.value")).containsExactly("72.50");
+		assertThat(SourceValues.path(OBSERVATION, "$.component[0].valueBoolean")).containsExactly("true");
+		assertThat(SourceValues.path(OBSERVATION, "$.component[*].code.text")).containsExactly("a", "b");
+		assertThat(SourceValues.path(OBSERVATION, "$.code")).containsExactly("{\"text\":\"weight\"}");
+		assertThat(SourceValues.path(OBSERVATION, "$.component[?(@.valueInteger > 2)].code.text")).containsExactly("b");
+		assertThat(SourceValues.path(OBSERVATION, "$.subject.reference")).isEmpty();
 	}
 
 	@Test
@@ -33,18 +30,17 @@ class SourceValuesTests {
 		Fixture xml = new Fixture("""
 				<Patient xmlns="http://hl7.org/fhir"><name><family value="Chalmers"/></name></Patient>""", true,
 				Map.of(), FhirVersion.R4);
-		assertThat(SourceValues.path(FhirVersion.R4, xml, "$.name[0].family")).containsExactly("Chalmers");
-		assertThat(SourceValues.path(FhirVersion.R4, xml, "Patient/name/family")).containsExactly("Chalmers");
+		assertThat(SourceValues.path(xml, "$.name[0].family")).containsExactly("Chalmers");
+		assertThat(SourceValues.path(xml, "Patient/name/family")).containsExactly("Chalmers");
 	}
 
 	@Test
 	void shouldRefuseAJsonPathThatDoesNotParseOrABodyThatIsNotJson() {
-		assertThatThrownBy(() -> SourceValues.path(FhirVersion.R4, OBSERVATION, "$.component[?(@.value"))
+		assertThatThrownBy(() -> SourceValues.path(OBSERVATION, "$.component[?(@.value"))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageStartingWith("CTN-3010: JSONPath '$.component[?(@.value' is not valid: ");
 		Fixture text = new Fixture("{not json", false, Map.of(), FhirVersion.R4);
-		assertThatThrownBy(() -> SourceValues.path(FhirVersion.R4, text, "$.status"))
-			.isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> SourceValues.path(text, "$.status")).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageStartingWith("CTN-3014: JSONPath '$.status' needs a JSON body, but the body is not JSON: ");
 	}
 

@@ -101,7 +101,7 @@ class TestReportBuilderTests {
 	private static void assertSameAsConverted(LoadedTestScript script, RunSettings settings) {
 		TestReportBuilder report = new TestReportBuilder();
 		ScriptResult result = new ScriptExecution(script, settings, HTTP, Placeholders.system(),
-				RunProgressListener.NONE, report)
+				RunProgressListener.NONE, report, ServerRelease.given(script.version()))
 			.run();
 		IBaseResource converted = VersionConvertorFactory_40_50
 			.convertResource((org.hl7.fhir.r5.model.Resource) report.build(FhirVersion.R5));

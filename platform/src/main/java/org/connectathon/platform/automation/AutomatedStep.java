@@ -10,11 +10,13 @@ import org.jspecify.annotations.Nullable;
  * @param systemName the system answering the step (its responder), null when the step has
  * none
  * @param serverUrl the endpoint the engine calls, null when the system has declared none
+ * @param serverFhirVersion the FHIR release the endpoint declares (R4, R4B or R5), which
+ * judges its answers; null when it declares none and the engine asks the server
  * @param problem why the step cannot run now, null when it can
  */
 public record AutomatedStep(int stepIndex, String scriptKeyword, @Nullable EventTestScript script,
-		@Nullable String systemName, @Nullable String serverUrl, @Nullable String problem,
-		@Nullable ScriptRun latestRun) {
+		@Nullable String systemName, @Nullable String serverUrl, @Nullable String serverFhirVersion,
+		@Nullable String problem, @Nullable ScriptRun latestRun) {
 
 	/** Whether a run of this step is waiting or under way. */
 	public boolean busy() {
@@ -24,7 +26,8 @@ public record AutomatedStep(int stepIndex, String scriptKeyword, @Nullable Event
 	/** The same step, its latest run without its message. */
 	AutomatedStep withoutRunMessage() {
 		return new AutomatedStep(this.stepIndex, this.scriptKeyword, this.script, this.systemName, this.serverUrl,
-				this.problem, (this.latestRun != null) ? this.latestRun.withoutMessage() : null);
+				this.serverFhirVersion, this.problem,
+				(this.latestRun != null) ? this.latestRun.withoutMessage() : null);
 	}
 
 	/** Whether the latest run passed, so that a monitor may confirm it. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.connectathon.engine.testscript.FhirVersion;
 import org.connectathon.engine.testscript.ScriptResult;
 import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.RuleViolationException;
@@ -188,22 +189,26 @@ public class AutomationService {
 	RunTarget target(ScriptRun run) {
 		TestInstance instance = this.instances.find(run.testInstanceId(), ENGINE);
 		TestDefinition test = this.tests.find(instance.testId(), ENGINE);
-		String endpoint = test.steps()
+		AutomatedStep automated = test.steps()
 			.stream()
 			.filter((step) -> step.index() == run.stepIndex())
 			.findFirst()
-			.map((step) -> describe(instance, test, step, null).serverUrl())
+			.map((step) -> describe(instance, test, step, null))
 			.orElse(null);
-		if (!run.serverUrl().equals(endpoint)) {
+		if (automated == null || !run.serverUrl().equals(automated.serverUrl())) {
 			throw new RuleViolationException("Not run: " + run.serverUrl() + " is no longer the registered endpoint "
 					+ "of the system answering step " + run.stepIndex() + "; start a new run.");
 		}
-		return new RunTarget(URI.create(endpoint),
-				this.events.find(instance.eventId(), ENGINE).allowPrivateAddresses());
+		return new RunTarget(URI.create(automated.serverUrl()),
+				this.events.find(instance.eventId(), ENGINE).allowPrivateAddresses(),
+				(automated.serverFhirVersion() != null) ? FhirVersion.valueOf(automated.serverFhirVersion()) : null);
 	}
 
-	/** Where a run sends its requests, and under which address policy. */
-	record RunTarget(URI serverUrl, boolean allowPrivateAddresses) {
+	/**
+	 * Where a run sends its requests, under which address policy, and the release the
+	 * endpoint declares, which judges its answers (null: the engine asks the server).
+	 */
+	record RunTarget(URI serverUrl, boolean allowPrivateAddresses, @Nullable FhirVersion fhirVersion) {
 
 	}
 
@@ -332,7 +337,7 @@ public class AutomationService {
 			@Nullable ScriptRun latestRun) {
 		EventTestScript script = this.scripts.findByKeyword(test.eventId(), step.testScript()).orElse(null);
 		if (step.responderRole() == null) {
-			return new AutomatedStep(step.index(), step.testScript(), script, null, null,
+			return new AutomatedStep(step.index(), step.testScript(), script, null, null, null,
 					"Step " + step.index() + " is answered by a tool: the engine sends requests, so it runs scripts "
 							+ "against a responding system only.",
 					latestRun);
@@ -344,7 +349,7 @@ public class AutomationService {
 			.findFirst()
 			.orElse(null);
 		if (participant == null) {
-			return new AutomatedStep(step.index(), step.testScript(), script, null, null,
+			return new AutomatedStep(step.index(), step.testScript(), script, null, null, null,
 					"No system plays " + role.keyword() + " in this instance.", latestRun);
 		}
 		// Asked as the engine: a system taking part stays the target even if it is no
@@ -364,18 +369,18 @@ public class AutomationService {
 			problem = "Step " + step.index() + " runs TestScript '" + step.testScript()
 					+ "', which the organizers have not uploaded to the event yet.";
 		}
-		else if (endpoint == null) {
-			problem = participant.systemName() + " declares no " + script.fhirVersion() + " endpoint for "
-					+ role.actor() + ", and TestScript " + script.keyword() + " is " + script.fhirVersion()
-					+ "; its organization declares one on the system's page.";
-		}
 		return new AutomatedStep(step.index(), step.testScript(), script, participant.systemName(),
-				(endpoint != null) ? endpoint.baseUrl() : null, problem, latestRun);
+				(endpoint != null) ? endpoint.baseUrl() : null,
+				(endpoint != null && endpoint.fhirVersion() != null && !endpoint.fhirVersion().isEmpty())
+						? endpoint.fhirVersion() : null,
+				problem, latestRun);
 	}
 
 	/**
 	 * The endpoint that speaks the script's FHIR release, else the first that does not
-	 * say which it speaks: a system may answer R4 and R5 at different addresses.
+	 * say which it speaks, else the first of another release: a system may answer R4 and
+	 * R5 at different addresses, and a script judges the answers in the release of the
+	 * endpoint it runs against, so an R5 script runs against an R4-only system too.
 	 */
 	private static @Nullable Endpoint endpointFor(List<Endpoint> endpoints, String fhirVersion) {
 		return endpoints.stream()
@@ -384,6 +389,7 @@ public class AutomationService {
 			.or(() -> endpoints.stream()
 				.filter((endpoint) -> endpoint.fhirVersion() == null || endpoint.fhirVersion().isEmpty())
 				.findFirst())
+			.or(() -> endpoints.stream().findFirst())
 			.orElse(null);
 	}
 

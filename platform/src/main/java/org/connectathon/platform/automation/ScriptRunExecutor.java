@@ -88,7 +88,7 @@ class ScriptRunExecutor {
 			return new Completion(ScriptRunStatus.ERROR, gone.getMessage(), null);
 		}
 		RunSettings settings = new RunSettings(target.serverUrl(), Map.of(), Map.of(), script.get().profileValidator(),
-				this.requestTimeout, true);
+				this.requestTimeout, true, target.fhirVersion());
 		ScriptResult result = new TestScriptRunner(settings, this.outbound.httpClient(target.allowPrivateAddresses()))
 			.run(script.get().script(), new RunProgressListener() {
 
@@ -112,8 +112,8 @@ class ScriptRunExecutor {
 	}
 
 	/**
-	 * For people: how many actions passed, and the first that did not, with the engine's
-	 * explanation.
+	 * For people: how many actions passed, the release the server's answers were judged
+	 * in, and the first action that did not pass, with the engine's explanation.
 	 */
 	static String summary(ScriptResult result) {
 		Map<Outcome, Integer> counts = result.counts();
@@ -126,7 +126,7 @@ class ScriptRunExecutor {
 				summary.append(", ").append(count).append(' ').append(outcome.reportCode());
 			}
 		});
-		summary.append('.');
+		summary.append(". ").append(result.serverRelease().note());
 		result.actions()
 			.stream()
 			.filter((action) -> action.outcome() == Outcome.FAIL || action.outcome() == Outcome.ERROR)

@@ -26,7 +26,7 @@ class ReferenceServerCommand implements Callable<Integer> {
 	@Option(names = "--port", defaultValue = "8090", description = "HTTP port (default: ${DEFAULT-VALUE}).")
 	int port;
 
-	@Option(names = "--fhir-version", defaultValue = "r4", paramLabel = "r4|r5",
+	@Option(names = "--fhir-version", defaultValue = "r4", paramLabel = "r4|r4b|r5",
 			description = "FHIR release to serve (default: ${DEFAULT-VALUE}).")
 	String fhirVersion;
 
@@ -38,8 +38,9 @@ class ReferenceServerCommand implements Callable<Integer> {
 		CliLogging.showWarningsOnly();
 		FhirContext context = switch (this.fhirVersion.toLowerCase(java.util.Locale.ROOT)) {
 			case "r4" -> FhirContext.forR4Cached();
+			case "r4b" -> FhirContext.forR4BCached();
 			case "r5" -> FhirContext.forR5Cached();
-			default -> throw new UsageException("--fhir-version expects r4 or r5, got '" + this.fhirVersion + "'");
+			default -> throw new UsageException("--fhir-version expects r4, r4b or r5, got '" + this.fhirVersion + "'");
 		};
 		if (this.port < 0 || this.port > 65535) {
 			throw new UsageException("--port expects 0 to 65535, got " + this.port);

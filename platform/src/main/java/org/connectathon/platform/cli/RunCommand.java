@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.connectathon.engine.packages.PackageException;
 import org.connectathon.engine.validation.ValidationServiceCache;
+import org.connectathon.engine.testscript.FhirVersion;
 import org.connectathon.engine.testscript.LoadedTestScript;
 import org.connectathon.engine.testscript.PackageProfileValidator;
 import org.connectathon.engine.testscript.Outcome;
@@ -73,6 +74,11 @@ class RunCommand implements Callable<Integer> {
 			description = "Time limit of one HTTP request (default: ${DEFAULT-VALUE}).")
 	int timeoutSeconds;
 
+	@Option(names = "--fhir-version", paramLabel = "R4|R4B|R5",
+			description = "FHIR release the server answers in, which judges its answers (default: the fhirVersion of "
+					+ "the server's CapabilityStatement, else the script's own release).")
+	String fhirVersion;
+
 	@Parameters(arity = "1..*", paramLabel = "PATH",
 			description = "TestScript files, folders of them, or FHIR packages (.tgz) holding them.")
 	List<Path> paths;
@@ -93,7 +99,7 @@ class RunCommand implements Callable<Integer> {
 			settings = new RunSettings(httpUrl("--server", this.server), destinationUrls, this.variables,
 					// the tester names the servers and chooses the scripts: requests go
 					// wherever they say
-					profileValidator(), Duration.ofSeconds(this.timeoutSeconds), false);
+					profileValidator(), Duration.ofSeconds(this.timeoutSeconds), false, serverRelease());
 		}
 		catch (IllegalArgumentException | PackageException ex) {
 			throw new UsageException(ex.getMessage());
@@ -119,6 +125,19 @@ class RunCommand implements Callable<Integer> {
 		}
 		stdout.flush();
 		return RunReports.overall(results) == Outcome.PASS ? 0 : 1;
+	}
+
+	/** The release given with --fhir-version, or null to ask the server. */
+	private FhirVersion serverRelease() {
+		if (this.fhirVersion == null) {
+			return null;
+		}
+		try {
+			return FhirVersion.valueOf(this.fhirVersion.toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException("--fhir-version expects R4, R4B or R5, got '" + this.fhirVersion + "'");
+		}
 	}
 
 	private List<LoadedTestScript> load() {

@@ -416,7 +416,7 @@ class AutomatedStepsIntegrationTests {
 	}
 
 	@Test
-	void shouldRunAgainstTheEndpointOfTheScriptsFhirRelease() {
+	void shouldRunAgainstTheEndpointOfTheScriptsFhirReleaseAndJudgeTheAnswersInTheEndpointsRelease() {
 		long system = TestingFixtures.publishedSystem(this.alice, this.event, "Acme R4 and R5 Repository",
 				"IPS:REPOSITORY");
 		// declared first, so that taking the first endpoint would send the R4 script
@@ -427,15 +427,28 @@ class AutomatedStepsIntegrationTests {
 		endpoint(onlyR5, "http://127.0.0.1:9/fhir/r5", "R5");
 		long test = automatedTest(false);
 
-		JsonNode run = runToTheEnd(this.alice, start(test, system), 1);
-		Response refused = this.alice.post("/api/test-instances/" + start(test, onlyR5) + "/steps/1/runs", Map.of());
+		long instance = start(test, system);
+		JsonNode run = runToTheEnd(this.alice, instance, 1);
+		JsonNode r5Run = runToTheEnd(this.alice, start(test, onlyR5), 1);
+		String panel = PageClient.signedIn(this.fixtures.port(), this.fixtures.user(Role.ADMIN, null).username())
+			.get("/test-instances/" + instance + "/automated-steps?renderedAt=" + System.currentTimeMillis())
+			.body();
 
 		assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("PASSED");
 		assertThat(run.path("serverUrl").asString()).isEqualTo(referenceServer.baseUrl());
-		assertThat(refused.status()).isEqualTo(409);
-		assertThat(refused.json().path("detail").asString())
-			.isEqualTo("Acme R5 Repository declares no R4 endpoint for " + "IPS:REPOSITORY, and TestScript " + SCRIPT
-					+ " is R4; its organization declares one on the system's " + "page.");
+		assertThat(run.path("message").asString())
+			.contains("The server's answers are judged as FHIR R4, the release given for the server.");
+		assertThat(this.alice.get("/api/test-instances/" + instance + "/automated-steps")
+			.json()
+			.get(0)
+			.path("serverFhirVersion")
+			.asString()).isEqualTo("R4");
+		assertThat(panel).contains("at " + referenceServer.baseUrl() + ", whose FHIR R4 judges the answers");
+		// the R4 script runs against the only endpoint, and R5 judges what it answers
+		assertThat(r5Run.path("serverUrl").asString()).isEqualTo("http://127.0.0.1:9/fhir/r5");
+		assertThat(r5Run.path("status").asString()).as(r5Run.toString()).isEqualTo("ERROR");
+		assertThat(r5Run.path("message").asString())
+			.contains("The server's answers are judged as FHIR R5, the release given for the server.");
 	}
 
 	@Test

@@ -88,8 +88,9 @@ class AutomationPageControllerTests {
 		EventTestScript script = new EventTestScript(31, 1, "ips-summary-operation", "IPS $summary", "R4", 15,
 				"ips-summary-operation.json", List.of(), "Olivia", RUN_ENDED.minusDays(1));
 		given(this.instances.find(eq(INSTANCE), any())).willReturn(instance);
-		given(this.automation.automatedSteps(eq(INSTANCE), any())).willReturn(List.of(new AutomatedStep(1,
-				"ips-summary-operation", script, "Acme IPS Repository", "http://localhost:8090/fhir", null, run)));
+		given(this.automation.automatedSteps(eq(INSTANCE), any()))
+			.willReturn(List.of(new AutomatedStep(1, "ips-summary-operation", script, "Acme IPS Repository",
+					"http://localhost:8090/fhir", null, null, run)));
 	}
 
 	private static ScriptRun run(ScriptRunStatus status, int actionsFinished, @Nullable OffsetDateTime finishedAt) {

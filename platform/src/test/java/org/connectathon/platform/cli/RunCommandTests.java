@@ -129,7 +129,33 @@ class RunCommandTests {
 	@Test
 	void shouldRefuseAnUnknownFhirVersionForTheReferenceServer() {
 		assertThat(execute("reference-server", "--fhir-version", "r3")).isEqualTo(2);
-		assertThat(this.err.toString().trim()).isEqualTo("error: --fhir-version expects r4 or r5, got 'r3'");
+		assertThat(this.err.toString().trim()).isEqualTo("error: --fhir-version expects r4, r4b or r5, got 'r3'");
+	}
+
+	@Test
+	void shouldJudgeTheServersAnswersInTheReleaseOfItsCapabilityStatementUnlessOneIsGiven(@TempDir Path folder)
+			throws Exception {
+		Path passing = script(folder, "passing", "CapabilityStatement");
+		Path out = folder.resolve("out");
+
+		assertThat(execute("run", "--server", server.baseUrl(), passing.toString())).isZero();
+		assertThat(this.out.toString()).contains("PASS  passing (" + passing + ", R4, server R4)");
+		assertThat(execute("run", "--server", server.baseUrl(), "--fhir-version", "r4b", "--out", out.toString(),
+				passing.toString()))
+			.isZero();
+		assertThat(this.out.toString()).contains("PASS  passing (" + passing + ", R4, server R4B)");
+		assertThat(out.resolve("summary.json")).content()
+			.contains("\"serverFhirVersion\" : {", "\"fhirVersion\" : \"R4B\"", "\"source\" : \"GIVEN\"");
+		assertThat(out.resolve("passing.testreport.json")).content()
+			.contains("urn:connectathon:extension:fhir-releases", "\"valueCode\": \"R4B\"");
+	}
+
+	@Test
+	void shouldRefuseAnUnknownFhirVersionToRunScripts(@TempDir Path folder) throws Exception {
+		Path passing = script(folder, "passing", "CapabilityStatement");
+		assertThat(execute("run", "--server", server.baseUrl(), "--fhir-version", "R6", passing.toString()))
+			.isEqualTo(2);
+		assertThat(this.err.toString().trim()).isEqualTo("error: --fhir-version expects R4, R4B or R5, got 'R6'");
 	}
 
 	@Test

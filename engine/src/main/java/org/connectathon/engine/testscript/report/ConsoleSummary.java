@@ -7,10 +7,13 @@ import java.util.Objects;
 import org.connectathon.engine.testscript.ActionResult;
 import org.connectathon.engine.testscript.Outcome;
 import org.connectathon.engine.testscript.ScriptResult;
+import org.connectathon.engine.testscript.ServerRelease;
 
 /**
- * The text printed after a run: one line per script with its result and counts, then
- * every action that failed or could not run with its message, then the totals.
+ * The text printed after a run: one line per script with its result, its release and the
+ * server's, and its counts, then why the server's release is the script's when its
+ * CapabilityStatement could not tell, every action that failed or could not run with its
+ * message, and the totals.
  */
 public final class ConsoleSummary {
 
@@ -24,8 +27,12 @@ public final class ConsoleSummary {
 		for (ScriptResult result : results) {
 			Map<Outcome, Integer> counts = result.counts();
 			counts.forEach((outcome, count) -> totals[outcome.ordinal()] += count);
-			text.append(String.format("%-5s %s (%s, %s) %s, %d ms%n", result.outcome(), result.scriptId(),
-					result.file(), result.version(), counts(counts), result.duration().toMillis()));
+			text.append(String.format("%-5s %s (%s, %s, server %s) %s, %d ms%n", result.outcome(), result.scriptId(),
+					result.file(), result.version(), result.serverRelease().version(), counts(counts),
+					result.duration().toMillis()));
+			if (result.serverRelease().source() == ServerRelease.Source.SCRIPT) {
+				text.append(String.format("      %s%n", result.serverRelease().note()));
+			}
 			for (ActionResult action : result.actions()) {
 				if (action.outcome() == Outcome.FAIL || action.outcome() == Outcome.ERROR) {
 					text.append(String.format("      %s in %s: %s%n        %s%n", action.outcome(), action.section(),

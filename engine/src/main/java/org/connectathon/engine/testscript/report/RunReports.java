@@ -22,8 +22,9 @@ import org.connectathon.engine.testscript.ScriptResult;
 /**
  * Writes the results of a run to a folder: {@code <script-id>.testreport.json} for each
  * script (R4 or R5 like the script; a second script with the same id gets {@code -2}, and
- * so on) and {@code summary.json} listing each script's id, file, result and counts of
- * pass, fail, warning, error and skip, plus the report file name.
+ * so on) and {@code summary.json} listing each script's id, file, release, the server's
+ * release (with where it came from and a note), result and counts of pass, fail, warning,
+ * error and skip, plus the report file name.
  */
 public final class RunReports {
 
@@ -48,6 +49,10 @@ public final class RunReports {
 				entry.put("title", result.title());
 				entry.put("file", result.file().toString());
 				entry.put("fhirVersion", result.version().name());
+				ObjectNode server = entry.putObject("serverFhirVersion");
+				server.put("fhirVersion", result.serverRelease().version().name());
+				server.put("source", result.serverRelease().source().name());
+				server.put("note", result.serverRelease().note());
 				entry.put("result", result.outcome().reportCode());
 				entry.put("testReport", fileName);
 				entry.put("durationMillis", result.duration().toMillis());

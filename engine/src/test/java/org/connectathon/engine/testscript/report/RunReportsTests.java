@@ -9,6 +9,7 @@ import org.connectathon.engine.testscript.ActionResult;
 import org.connectathon.engine.testscript.FhirVersion;
 import org.connectathon.engine.testscript.Outcome;
 import org.connectathon.engine.testscript.ScriptResult;
+import org.connectathon.engine.testscript.ServerRelease;
 import org.hl7.fhir.r4.model.TestReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +22,8 @@ class RunReportsTests {
 		TestReport report = new TestReport();
 		report.setId(id);
 		report.setResult(outcome == Outcome.PASS ? TestReport.TestReportResult.PASS : TestReport.TestReportResult.FAIL);
-		return new ScriptResult(Path.of("scripts/" + id + ".json"), id, id, FhirVersion.R4, outcome, actions, report,
-				Duration.ofMillis(12));
+		return new ScriptResult(Path.of("scripts/" + id + ".json"), id, id, FhirVersion.R4,
+				ServerRelease.given(FhirVersion.R4), outcome, actions, report, Duration.ofMillis(12));
 	}
 
 	private static final List<ActionResult> FAILED = List.of(
@@ -34,8 +35,8 @@ class RunReportsTests {
 
 	@Test
 	void shouldWriteOneTestReportPerScriptAndASummary(@TempDir Path folder) throws Exception {
-		ScriptResult sameIdOtherFile = new ScriptResult(Path.of("other/a.json"), "a", "a", FhirVersion.R4, Outcome.PASS,
-				List.of(), new TestReport(), Duration.ofMillis(1));
+		ScriptResult sameIdOtherFile = new ScriptResult(Path.of("other/a.json"), "a", "a", FhirVersion.R4,
+				ServerRelease.given(FhirVersion.R4), Outcome.PASS, List.of(), new TestReport(), Duration.ofMillis(1));
 		RunReports.write(
 				List.of(result("a", Outcome.PASS, List.of()), result("b", Outcome.FAIL, FAILED), sameIdOtherFile),
 				folder);
@@ -69,8 +70,8 @@ class RunReportsTests {
 	void shouldSummarizeOnTheConsole() {
 		String text = ConsoleSummary
 			.format(List.of(result("a", Outcome.PASS, List.of()), result("b", Outcome.FAIL, FAILED)));
-		assertThat(text).contains("PASS  a (scripts/a.json, R4) 0 pass, 0 fail, 0 warning, 0 error, 0 skip")
-			.contains("FAIL  b (scripts/b.json, R4) 1 pass, 1 fail, 1 warning, 0 error, 1 skip")
+		assertThat(text).contains("PASS  a (scripts/a.json, R4, server R4) 0 pass, 0 fail, 0 warning, 0 error, 0 skip")
+			.contains("FAIL  b (scripts/b.json, R4, server R4) 1 pass, 1 fail, 1 warning, 0 error, 1 skip")
 			.contains("FAIL in read test: family")
 			.endsWith("1 of 2 scripts passed; actions: 1 pass, 1 fail, 1 warning, 0 error, 1 skip"
 					+ System.lineSeparator());
