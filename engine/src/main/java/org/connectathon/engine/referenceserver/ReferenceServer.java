@@ -38,18 +38,19 @@ public class ReferenceServer extends RestfulServer {
 	public ReferenceServer(FhirContext fhirContext) {
 		super(Objects.requireNonNull(fhirContext, "fhirContext"));
 		this.store = new ResourceStore(fhirContext);
-		SearchMatcher matcher = new SearchMatcher(fhirContext);
+		IndexedSearch search = new IndexedSearch(this.store.index());
 		Map<String, InMemoryResourceProvider> providers = new LinkedHashMap<>();
 		for (String type : fhirContext.getResourceTypes()) {
 			Class<? extends IBaseResource> resourceClass = fhirContext.getResourceDefinition(type)
 				.getImplementingClass();
-			providers.put(type, type.equals("Patient") ? new PatientResourceProvider(resourceClass, this.store, matcher)
-					: new InMemoryResourceProvider(resourceClass, this.store, matcher));
+			providers.put(type, type.equals("Patient") ? new PatientResourceProvider(resourceClass, this.store, search)
+					: new InMemoryResourceProvider(resourceClass, this.store, search));
 		}
 		setResourceProviders(new ArrayList<IResourceProvider>(providers.values()));
-		setPlainProviders(new SystemProvider(this.store, providers, matcher));
+		setPlainProviders(new SystemProvider(this.store, providers, search));
 		setDefaultResponseEncoding(EncodingEnum.JSON);
 		setServerName("Connectathon reference server");
+		setServerConformanceProvider(new ReferenceServerCapabilities(this, this.store.index().searchParameters()));
 	}
 
 	/** The data this server holds. */
