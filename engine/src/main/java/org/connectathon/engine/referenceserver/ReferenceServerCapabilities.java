@@ -45,8 +45,6 @@ public class ReferenceServerCapabilities extends ServerCapabilityStatementProvid
 				terser.setElement(searchParam, "documentation", definition.description());
 			}
 		}
-		terser.addElement(resource, "searchInclude", "*");
-		terser.addElement(resource, "searchRevInclude", "*");
 	}
 
 }

@@ -61,8 +61,14 @@ public final class SearchParameterRegistry {
 			.map(component -> new SearchParameterDefinition.Component(component.getReference(),
 					component.getExpression()))
 			.toList();
-		String expression = parameter.getPath() == null || parameter.getPath().isBlank() ? null
-				: String.join(" | ", parameter.getPathsSplitForResourceType(type));
+		String expression = null;
+		if (parameter.getPath() != null && !parameter.getPath().isBlank()) {
+			expression = String.join(" | ", parameter.getPathsSplitForResourceType(type));
+			if (expression.isEmpty()) {
+				// composites on the resource itself have the bare type as their path
+				expression = parameter.getPath();
+			}
+		}
 		return new SearchParameterDefinition(parameter.getName(), parameter.getUri(), parameter.getParamType(),
 				expression, Set.of(type), Set.copyOf(parameter.getTargets()), components, parameter.getDescription(),
 				false);
@@ -87,9 +93,22 @@ public final class SearchParameterRegistry {
 		return forType(type).get(code);
 	}
 
-	/** A parameter by canonical URL, or {@code null}. */
+	/**
+	 * A parameter by canonical URL, or {@code null}. The release's composites name their
+	 * parts {@code .../SearchParameter/Observation-code} even where the parameter's own
+	 * URL is a shared one ({@code clinical-code}); those are found by type and code.
+	 */
 	public SearchParameterDefinition byUrl(String url) {
-		return url == null ? null : this.byUrl.get(url);
+		if (url == null) {
+			return null;
+		}
+		SearchParameterDefinition definition = this.byUrl.get(url);
+		if (definition != null) {
+			return definition;
+		}
+		String name = url.substring(url.lastIndexOf('/') + 1);
+		int dash = name.indexOf('-');
+		return dash < 0 ? null : get(name.substring(0, dash), name.substring(dash + 1));
 	}
 
 	/** The custom parameters, sorted by code. */

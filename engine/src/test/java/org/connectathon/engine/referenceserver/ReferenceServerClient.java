@@ -72,7 +72,11 @@ final class ReferenceServerClient implements AutoCloseable {
 
 	HttpResponse<String> send(String method, String path, String body, String... headers) {
 		// queries are written as in the specification; only what URIs forbid is escaped
-		String escaped = path.replace("|", "%7C").replace(" ", "%20").replace("\"", "%22");
+		String escaped = path.replace("|", "%7C")
+			.replace(" ", "%20")
+			.replace("\"", "%22")
+			.replace("[", "%5B")
+			.replace("]", "%5D");
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + escaped))
 			.header("Accept", "application/fhir+json");
 		if (body != null) {
