@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.fhirpath.IFhirPath;
@@ -33,6 +35,13 @@ final class IndexExtractor {
 	private final ThreadLocal<IFhirPath> fhirPaths;
 
 	private final Map<String, IFhirPath.IParsedExpression> parsed = new ConcurrentHashMap<>();
+
+	/**
+	 * The first element of each path of an expression: {@code Patient.name} gives name.
+	 */
+	private static final Pattern ROOT = Pattern.compile("(?<![\\w.%$])([A-Z][A-Za-z]+)\\.([a-z][A-Za-z0-9]*)");
+
+	private final Map<String, List<String>> roots = new ConcurrentHashMap<>();
 
 	IndexExtractor(FhirContext fhirContext, SearchParameterRegistry searchParameters) {
 		this.fhirContext = Objects.requireNonNull(fhirContext, "fhirContext");
@@ -61,11 +70,13 @@ final class IndexExtractor {
 
 	/**
 	 * The values of every search parameter of the type that has any, by code.
+	 * @param json the resource as JSON: expressions whose elements it does not name are
+	 * not evaluated, which spares most of them on most resources
 	 */
-	Map<String, List<IndexedValue>> extract(String type, IBaseResource resource) {
+	Map<String, List<IndexedValue>> extract(String type, IBaseResource resource, String json) {
 		Map<String, List<IndexedValue>> values = new LinkedHashMap<>();
 		for (SearchParameterDefinition definition : this.searchParameters.forType(type).values()) {
-			if (definition.expression() == null) {
+			if (definition.expression() == null || !mayHaveValues(type, definition.expression(), json)) {
 				continue;
 			}
 			List<IndexedValue> found = values(definition, resource);
@@ -74,6 +85,43 @@ final class IndexExtractor {
 			}
 		}
 		return values;
+	}
+
+	/**
+	 * Whether the resource's JSON names one of the elements the expression starts from
+	 * ({@code "name} for {@code Patient.name}, also matching {@code "valueQuantity} for
+	 * {@code Observation.value}); {@code true} when the expression starts otherwise.
+	 */
+	private boolean mayHaveValues(String type, String expression, String json) {
+		List<String> roots = this.roots.computeIfAbsent(type + " " + expression, key -> roots(type, expression));
+		if (roots == null) {
+			return true;
+		}
+		for (String root : roots) {
+			if (json.contains(root)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The quoted names of the first elements, or {@code null} when unsure. */
+	private static List<String> roots(String type, String expression) {
+		Matcher matcher = ROOT.matcher(expression);
+		List<String> roots = new ArrayList<>();
+		int covered = 0;
+		while (matcher.find()) {
+			if (!matcher.group(1).equals(type) && !matcher.group(1).equals("Resource")
+					&& !matcher.group(1).equals("DomainResource")) {
+				return null;
+			}
+			roots.add("\"" + matcher.group(2));
+			covered++;
+		}
+		// every path of the union must start with the type, or the check could miss
+		// values
+		int paths = expression.split("\\|").length;
+		return covered == 0 || covered < paths ? null : roots;
 	}
 
 	/**

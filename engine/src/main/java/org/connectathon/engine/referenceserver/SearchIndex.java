@@ -99,7 +99,7 @@ public final class SearchIndex {
 					: this.searchParameters.register(version.id(), usableSearchParameter(resource));
 			reindex(changed, contents, currentVersions);
 		}
-		Map<String, List<IndexedValue>> values = this.extractor.extract(version.type(), resource);
+		Map<String, List<IndexedValue>> values = this.extractor.extract(version.type(), resource, version.json());
 		this.lock.writeLock().lock();
 		try {
 			TypeIndex index = this.types.computeIfAbsent(version.type(), type -> new TypeIndex());
@@ -152,7 +152,8 @@ public final class SearchIndex {
 			if (!changedTypes.contains(version.type())) {
 				continue;
 			}
-			Map<String, List<IndexedValue>> values = this.extractor.extract(version.type(), contents.apply(version));
+			Map<String, List<IndexedValue>> values = this.extractor.extract(version.type(), contents.apply(version),
+					version.json());
 			this.lock.writeLock().lock();
 			try {
 				TypeIndex index = this.types.get(version.type());

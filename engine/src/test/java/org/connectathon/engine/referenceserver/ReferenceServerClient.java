@@ -27,8 +27,11 @@ final class ReferenceServerClient implements AutoCloseable {
 	}
 
 	static ReferenceServerClient startR4() {
-		return new ReferenceServerClient(
-				ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR4Cached()), 0));
+		return start(new ReferenceServer(FhirContext.forR4Cached()));
+	}
+
+	static ReferenceServerClient start(ReferenceServer server) {
+		return new ReferenceServerClient(ReferenceServerLauncher.start(server, 0));
 	}
 
 	ReferenceServer server() {
