@@ -1,10 +1,10 @@
 package org.connectathon.bench.search;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.function.IntFunction;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.sun.management.OperatingSystemMXBean;
 import ca.uhn.fhir.parser.IParser;
 import org.connectathon.engine.referenceserver.ReferenceServer;
 import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
@@ -23,8 +24,10 @@ import org.connectathon.engine.referenceserver.ResourceStore;
  * MedicationRequests) and times searches over HTTP, each with random values: a token
  * search with one match, a token search with about 2,000 matches (first page of 100), a
  * reference search, and a two-level chain with {@code _include}. Prints the load time,
- * the heap used with all resources loaded, and the median and 95th percentile per search.
- * Run by hand, see README.md; argument: {@code [repetitions per search (500)]}.
+ * the heap used with all resources loaded, and per search the median and 95th percentile
+ * of the wall time and the CPU time of the whole process (server and client) per search,
+ * which another load on the machine changes less than the wall time. Run by hand, see
+ * README.md; argument: {@code [repetitions per search (500)]}.
  */
 public final class ReferenceServerSearchBenchmark {
 

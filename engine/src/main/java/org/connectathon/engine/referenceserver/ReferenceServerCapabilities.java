@@ -1,6 +1,8 @@
 package org.connectathon.engine.referenceserver;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import ca.uhn.fhir.rest.annotation.Metadata;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -13,12 +15,19 @@ import org.hl7.fhir.instance.model.api.IBaseConformance;
 
 /**
  * HAPI's generated CapabilityStatement with every search parameter the server indexes for
- * each type, core and custom, with its type and definition; built anew for each request
- * so that a {@code SearchParameter} just posted shows.
+ * each type, core and custom, with its type and definition. Building it takes HAPI a
+ * while, so it is kept until the search parameters change (HAPI's own cache would keep a
+ * {@code SearchParameter} just posted out of it for a minute).
  */
 public class ReferenceServerCapabilities extends ServerCapabilityStatementProvider {
 
 	private final SearchParameterRegistry searchParameters;
+
+	private record Built(long parametersVersion, IBaseConformance capabilityStatement) {
+	}
+
+	/** By server base URL, which the statement names. */
+	private final Map<String, Built> built = new ConcurrentHashMap<>();
 
 	public ReferenceServerCapabilities(RestfulServer server, SearchParameterRegistry searchParameters) {
 		super(server);
@@ -28,7 +37,15 @@ public class ReferenceServerCapabilities extends ServerCapabilityStatementProvid
 	@Override
 	@Metadata(cacheMillis = 0)
 	public IBaseConformance getServerConformance(HttpServletRequest request, RequestDetails requestDetails) {
-		return super.getServerConformance(request, requestDetails);
+		long version = this.searchParameters.version();
+		String base = requestDetails == null ? "" : String.valueOf(requestDetails.getFhirServerBase());
+		Built cached = this.built.get(base);
+		if (cached != null && cached.parametersVersion() == version) {
+			return cached.capabilityStatement();
+		}
+		IBaseConformance capabilityStatement = super.getServerConformance(request, requestDetails);
+		this.built.put(base, new Built(version, capabilityStatement));
+		return capabilityStatement;
 	}
 
 	@Override

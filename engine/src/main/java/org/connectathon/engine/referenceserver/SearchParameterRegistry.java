@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.RuntimeSearchParam;
@@ -38,6 +39,9 @@ public final class SearchParameterRegistry {
 	private final Map<String, SearchParameterDefinition> customById = new ConcurrentHashMap<>();
 
 	private final Set<String> resourceTypes;
+
+	/** Counts the changes of the custom parameters. */
+	private final AtomicLong version = new AtomicLong();
 
 	public SearchParameterRegistry(FhirContext fhirContext) {
 		this.fhirContext = Objects.requireNonNull(fhirContext, "fhirContext");
@@ -72,6 +76,11 @@ public final class SearchParameterRegistry {
 		return new SearchParameterDefinition(parameter.getName(), parameter.getUri(), parameter.getParamType(),
 				expression, Set.of(type), Set.copyOf(parameter.getTargets()), components, parameter.getDescription(),
 				false);
+	}
+
+	/** A number that changes whenever a custom parameter is registered or removed. */
+	public long version() {
+		return this.version.get();
 	}
 
 	/** The resource types of the release (HAPI builds a new set on every call). */
@@ -177,6 +186,7 @@ public final class SearchParameterRegistry {
 	 */
 	public synchronized Set<String> register(String id, SearchParameterDefinition definition) {
 		Set<String> changed = new LinkedHashSet<>(unregister(id));
+		this.version.incrementAndGet();
 		this.customById.put(id, definition);
 		if (definition.url() != null) {
 			this.byUrl.put(definition.url(), definition);
@@ -200,6 +210,7 @@ public final class SearchParameterRegistry {
 		if (previous == null) {
 			return Set.of();
 		}
+		this.version.incrementAndGet();
 		if (previous.url() != null) {
 			this.byUrl.remove(previous.url(), previous);
 		}

@@ -66,7 +66,11 @@ public class SystemProvider {
 		List<String> types = wantedTypes == null ? this.store.types()
 				: Arrays.stream(wantedTypes).flatMap(t -> Arrays.stream(t.split(","))).toList();
 		for (String type : types) {
-			provider(type);
+			if (!this.providers.containsKey(type)) {
+				throw new InvalidRequestException(
+						"CTN-5019: _type names " + type + ", which is not a resource type of FHIR "
+								+ this.store.fhirContext().getVersion().getVersion());
+			}
 		}
 		IndexedSearch.Result result = this.search.search(types, parameters, InMemoryResourceProvider.isStrict(request),
 				true);

@@ -133,6 +133,10 @@ class SearchResultParameterTests {
 	void searchesAcrossTypesAtTheSystemLevel() {
 		Bundle bundle = server.search("?_type=Patient&_id=page-3");
 		assertThat(matches(bundle)).containsExactly("Patient/page-3");
+		assertThat(server.send("GET", "/?_type=Patient,Pet", null))
+			.satisfies(response -> assertThat(response.statusCode()).isEqualTo(400))
+			.satisfies(response -> assertThat(response.body())
+				.contains("CTN-5019: _type names Pet, which is not a resource type of FHIR R4"));
 	}
 
 }

@@ -80,6 +80,13 @@ class SearchValueTests {
 	}
 
 	@Test
+	void searchesWhenResourcesWereLastWritten() {
+		assertThat(matches(server.search("Patient?_lastUpdated=gt2020-01-01"))).containsExactly("Patient/p-1",
+				"Patient/p-2");
+		assertThat(matches(server.search("Patient?_lastUpdated=lt2020-01-01"))).isEmpty();
+	}
+
+	@Test
 	void comparesNumbersWithinTheirImplicitPrecision() {
 		assertThat(matches(server.search("RiskAssessment?probability=0.25"))).containsExactly("RiskAssessment/risk");
 		assertThat(matches(server.search("RiskAssessment?probability=0.3"))).containsExactly("RiskAssessment/risk");
