@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -118,13 +117,6 @@ public final class SearchParameterRegistry {
 		String name = url.substring(url.lastIndexOf('/') + 1);
 		int dash = name.indexOf('-');
 		return dash < 0 ? null : get(name.substring(0, dash), name.substring(dash + 1));
-	}
-
-	/** The custom parameters, sorted by code. */
-	public List<SearchParameterDefinition> custom() {
-		Map<String, SearchParameterDefinition> sorted = new TreeMap<>();
-		this.customById.forEach((id, definition) -> sorted.put(definition.code() + " " + id, definition));
-		return new ArrayList<>(sorted.values());
 	}
 
 	/**
