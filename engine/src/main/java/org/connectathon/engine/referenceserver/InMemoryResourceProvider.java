@@ -26,14 +26,15 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 
 /**
  * Serves one resource type from a {@link ResourceStore}: read, vread, create, update
  * (also as create, with a client id), patch (JSON Patch), delete, conditional create,
- * update and delete, instance and type history, and search through the
- * {@link SearchMatcher}.
+ * update and delete, instance and type history, and search (also with POST
+ * {@code _search}) through the {@link IndexedSearch}.
  */
 public class InMemoryResourceProvider implements IResourceProvider {
 
@@ -44,13 +45,13 @@ public class InMemoryResourceProvider implements IResourceProvider {
 	/** The data served; shared by all providers of a server. */
 	protected final ResourceStore store;
 
-	private final SearchMatcher matcher;
+	private final IndexedSearch search;
 
 	public InMemoryResourceProvider(Class<? extends IBaseResource> resourceType, ResourceStore store,
-			SearchMatcher matcher) {
+			IndexedSearch search) {
 		this.resourceType = Objects.requireNonNull(resourceType, "resourceType");
 		this.store = Objects.requireNonNull(store, "store");
-		this.matcher = Objects.requireNonNull(matcher, "matcher");
+		this.search = Objects.requireNonNull(search, "search");
 		this.typeName = store.fhirContext().getResourceType(resourceType);
 	}
 
@@ -154,53 +155,38 @@ public class InMemoryResourceProvider implements IResourceProvider {
 		return contents(this.store.history(this.typeName));
 	}
 
+	/**
+	 * A searchset Bundle of the matches; parameters that cannot be used are reported in
+	 * an OperationOutcome entry, or refused with 400 under
+	 * {@code Prefer: handling=strict}.
+	 */
 	@Search(allowUnknownParams = true)
-	public List<IBaseResource> search(RequestDetails request) {
-		List<IBaseResource> found = new ArrayList<>();
-		for (ResourceStore.Version version : matching(request.getParameters())) {
-			found.add(this.store.copyOf(version));
-		}
-		return found;
+	public IBaseBundle search(RequestDetails request) {
+		Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameters());
+		IndexedSearch.Result result = this.search.search(List.of(this.typeName), parameters, isStrict(request), false);
+		return SearchSetBundle.write(this.store.fhirContext(), request.getFhirServerBase(),
+				request.getFhirServerBase() + "/" + this.typeName, parameters, result);
+	}
+
+	/** Whether the client asked for unknown parameters to be refused. */
+	static boolean isStrict(RequestDetails request) {
+		List<String> prefer = request.getHeaders("Prefer");
+		return prefer != null && prefer.stream().anyMatch(value -> value.replace(" ", "").contains("handling=strict"));
 	}
 
 	/**
 	 * Current versions of this type that match a query such as {@code Patient?name=x} or
-	 * {@code name=x}.
+	 * {@code name=x}, oldest change first.
 	 */
 	protected List<ResourceStore.Version> matching(String conditionalUrl) {
 		String query = conditionalUrl.contains("?") ? conditionalUrl.substring(conditionalUrl.indexOf('?') + 1)
 				: conditionalUrl;
-		return matching(QueryStrings.parse(query));
+		return this.search.matching(this.typeName, QueryStrings.parse(query));
 	}
 
-	private List<ResourceStore.Version> matching(Map<String, String[]> parameters) {
-		Map<String, String[]> criteria = new LinkedHashMap<>(parameters);
-		criteria.remove("_format");
-		criteria.remove("_pretty");
-		List<ResourceStore.Version> found = new ArrayList<>();
-		for (ResourceStore.Version version : candidates(criteria)) {
-			if (this.matcher.matches(this.typeName, version.parsed(), criteria)) {
-				found.add(version);
-			}
-		}
-		found.sort((a, b) -> a.lastUpdated().compareTo(b.lastUpdated()));
-		return found;
-	}
-
-	/** Looking up by _id beats matching every resource of the type. */
-	private List<ResourceStore.Version> candidates(Map<String, String[]> criteria) {
-		String[] ids = criteria.get("_id");
-		if (ids == null || ids.length != 1) {
-			return this.store.currentVersions(this.typeName);
-		}
-		List<ResourceStore.Version> candidates = new ArrayList<>();
-		for (String id : ids[0].split(",")) {
-			ResourceStore.Version version = this.store.current(this.typeName, id);
-			if (version != null) {
-				candidates.add(version);
-			}
-		}
-		return candidates;
+	/** The name of the type served. */
+	String typeName() {
+		return this.typeName;
 	}
 
 	private List<IBaseResource> contents(List<ResourceStore.Version> versions) {

@@ -1,16 +1,19 @@
 package org.connectathon.engine.referenceserver;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.util.BundleBuilder;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
-import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 
@@ -21,8 +24,8 @@ import org.hl7.fhir.instance.model.api.IIdType;
 public class PatientResourceProvider extends InMemoryResourceProvider {
 
 	public PatientResourceProvider(Class<? extends IBaseResource> resourceType, ResourceStore store,
-			SearchMatcher matcher) {
-		super(resourceType, store, matcher);
+			IndexedSearch search) {
+		super(resourceType, store, search);
 	}
 
 	/** The patient and every current resource that refers to it. */
@@ -51,23 +54,31 @@ public class PatientResourceProvider extends InMemoryResourceProvider {
 				this.store.fhirContext().newJsonParser().encodeResourceToString(patient), related);
 	}
 
-	/** The current resources that refer to the patient, by type. */
+	/**
+	 * The current resources that refer to the patient with a reference search parameter,
+	 * by type.
+	 */
 	private Map<String, List<ResourceStore.Version>> referringTo(IIdType id) {
-		String reference = "Patient/" + id.getIdPart();
-		Map<String, List<ResourceStore.Version>> referring = new LinkedHashMap<>();
-		for (String type : this.store.types()) {
-			for (ResourceStore.Version version : this.store.currentVersions(type)) {
-				boolean refersToPatient = this.store.fhirContext()
-					.newTerser()
-					.getAllPopulatedChildElementsOfType(version.parsed(), IBaseReference.class)
-					.stream()
-					.anyMatch(r -> reference.equals(r.getReferenceElement().toUnqualifiedVersionless().getValue()));
-				if (refersToPatient) {
-					referring.computeIfAbsent(type, (key) -> new ArrayList<>()).add(version);
+		String key = SearchIndex.referenceKey("Patient/" + id.getIdPart());
+		SearchIndex index = this.store.index();
+		return index.read(() -> {
+			Map<String, List<ResourceStore.Version>> referring = new LinkedHashMap<>();
+			for (String type : new java.util.TreeSet<>(index.types())) {
+				Set<String> ids = new LinkedHashSet<>();
+				for (SearchParameterDefinition definition : index.searchParameters().forType(type).values()) {
+					if (definition.type() == RestSearchParameterTypeEnum.REFERENCE) {
+						ids.addAll(index.posting(type, definition.code(), key));
+					}
+				}
+				for (String referringId : ids) {
+					referring.computeIfAbsent(type, (t) -> new ArrayList<>())
+						.add(index.entry(type, referringId).version());
 				}
 			}
-		}
-		return referring;
+			referring.values()
+				.forEach(versions -> versions.sort(Comparator.comparing(ResourceStore.Version::lastUpdated)));
+			return referring;
+		});
 	}
 
 }

@@ -15,13 +15,15 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * The reference server's data: every version of every resource, in memory. Resources are
- * kept as JSON and as a parsed copy that is never handed out, so that callers may change
- * what they receive. All methods are thread-safe; {@link #atomically} runs a group of
- * changes that is undone as a whole when it throws, which is what a transaction needs.
+ * The reference server's data: every version of every resource, in memory, kept as JSON
+ * so that callers may change what they receive, and the {@link SearchIndex} of the
+ * current versions, updated with every change. All methods are thread-safe;
+ * {@link #atomically} runs a group of changes that is undone as a whole when it throws,
+ * which is what a transaction needs.
  */
 public final class ResourceStore {
 
@@ -33,10 +35,8 @@ public final class ResourceStore {
 	 * @param version the version id, 1 for the first
 	 * @param lastUpdated when the version was written
 	 * @param json the resource as JSON, {@code null} for a deletion
-	 * @param parsed a parsed copy used for searching, never handed out
 	 */
-	public record Version(String type, String id, long version, Instant lastUpdated, String json,
-			IBaseResource parsed) {
+	public record Version(String type, String id, long version, Instant lastUpdated, String json) {
 
 		public boolean deleted() {
 			return json == null;
@@ -45,6 +45,8 @@ public final class ResourceStore {
 	}
 
 	private final FhirContext fhirContext;
+
+	private final SearchIndex index;
 
 	private final AtomicLong idSequence = new AtomicLong();
 
@@ -62,6 +64,12 @@ public final class ResourceStore {
 
 	public ResourceStore(FhirContext fhirContext) {
 		this.fhirContext = Objects.requireNonNull(fhirContext, "fhirContext");
+		this.index = new SearchIndex(fhirContext);
+	}
+
+	/** The search index of the current versions. */
+	public SearchIndex index() {
+		return this.index;
 	}
 
 	public FhirContext fhirContext() {
@@ -73,8 +81,20 @@ public final class ResourceStore {
 		return Long.toString(this.idSequence.incrementAndGet());
 	}
 
-	/** Stores a new version of the resource under its type and the given id. */
+	/**
+	 * Stores a new version of the resource under its type and the given id.
+	 * @throws UnprocessableEntityException ({@code CTN-5017}) for a
+	 * {@code SearchParameter} the server cannot index
+	 */
 	public synchronized Version put(String type, String id, IBaseResource resource) {
+		if (type.equals("SearchParameter") && !this.index.searchParameters().isRetired(resource)) {
+			try {
+				this.index.usableSearchParameter(resource);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new UnprocessableEntityException(ex.getMessage());
+			}
+		}
 		List<Version> history = this.histories.computeIfAbsent(type, t -> new HashMap<>())
 			.computeIfAbsent(id, k -> new ArrayList<>());
 		long number = history.isEmpty() ? 1 : history.get(history.size() - 1).version() + 1;
@@ -83,8 +103,9 @@ public final class ResourceStore {
 		resource.getMeta().setVersionId(Long.toString(number));
 		resource.getMeta().setLastUpdated(Date.from(now));
 		String json = parser().encodeResourceToString(resource);
-		Version version = new Version(type, id, number, now, json, parser().parseResource(json));
+		Version version = new Version(type, id, number, now, json);
 		record(history, version);
+		this.index.put(version, resource, this::copyOf, this::allCurrentVersions);
 		return version;
 	}
 
@@ -96,9 +117,9 @@ public final class ResourceStore {
 		if (history == null || history.get(history.size() - 1).deleted()) {
 			return false;
 		}
-		Version version = new Version(type, id, history.get(history.size() - 1).version() + 1, Instant.now(), null,
-				null);
+		Version version = new Version(type, id, history.get(history.size() - 1).version() + 1, Instant.now(), null);
 		record(history, version);
+		this.index.remove(type, id, this::copyOf, this::allCurrentVersions);
 		return true;
 	}
 
@@ -205,12 +226,32 @@ public final class ResourceStore {
 					this.histories.get(version.type()).remove(version.id());
 				}
 				this.allVersions.remove(this.allVersions.size() - 1);
+				restoreIndex(version.type(), version.id());
 			}
 			throw ex;
 		}
 		finally {
 			this.written = null;
 		}
+	}
+
+	/** Indexes again the version that is current after a change was taken back. */
+	private void restoreIndex(String type, String id) {
+		Version current = current(type, id);
+		if (current == null) {
+			this.index.remove(type, id, this::copyOf, this::allCurrentVersions);
+		}
+		else {
+			this.index.put(current, copyOf(current), this::copyOf, this::allCurrentVersions);
+		}
+	}
+
+	private List<Version> allCurrentVersions() {
+		List<Version> current = new ArrayList<>();
+		for (String type : this.histories.keySet()) {
+			current.addAll(currentVersions(type));
+		}
+		return current;
 	}
 
 	/** Number of resources that currently exist. */

@@ -1,6 +1,7 @@
 package org.connectathon.engine.referenceserver;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,6 @@ import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.util.BundleBuilder;
 import ca.uhn.fhir.util.BundleUtil;
 import ca.uhn.fhir.util.bundle.BundleEntryParts;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,12 +42,12 @@ public class SystemProvider {
 
 	private final Map<String, InMemoryResourceProvider> providers;
 
-	private final SearchMatcher matcher;
+	private final IndexedSearch search;
 
-	public SystemProvider(ResourceStore store, Map<String, InMemoryResourceProvider> providers, SearchMatcher matcher) {
+	public SystemProvider(ResourceStore store, Map<String, InMemoryResourceProvider> providers, IndexedSearch search) {
 		this.store = Objects.requireNonNull(store, "store");
 		this.providers = Objects.requireNonNull(providers, "providers");
-		this.matcher = Objects.requireNonNull(matcher, "matcher");
+		this.search = Objects.requireNonNull(search, "search");
 	}
 
 	@History
@@ -60,26 +60,27 @@ public class SystemProvider {
 	 * each type that defines them.
 	 */
 	@Search(allowUnknownParams = true)
-	public List<IBaseResource> searchAllTypes(RequestDetails request) {
-		Map<String, String[]> criteria = new HashMap<>(request.getParameters());
-		criteria.remove("_format");
-		criteria.remove("_pretty");
-		String[] wantedTypes = criteria.remove("_type");
+	public IBaseBundle searchAllTypes(RequestDetails request) {
+		Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameters());
+		String[] wantedTypes = parameters.get("_type");
 		List<String> types = wantedTypes == null ? this.store.types()
-				: java.util.Arrays.stream(wantedTypes).flatMap(t -> java.util.Arrays.stream(t.split(","))).toList();
-		List<IBaseResource> found = new ArrayList<>();
+				: Arrays.stream(wantedTypes).flatMap(t -> Arrays.stream(t.split(","))).toList();
 		for (String type : types) {
-			for (ResourceStore.Version version : this.store.currentVersions(type)) {
-				if (this.matcher.matches(type, version.parsed(), criteria)) {
-					found.add(this.store.copyOf(version));
-				}
+			if (!this.providers.containsKey(type)) {
+				throw new InvalidRequestException(
+						"CTN-5019: _type names " + type + ", which is not a resource type of FHIR "
+								+ this.store.fhirContext().getVersion().getVersion());
 			}
 		}
-		return found;
+		IndexedSearch.Result result = this.search.search(types, parameters, InMemoryResourceProvider.isStrict(request),
+				true);
+		return SearchSetBundle.write(this.store.fhirContext(), request.getFhirServerBase(), request.getFhirServerBase(),
+				parameters, result);
 	}
 
 	@Transaction
-	public IBaseBundle transaction(@TransactionParam IBaseBundle bundle) {
+	public IBaseBundle transaction(@TransactionParam IBaseBundle bundle, RequestDetails request) {
+		String serverBase = request.getFhirServerBase();
 		FhirContext fhirContext = this.store.fhirContext();
 		String type = BundleUtil.getBundleType(fhirContext, bundle);
 		List<BundleEntryParts> entries = BundleUtil.toListOfEntries(fhirContext, bundle);
@@ -88,7 +89,7 @@ public class SystemProvider {
 			for (int i = 0; i < entries.size(); i++) {
 				try {
 					BundleEntryParts entry = entries.get(i);
-					responses[i] = this.store.atomically(() -> process(entry, entry.getResource()));
+					responses[i] = this.store.atomically(() -> process(entry, entry.getResource(), serverBase));
 				}
 				catch (BaseServerResponseException ex) {
 					responses[i] = errorEntry(ex);
@@ -99,10 +100,10 @@ public class SystemProvider {
 		if (!"transaction".equals(type)) {
 			throw new InvalidRequestException("Bundle type must be batch or transaction, not " + type);
 		}
-		return this.store.atomically(() -> response("transaction-response", processTransaction(entries)));
+		return this.store.atomically(() -> response("transaction-response", processTransaction(entries, serverBase)));
 	}
 
-	private ObjectNode[] processTransaction(List<BundleEntryParts> entries) {
+	private ObjectNode[] processTransaction(List<BundleEntryParts> entries, String serverBase) {
 		Map<String, String> assignedIds = new HashMap<>();
 		IBaseResource[] resources = new IBaseResource[entries.size()];
 		for (int i = 0; i < entries.size(); i++) {
@@ -132,7 +133,7 @@ public class SystemProvider {
 				RequestTypeEnum.PATCH, RequestTypeEnum.GET)) {
 			for (int i = 0; i < entries.size(); i++) {
 				if (entries.get(i).getMethod() == method) {
-					responses[i] = process(entries.get(i), resources[i]);
+					responses[i] = process(entries.get(i), resources[i], serverBase);
 				}
 			}
 		}
@@ -150,7 +151,7 @@ public class SystemProvider {
 		}
 	}
 
-	private ObjectNode process(BundleEntryParts entry, IBaseResource resource) {
+	private ObjectNode process(BundleEntryParts entry, IBaseResource resource, String serverBase) {
 		RequestTypeEnum method = entry.getMethod();
 		if (method == null || entry.getUrl() == null) {
 			throw new InvalidRequestException("Bundle entry without request.method and request.url");
@@ -166,12 +167,11 @@ public class SystemProvider {
 				if (id != null) {
 					yield resourceEntry(provider.read(id), "200 OK");
 				}
-				BundleBuilder searchSet = new BundleBuilder(this.store.fhirContext());
-				searchSet.setType("searchset");
-				for (ResourceStore.Version match : provider.matching(query == null ? "" : query)) {
-					searchSet.addCollectionEntry(this.store.copyOf(match));
-				}
-				yield resourceEntry(searchSet.getBundle(), "200 OK");
+				Map<String, String[]> parameters = QueryStrings.parse(query);
+				IndexedSearch.Result result = this.search.search(List.of(provider.typeName()), parameters, false,
+						false);
+				yield resourceEntry(SearchSetBundle.write(this.store.fhirContext(), serverBase,
+						serverBase + "/" + provider.typeName(), parameters, result), "200 OK");
 			}
 			case POST -> {
 				if (resource.getIdElement().hasIdPart()) {

@@ -1,14 +1,18 @@
 package org.connectathon.platform.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.connectathon.engine.packages.PackageException;
+import org.connectathon.engine.packages.ResolvedPackages;
 import org.connectathon.engine.referenceserver.ReferenceServer;
 import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * Starts the in-memory reference FHIR server, without Spring, and serves until stopped.
  */
 @Command(name = "reference-server", mixinStandardHelpOptions = true,
-		description = "Starts an in-memory FHIR server to try TestScripts against; its data is lost when it stops.")
+		description = "Starts an in-memory FHIR server to try TestScripts against; its data is lost when it stops. "
+				+ "--ig packages add their SearchParameters.")
 class ReferenceServerCommand implements Callable<Integer> {
 
 	@Spec
@@ -33,6 +38,10 @@ class ReferenceServerCommand implements Callable<Integer> {
 	@Option(names = "--load", paramLabel = "DIR", description = "Folder of FHIR resources (JSON or XML) to load first.")
 	Path load;
 
+	/** The implementation guides whose SearchParameters the server indexes. */
+	@Mixin
+	PackageOptions packageOptions;
+
 	@Override
 	public Integer call() throws InterruptedException {
 		CliLogging.showWarningsOnly();
@@ -46,15 +55,24 @@ class ReferenceServerCommand implements Callable<Integer> {
 			throw new UsageException("--port expects 0 to 65535, got " + this.port);
 		}
 		ReferenceServer server = new ReferenceServer(context);
+		PrintWriter err = this.spec.commandLine().getErr();
 		int loaded = 0;
-		if (this.load != null) {
-			try {
-				loaded = server.load(this.load);
+		try {
+			if (!this.packageOptions.implementationGuides.isEmpty()) {
+				ResolvedPackages packages = this.packageOptions.resolver()
+					.resolve(this.packageOptions.implementationGuides);
+				packages.warnings().forEach(warning -> err.println("warning: " + warning));
+				loaded += server.loadSearchParameters(packages.packages(),
+						warning -> err.println("warning: " + warning));
 			}
-			catch (IllegalArgumentException ex) {
-				throw new UsageException(ex.getMessage());
+			if (this.load != null) {
+				loaded += server.load(this.load, warning -> err.println("warning: " + warning));
 			}
 		}
+		catch (IllegalArgumentException | PackageException ex) {
+			throw new UsageException(ex.getMessage());
+		}
+		err.flush();
 		ReferenceServerLauncher launcher;
 		try {
 			launcher = ReferenceServerLauncher.start(server, this.port);
