@@ -46,6 +46,11 @@ final class IndexExtractor {
 	IndexExtractor(FhirContext fhirContext, SearchParameterRegistry searchParameters) {
 		this.fhirContext = Objects.requireNonNull(fhirContext, "fhirContext");
 		this.searchParameters = Objects.requireNonNull(searchParameters, "searchParameters");
+		// HAPI looks its validation support up by class name through the thread's context
+		// class loader, which on a servlet thread of the packed jar cannot see it: asked
+		// here, on the thread that starts the server, it is kept for the servlet threads'
+		// FHIRPath engines
+		fhirContext.getValidationSupport();
 		this.fhirPaths = ThreadLocal.withInitial(() -> {
 			IFhirPath fhirPath = fhirContext.newFhirPath();
 			fhirPath.setEvaluationContext(new IFhirPathEvaluationContext() {
@@ -137,9 +142,10 @@ final class IndexExtractor {
 	}
 
 	private List<IndexedValue> values(SearchParameterDefinition definition, String expression, IBase focus) {
+		IFhirPath fhirPath = this.fhirPaths.get();
 		List<IBase> elements;
 		try {
-			elements = this.fhirPaths.get().evaluate(focus, parsed(expression), IBase.class);
+			elements = fhirPath.evaluate(focus, parsed(expression), IBase.class);
 		}
 		catch (RuntimeException ex) {
 			// an expression that fails on this resource indexes nothing, as a server

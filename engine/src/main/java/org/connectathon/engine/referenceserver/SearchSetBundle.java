@@ -16,8 +16,9 @@ import org.hl7.fhir.instance.model.api.IBaseBundle;
  * ({@code search.mode =
  * match}), the included resources ({@code include}), an OperationOutcome with the
  * parameters that were not used ({@code outcome}), the total unless {@code _total=none},
- * and self, first, next and previous links that page with {@code _offset}. The stored
- * JSON of each resource is copied in as it is, and the Bundle parsed once.
+ * and first, next and previous links that page with {@code _offset} (the self link is
+ * HAPI's). The stored JSON of each resource is copied in as it is, and the Bundle parsed
+ * once.
  */
 final class SearchSetBundle {
 
@@ -45,16 +46,19 @@ final class SearchSetBundle {
 		if (!total.equals("none") || countOnly) {
 			json.append(",\"total\":").append(result.matches().size());
 		}
+		// HAPI's server adds the self link, the URL asked, to a Bundle without one;
+		// written
+		// here too, it is doubled in R5, whose relation HAPI does not read back
 		json.append(",\"link\":[");
-		link(json, "self", searchUrl, parameters, result.offset());
 		if (result.offset() > 0) {
-			json.append(',');
 			link(json, "first", searchUrl, parameters, 0);
 			json.append(',');
 			link(json, "previous", searchUrl, parameters, Math.max(0, result.offset() - result.count()));
 		}
 		if (result.offset() + result.count() < result.matches().size() && result.count() > 0) {
-			json.append(',');
+			if (result.offset() > 0) {
+				json.append(',');
+			}
 			link(json, "next", searchUrl, parameters, result.offset() + result.count());
 		}
 		json.append("],\"entry\":[");
