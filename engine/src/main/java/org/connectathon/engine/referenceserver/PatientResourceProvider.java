@@ -13,13 +13,15 @@ import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.util.BundleBuilder;
+import ca.uhn.fhir.util.OperationOutcomeUtil;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 
 /**
- * The Patient provider, which adds {@code Patient/[id]/$everything} and the IPS
- * {@code Patient/[id]/$summary}.
+ * The Patient provider, which adds {@code Patient/[id]/$everything}, the IPS
+ * {@code Patient/[id]/$summary} and {@code Patient/[id]/$purge}.
  */
 public class PatientResourceProvider extends InMemoryResourceProvider {
 
@@ -52,6 +54,30 @@ public class PatientResourceProvider extends InMemoryResourceProvider {
 				(type, versions) -> related.put(type, versions.stream().map(ResourceStore.Version::json).toList()));
 		return PatientSummary.build(this.store.fhirContext(), request.getFhirServerBase(), id.getIdPart(),
 				this.store.fhirContext().newJsonParser().encodeResourceToString(patient), related);
+	}
+
+	/**
+	 * Deletes the patient and every current resource that refers to it, in one unit, as
+	 * WildFHIR's {@code $purge} (and FHIR R6's) does: the loader scripts that Touchstone
+	 * runs purge each patient before they load it again. Purging a patient that is not
+	 * there purges nothing and succeeds, so that a first load runs as a later one.
+	 */
+	@Operation(name = "$purge", idempotent = true)
+	public IBaseResource purge(@IdParam IIdType id) {
+		int deleted = this.store.atomically(() -> {
+			int count = 0;
+			for (Map.Entry<String, List<ResourceStore.Version>> referring : referringTo(id).entrySet()) {
+				for (ResourceStore.Version version : referring.getValue()) {
+					count += this.store.delete(referring.getKey(), version.id()) ? 1 : 0;
+				}
+			}
+			return count + (this.store.delete("Patient", id.getIdPart()) ? 1 : 0);
+		});
+		IBaseOperationOutcome outcome = OperationOutcomeUtil.newInstance(this.store.fhirContext());
+		OperationOutcomeUtil.addIssue(this.store.fhirContext(), outcome, "information",
+				"Purged " + deleted + " resources: Patient/" + id.getIdPart() + " and the resources that refer to it.",
+				null, "informational");
+		return outcome;
 	}
 
 	/**

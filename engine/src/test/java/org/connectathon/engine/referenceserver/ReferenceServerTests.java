@@ -73,6 +73,25 @@ class ReferenceServerTests {
 	}
 
 	@Test
+	void shouldPurgeAPatientWithEverythingThatRefersToIt() throws Exception {
+		send("PUT", "/Patient/purged", "{\"resourceType\":\"Patient\",\"id\":\"purged\"}");
+		send("PUT", "/Observation/purged-obs",
+				"{\"resourceType\":\"Observation\",\"id\":\"purged-obs\",\"status\":\"final\",\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/purged\"}}");
+		send("PUT", "/Patient/kept", "{\"resourceType\":\"Patient\",\"id\":\"kept\"}");
+
+		HttpResponse<String> purged = send("GET", "/Patient/purged/$purge", null);
+
+		assertThat(purged.statusCode()).isEqualTo(200);
+		assertThat(purged.body()).contains("Purged 2 resources");
+		assertThat(send("GET", "/Patient/purged", null).statusCode()).isEqualTo(410);
+		assertThat(send("GET", "/Observation/purged-obs", null).statusCode()).isEqualTo(410);
+		assertThat(send("GET", "/Patient/kept", null).statusCode()).isEqualTo(200);
+		assertThat(send("POST", "/Patient/never-loaded/$purge", null).statusCode())
+			.as("a first load purges a patient that is not there yet")
+			.isEqualTo(200);
+	}
+
+	@Test
 	void shouldRunTransactionsAtomically() throws Exception {
 		String transaction = """
 				{"resourceType":"Bundle","type":"transaction","entry":[
