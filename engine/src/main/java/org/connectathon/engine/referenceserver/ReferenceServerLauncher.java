@@ -1,9 +1,12 @@
 package org.connectathon.engine.referenceserver;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -40,9 +43,7 @@ public final class ReferenceServerLauncher implements AutoCloseable {
 		Objects.requireNonNull(server, "server");
 		Tomcat tomcat = new Tomcat();
 		try {
-			File baseDir = Files.createTempDirectory("connectathon-reference-server").toFile();
-			baseDir.deleteOnExit();
-			tomcat.setBaseDir(baseDir.getAbsolutePath());
+			tomcat.setBaseDir(Files.createTempDirectory("connectathon-reference-server").toString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot create a work folder for Tomcat", ex);
@@ -94,6 +95,13 @@ public final class ReferenceServerLauncher implements AutoCloseable {
 		}
 		catch (LifecycleException ex) {
 			// stopping is best effort: the JVM is usually about to end
+		}
+		// Tomcat's work folder holds files, which File.deleteOnExit would not remove
+		try (Stream<Path> files = Files.walk(tomcat.getServer().getCatalinaBase().toPath())) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// a folder left in the temporary directory is harmless
 		}
 	}
 
