@@ -162,15 +162,22 @@ final class RecordingProxy extends HttpServlet {
 			}
 		}
 		CountedRequestBody body = null;
-		if (declaredLength > 0 || request.getHeader("Transfer-Encoding") != null) {
+		if (declaredLength != 0) {
 			try {
 				body = new CountedRequestBody(request.getInputStream(), exchange.requestBody, maximumBytes);
+				// Without a Content-Length the body is chunked or absent: the container
+				// tells which only by giving a first byte or the end at once.
+				if (declaredLength < 0 && !body.hasContent()) {
+					body = null;
+				}
 			}
 			catch (IOException unreadable) {
 				answerFailure(exchange, response, HttpServletResponse.SC_BAD_REQUEST, IssueType.INCOMPLETE,
 						"CTN-6006: The request body could not be read: " + describe(unreadable));
 				return;
 			}
+		}
+		if (body != null) {
 			upstreamRequest.setEntity(new InputStreamEntity(body, declaredLength, null));
 		}
 		ClassicHttpResponse upstream;
@@ -502,10 +509,21 @@ final class RecordingProxy extends HttpServlet {
 
 		@Nullable IOException clientFailure;
 
+		private static final int NONE = -2;
+
+		/** A byte read ahead, or NONE. */
+		private int first = NONE;
+
 		CountedRequestBody(InputStream body, BodyCapture capture, long maximumBytes) {
 			this.body = body;
 			this.capture = capture;
 			this.maximumBytes = maximumBytes;
+		}
+
+		/** Reads ahead the first byte, which the next read gives; false at the end. */
+		boolean hasContent() throws IOException {
+			this.first = read();
+			return this.first >= 0;
 		}
 
 		@Override
@@ -517,6 +535,11 @@ final class RecordingProxy extends HttpServlet {
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
+			if (this.first >= 0 && length > 0) {
+				buffer[offset] = (byte) this.first;
+				this.first = NONE;
+				return 1;
+			}
 			int read;
 			try {
 				read = this.body.read(buffer, offset, length);
