@@ -81,6 +81,7 @@ public final class ProxyBenchmark {
 		List<String> databaseOptions;
 		String jdbcUrl;
 		String jdbcUser;
+		Path passwordFile = null;
 		if (database.equals("h2")) {
 			Path home = work.resolve("proxy-h2-home").toAbsolutePath();
 			deleteRecursively(home);
@@ -88,6 +89,8 @@ public final class ProxyBenchmark {
 			jdbcUrl = "jdbc:h2:file:" + home + "/connectathon;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 					+ "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
 			jdbcUser = "sa";
+			// The platform gives its embedded database a password of its own, kept there.
+			passwordFile = home.resolve("database-password");
 		}
 		else if (database.equals("postgres")) {
 			try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
@@ -106,19 +109,20 @@ public final class ProxyBenchmark {
 		// The command line makes the schema (Flyway).
 		PlatformProcess.run(jar, databaseOptions, log, "admin", "create-user", "--username", "bench-admin",
 				"--password", "bench-password-1", "--role", "ADMIN");
+		String jdbcPassword = (passwordFile != null) ? Files.readString(passwordFile).strip() : "";
 		try (ReferenceServerLauncher fhir = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR4()), 0);
 				PlatformProcess platform = PlatformProcess.serve(jar, databaseOptions, List.of(), freePort(), log)) {
 			String patient = createPatient(fhir.baseUrl());
 			long eventId;
 			String proxyBase;
-			try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, "")) {
+			try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
 				long[] ids = endpointOf(connection, fhir.baseUrl());
 				eventId = ids[0];
 				proxyBase = platform.baseUrl() + "/proxy/" + ids[0] + "/" + ids[1];
 			}
 			URI direct = URI.create(fhir.baseUrl() + "/Patient/" + patient);
 			URI proxied = URI.create(proxyBase + "/Patient/" + patient);
-			try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, "")) {
+			try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
 				Captures captures = new Captures(connection, eventId);
 				System.out.printf("Warming up for %d s each...%n", seconds);
 				atRate(direct, rate, seconds);
