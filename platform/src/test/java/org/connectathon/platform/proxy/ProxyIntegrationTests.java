@@ -389,6 +389,55 @@ class ProxyIntegrationTests {
 	}
 
 	@Test
+	void shouldKeepCookiesAndTheTokenFromCrossingAndAnswerWithoutASessionButSandboxed() throws Exception {
+		HttpServer upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		upstream.createContext("/", (exchange) -> {
+			String received = exchange.getRequestHeaders()
+				.entrySet()
+				.stream()
+				.map((header) -> header.getKey().toLowerCase(java.util.Locale.ROOT) + "=" + header.getValue())
+				.sorted()
+				.collect(java.util.stream.Collectors.joining("\n"));
+			byte[] body = received.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Set-Cookie", "SESSION=upstream; Path=/");
+			exchange.getResponseHeaders().add("Cache-Control", "max-age=60");
+			exchange.getResponseHeaders()
+				.add("Location",
+						"http://127.0.0.1:" + exchange.getLocalAddress().getPort() + "/base/Patient/7/_history/1");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		upstream.start();
+		try {
+			String proxy = proxyUrlOf(endpointAt("http://127.0.0.1:" + upstream.getAddress().getPort() + "/base"));
+
+			HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(proxy + "/Patient/7"))
+				.header("Cookie", "SESSION=the-platform-session")
+				.header("X-Connectathon-System", this.consumerToken)
+				.header("X-Custom", "kept")
+				.GET());
+
+			assertThat(answer.statusCode()).isEqualTo(200);
+			assertThat(answer.body()).contains("x-custom=[kept]")
+				.doesNotContain("cookie")
+				.doesNotContain("x-connectathon-system")
+				.doesNotContain("the-platform-session");
+			assertThat(answer.headers().allValues("Set-Cookie")).isEmpty();
+			assertThat(answer.headers().allValues("Cache-Control")).containsExactly("max-age=60");
+			assertThat(answer.headers().firstValue("Content-Security-Policy"))
+				.hasValueSatisfying((policy) -> assertThat(policy).contains("sandbox").contains("default-src 'none'"));
+			assertThat(answer.headers().firstValue("Location")).hasValue(proxy + "/Patient/7/_history/1");
+			// The JDK server writes header names as Set-cookie.
+			CapturedMessage response = this.captures.findResponse(capturesOfTheEvent(1).get(0).id()).orElseThrow();
+			assertThat(response.headers()).contains(new Header("Set-cookie", "****"));
+		}
+		finally {
+			upstream.stop(0);
+		}
+	}
+
+	@Test
 	void shouldStoreOneCapturePerExchangeUnderLoad() throws Exception {
 		int exchanges = 200;
 		ExecutorService clients = Executors.newFixedThreadPool(50);
