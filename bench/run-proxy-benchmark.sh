@@ -3,7 +3,8 @@
 # sent directly and through the platform jar's recording proxy in one run, at a fixed rate and at
 # saturation, with the captures stored counted against the exchanges sent.
 # Usage: bench/run-proxy-benchmark.sh [h2|postgres] [SECONDS] [RATE] [CLIENTS]   (h2 20 500 16)
-# CONNECTATHON_JAR=path measures another build of the platform.
+# CONNECTATHON_JAR=path measures another build of the platform; BENCH_JVM_OPTS adds options to its JVM
+# (for example -XX:StartFlightRecording=filename=proxy.jfr,settings=profile).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 database=${1:-h2}

@@ -111,7 +111,7 @@ public final class ProxyBenchmark {
 				"--password", "bench-password-1", "--role", "ADMIN");
 		String jdbcPassword = (passwordFile != null) ? Files.readString(passwordFile).strip() : "";
 		try (ReferenceServerLauncher fhir = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR4()), 0);
-				PlatformProcess platform = PlatformProcess.serve(jar, databaseOptions, List.of(), freePort(), log)) {
+				PlatformProcess platform = PlatformProcess.serve(jar, databaseOptions, jvmOptions(), freePort(), log)) {
 			String patient = createPatient(fhir.baseUrl());
 			long eventId;
 			String proxyBase;
@@ -268,6 +268,12 @@ public final class ProxyBenchmark {
 				return keys.getLong(1);
 			}
 		}
+	}
+
+	/** BENCH_JVM_OPTS: options for the platform's JVM, such as a JFR recording. */
+	private static List<String> jvmOptions() {
+		String options = System.getenv("BENCH_JVM_OPTS");
+		return (options != null) ? List.of(options.trim().split("\\s+")) : List.of();
 	}
 
 	private static int freePort() throws IOException {

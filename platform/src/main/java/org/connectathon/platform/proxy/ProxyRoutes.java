@@ -1,20 +1,34 @@
 package org.connectathon.platform.proxy;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Where a proxy address leads: the endpoint it stands for, read on every exchange in one
- * query. It reads the registration's and the events' tables, read-only, because an
- * exchange has no signed-in user for those features' services to judge and must cost one
- * query, not three.
+ * Where a proxy address leads: the endpoint it stands for, in one query. It reads the
+ * registration's and the events' tables, read-only, because an exchange has no signed-in
+ * user for those features' services to judge and must cost one query, not three. What it
+ * read is kept for {@link #KEPT} (on each node), so that a busy endpoint costs no query
+ * per exchange: a changed base URL, a removed endpoint or a closed event take effect that
+ * much later.
  */
 @Repository
 class ProxyRoutes {
 
+	static final Duration KEPT = Duration.ofSeconds(5);
+
 	private final JdbcClient jdbc;
+
+	private final Cache<List<Long>, Optional<ProxyRoute>> routes = Caffeine.newBuilder()
+		.expireAfterWrite(KEPT)
+		.maximumSize(10_000)
+		.build();
 
 	ProxyRoutes(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -25,6 +39,10 @@ class ProxyRoutes {
 	 * draft event is not public; a closed one is over).
 	 */
 	Optional<ProxyRoute> find(long eventId, long endpointId) {
+		return this.routes.get(List.of(eventId, endpointId), (key) -> read(eventId, endpointId));
+	}
+
+	private Optional<ProxyRoute> read(long eventId, long endpointId) {
 		return this.jdbc.sql("""
 				select endpoints.id endpoint_id, systems.id system_id, endpoints.base_url,
 				events.allow_private_addresses
