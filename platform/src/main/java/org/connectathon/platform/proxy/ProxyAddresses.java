@@ -14,6 +14,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component
 public class ProxyAddresses {
 
+	/**
+	 * The header a client sends its system's capture token in, so that captures name the
+	 * sender; the proxy removes it before forwarding.
+	 */
+	public static final String CAPTURE_TOKEN_HEADER = "X-Connectathon-System";
+
 	/** Where proxy addresses begin, after the platform's context path. */
 	static final String PREFIX = "/proxy/";
 

@@ -15,8 +15,7 @@ import org.connectathon.platform.proxy.CapturedMessage.Header;
  */
 final class ProxyHeaders {
 
-	/** The header a client sends its system's capture token in. */
-	static final String SYSTEM_TOKEN = "X-Connectathon-System";
+	static final String SYSTEM_TOKEN = ProxyAddresses.CAPTURE_TOKEN_HEADER;
 
 	private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
 			"trailer", "upgrade", "proxy-connection", "proxy-authenticate", "proxy-authorization");

@@ -228,7 +228,7 @@ final class RecordingProxy extends HttpServlet {
 					upstreamRequest.cancel();
 					exchange.fail("The upstream's answer broke off after " + exchange.responseBody.size() + " bytes: "
 							+ describe(upstreamBroke));
-					abortClientConnection(response);
+					abortClientConnection();
 					return;
 				}
 				if (read < 0) {
@@ -369,7 +369,7 @@ final class RecordingProxy extends HttpServlet {
 	 * the connection, which tells the client the answer is incomplete (a normal end of a
 	 * chunked answer would not).
 	 */
-	private static void abortClientConnection(HttpServletResponse response) {
+	private static void abortClientConnection() {
 		throw new ClientAnswerAbandoned();
 	}
 

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.proxy.ClientAddressRange;
+import org.connectathon.platform.proxy.ProxyAddresses;
 import org.connectathon.platform.security.SignedInUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -19,9 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CaptureIdentificationService {
-
-	/** The header a client sends its system's capture token in. */
-	public static final String HEADER = "X-Connectathon-System";
 
 	private static final int MAXIMUM_LENGTH = 1000;
 
@@ -88,7 +86,8 @@ public class CaptureIdentificationService {
 	}
 
 	private CaptureIdentification identification(long systemId, String token) {
-		return new CaptureIdentification(token, HEADER, addresses(this.systems.findClientAddresses(systemId)));
+		return new CaptureIdentification(token, ProxyAddresses.CAPTURE_TOKEN_HEADER,
+				addresses(this.systems.findClientAddresses(systemId)));
 	}
 
 	private static List<String> addresses(@Nullable String stored) {

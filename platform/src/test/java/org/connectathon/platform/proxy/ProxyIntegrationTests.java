@@ -179,6 +179,22 @@ class ProxyIntegrationTests {
 	}
 
 	@Test
+	void shouldForwardAFormEncodedSearchBodyUntouched() throws Exception {
+		String form = "identifier=urn:system%7Cnone&_count=3";
+
+		HttpResponse<String> searched = send(HttpRequest.newBuilder(URI.create(this.proxyUrl + "/Patient/_search"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(form)));
+
+		assertThat(searched.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(searched.body()).path("type").asString()).isEqualTo("searchset");
+		Capture search = capturesOfTheEvent(1).get(0);
+		assertThat(search.interaction()).isEqualTo("search-type");
+		assertThat(new String(this.captures.findRequest(search.id()).orElseThrow().body(), StandardCharsets.UTF_8))
+			.isEqualTo(form);
+	}
+
+	@Test
 	void shouldKnowTheSenderByTheClientAddressItRegistered() throws Exception {
 		Response registered = this.bob.put("/api/systems/" + this.consumer + "/client-addresses",
 				Map.of("clientAddresses", List.of("127.0.0.0/8", "::1")));
