@@ -14,7 +14,7 @@ import java.util.List;
  * The real platform jar in its own JVM, as an organizer would run it: {@code serve} on a
  * database given by its command-line options, its output in a log file.
  */
-final class PlatformProcess implements AutoCloseable {
+public final class PlatformProcess implements AutoCloseable {
 
 	private final Process process;
 
@@ -26,7 +26,7 @@ final class PlatformProcess implements AutoCloseable {
 	}
 
 	/** Runs one command of the jar to its end, such as {@code admin create-user}. */
-	static void run(Path jar, List<String> databaseOptions, Path log, String... command)
+	public static void run(Path jar, List<String> databaseOptions, Path log, String... command)
 			throws IOException, InterruptedException {
 		List<String> arguments = new ArrayList<>(List.of("java", "-jar", jar.toString()));
 		arguments.add(command[0]);
@@ -41,8 +41,8 @@ final class PlatformProcess implements AutoCloseable {
 	}
 
 	/** Starts {@code serve} and waits until the sign-in page answers. */
-	static PlatformProcess serve(Path jar, List<String> databaseOptions, List<String> jvmOptions, int port, Path log)
-			throws IOException, InterruptedException {
+	public static PlatformProcess serve(Path jar, List<String> databaseOptions, List<String> jvmOptions, int port,
+			Path log) throws IOException, InterruptedException {
 		List<String> arguments = new ArrayList<>(List.of("java", "-Xmx2g"));
 		arguments.addAll(jvmOptions);
 		arguments.addAll(List.of("-jar", jar.toString(), "serve", "--no-demo", "--port", Integer.toString(port)));
@@ -57,12 +57,12 @@ final class PlatformProcess implements AutoCloseable {
 		return platform;
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
 	}
 
 	/** CPU time the platform's JVM used so far, all threads, in milliseconds. */
-	long cpuMillis() {
+	public long cpuMillis() {
 		return this.process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
 	}
 

@@ -2,6 +2,7 @@ package org.connectathon.platform.registration;
 
 import java.util.List;
 
+import org.connectathon.platform.proxy.ProxyAddresses;
 import org.connectathon.platform.security.SignedInUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,8 +22,15 @@ class SystemApiController {
 
 	private final SystemService systems;
 
-	SystemApiController(SystemService systems) {
+	private final CaptureIdentificationService identification;
+
+	private final ProxyAddresses proxyAddresses;
+
+	SystemApiController(SystemService systems, CaptureIdentificationService identification,
+			ProxyAddresses proxyAddresses) {
 		this.systems = systems;
+		this.identification = identification;
+		this.proxyAddresses = proxyAddresses;
 	}
 
 	@GetMapping("/events/{eventId}/systems")
@@ -82,15 +90,41 @@ class SystemApiController {
 	}
 
 	@GetMapping("/systems/{id}/endpoints")
-	List<Endpoint> endpoints(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
-		return this.systems.findEndpoints(id, user);
+	List<ProxiedEndpoint> endpoints(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+		long eventId = this.systems.find(id, user).eventId();
+		return this.systems.findEndpoints(id, user)
+			.stream()
+			.map((endpoint) -> new ProxiedEndpoint(endpoint, this.proxyAddresses.proxyUrl(eventId, endpoint.id())))
+			.toList();
 	}
 
 	@PostMapping("/systems/{id}/endpoints")
 	@ResponseStatus(HttpStatus.CREATED)
-	Endpoint addEndpoint(@PathVariable long id, @RequestBody EndpointForm form,
+	ProxiedEndpoint addEndpoint(@PathVariable long id, @RequestBody EndpointForm form,
 			@AuthenticationPrincipal SignedInUser user) {
-		return this.systems.addEndpoint(id, form, user);
+		Endpoint endpoint = this.systems.addEndpoint(id, form, user);
+		return new ProxiedEndpoint(endpoint,
+				this.proxyAddresses.proxyUrl(this.systems.find(id, user).eventId(), endpoint.id()));
+	}
+
+	/**
+	 * The system's capture token and client addresses, for its own organization; the
+	 * token is made on first asking.
+	 */
+	@GetMapping("/systems/{id}/capture-identification")
+	CaptureIdentification captureIdentification(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+		return this.identification.find(id, user);
+	}
+
+	@PostMapping("/systems/{id}/capture-token")
+	CaptureIdentification regenerateCaptureToken(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+		return this.identification.regenerateToken(id, user);
+	}
+
+	@PutMapping("/systems/{id}/client-addresses")
+	CaptureIdentification updateClientAddresses(@PathVariable long id, @RequestBody ClientAddressesForm form,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.identification.updateClientAddresses(id, form, user);
 	}
 
 	@DeleteMapping("/systems/{id}/endpoints/{endpointId}")

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Collectors;
 
 import org.connectathon.platform.catalog.Actor;
 import org.connectathon.platform.catalog.CatalogService;
 import org.connectathon.platform.catalog.QualifiedKeyword;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.proxy.ProxyAddresses;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.web.Forms;
 import org.connectathon.platform.web.PageMessage;
@@ -39,16 +41,25 @@ class SystemPageController {
 
 	private static final String ENDPOINT_FORM = "endpointForm";
 
+	private static final String CLIENT_ADDRESSES_FORM = "clientAddressesForm";
+
 	private final SystemService systems;
 
 	private final EventService events;
 
 	private final CatalogService catalog;
 
-	SystemPageController(SystemService systems, EventService events, CatalogService catalog) {
+	private final CaptureIdentificationService identification;
+
+	private final ProxyAddresses proxyAddresses;
+
+	SystemPageController(SystemService systems, EventService events, CatalogService catalog,
+			CaptureIdentificationService identification, ProxyAddresses proxyAddresses) {
 		this.systems = systems;
 		this.events = events;
 		this.catalog = catalog;
+		this.identification = identification;
+		this.proxyAddresses = proxyAddresses;
 	}
 
 	/** The event's systems; only the list when htmx asks for it from the event page. */
@@ -145,7 +156,19 @@ class SystemPageController {
 		model.addAttribute("system", system);
 		model.addAttribute("event", event);
 		model.addAttribute("registrations", this.systems.findRegistrations(system.id(), user));
-		model.addAttribute("endpoints", this.systems.findEndpoints(system.id(), user));
+		List<Endpoint> endpoints = this.systems.findEndpoints(system.id(), user);
+		model.addAttribute("endpoints", endpoints);
+		model.addAttribute("proxyUrls",
+				endpoints.stream()
+					.collect(Collectors.toMap(Endpoint::id,
+							(endpoint) -> this.proxyAddresses.proxyUrl(system.eventId(), endpoint.id()))));
+		if (user.actsFor(system.organizationId())) {
+			CaptureIdentification identification = this.identification.find(system.id(), user);
+			model.addAttribute("captureIdentification", identification);
+			if (!model.containsAttribute(CLIENT_ADDRESSES_FORM)) {
+				model.addAttribute(CLIENT_ADDRESSES_FORM, new ClientAddressesForm(identification.clientAddresses()));
+			}
+		}
 		model.addAttribute("actors", actors);
 		model.addAttribute("canChange",
 				user.actsFor(system.organizationId()) && (user.isAdmin() || event.isRegistrationOpen(Instant.now())));
@@ -207,6 +230,26 @@ class SystemPageController {
 			@AuthenticationPrincipal SignedInUser user) {
 		this.systems.unregister(id, registrationId, user);
 		return "redirect:/systems/" + id;
+	}
+
+	@PostMapping("/systems/{id}/capture-token")
+	String regenerateCaptureToken(@PathVariable long id, @AuthenticationPrincipal SignedInUser user,
+			RedirectAttributes redirect) {
+		this.identification.regenerateToken(id, user);
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.captureToken.regenerated"));
+		return "redirect:/systems/" + id + "#recording-proxy";
+	}
+
+	@PostMapping("/systems/{id}/client-addresses")
+	String updateClientAddresses(@PathVariable long id, @ModelAttribute(CLIENT_ADDRESSES_FORM) ClientAddressesForm form,
+			BindingResult result, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect,
+			Model model) {
+		RegisteredSystem system = this.systems.find(id, user);
+		if (Forms.submit(result, () -> this.identification.updateClientAddresses(id, form, user)).isEmpty()) {
+			return systemView(system, user, model);
+		}
+		redirect.addFlashAttribute(PageMessage.ATTRIBUTE, PageMessage.of("system.clientAddresses.saved"));
+		return "redirect:/systems/" + id + "#recording-proxy";
 	}
 
 	@PostMapping("/systems/{id}/endpoints/{endpointId}/delete")

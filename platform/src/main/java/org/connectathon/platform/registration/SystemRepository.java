@@ -207,4 +207,34 @@ class SystemRepository {
 			.update();
 	}
 
+	@Nullable String findCaptureToken(long systemId) {
+		return this.jdbc.sql("select capture_token from systems where id = :id")
+			.param("id", systemId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	void updateCaptureToken(long systemId, String token) {
+		this.jdbc.sql("update systems set capture_token = :token where id = :id")
+			.param("token", token)
+			.param("id", systemId)
+			.update();
+	}
+
+	@Nullable String findClientAddresses(long systemId) {
+		return this.jdbc.sql("select client_addresses from systems where id = :id")
+			.param("id", systemId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	void updateClientAddresses(long systemId, @Nullable String clientAddresses) {
+		this.jdbc.sql("update systems set client_addresses = :addresses where id = :id")
+			.param("addresses", clientAddresses)
+			.param("id", systemId)
+			.update();
+	}
+
 }

@@ -51,6 +51,27 @@ class WebSecurityConfiguration {
 	static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 	/**
+	 * The recording proxy is called by systems, not people: no sign-in, no session, no
+	 * CSRF token (its requests carry no platform credential to forge), and its answers
+	 * are the upstream's, so the platform adds no caching headers of its own. They come
+	 * from the platform's origin, though, so a page an upstream returns runs sandboxed:
+	 * it cannot script the platform.
+	 */
+	@Bean
+	@Order(-1)
+	SecurityFilterChain proxySecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/proxy/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable())
+				.contentSecurityPolicy((policy) -> policy.policyDirectives(DATA_POLICY + "; sandbox"))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	/**
 	 * The FHIR endpoint takes the API's bearer tokens; FHIR clients expect refusals as an
 	 * OperationOutcome.
 	 */

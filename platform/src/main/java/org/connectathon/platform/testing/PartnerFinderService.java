@@ -9,13 +9,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.connectathon.platform.catalog.ActorReference;
+import org.connectathon.platform.registration.Endpoint;
 import org.connectathon.platform.registration.ActorRegistration;
 import org.connectathon.platform.registration.Contact;
 import org.connectathon.platform.registration.OrganizationService;
 import org.connectathon.platform.registration.PublishedRegistration;
 import org.connectathon.platform.registration.RegisteredSystem;
 import org.connectathon.platform.registration.SystemService;
+import org.connectathon.platform.proxy.ProxyAddresses;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.testing.Partner.ProxyEndpoint;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,12 +38,15 @@ public class PartnerFinderService {
 
 	private final OrganizationService organizations;
 
+	private final ProxyAddresses proxyAddresses;
+
 	PartnerFinderService(SystemService systems, TestDefinitionService tests, TestInstanceRepository instances,
-			OrganizationService organizations) {
+			OrganizationService organizations, ProxyAddresses proxyAddresses) {
 		this.systems = systems;
 		this.tests = tests;
 		this.instances = instances;
 		this.organizations = organizations;
+		this.proxyAddresses = proxyAddresses;
 	}
 
 	/** For the system's own organization and organizers. */
@@ -54,6 +60,7 @@ public class PartnerFinderService {
 			.toList();
 		Map<Long, Set<Long>> testedPartnersByTest = this.instances.findTestedPartners(systemId);
 		Map<Long, List<Contact>> contacts = new HashMap<>();
+		Map<Long, List<Endpoint>> endpoints = new HashMap<>();
 
 		List<PartnerFinding> findings = new ArrayList<>();
 		for (ActorRegistration registration : this.systems.findRegistrations(systemId, user)) {
@@ -67,7 +74,7 @@ public class PartnerFinderService {
 					List<PartnerRole> partnerRoles = test.roles()
 						.stream()
 						.filter((other) -> !other.keyword().equals(role.keyword()))
-						.map((other) -> partnerRole(other, others, tested, contacts))
+						.map((other) -> partnerRole(other, others, tested, contacts, endpoints, system.eventId(), user))
 						.toList();
 					applicable.add(new ApplicableTest(test.id(), test.keyword(), test.name(), test.type(),
 							role.keyword(), role.required(), partnerRoles));
@@ -81,7 +88,7 @@ public class PartnerFinderService {
 	}
 
 	private PartnerRole partnerRole(TestRole role, List<PublishedRegistration> others, Set<Long> tested,
-			Map<Long, List<Contact>> contacts) {
+			Map<Long, List<Contact>> contacts, Map<Long, List<Endpoint>> endpoints, long eventId, SignedInUser user) {
 		List<Partner> partners = others.stream()
 			.filter((registration) -> plays(role, registration.actorId(), registration.optionKeyword()))
 			.collect(Collectors.toMap(PublishedRegistration::systemId, (registration) -> registration,
@@ -92,7 +99,13 @@ public class PartnerFinderService {
 					registration.organizationId(), registration.organizationName(),
 					tested.contains(registration.systemId()),
 					contacts.computeIfAbsent(registration.organizationId(), this.organizations::findTechnicalContacts),
-					registration.tableLocation()))
+					registration.tableLocation(),
+					endpoints.computeIfAbsent(registration.systemId(), (id) -> this.systems.findEndpoints(id, user))
+						.stream()
+						.filter((endpoint) -> endpoint.actorId() == role.actorId())
+						.map((endpoint) -> new ProxyEndpoint(endpoint.id(),
+								this.proxyAddresses.proxyUrl(eventId, endpoint.id())))
+						.toList()))
 			.toList();
 		int testedCount = (int) partners.stream().filter(Partner::tested).count();
 		return new PartnerRole(role.keyword(), role.actor(), testedCount, partners.size(), partners);

@@ -54,6 +54,15 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		this.problems = problems;
 	}
 
+	/**
+	 * The recording proxy holds proxied bodies to its own limit while it streams them, so
+	 * that a body over it is answered and captured like any exchange (docs/proxy.md).
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return pathOf(request).startsWith("/proxy/");
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
