@@ -93,9 +93,25 @@ public record RequestPattern(String text, String interaction, @Nullable String r
 	 * @param operation the operation it calls ({@code $summary}), null when none
 	 */
 	public boolean matches(@Nullable String resourceType, @Nullable String interaction, @Nullable String operation) {
-		return this.interaction.equals(interaction)
-				&& (this.resourceType == null || this.resourceType.equals(resourceType))
+		return sameInteraction(interaction) && (this.resourceType == null || this.resourceType.equals(resourceType))
 				&& (this.operation == null || this.operation.equals(operation));
+	}
+
+	/**
+	 * The proxy names history by its level ({@code history-instance}, {@code -type},
+	 * {@code -system}), which the pattern's {@code history} covers; and it names every
+	 * POST on the base {@code transaction}, since telling a batch apart would mean
+	 * reading the body on the exchange's path.
+	 */
+	private boolean sameInteraction(@Nullable String interaction) {
+		if (interaction == null) {
+			return false;
+		}
+		return switch (this.interaction) {
+			case "history" -> interaction.startsWith("history");
+			case "batch" -> interaction.equals("transaction") || interaction.equals("batch");
+			default -> this.interaction.equals(interaction);
+		};
 	}
 
 }

@@ -25,6 +25,18 @@ class RequestPatternTests {
 	}
 
 	@Test
+	void shouldMatchTheNamesTheProxyGivesHistoryAndPostsOnTheBase() {
+		RequestPattern history = RequestPattern.parse("fhir:history Patient");
+		RequestPattern batch = RequestPattern.parse("fhir:batch");
+
+		assertThat(history.matches("Patient", "history-instance", null)).isTrue();
+		assertThat(history.matches("Patient", "history-type", null)).isTrue();
+		assertThat(history.matches("Patient", "read", null)).isFalse();
+		assertThat(batch.matches(null, "transaction", null)).as("the proxy names every POST on the base so").isTrue();
+		assertThat(RequestPattern.parse("fhir:transaction").matches(null, "transaction", null)).isTrue();
+	}
+
+	@Test
 	void shouldSayWhatIsWrongWithADeclaration() {
 		assertThat(RequestPattern.problem("fhir:transaction Bundle")).hasValueSatisfying(
 				(problem) -> assertThat(problem).contains("on the server's base and names no resource type"));
