@@ -71,8 +71,8 @@ class WebSecurityConfiguration {
 	/**
 	 * The hosted reference servers (see {@code HostedReferenceServers}): anonymous, as
 	 * public FHIR test servers are, with no session, no CSRF token and no cookie of any
-	 * kind, so that any FHIR client can call them. Their capacity, not an account, holds
-	 * what one caller can store.
+	 * kind, so that any FHIR client can call them. Their capacity bounds the memory that
+	 * callers can fill.
 	 */
 	@Bean
 	@Order(1)
