@@ -47,8 +47,16 @@ public class ReferenceServer extends RestfulServer {
 	private final transient ResourceStore store;
 
 	public ReferenceServer(FhirContext fhirContext) {
+		this(fhirContext, Long.MAX_VALUE);
+	}
+
+	/**
+	 * A server that keeps at most {@code capacity} resource versions and then refuses
+	 * writes with 507 (see {@link ResourceStore}): for a server open to anyone.
+	 */
+	public ReferenceServer(FhirContext fhirContext, long capacity) {
 		super(Objects.requireNonNull(fhirContext, "fhirContext"));
-		this.store = new ResourceStore(fhirContext);
+		this.store = new ResourceStore(fhirContext, capacity);
 		IndexedSearch search = new IndexedSearch(this.store.index());
 		Map<String, InMemoryResourceProvider> providers = new LinkedHashMap<>();
 		for (String type : fhirContext.getResourceTypes()) {

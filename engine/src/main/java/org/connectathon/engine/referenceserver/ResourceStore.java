@@ -15,6 +15,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -24,6 +25,11 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * current versions, updated with every change. All methods are thread-safe;
  * {@link #atomically} runs a group of changes that is undone as a whole when it throws,
  * which is what a transaction needs.
+ * <p>
+ * A store may be given a capacity: how many versions it keeps at most, every create,
+ * update and delete adding one, so that a server open to anyone cannot be written until
+ * its host runs out of memory. Once full it refuses every write with 507 Insufficient
+ * Storage ({@code CTN-5030}) and still answers reads and searches.
  */
 public final class ResourceStore {
 
@@ -48,6 +54,8 @@ public final class ResourceStore {
 
 	private final SearchIndex index;
 
+	private final long capacity;
+
 	private final AtomicLong idSequence = new AtomicLong();
 
 	/**
@@ -62,9 +70,22 @@ public final class ResourceStore {
 	 */
 	private List<Version> written;
 
+	/** A store without a capacity: it keeps versions as long as memory lasts. */
 	public ResourceStore(FhirContext fhirContext) {
+		this(fhirContext, Long.MAX_VALUE);
+	}
+
+	/**
+	 * A store that keeps at most {@code capacity} versions.
+	 * @throws IllegalArgumentException when the capacity is not positive
+	 */
+	public ResourceStore(FhirContext fhirContext, long capacity) {
 		this.fhirContext = Objects.requireNonNull(fhirContext, "fhirContext");
+		if (capacity < 1) {
+			throw new IllegalArgumentException("capacity must be at least 1, but is " + capacity);
+		}
 		this.index = new SearchIndex(fhirContext);
+		this.capacity = capacity;
 	}
 
 	/** The search index of the current versions. */
@@ -85,8 +106,11 @@ public final class ResourceStore {
 	 * Stores a new version of the resource under its type and the given id.
 	 * @throws UnprocessableEntityException ({@code CTN-5017}) for a
 	 * {@code SearchParameter} the server cannot index
+	 * @throws UnclassifiedServerFailureException (507, {@code CTN-5030}) when the store
+	 * is full
 	 */
 	public synchronized Version put(String type, String id, IBaseResource resource) {
+		ensureRoom();
 		if (type.equals("SearchParameter") && !this.index.searchParameters().isRetired(resource)) {
 			try {
 				this.index.usableSearchParameter(resource);
@@ -111,16 +135,28 @@ public final class ResourceStore {
 
 	/**
 	 * Marks the resource deleted; returns {@code false} when there was nothing to delete.
+	 * @throws UnclassifiedServerFailureException (507, {@code CTN-5030}) when the store
+	 * is full: the deletion is a version too
 	 */
 	public synchronized boolean delete(String type, String id) {
 		List<Version> history = historyOrNull(type, id);
 		if (history == null || history.get(history.size() - 1).deleted()) {
 			return false;
 		}
+		ensureRoom();
 		Version version = new Version(type, id, history.get(history.size() - 1).version() + 1, Instant.now(), null);
 		record(history, version);
 		this.index.remove(type, id, this::copyOf, this::allCurrentVersions);
 		return true;
+	}
+
+	private void ensureRoom() {
+		if (this.allVersions.size() >= this.capacity) {
+			throw new UnclassifiedServerFailureException(507,
+					"CTN-5030: this reference server is full: it keeps at most " + this.capacity
+							+ " resource versions (every create, update and delete adds one) and takes "
+							+ "no more writes until it restarts; reads and searches still work");
+		}
 	}
 
 	private void record(List<Version> history, Version version) {

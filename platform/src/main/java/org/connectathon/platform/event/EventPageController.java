@@ -2,6 +2,7 @@ package org.connectathon.platform.event;
 
 import java.time.Instant;
 
+import org.connectathon.platform.referenceserver.HostedReferenceServers;
 import org.connectathon.platform.security.SignedInUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,8 +16,11 @@ class EventPageController {
 
 	private final EventService events;
 
-	EventPageController(EventService events) {
+	private final HostedReferenceServers referenceServers;
+
+	EventPageController(EventService events, HostedReferenceServers referenceServers) {
 		this.events = events;
+		this.referenceServers = referenceServers;
 	}
 
 	@GetMapping("/")
@@ -30,6 +34,7 @@ class EventPageController {
 		Event event = this.events.find(id, user);
 		model.addAttribute("event", event);
 		model.addAttribute("registrationOpen", event.isRegistrationOpen(Instant.now()));
+		model.addAttribute("referenceServers", this.referenceServers.forEvent(event.id()));
 		return "event/event";
 	}
 

@@ -29,12 +29,13 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Two ways in: the JSON API under {@code /api} takes bearer tokens and answers problem
- * JSON; pages use a sign-in form with a session and CSRF tokens on every form. A session
- * (a row in the database) begins only with a sign-in: public pages, the sign-in page and
- * the way to it keep none. Every answer carries a Content-Security-Policy that allows
- * only the platform's own script files, and a Referrer-Policy that keeps the platform's
- * addresses from other sites.
+ * Three ways in: the hosted reference servers under {@code /reference} are open to
+ * anyone, like a public test server; the JSON API under {@code /api} takes bearer tokens
+ * and answers problem JSON; pages use a sign-in form with a session and CSRF tokens on
+ * every form. A session (a row in the database) begins only with a sign-in: public pages,
+ * the sign-in page and the way to it keep none. Every answer carries a
+ * Content-Security-Policy that allows only the platform's own script files, and a
+ * Referrer-Policy that keeps the platform's addresses from other sites.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -88,8 +89,28 @@ class WebSecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * The hosted reference servers (see {@code HostedReferenceServers}): anonymous, as
+	 * public FHIR test servers are, with no session, no CSRF token and no cookie of any
+	 * kind, so that any FHIR client can call them. Their capacity bounds the memory that
+	 * callers can fill.
+	 */
 	@Bean
 	@Order(1)
+	SecurityFilterChain referenceServerSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/reference/**")
+			.headers(headers(DATA_POLICY))
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.disable())
+			.anonymous(Customizer.withDefaults())
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems)
 			throws Exception {
 		return tokensOnly(http, "/api/**", tokens,
@@ -125,7 +146,7 @@ class WebSecurityConfiguration {
 	 * sends a throttled attempt back to the form with the seconds to wait.
 	 */
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain pageSecurity(HttpSecurity http, UserService users, PasswordEncoder passwordEncoder,
 			SignInThrottle throttle) throws Exception {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);

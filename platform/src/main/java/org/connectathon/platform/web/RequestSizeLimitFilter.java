@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Content-Length} over the limit is refused before anything reads the body; a body
  * sent in chunks is counted as it is read and refused as soon as it passes the limit,
  * before the rest is read. The answer is 413 in the endpoint's own form: problem JSON on
- * {@code /api}, an OperationOutcome on {@code /fhir}, an error page elsewhere.
+ * {@code /api}, an OperationOutcome on the FHIR servers ({@code /fhir} and the hosted
+ * reference servers under {@code /reference}), an error page elsewhere.
  * <p>
  * Multipart and form bodies are parsed by Tomcat itself, not through this filter's
  * stream: {@code spring.servlet.multipart.*} and
@@ -85,14 +86,15 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Packages are the largest bodies; resources to validate come next; everything else
-	 * (JSON, forms, catalog and test plan files, evidence) shares the smallest limit.
+	 * Packages are the largest bodies; resources to validate and FHIR requests (a
+	 * transaction loading test data) come next; everything else (JSON, forms, catalog and
+	 * test plan files, evidence) shares the smallest limit.
 	 */
 	private long limitFor(String path) {
 		if (path.equals("/api/packages")) {
 			return this.packageBodyBytes;
 		}
-		if (path.equals("/api/validate") || path.equals("/validate") || path.startsWith("/fhir/")) {
+		if (path.equals("/api/validate") || path.equals("/validate") || isFhir(path)) {
 			return this.validationBodyBytes;
 		}
 		return this.requestBodyBytes;
@@ -104,13 +106,17 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		if (path.startsWith("/api/")) {
 			this.problems.write(response, HttpStatus.CONTENT_TOO_LARGE, detail);
 		}
-		else if (path.startsWith("/fhir/")) {
+		else if (isFhir(path)) {
 			this.problems.writeOperationOutcome(response, HttpStatus.CONTENT_TOO_LARGE, "too-costly", detail);
 		}
 		else {
 			request.setAttribute(LIMIT_ATTRIBUTE, maximumBytes);
 			response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
 		}
+	}
+
+	private static boolean isFhir(String path) {
+		return path.startsWith("/fhir/") || path.startsWith("/reference/");
 	}
 
 	private static String pathOf(HttpServletRequest request) {

@@ -1,11 +1,15 @@
 package org.connectathon.platform.browser;
 
+import java.util.Map;
+
+import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.PlatformIntegrationTest;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.registration.Organization;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
+import org.connectathon.platform.testing.TestingFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -34,6 +38,27 @@ class BrowserIntegrationTests {
 
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Events");
 		assertThat(browser.pageText()).contains(event.name()).contains("Sign out");
+	}
+
+	@Test
+	void shouldShowTheReferenceServersOfTheEventsReleases() {
+		Event event = this.fixtures.openEvent();
+		Organization acme = this.fixtures.organization();
+		String port = String.valueOf(this.fixtures.port());
+
+		browser.signInAs(this.fixtures.user(Role.PARTICIPANT, acme)).visit("/events/" + event.id());
+		assertThat(browser.text(By.id("reference-servers"))).as("an event that names no release is shown R4")
+			.contains("http://localhost:" + port + "/reference/r4/fhir")
+			.doesNotContain("/reference/r5/fhir")
+			.contains("partner for tests without a peer");
+
+		ApiClient alice = this.fixtures.participantOf(acme);
+		long system = TestingFixtures.publishedSystem(alice, event, "Acme Records", "IPS:REPOSITORY");
+		alice.post("/api/systems/" + system + "/endpoints", Map.of("profile", "IPS", "actor", "REPOSITORY", "baseUrl",
+				"https://records.example.org/fhir", "fhirVersion", "R5"));
+		browser.visit("/events/" + event.id());
+		assertThat(browser.text(By.id("reference-servers"))).contains("/reference/r5/fhir")
+			.doesNotContain("/reference/r4/fhir");
 	}
 
 	@Test
