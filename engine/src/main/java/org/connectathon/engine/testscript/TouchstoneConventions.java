@@ -2,6 +2,7 @@ package org.connectathon.engine.testscript;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.hl7.fhir.r5.model.BooleanType;
 import org.hl7.fhir.r5.model.Coding;
@@ -45,6 +46,9 @@ final class TouchstoneConventions {
 	 */
 	private static final Map<String, String> VENDOR_OPERATIONS = Map.of(INTEROPLAB_OPERATIONS + "|purge", "purge");
 
+	/** A {@code $operation} in params, not a {@code ${variable}}. */
+	private static final Pattern OPERATION_CALL = Pattern.compile("\\$[A-Za-z]");
+
 	/** Asserts that are judged by something the engine does not have. */
 	private static final Map<String, String> UNSUPPORTED_ASSERTS = Map.of(ASSERT_RULE, "a Touchstone rule",
 			ASSERT_QUERY_PARAMETER, "an InteropLab query parameter check");
@@ -54,8 +58,9 @@ final class TouchstoneConventions {
 
 	/**
 	 * The operation code the engine runs for an operation's type: the code itself when
-	 * its system is the specification's (or absent), the mapped code of a known vendor
-	 * code, or {@code null} when there is no type.
+	 * its system is the specification's (or absent) or when the operation states its
+	 * request, the mapped code of a known vendor code, or {@code null} when there is no
+	 * type.
 	 * @throws ExecutionException for a vendor code the engine does not know
 	 */
 	static String operationCode(TestScript.SetupActionOperationComponent operation) {
@@ -67,12 +72,27 @@ final class TouchstoneConventions {
 			return type.getCode();
 		}
 		String mapped = VENDOR_OPERATIONS.get(type.getSystem() + "|" + type.getCode());
+		if (mapped == null && saysWhatToSend(operation)) {
+			// an implementation guide's operation (IPS's summary) with its method, URL or
+			// $operation written out: the code only names it, and the request is sent as
+			// written, as it always was
+			return type.getCode();
+		}
 		if (mapped == null) {
 			throw new ExecutionException("CTN-3063: unsupported operation " + type.getCode() + " (code system "
 					+ type.getSystem() + "): the engine knows the specification's operation codes and "
 					+ VENDOR_OPERATIONS.keySet().stream().sorted().toList() + "; nothing was sent");
 		}
 		return mapped;
+	}
+
+	/**
+	 * Whether the operation states its request without its code's meaning: a method, a
+	 * URL, or params that call a {@code $operation}.
+	 */
+	private static boolean saysWhatToSend(TestScript.SetupActionOperationComponent operation) {
+		return operation.hasMethod() || operation.hasUrl()
+				|| (operation.hasParams() && OPERATION_CALL.matcher(operation.getParams()).find());
 	}
 
 	/**

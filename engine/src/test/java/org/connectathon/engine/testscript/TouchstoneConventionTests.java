@@ -106,6 +106,16 @@ class TouchstoneConventionTests {
 	}
 
 	@Test
+	void shouldSendAnImplementationGuidesOperationAsWrittenWhenItStatesItsRequest() {
+		ScriptResult result = run(ScriptHarness.load(script(
+				"{\"operation\":{\"type\":{\"system\":\"http://hl7.org/fhir/uv/ips/CodeSystem/ips-operations\",\"code\":\"summary\"},"
+						+ "\"resource\":\"Patient\",\"method\":\"get\",\"params\":\"/${pid}/$everything\",\"encodeRequestUrl\":false}},"
+						+ response("okay"))));
+
+		assertThat(testOutcomes(result)).containsExactly(Outcome.PASS, Outcome.PASS);
+	}
+
+	@Test
 	void shouldStopTheTestAtAFailedAssertWithTouchstonesStopTestOnFailExtension() {
 		String failing = "{\"assert\":{\"extension\":[{\"url\":\"" + TouchstoneConventions.STOP_TEST_ON_FAIL
 				+ "\",\"valueBoolean\":STOP}],\"response\":\"created\",\"warningOnly\":false}}";
