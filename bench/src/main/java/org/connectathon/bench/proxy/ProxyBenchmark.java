@@ -127,7 +127,7 @@ public final class ProxyBenchmark {
 				System.out.printf("Warming up for %d s each...%n", seconds);
 				atRate(direct, rate, seconds);
 				long proxiedSent = atRate(proxied, rate, seconds).sent();
-				captures.awaitStored();
+				captures.awaitStored(proxiedSent);
 				System.out.printf("Waited %d s for the platform's validator to be prepared%n",
 						captures.awaitValidatorPrepared());
 
@@ -138,7 +138,7 @@ public final class ProxyBenchmark {
 				Latencies proxiedLatencies = atRate(proxied, rate, seconds);
 				String proxiedCpu = cpu.since(proxiedLatencies.sent());
 				proxiedSent += proxiedLatencies.sent();
-				long storedAtRate = captures.awaitStored();
+				long storedAtRate = captures.awaitStored(proxiedSent);
 				System.out.println(Latencies.HEADER);
 				System.out.println(directLatencies.line("direct"));
 				System.out.println(proxiedLatencies.line("through the proxy"));
@@ -156,7 +156,7 @@ public final class ProxyBenchmark {
 				Throughput proxiedThroughput = saturated(proxied, clients, seconds);
 				proxiedCpu = cpu.since(proxiedThroughput.sent());
 				proxiedSent += proxiedThroughput.sent();
-				long storedAtSaturation = captures.awaitStored();
+				long storedAtSaturation = captures.awaitStored(proxiedSent);
 				System.out.printf(Locale.ROOT,
 						"direct %.0f requests/s, through the proxy %.0f requests/s: %.0f%% (target >= 60%%)%n",
 						directThroughput.perSecond(), proxiedThroughput.perSecond(),
@@ -259,8 +259,8 @@ public final class ProxyBenchmark {
 		String since(long requests) {
 			ThreadCpu benchmarkNow = ThreadCpu.of(ProcessHandle.current().pid());
 			ThreadCpu platformNow = ThreadCpu.of(this.platformPid);
-			String line = "client and reference server " + benchmarkNow.minus(this.benchmark).perRequest(requests)
-					+ " | platform " + platformNow.minus(this.platform).perRequest(requests);
+			String line = "client and reference server " + benchmarkNow.perRequestSince(this.benchmark, requests)
+					+ " | platform " + platformNow.perRequestSince(this.platform, requests);
 			this.benchmark = benchmarkNow;
 			this.platform = platformNow;
 			return line;
@@ -380,14 +380,20 @@ public final class ProxyBenchmark {
 			this.eventId = eventId;
 		}
 
-		/** Waits until the count stops growing, and gives it. */
-		long awaitStored() throws SQLException, InterruptedException {
-			long previous = -1;
+		/**
+		 * Waits until the count reaches the exchanges sent or has not grown for ten
+		 * seconds (the writer of a busy machine may pause for seconds), and gives it.
+		 */
+		long awaitStored(long sent) throws SQLException, InterruptedException {
 			long count = count();
-			while (count != previous) {
-				Thread.sleep(1000);
-				previous = count;
-				count = count();
+			long grewAt = System.nanoTime();
+			while (count < sent && System.nanoTime() - grewAt < TimeUnit.SECONDS.toNanos(10)) {
+				Thread.sleep(500);
+				long now = count();
+				if (now > count) {
+					grewAt = System.nanoTime();
+				}
+				count = now;
 			}
 			return count;
 		}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,13 +14,14 @@ import java.util.TreeMap;
  * benchmark's CPU goes, per process and per series. Threads are grouped by their name,
  * which Linux cuts to 15 characters; threads that ended during a series are not counted.
  */
-record ThreadCpu(Map<String, Long> millisByGroup) {
+record ThreadCpu(Map<Long, Long> millisByThread, Map<Long, String> groupByThread) {
 
 	/** Linux reports thread times in clock ticks of 1/100 s. */
 	private static final long MILLIS_PER_TICK = 10;
 
 	static ThreadCpu of(long pid) {
-		Map<String, Long> groups = new TreeMap<>();
+		Map<Long, Long> millis = new HashMap<>();
+		Map<Long, String> groups = new HashMap<>();
 		try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
 			for (Path thread : threads) {
 				String stat;
@@ -33,13 +35,15 @@ record ThreadCpu(Map<String, Long> millisByGroup) {
 				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
 				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 				long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-				groups.merge(group(name), ticks * MILLIS_PER_TICK, Long::sum);
+				long id = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+				millis.put(id, ticks * MILLIS_PER_TICK);
+				groups.put(id, group(name));
 			}
 		}
 		catch (IOException unreadable) {
-			return new ThreadCpu(Map.of());
+			return new ThreadCpu(Map.of(), Map.of());
 		}
-		return new ThreadCpu(groups);
+		return new ThreadCpu(millis, groups);
 	}
 
 	private static String group(String name) {
@@ -64,20 +68,20 @@ record ThreadCpu(Map<String, Long> millisByGroup) {
 		return "other";
 	}
 
-	ThreadCpu minus(ThreadCpu earlier) {
-		Map<String, Long> difference = new TreeMap<>(this.millisByGroup);
-		earlier.millisByGroup.forEach((group, millis) -> difference.merge(group, -millis, Long::sum));
-		return new ThreadCpu(difference);
+	/** The CPU each group used since the earlier reading, by the threads alive now. */
+	Map<String, Long> since(ThreadCpu earlier) {
+		Map<String, Long> groups = new TreeMap<>();
+		this.millisByThread.forEach((thread, millis) -> groups.merge(this.groupByThread.get(thread),
+				millis - earlier.millisByThread.getOrDefault(thread, 0L), Long::sum));
+		return groups;
 	}
 
-	long total() {
-		return this.millisByGroup.values().stream().mapToLong(Long::longValue).sum();
-	}
-
-	/** Microseconds of CPU per request, by group. */
-	String perRequest(long requests) {
-		StringBuilder line = new StringBuilder(String.format("%,d µs per request", 1000 * total() / requests));
-		this.millisByGroup.forEach((group, millis) -> {
+	/** Microseconds of CPU per request since the earlier reading, by group. */
+	String perRequestSince(ThreadCpu earlier, long requests) {
+		Map<String, Long> groups = since(earlier);
+		long total = groups.values().stream().mapToLong(Long::longValue).sum();
+		StringBuilder line = new StringBuilder(String.format("%,d µs per request", 1000 * total / requests));
+		groups.forEach((group, millis) -> {
 			if (millis * 1000 / requests > 0) {
 				line.append(String.format("; %s %,d", group, 1000 * millis / requests));
 			}
