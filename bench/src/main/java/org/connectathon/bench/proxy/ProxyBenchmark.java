@@ -127,13 +127,18 @@ public final class ProxyBenchmark {
 				System.out.printf("Warming up for %d s each...%n", seconds);
 				atRate(direct, rate, seconds);
 				long proxiedSent = atRate(proxied, rate, seconds).sent();
-				captures.awaitStored();
+				captures.awaitStored(proxiedSent);
+				System.out.printf("Waited %d s for the platform's validator to be prepared%n",
+						captures.awaitValidatorPrepared());
 
 				System.out.printf("%nAt %d requests/s for %d s each (%s)%n", rate, seconds, loadAverage());
+				CpuSplit cpu = new CpuSplit(platform.pid());
 				Latencies directLatencies = atRate(direct, rate, seconds);
+				String directCpu = cpu.since(directLatencies.sent());
 				Latencies proxiedLatencies = atRate(proxied, rate, seconds);
+				String proxiedCpu = cpu.since(proxiedLatencies.sent());
 				proxiedSent += proxiedLatencies.sent();
-				long storedAtRate = captures.awaitStored();
+				long storedAtRate = captures.awaitStored(proxiedSent);
 				System.out.println(Latencies.HEADER);
 				System.out.println(directLatencies.line("direct"));
 				System.out.println(proxiedLatencies.line("through the proxy"));
@@ -142,18 +147,23 @@ public final class ProxyBenchmark {
 						proxiedLatencies.percentile(0.99) - directLatencies.percentile(0.99));
 				System.out.printf("captures stored %d of %d exchanges sent through the proxy so far%n", storedAtRate,
 						proxiedSent);
+				System.out.printf("CPU, direct: %s%nCPU, through the proxy: %s%n", directCpu, proxiedCpu);
 
 				System.out.printf("%nAt saturation, %d clients for %d s each (%s)%n", clients, seconds, loadAverage());
+				cpu = new CpuSplit(platform.pid());
 				Throughput directThroughput = saturated(direct, clients, seconds);
+				directCpu = cpu.since(directThroughput.sent());
 				Throughput proxiedThroughput = saturated(proxied, clients, seconds);
+				proxiedCpu = cpu.since(proxiedThroughput.sent());
 				proxiedSent += proxiedThroughput.sent();
-				long storedAtSaturation = captures.awaitStored();
+				long storedAtSaturation = captures.awaitStored(proxiedSent);
 				System.out.printf(Locale.ROOT,
 						"direct %.0f requests/s, through the proxy %.0f requests/s: %.0f%% (target >= 60%%)%n",
 						directThroughput.perSecond(), proxiedThroughput.perSecond(),
 						100 * proxiedThroughput.perSecond() / directThroughput.perSecond());
 				System.out.printf("captures stored %d of %d exchanges sent through the proxy so far%n",
 						storedAtSaturation, proxiedSent);
+				System.out.printf("CPU, direct: %s%nCPU, through the proxy: %s%n", directCpu, proxiedCpu);
 				System.out.printf("%nplatform JVM CPU: %d ms; %s%n", platform.cpuMillis(), loadAverage());
 			}
 		}
@@ -225,6 +235,36 @@ public final class ProxyBenchmark {
 	}
 
 	private record Throughput(long sent, double perSecond) {
+
+	}
+
+	/**
+	 * The CPU that each process's threads used since the last reading, per request sent:
+	 * this JVM (the client and the reference server) and the platform's.
+	 */
+	private static final class CpuSplit {
+
+		private final long platformPid;
+
+		private ThreadCpu benchmark;
+
+		private ThreadCpu platform;
+
+		CpuSplit(long platformPid) {
+			this.platformPid = platformPid;
+			this.benchmark = ThreadCpu.of(ProcessHandle.current().pid());
+			this.platform = ThreadCpu.of(platformPid);
+		}
+
+		String since(long requests) {
+			ThreadCpu benchmarkNow = ThreadCpu.of(ProcessHandle.current().pid());
+			ThreadCpu platformNow = ThreadCpu.of(this.platformPid);
+			String line = "client and reference server " + benchmarkNow.perRequestSince(this.benchmark, requests)
+					+ " | platform " + platformNow.perRequestSince(this.platform, requests);
+			this.benchmark = benchmarkNow;
+			this.platform = platformNow;
+			return line;
+		}
 
 	}
 
@@ -340,21 +380,47 @@ public final class ProxyBenchmark {
 			this.eventId = eventId;
 		}
 
-		/** Waits until the count stops growing, and gives it. */
-		long awaitStored() throws SQLException, InterruptedException {
-			long previous = -1;
+		/**
+		 * Waits until the count reaches the exchanges sent or has not grown for ten
+		 * seconds (the writer of a busy machine may pause for seconds), and gives it.
+		 */
+		long awaitStored(long sent) throws SQLException, InterruptedException {
 			long count = count();
-			while (count != previous) {
-				Thread.sleep(1000);
-				previous = count;
-				count = count();
+			long grewAt = System.nanoTime();
+			while (count < sent && System.nanoTime() - grewAt < TimeUnit.SECONDS.toNanos(10)) {
+				Thread.sleep(500);
+				long now = count();
+				if (now > count) {
+					grewAt = System.nanoTime();
+				}
+				count = now;
 			}
 			return count;
 		}
 
+		/**
+		 * Waits until the platform validated a first capture: its validator is prepared
+		 * once per node start (the FHIR core definitions loaded, written to its package
+		 * cache in a new home), which costs a minute of CPU on a busy machine and is not
+		 * what the series measure.
+		 * @return the seconds waited
+		 */
+		long awaitValidatorPrepared() throws SQLException, InterruptedException {
+			long start = System.nanoTime();
+			while (count("validation_status <> 'PENDING'") == 0
+					&& System.nanoTime() - start < TimeUnit.MINUTES.toNanos(10)) {
+				Thread.sleep(1000);
+			}
+			return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+		}
+
 		long count() throws SQLException {
+			return count("true");
+		}
+
+		private long count(String condition) throws SQLException {
 			try (PreparedStatement select = this.connection
-				.prepareStatement("select count(*) from captures where event_id = ?")) {
+				.prepareStatement("select count(*) from captures where event_id = ? and " + condition)) {
 				select.setLong(1, this.eventId);
 				try (ResultSet row = select.executeQuery()) {
 					row.next();

@@ -61,6 +61,11 @@ public final class PlatformProcess implements AutoCloseable {
 		return "http://127.0.0.1:" + this.port;
 	}
 
+	/** The platform JVM's process id. */
+	public long pid() {
+		return this.process.pid();
+	}
+
 	/** CPU time the platform's JVM used so far, all threads, in milliseconds. */
 	public long cpuMillis() {
 		return this.process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);

@@ -1,7 +1,9 @@
 package org.connectathon.platform.proxy;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.connectathon.platform.ListPage;
@@ -41,7 +43,9 @@ public class CaptureRepository {
 	}
 
 	/**
-	 * Stores the captures in one batch, in their order, and gives them back as stored.
+	 * Stores the captures in one batch, in their order, and gives them back as stored:
+	 * new, so attached to no step and pending validation. Built from what was inserted
+	 * rather than read back, which would cost the capture writer a query per batch.
 	 */
 	public List<Capture> insertAll(List<NewCapture> captures) {
 		if (captures.isEmpty()) {
@@ -60,11 +64,23 @@ public class CaptureRepository {
 				:failure, :resourceType, :interaction, :requestHeaders, :requestContentType, :requestBody,
 				:requestBodySize, :requestBodyTruncated, :responseHeaders, :responseContentType, :responseBody,
 				:responseBodySize, :responseBodyTruncated)""", rows, keys, new String[] { "id" });
-		List<Long> ids = keys.getKeyList().stream().map((key) -> ((Number) key.get("id")).longValue()).toList();
-		return this.jdbc.sql("select " + SUMMARY_COLUMNS + " from captures where id in (:ids) order by id")
-			.param("ids", ids)
-			.query(RecordRowMapper.of(Capture.class))
-			.list();
+		List<Map<String, Object>> keyList = keys.getKeyList();
+		List<Capture> stored = new ArrayList<>(captures.size());
+		for (int index = 0; index < captures.size(); index++) {
+			stored.add(stored(((Number) keyList.get(index).get("id")).longValue(), captures.get(index)));
+		}
+		return stored;
+	}
+
+	private static Capture stored(long id, NewCapture capture) {
+		return new Capture(id, capture.eventId(), capture.endpointId(), capture.receiverSystemId(),
+				capture.senderSystemId(), capture.senderIdentifiedBy(), capture.clientAddress(),
+				// as the databases keep it: to the nearest microsecond
+				capture.startedAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS), capture.upstreamMillis(),
+				capture.totalMillis(), capture.method(), capture.url(), capture.upstreamUrl(), capture.status(),
+				capture.failure(), capture.resourceType(), capture.interaction(), capture.request().bodySize(),
+				capture.request().bodyTruncated(), capture.response().bodySize(), capture.response().bodyTruncated(),
+				null, null, null, CaptureValidationStatus.PENDING, null, null);
 	}
 
 	public Optional<Capture> find(long id) {

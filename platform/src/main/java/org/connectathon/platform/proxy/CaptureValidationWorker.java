@@ -1,5 +1,7 @@
 package org.connectathon.platform.proxy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,10 @@ class CaptureValidationWorker implements SmartLifecycle {
 
 	private final Duration correlationGrace;
 
+	private final double cpuShare;
+
+	private final ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
+
 	private final Semaphore wakeUps = new Semaphore(0);
 
 	private final List<Thread> workers = new ArrayList<>();
@@ -54,7 +60,8 @@ class CaptureValidationWorker implements SmartLifecycle {
 			ApplicationEventPublisher publisher, @Value("${connectathon.proxy.validation-workers:1}") int workerCount,
 			@Value("${connectathon.proxy.validation-poll-interval:5s}") Duration pollInterval,
 			@Value("${connectathon.proxy.validation-stale-after:10m}") Duration staleAfter,
-			@Value("${connectathon.proxy.correlation-grace:1m}") Duration correlationGrace) {
+			@Value("${connectathon.proxy.correlation-grace:1m}") Duration correlationGrace,
+			@Value("${connectathon.proxy.validation-cpu-share:0.25}") double cpuShare) {
 		this.queue = queue;
 		this.captures = captures;
 		this.validator = validator;
@@ -63,6 +70,12 @@ class CaptureValidationWorker implements SmartLifecycle {
 		this.pollInterval = pollInterval;
 		this.staleAfter = staleAfter;
 		this.correlationGrace = correlationGrace;
+		if (!(cpuShare > 0 && cpuShare <= 1)) {
+			throw new IllegalArgumentException(
+					"connectathon.proxy.validation-cpu-share is a share of one core, over 0 and at most 1, not "
+							+ cpuShare);
+		}
+		this.cpuShare = cpuShare;
 	}
 
 	/** Tells a waiting validator that captures may be ready. */
@@ -114,7 +127,9 @@ class CaptureValidationWorker implements SmartLifecycle {
 			try {
 				Optional<Long> claimed = this.queue.claimNext(this.correlationGrace, this.staleAfter);
 				if (claimed.isPresent()) {
+					long cpuBefore = this.cpuClock.getCurrentThreadCpuTime();
 					validate(claimed.get());
+					restAfter(this.cpuClock.getCurrentThreadCpuTime() - cpuBefore);
 				}
 				else {
 					this.wakeUps.tryAcquire(this.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -134,6 +149,22 @@ class CaptureValidationWorker implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Keeps this validator to its share of a core: validating a capture costs
+	 * milliseconds of CPU, forwarding one a fraction of that, so a validator that never
+	 * rested would take a core from the proxy whenever captures wait, on a small machine
+	 * half of it. Pending captures are validated later instead; the longest rest is one
+	 * second, so that the one-off preparation of a validator (seconds) is not followed by
+	 * a long idle time.
+	 */
+	private void restAfter(long cpuNanos) throws InterruptedException {
+		if (this.cpuShare >= 1 || cpuNanos <= 0) {
+			return;
+		}
+		long restNanos = Math.min((long) (cpuNanos * (1 / this.cpuShare - 1)), TimeUnit.SECONDS.toNanos(1));
+		TimeUnit.NANOSECONDS.sleep(restNanos);
 	}
 
 	private void validate(long captureId) {

@@ -58,6 +58,18 @@ class CaptureRepositoryTests {
 	}
 
 	@Test
+	void shouldGiveBackEachStoredCaptureAsItIsReadLater() {
+		OffsetDateTime withNanoseconds = NOON.plusNanos(123_456_789);
+
+		List<Capture> stored = this.captures.insertAll(List.of(capture("GET", "/Patient/1", 200, "Patient", NOON),
+				capture("DELETE", "/Patient/2", 204, "Patient", withNanoseconds)));
+
+		assertThat(stored)
+			.allSatisfy((capture) -> assertThat(capture).isEqualTo(this.captures.find(capture.id()).orElseThrow()));
+		assertThat(stored.get(1).validationStatus()).isEqualTo(CaptureValidationStatus.PENDING);
+	}
+
+	@Test
 	void shouldReadBackHeadersInTheirOrderAndTheBodyWithItsTruncation() {
 		long id = this.captures.insertAll(List.of(capture("GET", "/Patient/1", 200, "Patient", NOON))).get(0).id();
 

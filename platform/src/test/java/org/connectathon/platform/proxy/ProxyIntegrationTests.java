@@ -195,6 +195,21 @@ class ProxyIntegrationTests {
 	}
 
 	@Test
+	void shouldForwardTheFormBodyOfAPutUntouched() throws Exception {
+		String form = "family=Chalmers&given=Peter";
+
+		send(HttpRequest.newBuilder(URI.create(this.proxyUrl + "/Patient/example"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.PUT(BodyPublishers.ofString(form)));
+
+		Capture update = capturesOfTheEvent(1).get(0);
+		assertThat(update.failure()).isNull();
+		assertThat(update.requestBodySize()).isEqualTo(form.length());
+		assertThat(new String(this.captures.findRequest(update.id()).orElseThrow().body(), StandardCharsets.UTF_8))
+			.isEqualTo(form);
+	}
+
+	@Test
 	void shouldKnowTheSenderByTheClientAddressItRegistered() throws Exception {
 		Response registered = this.bob.put("/api/systems/" + this.consumer + "/client-addresses",
 				Map.of("clientAddresses", List.of("127.0.0.0/8", "::1")));

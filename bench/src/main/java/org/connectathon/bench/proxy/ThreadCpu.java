@@ -1,0 +1,92 @@
+package org.connectathon.bench.proxy;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * CPU time of a process's threads in milliseconds, summed by what the threads do, read
+ * from Linux's {@code /proc/PID/task/TID/stat} (empty elsewhere): where the proxy
+ * benchmark's CPU goes, per process and per series. Threads are grouped by their name,
+ * which Linux cuts to 15 characters; threads that ended during a series are not counted.
+ */
+record ThreadCpu(Map<Long, Long> millisByThread, Map<Long, String> groupByThread) {
+
+	/** Linux reports thread times in clock ticks of 1/100 s. */
+	private static final long MILLIS_PER_TICK = 10;
+
+	static ThreadCpu of(long pid) {
+		Map<Long, Long> millis = new HashMap<>();
+		Map<Long, String> groups = new HashMap<>();
+		try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+			for (Path thread : threads) {
+				String stat;
+				try {
+					stat = Files.readString(thread.resolve("stat"));
+				}
+				catch (IOException ended) {
+					continue;
+				}
+				// pid (name) state ...: the name may hold spaces and parentheses
+				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				long id = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+				millis.put(id, ticks * MILLIS_PER_TICK);
+				groups.put(id, group(name));
+			}
+		}
+		catch (IOException unreadable) {
+			return new ThreadCpu(Map.of(), Map.of());
+		}
+		return new ThreadCpu(millis, groups);
+	}
+
+	private static String group(String name) {
+		if (name.startsWith("http-nio")) {
+			return "Tomcat";
+		}
+		if (name.startsWith("HttpClient") || name.startsWith("pool-")) {
+			return "client";
+		}
+		if (name.startsWith("capture-valid")) {
+			return "capture validation";
+		}
+		if (name.startsWith("capture-")) {
+			return "capture writer, correlation";
+		}
+		if (name.startsWith("H2 ") || name.startsWith("MVStore") || name.startsWith("H2-")) {
+			return "H2 background";
+		}
+		if (name.startsWith("GC ") || name.startsWith("G1 ") || name.contains("Compiler") || name.startsWith("VM ")) {
+			return "JVM (GC, JIT)";
+		}
+		return "other";
+	}
+
+	/** The CPU each group used since the earlier reading, by the threads alive now. */
+	Map<String, Long> since(ThreadCpu earlier) {
+		Map<String, Long> groups = new TreeMap<>();
+		this.millisByThread.forEach((thread, millis) -> groups.merge(this.groupByThread.get(thread),
+				millis - earlier.millisByThread.getOrDefault(thread, 0L), Long::sum));
+		return groups;
+	}
+
+	/** Microseconds of CPU per request since the earlier reading, by group. */
+	String perRequestSince(ThreadCpu earlier, long requests) {
+		Map<String, Long> groups = since(earlier);
+		long total = groups.values().stream().mapToLong(Long::longValue).sum();
+		StringBuilder line = new StringBuilder(String.format("%,d µs per request", 1000 * total / requests));
+		groups.forEach((group, millis) -> {
+			if (millis * 1000 / requests > 0) {
+				line.append(String.format("; %s %,d", group, 1000 * millis / requests));
+			}
+		});
+		return line.toString();
+	}
+
+}
