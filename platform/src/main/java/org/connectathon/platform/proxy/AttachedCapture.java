@@ -11,17 +11,15 @@ import org.jspecify.annotations.Nullable;
  * the reader may detach it.
  */
 public record AttachedCapture(Capture capture, @Nullable String senderName, @Nullable String receiverName,
-		List<CaptureValidationIssue> issues, boolean detachable) {
+		List<CaptureIssue> issues, boolean detachable) {
 
 	public AttachedCapture {
 		issues = List.copyOf(issues);
 	}
 
 	/** The errors and fatal issues, which the step shows beside the exchange. */
-	public List<CaptureValidationIssue> errors() {
-		return this.issues.stream()
-			.filter((issue) -> "error".equals(issue.severity()) || "fatal".equals(issue.severity()))
-			.toList();
+	public List<CaptureIssue> errors() {
+		return this.issues.stream().filter(CaptureIssue::isError).toList();
 	}
 
 }

@@ -48,18 +48,14 @@ public class CaptureAttachmentService {
 
 	private final CaptureAttachmentRepository attachments;
 
-	private final CaptureValidationRepository validations;
-
 	private final TestInstanceService instances;
 
 	private final ApplicationEventPublisher publisher;
 
 	CaptureAttachmentService(CaptureRepository captures, CaptureAttachmentRepository attachments,
-			CaptureValidationRepository validations, TestInstanceService instances,
-			ApplicationEventPublisher publisher) {
+			TestInstanceService instances, ApplicationEventPublisher publisher) {
 		this.captures = captures;
 		this.attachments = attachments;
-		this.validations = validations;
 		this.instances = instances;
 		this.publisher = publisher;
 	}
@@ -130,7 +126,8 @@ public class CaptureAttachmentService {
 					: Integer.compare(Objects.requireNonNullElse(first.stepIndex(), 0),
 							Objects.requireNonNullElse(second.stepIndex(), 0)))
 			.map((capture) -> new AttachedCapture(capture, name(systems, capture.senderSystemId()),
-					name(systems, capture.receiverSystemId()), this.validations.findIssues(capture.id()),
+					name(systems, capture.receiverSystemId()),
+					CaptureIssue.read(this.captures.findValidationIssues(capture.id()).orElse(null)),
 					open && mayAttach(capture, instance, user)))
 			.toList();
 	}

@@ -3,13 +3,11 @@ package org.connectathon.platform.proxy;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,9 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 class CaptureValidationRepository {
-
-	private static final TypeReference<List<CaptureValidationIssue>> ISSUES = new TypeReference<>() {
-	};
 
 	private final JdbcClient jdbc;
 
@@ -75,12 +70,5 @@ class CaptureValidationRepository {
 	}
 
 	/** The issues that the validation of the capture found, empty before it ran. */
-	List<CaptureValidationIssue> findIssues(long captureId) {
-		List<String> stored = this.jdbc.sql("select validation_issues from captures where id = :id")
-			.param("id", captureId)
-			.query(String.class)
-			.list();
-		return (stored.isEmpty() || stored.get(0) == null) ? List.of() : this.json.readValue(stored.get(0), ISSUES);
-	}
 
 }
