@@ -186,7 +186,12 @@ final class Browser implements BeforeEachCallback, AfterEachCallback, AfterAllCa
 	}
 
 	String text(By target) {
-		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(target)).getText();
+		// read within the wait: htmx may replace the element between finding and reading
+		// it
+		return this.wait.until((driver) -> {
+			WebElement element = driver.findElement(target);
+			return element.isDisplayed() ? element.getText() : null;
+		});
 	}
 
 	String attribute(By target, String name) {
