@@ -13,7 +13,10 @@ public enum Role {
 	MONITOR,
 
 	/** Member of one vendor organization: registers its systems and runs tests. */
-	PARTICIPANT;
+	PARTICIPANT,
+
+	/** Member of the management group: decides on event and track proposals. */
+	REVIEWER;
 
 	public String authority() {
 		return "ROLE_" + name();

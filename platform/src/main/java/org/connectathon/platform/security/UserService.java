@@ -66,7 +66,7 @@ public class UserService implements UserDetailsService {
 			problems.add("password: at least " + MINIMUM_PASSWORD_LENGTH + " characters");
 		}
 		if (user.role() == null) {
-			problems.add("role: one of ADMIN, TRACK_LEAD, MONITOR, PARTICIPANT");
+			problems.add("role: one of ADMIN, TRACK_LEAD, MONITOR, PARTICIPANT, REVIEWER");
 		}
 		if (user.role() == Role.PARTICIPANT && user.organizationId() == null) {
 			problems.add("organizationId: a participant belongs to an organization");
