@@ -100,6 +100,25 @@ class TrackRepository {
 		return key.getKeyAs(Long.class);
 	}
 
+	/** The display names of the track's leads, ordered as {@link Track#leadUserIds()}. */
+	List<String> leadNames(long trackId) {
+		return this.jdbc.sql("""
+				select u.display_name from track_leads l join users u on u.id = l.user_id
+				where l.track_id = :trackId order by l.user_id""").param("trackId", trackId).query(String.class).list();
+	}
+
+	/** Changes what a track's leads may change once it is approved. */
+	void updateDetails(long trackId, TrackForm form) {
+		this.jdbc.sql("""
+				update tracks set description = :description, chat_link = :chatLink,
+				success_criteria = :successCriteria where id = :id""")
+			.param("id", trackId)
+			.param("description", form.description())
+			.param("chatLink", form.chatLink())
+			.param("successCriteria", form.successCriteria())
+			.update();
+	}
+
 	private Track track(ResultSet row, int rowNumber) throws SQLException {
 		long id = row.getLong("id");
 		return new Track(id, row.getLong("event_id"), row.getLong("profile_id"), row.getString("name"),
