@@ -24,7 +24,7 @@ class SignUpCapabilityFetcher {
 	/** Large servers' statements run to a few hundred kilobytes; more is not one. */
 	static final int MAXIMUM_BYTES = 4 * 1024 * 1024;
 
-	private static final Timeout RESPONSE_TIMEOUT = Timeout.ofSeconds(20);
+	private static final Timeout RESPONSE_TIMEOUT = Timeout.ofSeconds(30);
 
 	private final OutboundAddresses outbound;
 
