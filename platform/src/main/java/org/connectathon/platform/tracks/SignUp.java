@@ -32,8 +32,20 @@ public record SignUp(long id, long trackId, long roleId, String roleKeyword, Str
 			.toList();
 	}
 
-	/** What the server claims for one resource type, or for the whole system (null). */
-	public List<String> claimed(@Nullable String resourceType, SignUpCapability.Kind kind) {
+	/** The interactions claimed for a resource type, or for the whole system (null). */
+	public List<String> interactions(@Nullable String resourceType) {
+		return claimed(resourceType, SignUpCapability.Kind.INTERACTION);
+	}
+
+	public List<String> searchParameters(@Nullable String resourceType) {
+		return claimed(resourceType, SignUpCapability.Kind.SEARCH_PARAMETER);
+	}
+
+	public List<String> operations(@Nullable String resourceType) {
+		return claimed(resourceType, SignUpCapability.Kind.OPERATION);
+	}
+
+	private List<String> claimed(@Nullable String resourceType, SignUpCapability.Kind kind) {
 		return this.capabilities.stream()
 			.filter((capability) -> capability.kind() == kind
 					&& Objects.equals(capability.resourceType(), resourceType))
