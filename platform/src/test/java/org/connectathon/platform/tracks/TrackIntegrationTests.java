@@ -56,4 +56,17 @@ class TrackIntegrationTests {
 		assertThat(acme.get("/api/events/999999999/tracks").status()).isEqualTo(404);
 	}
 
+	@Test
+	void shouldDescribeTheTracksApiInTheOpenApiDocument() {
+		Response document = this.fixtures.anonymous().get("/api/openapi.json");
+
+		assertThat(document.json().path("paths").propertyNames()).contains("/api/events/{eventId}/tracks",
+				"/api/tracks/{trackId}", "/api/tracks/{trackId}/sign-ups", "/api/tracks/{trackId}/sign-ups/{signUpId}",
+				"/api/tracks/{trackId}/sign-ups/{signUpId}/capability-statement", "/api/events/{eventId}/track-servers",
+				"/api/tracks/{trackId}/scenario-results", "/api/tracks/{trackId}/scenario-results/matrix",
+				"/api/tracks/{trackId}/feedback", "/api/tracks/{trackId}/feedback/{feedbackId}/triage",
+				"/api/tracks/{trackId}/feedback.csv", "/api/tracks/{trackId}/report",
+				"/api/events/{eventId}/track-reports");
+	}
+
 }
