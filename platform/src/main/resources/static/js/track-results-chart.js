@@ -20,7 +20,7 @@ document.addEventListener('DOMContentLoaded', () => {
     data: Array.from(rows).map((row) => Number(row.querySelectorAll('td.count')[index].textContent))
   }));
   element.style.height = Math.max(180, 60 * scenarios.length + 80) + 'px';
-  const chart = echarts.init(element, null, { renderer: 'svg' });
+  const chart = echarts.init(element);
   chart.setOption({
     animation: false,
     tooltip: { trigger: 'axis' },

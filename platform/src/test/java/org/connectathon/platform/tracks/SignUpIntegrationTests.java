@@ -56,8 +56,10 @@ class SignUpIntegrationTests {
 		assertThat(server.status()).as(server.toString()).isEqualTo(201);
 		assertThat(server.json().path("baseUrl").asString()).isEqualTo(referenceServer());
 		assertThat(server.json().path("fhirVersion").asString()).startsWith("4.0");
-		assertThat(server.json().path("resourceTypes").valueStream().map((type) -> type.asString())).contains("Patient",
-				"Observation");
+		assertThat(server.json()
+			.path("capabilities")
+			.valueStream()
+			.map((claim) -> claim.path("resourceType").asString(""))).contains("Patient", "Observation");
 		assertThat(server.json()
 			.path("capabilities")
 			.valueStream()
