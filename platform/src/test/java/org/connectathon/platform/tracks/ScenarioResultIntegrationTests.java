@@ -1,5 +1,6 @@
 package org.connectathon.platform.tracks;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -137,7 +138,7 @@ class ScenarioResultIntegrationTests {
 	}
 
 	private Response record(ApiClient api, String scenario, String result, String comment, List<String> links) {
-		Map<String, Object> body = new java.util.HashMap<>(Map.of("scenario", scenario, "clientSystemId", this.client,
+		Map<String, Object> body = new HashMap<>(Map.of("scenario", scenario, "clientSystemId", this.client,
 				"serverSystemId", this.server, "result", result, "links", links));
 		if (comment != null) {
 			body.put("comment", comment);

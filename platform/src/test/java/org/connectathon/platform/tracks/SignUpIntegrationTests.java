@@ -1,12 +1,12 @@
 package org.connectathon.platform.tracks;
 
+import java.util.List;
 import java.util.Map;
 
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.PlatformIntegrationTest;
-import org.connectathon.platform.registration.Organization;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.tracks.TrackFixtures.SeededTrack;
 import org.junit.jupiter.api.BeforeEach;
@@ -217,7 +217,7 @@ class SignUpIntegrationTests {
 		return this.referenceServer;
 	}
 
-	private static java.util.List<Long> systemIds(Response servers) {
+	private static List<Long> systemIds(Response servers) {
 		assertThat(servers.status()).as(servers.toString()).isEqualTo(200);
 		return servers.json().valueStream().map((signUp) -> signUp.path("systemId").asLong()).toList();
 	}
