@@ -33,7 +33,11 @@
 			base.series = [{
 				type: 'pie', radius: ['35%', '65%'],
 				data: figures.categories.map(function (name, index) {
-					return { name: name, value: figures.series[0].values[index] };
+					// Each category keeps its colour when others are left out.
+					return {
+						name: name, value: figures.series[0].values[index],
+						itemStyle: colors ? { color: colors[index % colors.length] } : undefined
+					};
 				}).filter(function (slice) { return slice.value > 0; })
 			}];
 			base.legend = { bottom: 0, type: 'scroll' };
@@ -47,7 +51,9 @@
 		base.yAxis = horizontal ? categories : values;
 		base.series = figures.series.map(function (series) {
 			return {
-				name: series.name, data: series.values, type: kind === 'line' ? 'line' : 'bar',
+				// A line needs a few points to read as one: bars until then.
+				name: series.name, data: series.values,
+				type: kind === 'line' && figures.categories.length > 2 ? 'line' : 'bar',
 				stack: horizontal ? 'all' : undefined, colorBy: figures.series.length > 1 ? 'series' : 'data'
 			};
 		});
