@@ -44,7 +44,8 @@
 			return base;
 		}
 		var horizontal = kind === 'stacked';
-		var categories = { type: 'category', data: figures.categories, axisLabel: { hideOverlap: true } };
+		// Bars across the page list their categories from the top, in the table's order.
+		var categories = { type: 'category', data: figures.categories, inverse: horizontal, axisLabel: { hideOverlap: true } };
 		var values = { type: 'value', minInterval: 1 };
 		base.grid = { left: 8, right: 16, top: 16, bottom: figures.series.length > 1 ? 56 : 8, containLabel: true };
 		base.xAxis = horizontal ? values : categories;
