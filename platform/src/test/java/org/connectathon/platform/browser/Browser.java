@@ -1,6 +1,8 @@
 package org.connectathon.platform.browser;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +18,11 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -216,6 +221,36 @@ final class Browser implements BeforeEachCallback, AfterEachCallback, AfterAllCa
 
 	String currentPath() {
 		return this.driver.getCurrentUrl().substring(this.baseUrl.length());
+	}
+
+	// i19 dashboard: pages at a phone's width, what a page's script drew, screenshots
+
+	/**
+	 * Resizes the window: a phone is about 390 by 844 pixels, the default 1280 by 900.
+	 */
+	void resize(int width, int height) {
+		this.driver.manage().window().setSize(new Dimension(width, height));
+	}
+
+	/** Waits until an element is on the page, such as one a page's script adds. */
+	WebElement present(By target) {
+		return this.wait.until(ExpectedConditions.presenceOfElementLocated(target));
+	}
+
+	/** Runs a script in the page and answers its {@code return} value. */
+	@Nullable Object script(String javascript) {
+		return ((JavascriptExecutor) this.driver).executeScript(javascript);
+	}
+
+	/** Saves what the window shows as a PNG image. */
+	void screenshot(Path file) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException exception) {
+			throw new UncheckedIOException(exception);
+		}
 	}
 
 }
