@@ -6,12 +6,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
- * The platform's static files: its stylesheet, its scripts (the dashboard's and the tracks' charts) and
- * the webjars (htmx and its extension for server-sent events, ECharts), each under its
- * own path, with their resolutions cached. Spring Boot's default mapping of every path
- * ({@code /**}) is off ({@code spring.web.resources.add-mappings=false}): with it, each
- * link that a page writes was looked up as a file on the class path, which cost most of
- * the time of the results matrix and the worklist pages.
+ * The platform's static files: its stylesheet, its scripts (the dashboard's and the
+ * tracks' charts) and the webjars (htmx and its extension for server-sent events,
+ * ECharts), each under its own path, with their resolutions cached. Spring Boot's default
+ * mapping of every path ({@code /**}) is off
+ * ({@code spring.web.resources.add-mappings=false}): with it, each link that a page
+ * writes was looked up as a file on the class path, which cost most of the time of the
+ * results matrix and the worklist pages.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResourceConfiguration implements WebMvcConfigurer {
