@@ -191,6 +191,16 @@ class EventProposalIntegrationTests {
 		assertThat(this.reviewer.get("/api/event-proposals").json().size()).isEqualTo(before);
 	}
 
+	@Test
+	void shouldDescribeTheProposalApiInTheOpenApiDocument() {
+		Response document = this.fixtures.anonymous().get("/api/openapi.json");
+
+		assertThat(document.json().path("paths").propertyNames()).contains("/api/event-proposals",
+				"/api/event-proposals/{id}", "/api/event-proposals/{id}/decision",
+				"/api/events/{eventId}/track-proposals", "/api/events/{eventId}/track-proposal-window",
+				"/api/track-proposals", "/api/track-proposals/{id}", "/api/track-proposals/{id}/decision");
+	}
+
 	static Map<String, Boolean> criteria(Response proposal) {
 		Map<String, Boolean> criteria = new HashMap<>();
 		proposal.json()
