@@ -2,17 +2,22 @@ package org.connectathon.platform.catalog;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.RuleViolationException;
 import org.connectathon.platform.catalog.Catalog.CatalogProfile;
 import org.connectathon.platform.catalog.CatalogFile.ActorEntry;
 import org.connectathon.platform.catalog.CatalogFile.OptionEntry;
 import org.connectathon.platform.catalog.CatalogFile.ProfileEntry;
 import org.connectathon.platform.catalog.CatalogFile.TransactionEntry;
 import org.connectathon.platform.security.SignedInUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The catalog of profiles, actors, options and transactions: browse, import, export. */
 @Service
@@ -57,6 +62,26 @@ public class CatalogService {
 	public ImportSummary importCatalog(byte[] content, SignedInUser user) {
 		user.requireAdmin();
 		return this.importer.importFile(CatalogFormat.read(content), catalog());
+	}
+
+	/**
+	 * Adds the profile of an approved FHIR track, kind {@link ProfileKind#FHIR_IG}, with
+	 * one actor per role of the track; the caller has checked that a reviewer approved
+	 * it.
+	 * @param actorNames the actors' names by keyword, in order
+	 * @return the actors' ids by keyword, in the same order
+	 */
+	@Transactional
+	public Map<String, Long> addTrackProfile(String keyword, String name, @Nullable String version,
+			@Nullable String description, Map<String, String> actorNames) {
+		if (this.repository.findProfileId(keyword).isPresent()) {
+			throw new RuleViolationException("The catalog already has a profile " + keyword + ".");
+		}
+		long profileId = this.repository.saveProfile(keyword, name, ProfileKind.FHIR_IG, version, description, null);
+		Map<String, Long> actorIds = new LinkedHashMap<>();
+		actorNames.forEach((actorKeyword, actorName) -> actorIds.put(actorKeyword,
+				this.repository.saveActor(profileId, actorKeyword, actorName, null)));
+		return actorIds;
 	}
 
 	public String exportYaml() {

@@ -56,7 +56,8 @@ class DemoEventSeeder {
 	static final List<DemoSignIn> SIGN_INS = List.of(new DemoSignIn("admin", "admin-demo", "organizer"),
 			new DemoSignIn("monitor", "monitor-demo", "monitor"), new DemoSignIn("lead", "lead-demo", "track lead"),
 			new DemoSignIn("alice", "alice-demo", "participant, Acme Health"),
-			new DemoSignIn("bob", "bob-demo", "participant, Globex Medical"));
+			new DemoSignIn("bob", "bob-demo", "participant, Globex Medical"),
+			new DemoSignIn("reviewer", "reviewer-demo", "reviewer (decides on proposals)"));
 
 	/** The TestScript of the demo plan's automated $summary test. */
 	private static final String SUMMARY_SCRIPT = "ips-summary-operation.testscript.json";
@@ -142,6 +143,7 @@ class DemoEventSeeder {
 		this.users.create(new NewUser("lead", "lead-demo", "Tara Tracklead", Role.TRACK_LEAD, null));
 		this.users.create(new NewUser("alice", "alice-demo", "Alice Anders", Role.PARTICIPANT, acme.id()));
 		this.users.create(new NewUser("bob", "bob-demo", "Bob Brown", Role.PARTICIPANT, globex.id()));
+		this.users.create(new NewUser("reviewer", "reviewer-demo", "Rita Reviewer", Role.REVIEWER, null));
 
 		RegisteredSystem repository = this.systems.create(event.id(), new SystemForm("Globex IPS Repository", "3.1",
 				"Stores IPS documents and answers $summary.", SystemStatus.PUBLISHED, globex.id()), console);

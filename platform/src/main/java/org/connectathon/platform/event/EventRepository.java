@@ -25,12 +25,36 @@ class EventRepository {
 		this.jdbc = jdbc;
 	}
 
-	List<Event> findAll(boolean includeDrafts) {
-		return this.jdbc
-			.sql(SELECT_EVENT + (includeDrafts ? "" : " where status <> 'DRAFT'")
-					+ " order by start_date desc, id desc")
+	/** Every event, or the published ones and the drafts the user organizes. */
+	List<Event> findAll(boolean includeDrafts, long userId) {
+		return this.jdbc.sql(SELECT_EVENT + (includeDrafts ? ""
+				: " where status <> 'DRAFT' or id in (select event_id from event_organizers where user_id = :userId)")
+				+ " order by start_date desc, id desc")
+			.param("userId", userId)
 			.query(this::event)
 			.list();
+	}
+
+	boolean isOrganizer(long eventId, long userId) {
+		return this.jdbc.sql("select count(*) from event_organizers where event_id = :eventId and user_id = :userId")
+			.param("eventId", eventId)
+			.param("userId", userId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void insertOrganizer(long eventId, long userId) {
+		this.jdbc.sql("insert into event_organizers (event_id, user_id) values (:eventId, :userId)")
+			.param("eventId", eventId)
+			.param("userId", userId)
+			.update();
+	}
+
+	void insertProfile(long eventId, long profileId) {
+		this.jdbc.sql("insert into event_profiles (event_id, profile_id) values (:eventId, :profileId)")
+			.param("eventId", eventId)
+			.param("profileId", profileId)
+			.update();
 	}
 
 	Optional<Event> find(long id) {

@@ -34,7 +34,7 @@ public class EventService {
 
 	/** Events the user may see: drafts only for organizers. */
 	public List<Event> findVisible(SignedInUser user) {
-		return this.events.findAll(user.isAdmin());
+		return this.events.findAll(user.isAdmin(), user.id());
 	}
 
 	/**
@@ -47,7 +47,7 @@ public class EventService {
 
 	public Event find(long id, SignedInUser user) {
 		return this.events.find(id)
-			.filter((event) -> event.status() != EventStatus.DRAFT || user.isAdmin())
+			.filter((event) -> event.status() != EventStatus.DRAFT || organizes(id, user))
 			.orElseThrow(() -> new NotFoundException("Event", id));
 	}
 
@@ -62,7 +62,7 @@ public class EventService {
 
 	@Transactional
 	public Event update(long id, @Valid EventForm form, SignedInUser user) {
-		user.requireAdmin();
+		requireOrganizer(id, user);
 		Event before = find(id, user);
 		check(form, id);
 		this.events.update(id, form, statusOf(form));
@@ -71,6 +71,40 @@ public class EventService {
 			this.publisher.publishEvent(new EventStatusChanged(id, before.status(), statusOf(form), user));
 		}
 		return this.events.find(id).orElseThrow();
+	}
+
+	/**
+	 * Whether the user organizes the event: organizers (admin role) organize every event,
+	 * the coordinator of an approved event proposal the event it became.
+	 */
+	public boolean organizes(long eventId, SignedInUser user) {
+		return user.isAdmin() || this.events.isOrganizer(eventId, user.id());
+	}
+
+	public void requireOrganizer(long eventId, SignedInUser user) {
+		if (!organizes(eventId, user)) {
+			user.requireAdmin();
+		}
+	}
+
+	/**
+	 * Creates the draft event of an approved event proposal, organized by its
+	 * coordinator; the caller has checked that a reviewer approved it.
+	 */
+	@Transactional
+	public Event createProposed(@Valid EventForm form, long coordinatorUserId) {
+		check(form, 0);
+		long id = this.events.insert(form, EventStatus.DRAFT);
+		this.events.insertOrganizer(id, coordinatorUserId);
+		return this.events.find(id).orElseThrow();
+	}
+
+	/**
+	 * Adds an approved track's profile to the event's scope; the caller has checked that
+	 * a reviewer approved the track.
+	 */
+	public void addProfile(long eventId, long profileId) {
+		this.events.insertProfile(eventId, profileId);
 	}
 
 	/**

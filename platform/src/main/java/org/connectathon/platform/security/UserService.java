@@ -123,6 +123,13 @@ public class UserService implements UserDetailsService {
 		return this.users.findById(userId).orElseThrow(() -> new NotFoundException("User", userId));
 	}
 
+	/** The name a user goes by on pages, shown to whoever sees what they did. */
+	public String displayName(long userId) {
+		return this.users.findById(userId)
+			.map(User::displayName)
+			.orElseThrow(() -> new NotFoundException("User", userId));
+	}
+
 	public User find(String username) {
 		return this.users.findByUsername(username).orElseThrow(() -> new NotFoundException("User", username));
 	}

@@ -1,6 +1,7 @@
 package org.connectathon.platform.testing;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 
@@ -14,6 +15,7 @@ import org.connectathon.platform.testing.TestPlanFile.MetaTestEntry;
 import org.connectathon.platform.testing.TestPlanFile.RoleEntry;
 import org.connectathon.platform.testing.TestPlanFile.StepEntry;
 import org.connectathon.platform.testing.TestPlanFile.TestEntry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -90,6 +92,28 @@ public class TestDefinitionService {
 		}
 		this.tests.updateAutomatedPassVerifies(id, form.automatedPassVerifies());
 		return find(id, user);
+	}
+
+	/**
+	 * Adds a peer-to-peer test of an approved FHIR track's scenario: one role per track
+	 * role it involves, played by one system each, and one step from the first role to
+	 * the second that the scenario's steps describe. The caller has checked that a
+	 * reviewer approved the track.
+	 * @param actorIdsByRole the actors playing the test's roles, by role keyword, in
+	 * order
+	 * @return the test's id
+	 */
+	@Transactional
+	public long addTrackScenarioTest(long eventId, String keyword, String name, @Nullable String description,
+			Map<String, Long> actorIdsByRole, @Nullable String steps) {
+		long testId = this.tests.saveTest(eventId, keyword, name, description, TestType.PEER_TO_PEER, null, false,
+				false);
+		actorIdsByRole.forEach((role, actorId) -> this.tests.saveRole(testId, role, actorId, null, 1, 1, true,
+				TestType.PEER_TO_PEER.defaultVerifiedInstancesNeeded()));
+		List<String> roles = List.copyOf(actorIdsByRole.keySet());
+		this.tests.saveStep(testId, 1, this.tests.findRoleId(testId, roles.get(0)),
+				this.tests.findRoleId(testId, roles.get(1)), null, steps, null);
+		return testId;
 	}
 
 	public String exportYaml(long eventId, SignedInUser user) {

@@ -1,6 +1,7 @@
 package org.connectathon.platform.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Every error of the JSON API as RFC 9457 problem JSON with a sentence a person can act
@@ -81,6 +84,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.toList();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
 		problem.setProperty("problems", problems);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * A JSON body that does not read as the request's form (a date that is not a date, a
+	 * list where a text goes) names the field, so that the caller knows what to correct.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (!(exception.getCause() instanceof DatabindException unreadable) || unreadable.getPath().isEmpty()) {
+			return super.handleHttpMessageNotReadable(exception, headers, status, request);
+		}
+		String field = unreadable.getPath()
+			.stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: "[" + reference.getIndex() + "]")
+			.collect(Collectors.joining("."))
+			.replace(".[", "[");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
+		problem.setProperty("problems", List.of(field + ": is not a valid value here"));
 		return ResponseEntity.badRequest().body(problem);
 	}
 

@@ -76,6 +76,15 @@ class AdminCommandTests {
 	}
 
 	@Test
+	void shouldCreateAReviewerOfProposals() {
+		assertThat(run("admin", "--home", this.home.toString(), "create-user", "--username", "rita", "--password",
+				"rita-secret", "--role", "REVIEWER"))
+			.as(this.errors::toString)
+			.isZero();
+		assertThat(printed()).contains("Created reviewer 'rita'.");
+	}
+
+	@Test
 	void shouldExplainWhatIsWrongWithExitCode2() {
 		assertThat(run("admin", "--home", this.home.toString(), "create-user", "--username", "dave", "--password",
 				"short", "--role", "MONITOR"))
