@@ -90,8 +90,7 @@ public final class PackageInstallation {
 			for (PackageReference guide : guides) {
 				current = guide;
 				FhirPackage downloaded = cache.find(guide)
-					.orElseThrow(() -> new PackageException(
-							"CTN-2003: expected " + guide + " on the package server, but it does not have it"));
+					.orElseThrow(() -> new PackageException("the server did not answer with " + guide));
 				this.progress.println("  " + downloaded.reference() + " downloaded; now its dependencies...");
 				ResolvedPackages resolved = new PackageResolver(cache).resolveReferences(List.of(guide));
 				resolved.packages()
