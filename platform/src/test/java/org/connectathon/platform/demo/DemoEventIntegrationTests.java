@@ -73,7 +73,11 @@ class DemoEventIntegrationTests {
 		long started = System.nanoTime();
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--connectathon.demo.enabled=true",
 				"--connectathon.home=" + home(), "--connectathon.demo.package-server=" + unreachableRegistry,
-				"--connectathon.db.url=" + databaseUrl()));
+				"--connectathon.db.url=" + databaseUrl(),
+				// the first requests to the reference server wait for its start, and for
+				// the
+				// capture validator's, on a busy build machine
+				"--connectathon.automation.request-timeout=180s"));
 		if (isPostgres()) {
 			arguments.add("--spring.flyway.schemas=" + schema());
 			arguments.add("--spring.flyway.default-schema=" + schema());
@@ -227,7 +231,7 @@ class DemoEventIntegrationTests {
 	}
 
 	private static List<TestInstance> awaitInstances(java.util.function.Predicate<List<TestInstance>> condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
 		List<TestInstance> found = instances();
 		while (!condition.test(found) && System.nanoTime() < deadline) {
 			pause();
