@@ -2,6 +2,7 @@ package org.connectathon.platform.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,6 +37,9 @@ import org.connectathon.platform.monitoring.MonitoringService;
 import org.connectathon.platform.security.User;
 import org.connectathon.platform.testing.TestDefinition;
 import org.connectathon.platform.testing.TestDefinitionService;
+import org.connectathon.engine.packages.PackageReference;
+import org.connectathon.platform.validation.FhirValidation;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -58,6 +62,13 @@ class DemoEventSeeder {
 			new DemoSignIn("alice", "alice-demo", "participant, Acme Health"),
 			new DemoSignIn("bob", "bob-demo", "participant, Globex Medical"),
 			new DemoSignIn("reviewer", "reviewer-demo", "reviewer (decides on proposals)"));
+
+	/**
+	 * What the demo's IPS documents are validated against, on the Validate page and in
+	 * automated steps; put in the package cache on the first start.
+	 */
+	static final List<PackageReference> IMPLEMENTATION_GUIDES = List
+		.of(new PackageReference("hl7.fhir.uv.ips", "2.0.0"));
 
 	/** The TestScript of the demo plan's automated $summary test. */
 	private static final String SUMMARY_SCRIPT = "ips-summary-operation.testscript.json";
@@ -82,9 +93,18 @@ class DemoEventSeeder {
 
 	private final Environment environment;
 
+	// Issue 19, a demo that shows every feature: its activity and its implementation
+	// guides
+	private final DemoActivity activity;
+
+	private final FhirValidation validation;
+
+	private final URI packageServer;
+
 	DemoEventSeeder(UserService users, CatalogService catalog, EventService events, OrganizationService organizations,
 			SystemService systems, TestDefinitionService tests, MonitoringService monitoring,
-			TestScriptLibrary testScripts, Environment environment) {
+			TestScriptLibrary testScripts, Environment environment, DemoActivity activity, FhirValidation validation,
+			@Value("${connectathon.demo.package-server:https://registry.npmjs.org/}") URI packageServer) {
 		this.users = users;
 		this.catalog = catalog;
 		this.events = events;
@@ -94,13 +114,19 @@ class DemoEventSeeder {
 		this.monitoring = monitoring;
 		this.testScripts = testScripts;
 		this.environment = environment;
+		this.activity = activity;
+		this.validation = validation;
+		this.packageServer = packageServer;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	@Transactional
 	public void seedAndGreet() throws IOException {
+		this.validation.installInBackground(IMPLEMENTATION_GUIDES, this.packageServer);
 		if (!this.users.hasAnyUser()) {
+			long started = System.nanoTime();
 			seed();
+			logger.info("Seeded the demo in " + (System.nanoTime() - started) / 1_000_000 + " ms");
 		}
 		StringBuilder greeting = new StringBuilder("\n\n  Connectathon is running at http://localhost:")
 			.append(this.environment.getProperty("local.server.port", "8080"))
@@ -156,6 +182,8 @@ class DemoEventSeeder {
 		this.systems.addEndpoint(repository.id(),
 				new EndpointForm("IPS", "REPOSITORY", "https://fhir.globex.example/r4", "R4", "Open during the event"),
 				console);
+		this.activity.play(event, repository,
+				"http://localhost:" + this.environment.getProperty("local.server.port", "8080"));
 		logger.info("Seeded the demo event '" + event.name() + "'");
 	}
 

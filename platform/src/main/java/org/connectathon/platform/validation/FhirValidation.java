@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.connectathon.engine.packages.PackageArchiveLimits;
 import org.connectathon.engine.packages.PackageCache;
@@ -45,6 +47,8 @@ public class FhirValidation {
 	private final ValidationServiceCache services = new ValidationServiceCache();
 
 	private final @Nullable URI terminologyServer;
+
+	private volatile @Nullable PackageInstallation installation;
 
 	FhirValidation(@Value("${connectathon.home}/packages") Path packageDirectory,
 			@Value("${connectathon.validation.package-servers:}") List<URI> packageServers,
@@ -100,6 +104,30 @@ public class FhirValidation {
 			return List.of();
 		}
 		return packages.stream().filter((name) -> !name.startsWith("hl7.fhir.r")).sorted().toList();
+	}
+
+	/**
+	 * Installs the implementation guides missing from the package cache, with their
+	 * dependencies, from a package server, in the background, with progress lines on the
+	 * console (see {@link PackageInstallation}).
+	 * @return completes with whether every guide is in the cache
+	 */
+	public CompletableFuture<Boolean> installInBackground(List<PackageReference> guides, URI packageServer) {
+		PackageInstallation started = new PackageInstallation(this.packageCache.directory(), packageServer, System.out);
+		this.installation = started;
+		return started.start(guides);
+	}
+
+	/** The implementation guides being installed in the background now. */
+	public List<String> installingImplementationGuides() {
+		PackageInstallation current = this.installation;
+		return (current != null) ? current.installing() : List.of();
+	}
+
+	/** Why the background installation failed, and how to add the guides by hand. */
+	public Optional<String> installationFailure() {
+		PackageInstallation current = this.installation;
+		return (current != null) ? current.failure() : Optional.empty();
 	}
 
 	/**

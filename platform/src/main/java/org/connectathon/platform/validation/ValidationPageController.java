@@ -78,6 +78,9 @@ class ValidationPageController {
 
 	private String view(Model model) {
 		model.addAttribute("implementationGuides", this.validation.cachedImplementationGuides());
+		model.addAttribute("installingImplementationGuides",
+				String.join(", ", this.validation.installingImplementationGuides()));
+		model.addAttribute("installationFailure", this.validation.installationFailure().orElse(null));
 		return VIEW;
 	}
 
