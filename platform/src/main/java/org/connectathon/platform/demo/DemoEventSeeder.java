@@ -39,7 +39,6 @@ import org.connectathon.platform.testing.TestDefinitionService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,11 +78,9 @@ class DemoEventSeeder {
 
 	private final TestScriptLibrary testScripts;
 
-	private final Environment environment;
-
 	DemoEventSeeder(UserService users, CatalogService catalog, EventService events, OrganizationService organizations,
 			SystemService systems, TestDefinitionService tests, MonitoringService monitoring,
-			TestScriptLibrary testScripts, Environment environment) {
+			TestScriptLibrary testScripts) {
 		this.users = users;
 		this.catalog = catalog;
 		this.events = events;
@@ -92,7 +89,6 @@ class DemoEventSeeder {
 		this.tests = tests;
 		this.monitoring = monitoring;
 		this.testScripts = testScripts;
-		this.environment = environment;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -101,12 +97,11 @@ class DemoEventSeeder {
 		if (!this.users.hasAnyUser()) {
 			seed();
 		}
-		StringBuilder greeting = new StringBuilder("\n\n  Connectathon is running at http://localhost:")
-			.append(this.environment.getProperty("local.server.port", "8080"))
-			.append("/\n\n  Demo sign-ins (user / password):\n");
+		// issue 19: the address and the rest follow in the banner of the serve command
+		StringBuilder greeting = new StringBuilder("\n  Demo sign-ins (user / password):\n");
 		SIGN_INS.forEach((signIn) -> greeting
 			.append(String.format("    %-8s %-14s %s%n", signIn.username(), signIn.password(), signIn.role())));
-		System.out.println(greeting);
+		System.out.print(greeting);
 	}
 
 	private void seed() throws IOException {

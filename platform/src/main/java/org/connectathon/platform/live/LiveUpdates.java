@@ -13,6 +13,8 @@ import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.proxy.Capture;
 import org.connectathon.platform.proxy.CapturesStored;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.tracks.TopicChanged;
+import org.connectathon.platform.tracks.TopicService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextClosedEvent;
@@ -51,10 +53,13 @@ public class LiveUpdates {
 
 	private final @Nullable PostgresNotifications notifications;
 
-	LiveUpdates(EventService events, TestInstanceService instances,
-			ObjectProvider<PostgresNotifications> notifications) {
+	private final TopicService topics;
+
+	LiveUpdates(EventService events, TestInstanceService instances, ObjectProvider<PostgresNotifications> notifications,
+			TopicService topics) {
 		this.events = events;
 		this.instances = instances;
+		this.topics = topics;
 		this.notifications = notifications.getIfAvailable();
 		if (this.notifications != null) {
 			this.notifications.listen(this::tell);
@@ -86,6 +91,15 @@ public class LiveUpdates {
 	public SseEmitter subscribeToCaptures(long eventId, SignedInUser user) {
 		this.events.requireVisible(eventId, user);
 		return subscribe(capturesStream(eventId));
+	}
+
+	/**
+	 * Pre-event topics (issue 15): a stream of the topic's changes (its thread, interest
+	 * marks, pin) for someone who may see the topic.
+	 */
+	public SseEmitter subscribeToTopic(long topicId, SignedInUser user) {
+		this.topics.requireVisible(topicId, user);
+		return subscribe(topicStream(topicId));
 	}
 
 	private SseEmitter subscribe(String stream) {
@@ -144,6 +158,12 @@ public class LiveUpdates {
 			.forEach((eventId) -> announce(capturesStream(eventId), eventId));
 	}
 
+	/** Pre-event topics (issue 15): the data is the topic's id. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void announce(TopicChanged change) {
+		announce(topicStream(change.topicId()), change.topicId());
+	}
+
 	private void announce(String stream, long instanceId) {
 		if (this.notifications != null) {
 			this.notifications.announce(stream, instanceId);
@@ -179,6 +199,10 @@ public class LiveUpdates {
 
 	private static String capturesStream(long eventId) {
 		return "events/" + eventId + "/captures";
+	}
+
+	private static String topicStream(long topicId) {
+		return "topics/" + topicId;
 	}
 
 	private static String instanceStream(long instanceId) {
