@@ -47,7 +47,6 @@ class ServeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		SpringApplication application = new SpringApplication(ConnectathonApplication.class);
-		application.setLogStartupInfo(this.verbose);
 		application.setDefaultProperties(logging());
 		List<String> arguments = new ArrayList<>(this.database.asArguments());
 		arguments.add("--server.port=" + this.port);

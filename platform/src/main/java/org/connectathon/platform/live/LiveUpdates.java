@@ -33,7 +33,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * catches up with what changed before it listened; then one {@code changed} event per
  * change, whose data is the instance's id. An event's captures have a stream of their
  * own, which hears each stored batch of the recording proxy's captures once (the data is
- * the event's id): the capture lists.
+ * the event's id): the capture lists. A pre-event topic has a stream as well, which hears
+ * its posts, interest marks and pin (the data is the topic's id): the topic page's
+ * thread.
  * <p>
  * Subscribers are held by the node they connected to; on PostgreSQL every change goes
  * through {@link PostgresNotifications}, so that the pages open on every node of the
