@@ -43,7 +43,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,8 +90,6 @@ class DemoEventSeeder {
 
 	private final TestScriptLibrary testScripts;
 
-	private final Environment environment;
-
 	// Issue 19, a demo that shows every feature: its activity and its implementation
 	// guides
 	private final DemoActivity activity;
@@ -103,7 +100,7 @@ class DemoEventSeeder {
 
 	DemoEventSeeder(UserService users, CatalogService catalog, EventService events, OrganizationService organizations,
 			SystemService systems, TestDefinitionService tests, MonitoringService monitoring,
-			TestScriptLibrary testScripts, Environment environment, DemoActivity activity, FhirValidation validation,
+			TestScriptLibrary testScripts, DemoActivity activity, FhirValidation validation,
 			@Value("${connectathon.demo.package-server:https://registry.npmjs.org/}") URI packageServer) {
 		this.users = users;
 		this.catalog = catalog;
@@ -113,7 +110,6 @@ class DemoEventSeeder {
 		this.tests = tests;
 		this.monitoring = monitoring;
 		this.testScripts = testScripts;
-		this.environment = environment;
 		this.activity = activity;
 		this.validation = validation;
 		this.packageServer = packageServer;
@@ -128,12 +124,11 @@ class DemoEventSeeder {
 			seed();
 			logger.info("Seeded the demo in " + (System.nanoTime() - started) / 1_000_000 + " ms");
 		}
-		StringBuilder greeting = new StringBuilder("\n\n  Connectathon is running at http://localhost:")
-			.append(this.environment.getProperty("local.server.port", "8080"))
-			.append("/\n\n  Demo sign-ins (user / password):\n");
+		// issue 19: the address and the rest follow in the banner of the serve command
+		StringBuilder greeting = new StringBuilder("\n  Demo sign-ins (user / password):\n");
 		SIGN_INS.forEach((signIn) -> greeting
 			.append(String.format("    %-8s %-14s %s%n", signIn.username(), signIn.password(), signIn.role())));
-		System.out.println(greeting);
+		System.out.print(greeting);
 	}
 
 	private void seed() throws IOException {

@@ -13,6 +13,8 @@ import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.proxy.Capture;
 import org.connectathon.platform.proxy.CapturesStored;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.tracks.TopicChanged;
+import org.connectathon.platform.tracks.TopicService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextClosedEvent;
@@ -31,7 +33,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * catches up with what changed before it listened; then one {@code changed} event per
  * change, whose data is the instance's id. An event's captures have a stream of their
  * own, which hears each stored batch of the recording proxy's captures once (the data is
- * the event's id): the capture lists.
+ * the event's id): the capture lists. A pre-event topic has a stream as well, which hears
+ * its posts, interest marks and pin (the data is the topic's id): the topic page's
+ * thread.
  * <p>
  * Subscribers are held by the node they connected to; on PostgreSQL every change goes
  * through {@link PostgresNotifications}, so that the pages open on every node of the
@@ -51,10 +55,13 @@ public class LiveUpdates {
 
 	private final @Nullable PostgresNotifications notifications;
 
-	LiveUpdates(EventService events, TestInstanceService instances,
-			ObjectProvider<PostgresNotifications> notifications) {
+	private final TopicService topics;
+
+	LiveUpdates(EventService events, TestInstanceService instances, ObjectProvider<PostgresNotifications> notifications,
+			TopicService topics) {
 		this.events = events;
 		this.instances = instances;
+		this.topics = topics;
 		this.notifications = notifications.getIfAvailable();
 		if (this.notifications != null) {
 			this.notifications.listen(this::tell);
@@ -86,6 +93,15 @@ public class LiveUpdates {
 	public SseEmitter subscribeToCaptures(long eventId, SignedInUser user) {
 		this.events.requireVisible(eventId, user);
 		return subscribe(capturesStream(eventId));
+	}
+
+	/**
+	 * Pre-event topics (issue 15): a stream of the topic's changes (its thread, interest
+	 * marks, pin) for someone who may see the topic.
+	 */
+	public SseEmitter subscribeToTopic(long topicId, SignedInUser user) {
+		this.topics.requireVisible(topicId, user);
+		return subscribe(topicStream(topicId));
 	}
 
 	private SseEmitter subscribe(String stream) {
@@ -144,6 +160,12 @@ public class LiveUpdates {
 			.forEach((eventId) -> announce(capturesStream(eventId), eventId));
 	}
 
+	/** Pre-event topics (issue 15): the data is the topic's id. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void announce(TopicChanged change) {
+		announce(topicStream(change.topicId()), change.topicId());
+	}
+
 	private void announce(String stream, long instanceId) {
 		if (this.notifications != null) {
 			this.notifications.announce(stream, instanceId);
@@ -179,6 +201,10 @@ public class LiveUpdates {
 
 	private static String capturesStream(long eventId) {
 		return "events/" + eventId + "/captures";
+	}
+
+	private static String topicStream(long topicId) {
+		return "topics/" + topicId;
 	}
 
 	private static String instanceStream(long instanceId) {

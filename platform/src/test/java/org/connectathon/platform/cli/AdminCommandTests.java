@@ -186,7 +186,7 @@ class AdminCommandTests {
 			.start();
 		try {
 			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-			while (!(Files.exists(log) && Files.readString(log).contains("Started ConnectathonCommand"))) {
+			while (!(Files.exists(log) && Files.readString(log).contains(" is running at http://localhost:"))) {
 				assertThat(serve.isAlive()).as(() -> readQuietly(log)).isTrue();
 				assertThat(System.nanoTime()).as(() -> "serve started in time: " + readQuietly(log))
 					.isLessThan(deadline);
