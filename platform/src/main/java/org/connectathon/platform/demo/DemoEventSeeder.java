@@ -43,6 +43,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,6 +91,8 @@ class DemoEventSeeder {
 
 	private final TestScriptLibrary testScripts;
 
+	private final Environment environment;
+
 	// Issue 19, a demo that shows every feature: its activity and its implementation
 	// guides
 	private final DemoActivity activity;
@@ -100,7 +103,7 @@ class DemoEventSeeder {
 
 	DemoEventSeeder(UserService users, CatalogService catalog, EventService events, OrganizationService organizations,
 			SystemService systems, TestDefinitionService tests, MonitoringService monitoring,
-			TestScriptLibrary testScripts, DemoActivity activity, FhirValidation validation,
+			TestScriptLibrary testScripts, Environment environment, DemoActivity activity, FhirValidation validation,
 			@Value("${connectathon.demo.package-server:https://registry.npmjs.org/}") URI packageServer) {
 		this.users = users;
 		this.catalog = catalog;
@@ -110,6 +113,7 @@ class DemoEventSeeder {
 		this.tests = tests;
 		this.monitoring = monitoring;
 		this.testScripts = testScripts;
+		this.environment = environment;
 		this.activity = activity;
 		this.validation = validation;
 		this.packageServer = packageServer;

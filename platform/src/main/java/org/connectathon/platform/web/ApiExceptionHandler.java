@@ -1,7 +1,6 @@
 package org.connectathon.platform.web;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 
@@ -29,7 +28,6 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
 
 /**
  * Every error of the JSON API as RFC 9457 problem JSON with a sentence a person can act
@@ -98,27 +96,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest()
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 					RequestBodyProblem.describe(exception, handler)));
-	}
-
-	/**
-	 * A JSON body that does not read as the request's form (a date that is not a date, a
-	 * list where a text goes) names the field, so that the caller knows what to correct.
-	 */
-	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (!(exception.getCause() instanceof DatabindException unreadable) || unreadable.getPath().isEmpty()) {
-			return super.handleHttpMessageNotReadable(exception, headers, status, request);
-		}
-		String field = unreadable.getPath()
-			.stream()
-			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
-					: "[" + reference.getIndex() + "]")
-			.collect(Collectors.joining("."))
-			.replace(".[", "[");
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
-		problem.setProperty("problems", List.of(field + ": is not a valid value here"));
-		return ResponseEntity.badRequest().body(problem);
 	}
 
 	/**

@@ -208,7 +208,7 @@ class TrackProposalIntegrationTests {
 		assertThat(tooFewRoles.status()).isEqualTo(400);
 		assertThat(tooFewRoles.json().path("problems").toString()).contains("roles:");
 		assertThat(wrongTypes.status()).isEqualTo(400);
-		assertThat(wrongTypes.json().path("problems").toString()).contains("expectedParticipants");
+		assertThat(wrongTypes.json().path("detail").asText()).contains("at $.expectedParticipants");
 		assertThat(inconsistentFields.status()).isEqualTo(400);
 		assertThat(inconsistentFields.json().path("problems").toString()).contains("fhirVersion: one of R4, R4B, R5")
 			.contains("no user is named no-such-lead")
