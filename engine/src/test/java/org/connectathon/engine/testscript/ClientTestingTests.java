@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -326,6 +327,45 @@ class ClientTestingTests {
 		ScriptResult result = run.get(30, TimeUnit.SECONDS);
 		assertThat(result.outcome()).as(result.actions().toString()).isEqualTo(Outcome.PASS);
 		assertThat(ScriptHarness.testOutcomes(result)).hasSize(5).containsOnly(Outcome.PASS);
+	}
+
+	@Test
+	void shouldPassTheShippedExampleWithACorrectClientAndShowEachFailureKindWithTheOther() throws Exception {
+		Path examples = Path.of("../docs/examples/client-testing");
+		ClientListener listener = listen(1);
+		CompletableFuture<ScriptResult> passing = inThread(
+				() -> runner(ScriptHarness.settings(Map.of(), Map.of()), clients(Duration.ofSeconds(60), listener))
+					.run(load(examples.resolve("patient-client.json"))));
+		playCorrectClient(listener);
+		ScriptResult passed = passing.get(120, TimeUnit.SECONDS);
+		assertThat(passed.outcome()).as(passed.actions().toString()).isEqualTo(Outcome.PASS);
+		assertThat(passed.actions()).hasSize(11);
+
+		CompletableFuture<ScriptResult> failing = inThread(
+				() -> runner(ScriptHarness.settings(Map.of(), Map.of()), clients(Duration.ofSeconds(5), listener))
+					.run(load(examples.resolve("patient-client-failures.json"))));
+		playCorrectClient(listener);
+		ScriptResult failed = failing.get(120, TimeUnit.SECONDS);
+		assertThat(failed.actions()).extracting(ActionResult::outcome)
+			.as(failed.actions().toString())
+			.containsExactly(Outcome.PASS, Outcome.FAIL, Outcome.FAIL, Outcome.FAIL, Outcome.FAIL, Outcome.FAIL,
+					Outcome.SKIP, Outcome.ERROR);
+		assertThat(failed.actions().get(5).message())
+			.startsWith("CTN-3073: no DELETE Patient (delete) arrived within 5 s")
+			.contains("the client sent meanwhile: GET /Patient/");
+		assertThat(failed.actions().get(7).message()).startsWith("CTN-3071:");
+	}
+
+	/** Creates a Patient, then reads it from where the server says it is. */
+	private static void playCorrectClient(ClientListener listener) throws Exception {
+		HttpResponse<String> created = send(listener, "POST", "/Patient", PATIENT, "application/fhir+json");
+		assertThat(created.statusCode()).isEqualTo(201);
+		String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/Patient/([^/]+).*", "$1");
+		assertThat(send(listener, "GET", "/Patient/" + id, null, null).statusCode()).isEqualTo(200);
+	}
+
+	private static LoadedTestScript load(Path file) {
+		return new TestScriptLoader().load(file);
 	}
 
 	private static String requestAssert(String check) {

@@ -197,12 +197,12 @@ class RunCommandTests {
 
 	/** Sends as the client under test, once the run says it waits. */
 	private HttpResponse<String> sendAsClient(int port, String method, String body) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
 		while (!this.out.toString().contains("waiting for the client of origin 1") && System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/Patient"))
-			.timeout(Duration.ofSeconds(30));
+			.timeout(Duration.ofSeconds(180));
 		request.method(method,
 				body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		request.header("Content-Type", "application/fhir+json");
@@ -213,12 +213,12 @@ class RunCommandTests {
 	void shouldPassAClientScriptWhenTheClientSendsTheExpectedRequests(@TempDir Path folder) throws Exception {
 		Path script = clientScript(folder);
 		int port = freePort();
-		CompletableFuture<Integer> exitCode = executeInThread("run", "--client", "1=" + port, "--wait", "30",
+		CompletableFuture<Integer> exitCode = executeInThread("run", "--client", "1=" + port, "--wait", "180",
 				"--server", server.baseUrl(), "--junit", folder.resolve("junit").toString(), script.toString());
 		HttpResponse<String> created = sendAsClient(port, "POST",
 				"{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Chalmers\"}]}");
 		assertThat(created.statusCode()).isEqualTo(201);
-		assertThat(exitCode.get(60, TimeUnit.SECONDS)).as(this.out + " " + this.err).isZero();
+		assertThat(exitCode.get(180, TimeUnit.SECONDS)).as(this.out + " " + this.err).isZero();
 		assertThat(this.out.toString())
 			.contains("Client of origin 1: send to http://localhost:" + port + "; waiting for POST Patient")
 			.contains("PASS  client");
@@ -232,7 +232,7 @@ class RunCommandTests {
 		CompletableFuture<Integer> exitCode = executeInThread("run", "--client", "1=" + port, "--wait", "3", "--server",
 				server.baseUrl(), script.toString());
 		assertThat(sendAsClient(port, "GET", null).statusCode()).as("answered all the same").isEqualTo(200);
-		assertThat(exitCode.get(60, TimeUnit.SECONDS)).as(this.out + " " + this.err).isEqualTo(1);
+		assertThat(exitCode.get(180, TimeUnit.SECONDS)).as(this.out + " " + this.err).isEqualTo(1);
 		assertThat(this.out.toString()).contains("the client of origin 1 sent GET /Patient while POST Patient")
 			.contains("FAIL  client")
 			.contains("CTN-3073: no POST Patient arrived within 3 s")
