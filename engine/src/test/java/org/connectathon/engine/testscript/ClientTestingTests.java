@@ -333,6 +333,8 @@ class ClientTestingTests {
 	void shouldPassTheShippedExampleWithACorrectClientAndShowEachFailureKindWithTheOther() throws Exception {
 		Path examples = Path.of("../docs/examples/client-testing");
 		ClientListener listener = listen(1);
+		// the server is up before the client sends
+		ScriptHarness.baseUrl();
 		CompletableFuture<ScriptResult> passing = inThread(
 				() -> runner(ScriptHarness.settings(Map.of(), Map.of()), clients(Duration.ofSeconds(60), listener))
 					.run(load(examples.resolve("patient-client.json"))));
@@ -442,7 +444,7 @@ class ClientTestingTests {
 	private static HttpRequest.Builder request(ClientListener listener, String method, String target, String body,
 			String contentType) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(listener.baseUrl() + target))
-			.timeout(Duration.ofSeconds(20))
+			.timeout(Duration.ofSeconds(120))
 			.method(method,
 					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (contentType != null) {
