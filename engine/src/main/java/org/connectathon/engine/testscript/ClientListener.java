@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -58,6 +59,12 @@ public final class ClientListener implements AutoCloseable {
 	private final Duration patience;
 
 	private final URI baseUrl;
+
+	/**
+	 * Requests being read or answered: closing waits for them, since the run's last
+	 * answer is handed over before the listener's thread has written it.
+	 */
+	private final AtomicInteger answering = new AtomicInteger();
 
 	private ClientListener(HttpServer server, ExecutorService executor, Set<Integer> origins, int maxBodyBytes,
 			Duration patience, URI baseUrl) {
@@ -134,7 +141,10 @@ public final class ClientListener implements AutoCloseable {
 		}
 	}
 
-	/** Stops listening; clients still waiting get a 503. */
+	/**
+	 * Stops listening; clients still waiting get a 503, and answers being written are
+	 * finished first (for up to five seconds).
+	 */
 	@Override
 	public void close() {
 		for (BlockingQueue<PendingRequest> queue : this.queues.values()) {
@@ -147,11 +157,22 @@ public final class ClientListener implements AutoCloseable {
 				}
 			}
 		}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (this.answering.get() > 0 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
 		this.server.stop(0);
 		this.executor.shutdownNow();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
+		this.answering.incrementAndGet();
 		try {
 			Integer origin = origin(exchange);
 			if (origin == null) {
@@ -186,6 +207,7 @@ public final class ClientListener implements AutoCloseable {
 		}
 		finally {
 			exchange.close();
+			this.answering.decrementAndGet();
 		}
 	}
 
