@@ -48,6 +48,15 @@ public final class ClientListener implements AutoCloseable {
 	/** The largest request body forwarded by default: 10 MB. */
 	public static final int DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+	static {
+		// The JDK's server writes a response's headers and body apart; with Nagle's
+		// algorithm the body then waits for the client's delayed ACK, some 40 ms an
+		// exchange. The property is read once, when the JDK's server is first used.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
