@@ -124,6 +124,42 @@ public final class LoadedTestScript {
 		return List.copyOf(participants);
 	}
 
+	/**
+	 * The requests the script waits for from an origin when it is a client under test, in
+	 * script order, such as {@code POST Patient}: for people, before a run.
+	 */
+	public List<String> requestsFrom(int origin) {
+		List<TestScript.SetupActionOperationComponent> operations = new ArrayList<>();
+		// HAPI's getters create what is missing: ask first, the model is shared by runs
+		this.script.getSetup()
+			.getAction()
+			.stream()
+			.filter(action -> action.hasOperation())
+			.forEach(action -> operations.add(action.getOperation()));
+		this.script.getTest()
+			.forEach(test -> test.getAction()
+				.stream()
+				.filter(action -> action.hasOperation())
+				.forEach(action -> operations.add(action.getOperation())));
+		this.script.getTeardown()
+			.getAction()
+			.stream()
+			.filter(action -> action.hasOperation())
+			.forEach(action -> operations.add(action.getOperation()));
+		List<String> requests = new ArrayList<>();
+		for (TestScript.SetupActionOperationComponent operation : operations) {
+			if (operation.hasOrigin() && operation.getOrigin() == origin) {
+				try {
+					requests.add(ExpectedRequest.of(operation).describe());
+				}
+				catch (ExecutionException ex) {
+					requests.add("(" + ex.getMessage() + ")");
+				}
+			}
+		}
+		return requests;
+	}
+
 	TestScript script() {
 		return this.script;
 	}

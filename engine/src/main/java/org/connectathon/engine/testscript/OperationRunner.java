@@ -68,7 +68,7 @@ final class OperationRunner {
 		String base = withoutTrailingSlashes(this.state.settings().baseUrl(operation.getDestination()).toString());
 		Fixture source = operation.hasSourceId() ? this.state.content(operation.getSourceId()) : null;
 		String method = operation.hasMethod() ? operation.getMethod().toCode().toUpperCase(Locale.ROOT)
-				: defaultMethod(code, source);
+				: defaultMethod(code, source != null);
 		String url = url(operation, code, resourceType, base, method);
 
 		Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -373,7 +373,7 @@ final class OperationRunner {
 		return url.substring(url.lastIndexOf('/', end - 1) + 1, end);
 	}
 
-	private static String defaultMethod(String code, Fixture source) {
+	static String defaultMethod(String code, boolean body) {
 		if (code == null) {
 			return "GET";
 		}
@@ -383,7 +383,7 @@ final class OperationRunner {
 			case "patch" -> "PATCH";
 			case "delete", "deleteCondSingle", "deleteCondMultiple" -> "DELETE";
 			case "read", "vread", "search", "history", "capabilities" -> "GET";
-			default -> source != null ? "POST" : "GET";
+			default -> body ? "POST" : "GET";
 		};
 	}
 
@@ -417,7 +417,7 @@ final class OperationRunner {
 	}
 
 	/** R5 names resources by URL; the last segment is the type either way. */
-	private static String resourceType(String resource) {
+	static String resourceType(String resource) {
 		if (resource == null || resource.isBlank()) {
 			return null;
 		}

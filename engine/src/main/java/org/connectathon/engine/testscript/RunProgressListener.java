@@ -32,4 +32,23 @@ public interface RunProgressListener {
 	default void actionFinished(ActionResult result, int finished, int total) {
 	}
 
+	/**
+	 * An operation of a client under test waits for the client's request.
+	 * @param origin the script's index of the client
+	 * @param expected the request waited for, such as {@code POST Patient}
+	 * @param listening the base URL the client sends to
+	 */
+	default void waitingForClient(int origin, String expected, java.net.URI listening) {
+	}
+
+	/**
+	 * A client under test sent a request other than the one waited for; it was answered
+	 * (forwarded, or refused when it was over the size limit) and the wait goes on.
+	 * @param origin the script's index of the client
+	 * @param request what came, such as {@code GET /Patient/1}
+	 * @param expected the request waited for
+	 */
+	default void unexpectedClientRequest(int origin, String request, String expected) {
+	}
+
 }

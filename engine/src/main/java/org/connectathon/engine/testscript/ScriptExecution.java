@@ -31,6 +31,8 @@ final class ScriptExecution {
 
 	private final AssertEvaluator asserts;
 
+	private final ClientExchanges clientExchanges;
+
 	private final List<ActionResult> results = new ArrayList<>();
 
 	/** Tests started so far, to name a test without a name by its position. */
@@ -47,9 +49,12 @@ final class ScriptExecution {
 	 * @param report collects the run's TestReport; given so that callers may build it in
 	 * the other release too
 	 * @param serverRelease the release the server's answers are judged in
+	 * @param clients the origins whose requests the engine waits for, and how it forwards
+	 * them
 	 */
 	ScriptExecution(LoadedTestScript loaded, RunSettings settings, HttpClient http, Placeholders placeholders,
-			RunProgressListener listener, TestReportBuilder report, ServerRelease serverRelease) {
+			RunProgressListener listener, TestReportBuilder report, ServerRelease serverRelease,
+			ClientsUnderTest clients) {
 		this.loaded = loaded;
 		this.listener = listener;
 		this.actionCount = loaded.actionCount();
@@ -57,6 +62,9 @@ final class ScriptExecution {
 		this.state = new ExecutionState(loaded, settings, placeholders, serverRelease);
 		this.operations = new OperationRunner(http, this.state);
 		this.asserts = new AssertEvaluator(this.state);
+		this.clientExchanges = new ClientExchanges(clients,
+				clients.forwarder() != null ? clients.forwarder() : new HttpClientForwarder(http, settings.timeout()),
+				this.state, listener);
 	}
 
 	ScriptResult run() {
@@ -183,6 +191,9 @@ final class ScriptExecution {
 
 	private ActionResult runOperation(String section, TestScript.SetupActionOperationComponent operation) {
 		String label = label(operation.getLabel(), operation.getDescription(), this.results.size());
+		if (this.clientExchanges.receives(operation)) {
+			return operationResult(section, label, () -> this.clientExchanges.receive(section, label, operation));
+		}
 		return operationResult(section, label, () -> {
 			this.operations.run(operation);
 			return null;

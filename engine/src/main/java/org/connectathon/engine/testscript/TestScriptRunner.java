@@ -30,6 +30,8 @@ public final class TestScriptRunner {
 
 	private final ServerReleaseLookup serverReleases;
 
+	private final ClientsUnderTest clients;
+
 	/**
 	 * A runner with its own HTTP client, which sends to whatever address the settings and
 	 * the scripts name ({@link OutboundAddressPolicy#anyAddress()}): for a tester running
@@ -47,14 +49,31 @@ public final class TestScriptRunner {
 	 * redirects, which the scripts' asserts judge. The caller closes it.
 	 */
 	public TestScriptRunner(RunSettings settings, HttpClient http) {
-		this(settings, http, Placeholders.system());
+		this(settings, http, Placeholders.system(), ClientsUnderTest.NONE);
+	}
+
+	/**
+	 * A runner that waits for the requests of the clients under test instead of sending
+	 * them, and sends every other request with the given client (see
+	 * {@link #TestScriptRunner(RunSettings, HttpClient)}), which also forwards the
+	 * clients' requests unless {@code clients} has a forwarder of its own. A client under
+	 * test sends one script's requests at a time: run the scripts one after the other.
+	 */
+	public TestScriptRunner(RunSettings settings, HttpClient http, ClientsUnderTest clients) {
+		this(settings, http, Placeholders.system(), clients);
 	}
 
 	/** A runner whose placeholders take their dates from a clock of the caller's. */
 	TestScriptRunner(RunSettings settings, HttpClient http, Placeholders placeholders) {
+		this(settings, http, placeholders, ClientsUnderTest.NONE);
+	}
+
+	private TestScriptRunner(RunSettings settings, HttpClient http, Placeholders placeholders,
+			ClientsUnderTest clients) {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.http = Objects.requireNonNull(http, "http");
 		this.placeholders = Objects.requireNonNull(placeholders, "placeholders");
+		this.clients = Objects.requireNonNull(clients, "clients");
 		this.serverReleases = new ServerReleaseLookup(http);
 	}
 
@@ -72,7 +91,7 @@ public final class TestScriptRunner {
 		Objects.requireNonNull(listener, "listener");
 		ServerRelease serverRelease = this.serverReleases.releaseFor(this.settings, script.version());
 		return new ScriptExecution(script, this.settings, this.http, this.placeholders, listener,
-				new TestReportBuilder(), serverRelease)
+				new TestReportBuilder(), serverRelease, this.clients)
 			.run();
 	}
 

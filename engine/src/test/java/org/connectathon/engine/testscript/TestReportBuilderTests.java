@@ -101,7 +101,7 @@ class TestReportBuilderTests {
 	private static void assertSameAsConverted(LoadedTestScript script, RunSettings settings) {
 		TestReportBuilder report = new TestReportBuilder();
 		ScriptResult result = new ScriptExecution(script, settings, HTTP, Placeholders.system(),
-				RunProgressListener.NONE, report, ServerRelease.given(script.version()))
+				RunProgressListener.NONE, report, ServerRelease.given(script.version()), ClientsUnderTest.NONE)
 			.run();
 		IBaseResource converted = VersionConvertorFactory_40_50
 			.convertResource((org.hl7.fhir.r5.model.Resource) report.build(FhirVersion.R5));

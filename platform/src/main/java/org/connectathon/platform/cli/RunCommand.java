@@ -1,6 +1,7 @@
 package org.connectathon.platform.cli;
 
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,14 +9,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.connectathon.engine.outbound.OutboundAddressPolicy;
 
 import org.connectathon.engine.packages.PackageException;
 import org.connectathon.engine.validation.ValidationServiceCache;
+import org.connectathon.engine.testscript.ClientListener;
+import org.connectathon.engine.testscript.ClientListenerException;
+import org.connectathon.engine.testscript.ClientsUnderTest;
 import org.connectathon.engine.testscript.FhirVersion;
 import org.connectathon.engine.testscript.LoadedTestScript;
 import org.connectathon.engine.testscript.PackageProfileValidator;
 import org.connectathon.engine.testscript.Outcome;
+import org.connectathon.engine.testscript.RunProgressListener;
 import org.connectathon.engine.testscript.RunSettings;
 import org.connectathon.engine.testscript.ScriptResult;
 import org.connectathon.engine.testscript.TestScriptLoadException;
@@ -33,9 +42,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Runs FHIR TestScripts against servers and writes TestReports. Exit code 0 when every
- * script passes, 1 when any fails or could not run an action, 2 for bad usage or a script
- * that cannot be loaded.
+ * Runs FHIR TestScripts against servers, or with clients under test ({@code --client}),
+ * and writes TestReports. Exit code 0 when every script passes, 1 when any fails or could
+ * not run an action, 2 for bad usage or a script that cannot be loaded.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
 		description = "Runs FHIR TestScripts (R4 or R5, JSON or XML) against FHIR servers and writes TestReports.")
@@ -79,6 +88,21 @@ class RunCommand implements Callable<Integer> {
 					+ "the server's CapabilityStatement, else the script's own release).")
 	String fhirVersion;
 
+	@Option(names = "--client", paramLabel = "N=PORT",
+			description = "Origin N of the scripts is a client under test: wait for its requests on PORT, forward them "
+					+ "to the operation's destination and judge them, instead of sending them.")
+	Map<Integer, Integer> clients = new LinkedHashMap<>();
+
+	@Option(names = "--client-host", defaultValue = "localhost", paramLabel = "HOST",
+			description = "Address the --client ports listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every "
+					+ "interface, so that clients on other machines reach them).")
+	String clientHost;
+
+	@Option(names = "--wait", defaultValue = "60", paramLabel = "SECONDS",
+			description = "How long each request expected from a client under test may take to arrive (default: "
+					+ "${DEFAULT-VALUE}).")
+	int waitSeconds;
+
 	@Parameters(arity = "1..*", paramLabel = "PATH",
 			description = "TestScript files, folders of them, or FHIR packages (.tgz) holding them.")
 	List<Path> paths;
@@ -109,7 +133,8 @@ class RunCommand implements Callable<Integer> {
 		if (scripts.isEmpty()) {
 			throw new UsageException("no TestScript found in " + this.paths);
 		}
-		List<ScriptResult> results = new TestScriptRunner(settings).runAll(scripts, this.parallel);
+		List<ScriptResult> results = this.clients.isEmpty()
+				? new TestScriptRunner(settings).runAll(scripts, this.parallel) : runWithClients(settings, scripts);
 		stdout.print(ConsoleSummary.format(results));
 		try {
 			if (this.out != null) {
@@ -125,6 +150,59 @@ class RunCommand implements Callable<Integer> {
 		}
 		stdout.flush();
 		return RunReports.overall(results) == Outcome.PASS ? 0 : 1;
+	}
+
+	/**
+	 * Runs the scripts one after the other, listening for the clients under test on their
+	 * ports; says where each client sends and what it waits for before it starts.
+	 */
+	private List<ScriptResult> runWithClients(RunSettings settings, List<LoadedTestScript> scripts) {
+		if (this.parallel != 1) {
+			throw new UsageException("--parallel must be 1 with --client: a client under test sends one script's "
+					+ "requests at a time, got " + this.parallel);
+		}
+		if (this.waitSeconds < 1) {
+			throw new UsageException("--wait must be at least 1 second, got " + this.waitSeconds);
+		}
+		List<ClientListener> listeners = new ArrayList<>();
+		try {
+			for (Map.Entry<Integer, Integer> client : this.clients.entrySet()) {
+				if (client.getValue() < 1 || client.getValue() > 65535) {
+					throw new UsageException("--client " + client.getKey()
+							+ "=PORT expects a port from 1 to 65535, got " + client.getValue());
+				}
+				listeners.add(ClientListener.start(new InetSocketAddress(this.clientHost, client.getValue()),
+						Set.of(client.getKey()), ClientListener.DEFAULT_MAX_BODY_BYTES,
+						Duration.ofSeconds(this.waitSeconds)));
+			}
+			PrintWriter stdout = this.spec.commandLine().getOut();
+			for (ClientListener listener : listeners) {
+				int origin = listener.origins().iterator().next();
+				List<String> expected = scripts.stream()
+					.flatMap(script -> script.requestsFrom(origin).stream())
+					.toList();
+				stdout.println("Client of origin " + origin + ": send to " + listener.baseUrl() + "; waiting for "
+						+ (expected.isEmpty() ? "nothing (no operation of the scripts has origin " + origin + ")"
+								: String.join(", ", expected)));
+			}
+			stdout.flush();
+			ClientsUnderTest clientsUnderTest = ClientsUnderTest.of(listeners, Duration.ofSeconds(this.waitSeconds));
+			RunProgressListener progress = new ClientProgress(stdout);
+			try (CloseableHttpClient http = OutboundAddressPolicy.anyAddress()
+				.httpClient(Duration.ofSeconds(this.timeoutSeconds))) {
+				TestScriptRunner runner = new TestScriptRunner(settings, http, clientsUnderTest);
+				return scripts.stream().map(script -> runner.run(script, progress)).toList();
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+		catch (ClientListenerException ex) {
+			throw new UsageException(ex.getMessage());
+		}
+		finally {
+			listeners.forEach(ClientListener::close);
+		}
 	}
 
 	/** The release given with --fhir-version, or null to ask the server. */

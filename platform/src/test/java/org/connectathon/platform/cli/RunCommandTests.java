@@ -2,8 +2,17 @@ package org.connectathon.platform.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.connectathon.platform.ReferenceServerExtension;
 import org.junit.jupiter.api.Test;
@@ -162,6 +171,93 @@ class RunCommandTests {
 	void shouldRefuseAPortThatIsTaken() {
 		assertThat(execute("reference-server", "--port", Integer.toString(server.port()))).isEqualTo(2);
 		assertThat(this.err.toString()).startsWith("error: CTN-5004: the reference server cannot");
+	}
+
+	private static Path clientScript(Path folder) throws Exception {
+		Path file = folder.resolve("client.json");
+		Files.writeString(file,
+				"""
+						{"resourceType":"TestScript","id":"client","name":"Client","status":"active",
+						 "origin":[{"index":1,"profile":{"system":"http://terminology.hl7.org/CodeSystem/testscript-profile-origin-types","code":"FHIR-Client"}}],
+						 "destination":[{"index":1,"profile":{"system":"http://terminology.hl7.org/CodeSystem/testscript-profile-destination-types","code":"FHIR-Server"}}],
+						 "test":[{"name":"create","action":[
+						  {"operation":{"type":{"system":"http://terminology.hl7.org/CodeSystem/testscript-operation-codes","code":"create"},"resource":"Patient","origin":1,"destination":1,"encodeRequestUrl":true}},
+						  {"assert":{"direction":"request","expression":"Patient.name.family","value":"Chalmers","warningOnly":false}},
+						  {"assert":{"direction":"response","responseCode":"201","warningOnly":false}}]}]}""");
+		return file;
+	}
+
+	private CompletableFuture<Integer> executeInThread(String... args) {
+		CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+		Thread thread = new Thread(() -> exitCode.complete(execute(args)), "cli-run");
+		thread.setDaemon(true);
+		thread.start();
+		return exitCode;
+	}
+
+	/** Sends as the client under test, once the run says it waits. */
+	private HttpResponse<String> sendAsClient(int port, String method, String body) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+		while (!this.out.toString().contains("waiting for the client of origin 1") && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/Patient"))
+			.timeout(Duration.ofSeconds(180));
+		request.method(method,
+				body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		request.header("Content-Type", "application/fhir+json");
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void shouldPassAClientScriptWhenTheClientSendsTheExpectedRequests(@TempDir Path folder) throws Exception {
+		Path script = clientScript(folder);
+		int port = freePort();
+		CompletableFuture<Integer> exitCode = executeInThread("run", "--client", "1=" + port, "--wait", "180",
+				"--server", server.baseUrl(), "--junit", folder.resolve("junit").toString(), script.toString());
+		HttpResponse<String> created = sendAsClient(port, "POST",
+				"{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Chalmers\"}]}");
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(exitCode.get(180, TimeUnit.SECONDS)).as(this.out + " " + this.err).isZero();
+		assertThat(this.out.toString())
+			.contains("Client of origin 1: send to http://localhost:" + port + "; waiting for POST Patient")
+			.contains("PASS  client");
+		assertThat(folder.resolve("junit/TEST-client.xml")).exists();
+	}
+
+	@Test
+	void shouldFailAClientScriptNamingTheWrongRequestTheClientSent(@TempDir Path folder) throws Exception {
+		Path script = clientScript(folder);
+		int port = freePort();
+		CompletableFuture<Integer> exitCode = executeInThread("run", "--client", "1=" + port, "--wait", "3", "--server",
+				server.baseUrl(), script.toString());
+		assertThat(sendAsClient(port, "GET", null).statusCode()).as("answered all the same").isEqualTo(200);
+		assertThat(exitCode.get(180, TimeUnit.SECONDS)).as(this.out + " " + this.err).isEqualTo(1);
+		assertThat(this.out.toString()).contains("the client of origin 1 sent GET /Patient while POST Patient")
+			.contains("FAIL  client")
+			.contains("CTN-3073: no POST Patient arrived within 3 s")
+			.contains("the client sent meanwhile: GET /Patient -> 200");
+	}
+
+	@Test
+	void shouldExitTwoWhenTheClientPortIsTaken(@TempDir Path folder) throws Exception {
+		Path script = clientScript(folder);
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("localhost"))) {
+			assertThat(execute("run", "--client", "1=" + taken.getLocalPort(), "--server", server.baseUrl(),
+					script.toString()))
+				.isEqualTo(2);
+		}
+		assertThat(this.err.toString()).startsWith("error: CTN-3070: cannot listen for the client at localhost:");
+		assertThat(execute("run", "--client", "1=" + freePort(), "--parallel", "2", "--server", server.baseUrl(),
+				script.toString()))
+			.isEqualTo(2);
+		assertThat(this.err.toString()).contains("error: --parallel must be 1 with --client");
+	}
+
+	private static int freePort() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("localhost"))) {
+			return socket.getLocalPort();
+		}
 	}
 
 }

@@ -1,0 +1,4 @@
+/**
+ * What the TestScript engine adds to each exchange of a client under test.
+ */
+package org.connectathon.bench.client;
