@@ -14,14 +14,14 @@ import org.springframework.web.util.UriComponentsBuilder;
  * missing or blank value keeps all. Pages carry it in their address, so that a filtered
  * matrix can be bookmarked and shared.
  */
-record ResultsFilter(@Nullable String profile, @Nullable String organization) {
+public record ResultsFilter(@Nullable String profile, @Nullable String organization) {
 
-	ResultsFilter {
+	public ResultsFilter {
 		profile = (profile == null || profile.isBlank()) ? null : profile.strip();
 		organization = (organization == null || organization.isBlank()) ? null : organization.strip();
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return this.profile == null && this.organization == null;
 	}
 
@@ -29,7 +29,7 @@ record ResultsFilter(@Nullable String profile, @Nullable String organization) {
 	 * The filter as the query of a page's address, encoded, with its {@code ?}; empty
 	 * when it keeps all.
 	 */
-	String query() {
+	public String query() {
 		return UriComponentsBuilder.newInstance()
 			.queryParamIfPresent("profile", Optional.ofNullable(this.profile))
 			.queryParamIfPresent("organization", Optional.ofNullable(this.organization))
