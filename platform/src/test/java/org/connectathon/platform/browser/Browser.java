@@ -16,8 +16,11 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -216,6 +219,25 @@ final class Browser implements BeforeEachCallback, AfterEachCallback, AfterAllCa
 
 	String currentPath() {
 		return this.driver.getCurrentUrl().substring(this.baseUrl.length());
+	}
+
+	// The results matrix (issue 19): pages at a phone's width, what the browser laid out,
+	// and a picture of the page for the documentation.
+
+	/** Resizes the window, as a phone (390 by 844) or a laptop (1280 by 900). */
+	void resize(int width, int height) {
+		this.driver.manage().window().setSize(new Dimension(width, height));
+	}
+
+	/** Runs a script in the page and answers its result, to read what was laid out. */
+	Object script(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
+	}
+
+	/** Writes a PNG of what the window shows. */
+	void screenshot(Path file) throws java.io.IOException {
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
 	}
 
 }
