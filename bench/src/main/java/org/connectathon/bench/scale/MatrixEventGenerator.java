@@ -52,10 +52,11 @@ final class MatrixEventGenerator {
 	 */
 	long generate(Connection connection, long adminId, String adminToken) throws SQLException {
 		connection.setAutoCommit(false);
-		try (PreparedStatement insert = connection
-			.prepareStatement("insert into api_tokens (user_id, name, secret_hash) values (?, 'benchmark', ?)")) {
+		try (PreparedStatement insert = connection.prepareStatement(
+				"insert into api_tokens (user_id, name, secret_hash, expires_at) values (?, 'benchmark', ?, ?)")) {
 			insert.setLong(1, adminId);
 			insert.setString(2, EventGenerator.sha256(adminToken));
+			insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1));
 			insert.executeUpdate();
 		}
 		long eventId = insertEvent(connection);

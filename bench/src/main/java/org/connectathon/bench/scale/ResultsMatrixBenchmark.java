@@ -60,6 +60,7 @@ public final class ResultsMatrixBenchmark {
 		List<String> databaseOptions;
 		String jdbcUrl;
 		String jdbcUser;
+		Path passwordFile = null;
 		if (database.equals("h2")) {
 			Path home = work.resolve("h2-home").toAbsolutePath();
 			deleteRecursively(home);
@@ -67,6 +68,8 @@ public final class ResultsMatrixBenchmark {
 			jdbcUrl = "jdbc:h2:file:" + home + "/connectathon;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 					+ "DEFAULT_NULL_ORDERING=HIGH";
 			jdbcUser = "sa";
+			// the platform gives its embedded database a generated password, kept here
+			passwordFile = home.resolve("database-password");
 		}
 		else if (database.equals("postgres")) {
 			recreatePostgresDatabase();
@@ -81,7 +84,8 @@ public final class ResultsMatrixBenchmark {
 		PlatformProcess.run(jar, databaseOptions, log, "admin", "create-user", "--username", ADMIN, "--password",
 				PASSWORD, "--role", "ADMIN");
 		long eventId;
-		try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, "")) {
+		String password = (passwordFile != null) ? Files.readString(passwordFile).strip() : "";
+		try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, password)) {
 			eventId = new MatrixEventGenerator().generate(connection, userId(connection, ADMIN), TOKEN);
 		}
 		System.out.printf("Generated %d systems x 200 columns, %d registrations%n", MatrixEventGenerator.SYSTEMS,
