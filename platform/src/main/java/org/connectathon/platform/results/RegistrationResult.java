@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public record RegistrationResult(long registrationId, long organizationId, String organizationName, long systemId,
 		String systemName, String profileKeyword, String actorKeyword, @Nullable String optionKeyword,
 		TestingType testingType, Grade grade, Grade computedGrade, @Nullable String overrideReason,
-		Indicators indicators) {
+		Indicators indicators) implements MatrixEntry {
 
 	@JsonProperty("overridden")
 	public boolean overridden() {

@@ -1,6 +1,7 @@
 package org.connectathon.platform.results;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.connectathon.platform.ListPage;
 import org.connectathon.platform.event.EventService;
@@ -19,14 +20,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The results matrix of an event, organizers' overrides and publication, and the public
- * page.
+ * The results of an event, as a matrix and as a list, organizers' overrides and
+ * publication, and the public pages.
  */
 @Controller
 class ResultsPageController {
 
 	/**
-	 * Registrations on a page of the matrix: a screenful or two, quick to render; the CSV
+	 * Registrations on a page of the list: a screenful or two, quick to render; the CSV
 	 * and the API hold them all.
 	 */
 	static final int PAGE_SIZE = 100;
@@ -42,16 +43,47 @@ class ResultsPageController {
 		this.events = events;
 	}
 
+	/** The matrix, organizations and systems down, profiles and actors across. */
 	@GetMapping("/events/{eventId}/results")
-	String results(@PathVariable long eventId, @RequestParam(defaultValue = "0") int page,
-			@AuthenticationPrincipal SignedInUser user, Model model) {
+	String results(@PathVariable long eventId, @RequestParam(required = false) String profile,
+			@RequestParam(required = false) String organization, @AuthenticationPrincipal SignedInUser user,
+			Model model) {
 		model.addAttribute("event", this.events.find(eventId, user));
-		model.addAttribute("results", ListPage.of(this.grading.matrix(eventId, user), page, PAGE_SIZE));
+		ResultsFilter filter = new ResultsFilter(profile, organization);
+		List<RegistrationResult> results = this.grading.matrix(eventId, user);
+		addFilter(model, filter, results);
+		model.addAttribute("matrix", ResultsMatrix.of(filter.apply(results)));
+		model.addAttribute("grades", Arrays.asList(Grade.values()));
 		if (user.isAdmin()) {
 			model.addAttribute("published", this.grading.isPublished(eventId));
 			model.addAttribute("publicationChanges", this.grading.publicationChanges(eventId, user));
 		}
 		return "results/matrix";
+	}
+
+	/**
+	 * The same results as a list of registrations with what each grade was computed from.
+	 */
+	@GetMapping("/events/{eventId}/results/list")
+	String list(@PathVariable long eventId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) String profile, @RequestParam(required = false) String organization,
+			@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("event", this.events.find(eventId, user));
+		ResultsFilter filter = new ResultsFilter(profile, organization);
+		List<RegistrationResult> results = this.grading.matrix(eventId, user);
+		addFilter(model, filter, results);
+		model.addAttribute("results", ListPage.of(filter.apply(results), page, PAGE_SIZE));
+		return "results/list";
+	}
+
+	/**
+	 * The filter and what it may choose among: the profiles and organizations of all the
+	 * results.
+	 */
+	private static void addFilter(Model model, ResultsFilter filter, List<? extends MatrixEntry> results) {
+		model.addAttribute("filter", filter);
+		model.addAttribute("filterProfiles", ResultsFilter.profiles(results));
+		model.addAttribute("filterOrganizations", ResultsFilter.organizations(results));
 	}
 
 	@GetMapping("/events/{eventId}/results/{registrationId}/history")
@@ -98,9 +130,26 @@ class ResultsPageController {
 	}
 
 	@GetMapping("/public/events/{eventId}/results")
-	String publication(@PathVariable long eventId, Model model) {
-		model.addAttribute("publication", this.grading.publication(eventId));
+	String publication(@PathVariable long eventId, @RequestParam(required = false) String profile,
+			@RequestParam(required = false) String organization, Model model) {
+		Publication publication = this.grading.publication(eventId);
+		ResultsFilter filter = new ResultsFilter(profile, organization);
+		model.addAttribute("publication", publication);
+		addFilter(model, filter, publication.results());
+		model.addAttribute("matrix", ResultsMatrix.of(filter.apply(publication.results())));
+		model.addAttribute("grades", Arrays.asList(Grade.values()));
 		return "results/public";
+	}
+
+	@GetMapping("/public/events/{eventId}/results/list")
+	String publicationList(@PathVariable long eventId, @RequestParam(required = false) String profile,
+			@RequestParam(required = false) String organization, Model model) {
+		Publication publication = this.grading.publication(eventId);
+		ResultsFilter filter = new ResultsFilter(profile, organization);
+		model.addAttribute("publication", publication);
+		addFilter(model, filter, publication.results());
+		model.addAttribute("results", filter.apply(publication.results()));
+		return "results/public-list";
 	}
 
 }

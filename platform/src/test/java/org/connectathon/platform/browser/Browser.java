@@ -223,7 +223,8 @@ final class Browser implements BeforeEachCallback, AfterEachCallback, AfterAllCa
 		return this.driver.getCurrentUrl().substring(this.baseUrl.length());
 	}
 
-	// i19 dashboard: pages at a phone's width, what a page's script drew, screenshots
+	// Pages at a phone's width, what a page's script drew or the browser laid out, and
+	// pictures of pages for the documentation.
 
 	/**
 	 * Resizes the window: a phone is about 390 by 844 pixels, the default 1280 by 900.
@@ -238,8 +239,8 @@ final class Browser implements BeforeEachCallback, AfterEachCallback, AfterAllCa
 	}
 
 	/** Runs a script in the page and answers its {@code return} value. */
-	@Nullable Object script(String javascript) {
-		return ((JavascriptExecutor) this.driver).executeScript(javascript);
+	@Nullable Object script(String javascript, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeScript(javascript, arguments);
 	}
 
 	/** Saves what the window shows as a PNG image. */

@@ -155,6 +155,7 @@ class EventBrowserIntegrationTests {
 		browser.signInAs(this.fixtures.user(Role.ADMIN, null));
 		browser.visit("/events/" + event.id());
 		browser.click(By.id("event-results"));
+		browser.click(By.id("results-list-link"));
 		assertThat(browser.text(By.id("results"))).contains("IPS:CREATOR thorough pass")
 			.contains("PDQm:CONSUMER thorough pass")
 			.contains("IPS:REPOSITORY thorough pass");
@@ -167,6 +168,11 @@ class EventBrowserIntegrationTests {
 		browser.signOut();
 		browser.visit("/public/events/" + event.id() + "/results");
 		assertThat(browser.currentPath()).isEqualTo("/public/events/" + event.id() + "/results");
+		assertThat(browser.text(By.id("results-matrix"))).contains("Acme Summary Viewer")
+			.contains("CREATOR")
+			.contains("CONSUMER")
+			.contains("REPOSITORY");
+		browser.click(By.id("results-list-link"));
 		assertThat(browser.text(By.id("public-results"))).contains("Acme Summary Viewer")
 			.contains("IPS:CREATOR")
 			.contains("PDQm:CONSUMER")

@@ -168,7 +168,7 @@ class ResultsIntegrationTests {
 	}
 
 	@Test
-	void shouldShowTheMatrixPageByPageWithTheOverrideOnEachRegistrationsHistoryPage() {
+	void shouldShowTheListPageByPageWithTheOverrideOnEachRegistrationsHistoryPage() {
 		for (int system = 1; system <= ResultsPageController.PAGE_SIZE / 2 + 1; system++) {
 			publishedSystem(this.alice, this.event, "Acme System %03d".formatted(system), "IPS:CREATOR",
 					"PDQm:CONSUMER");
@@ -177,8 +177,8 @@ class ResultsIntegrationTests {
 		PageClient pages = PageClient.signedIn(this.fixtures.port(), organizer.username());
 		String matrix = "/events/" + this.event.id() + "/results";
 
-		String first = pages.get(matrix).body();
-		String second = pages.get(matrix + "?page=1").body();
+		String first = pages.get(matrix + "/list").body();
+		String second = pages.get(matrix + "/list?page=1").body();
 
 		assertThat(first).contains("Acme System 001", "Acme System 050", "page 1 of 2 (102 in all)")
 			.doesNotContain("Acme System 051");

@@ -100,18 +100,18 @@ class PageBoundsIntegrationTests {
 	@Test
 	void shouldShowAnEmptyPagePastTheEndOfTheWorklistAndTheResults() {
 		HttpResponse<String> worklist = this.monitorPages.get(page("worklist") + "?page=2147483647");
-		HttpResponse<String> results = this.organizerPages.get(page("results") + "?page=2147483647");
+		HttpResponse<String> results = this.organizerPages.get(page("results/list") + "?page=2147483647");
 
 		assertThat(worklist.statusCode()).isEqualTo(200);
 		assertThat(worklist.body()).doesNotContain("Acme Summary").contains("worklist-previous");
 		assertThat(results.statusCode()).isEqualTo(200);
 		assertThat(results.body()).doesNotContain("Acme Summary")
-			.contains("results-previous", "href=\"/events/" + this.event.id() + "/results?page=0\"");
+			.contains("results-previous", "href=\"/events/" + this.event.id() + "/results/list?page=0\"");
 	}
 
 	@Test
 	void shouldRefuseANegativeOrNonNumericPageOfTheWorklistAndTheResultsPages() {
-		for (String path : List.of(page("worklist"), page("results"))) {
+		for (String path : List.of(page("worklist"), page("results/list"))) {
 			PageClient pages = path.endsWith("worklist") ? this.monitorPages : this.organizerPages;
 			for (String number : List.of("-1", "99999999999", "first")) {
 				HttpResponse<String> refused = pages.get(path + "?page=" + number);
@@ -126,7 +126,7 @@ class PageBoundsIntegrationTests {
 	@Test
 	void shouldKeepThePagesSizeWhateverSizeAsks() {
 		HttpResponse<String> worklist = this.monitorPages.get(page("worklist") + "?size=100000");
-		HttpResponse<String> results = this.organizerPages.get(page("results") + "?size=100000");
+		HttpResponse<String> results = this.organizerPages.get(page("results/list") + "?size=100000");
 
 		assertThat(worklist.statusCode()).isEqualTo(200);
 		assertThat(worklist.body()).contains("Acme Summary");
