@@ -71,7 +71,7 @@ class SystemRepository {
 			.query(Integer.class)
 			.single();
 		List<RegisteredSystem> items = this.jdbc
-			.sql(SELECT_SYSTEM + where + " order by " + filter.sort().orderBy(SORT_COLUMNS, "s.name, s.id")
+			.sql(SELECT_SYSTEM + where + " order by " + filter.sort().orderBy(SORT_COLUMNS, "lower(s.name), s.id")
 					+ " limit :limit offset :offset")
 			.params(parameters)
 			.param("limit", size)
@@ -136,9 +136,9 @@ class SystemRepository {
 
 	private static Map<String, String> sortColumns() {
 		Map<String, String> columns = new LinkedHashMap<>();
-		columns.put("organization", "o.name");
-		columns.put("name", "s.name");
-		columns.put("table", "s.table_location");
+		columns.put("organization", "lower(o.name)");
+		columns.put("name", "lower(s.name)");
+		columns.put("table", "lower(s.table_location)");
 		columns.put("status", "s.status");
 		return Collections.unmodifiableMap(columns);
 	}

@@ -76,7 +76,7 @@ class TestRepository {
 	private static Map<String, String> sortColumns() {
 		Map<String, String> columns = new LinkedHashMap<>();
 		columns.put("keyword", "t.keyword");
-		columns.put("name", "t.name");
+		columns.put("name", "lower(t.name)");
 		columns.put("type", "t.test_type");
 		return Collections.unmodifiableMap(columns);
 	}
