@@ -98,7 +98,11 @@ public final class EventScaleBenchmark {
 		PlatformProcess.run(jar, databaseOptions, log, "admin", "create-user", "--username", MONITOR, "--password",
 				PASSWORD, "--role", "MONITOR");
 		GeneratedEvent event;
-		try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, "")) {
+		// The platform gives its embedded database a password of its own (see
+		// EmbeddedDatabaseProtection) when the admin commands first open it.
+		Path h2Password = work.resolve("h2-home").resolve("database-password");
+		String jdbcPassword = database.equals("h2") ? Files.readString(h2Password).strip() : "";
+		try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
 			event = new EventGenerator().generate(connection, userId(connection, ADMIN), userId(connection, MONITOR),
 					"ctn_bench_admin", "ctn_bench_monitor");
 		}
