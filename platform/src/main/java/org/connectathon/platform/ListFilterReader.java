@@ -108,6 +108,14 @@ public final class ListFilterReader {
 	}
 
 	/**
+	 * The problems found so far, for a list that reads more filters of its own and
+	 * refuses them all at once.
+	 */
+	public List<String> problems() {
+		return List.copyOf(this.problems);
+	}
+
+	/**
 	 * The filter read, if every value read.
 	 * @throws InvalidInputException naming each problem
 	 */
