@@ -135,13 +135,16 @@ class TestInstanceRepository {
 		StringBuilder where = new StringBuilder(" where i.event_id = :eventId");
 		parameters.put("eventId", eventId);
 		if (filter.text() != null) {
-			where
-				.append("""
-						 and (i.test_id in (select id from tests where event_id = :eventId
-						and (lower(keyword) like :text escape '\\' or lower(name) like :text escape '\\'))
-						or i.id in (select p.test_instance_id from test_instance_systems p join systems s on s.id = p.system_id
-						join organizations o on o.id = p.organization_id where s.event_id = :eventId
-						and (lower(s.name) like :text escape '\\' or lower(o.name) like :text escape '\\')))""");
+			// One semi-join, not two joined by "or", which would keep both databases from
+			// looking the ids up by the primary key (a scan of every instance on H2).
+			where.append("""
+					 and i.id in (select p.test_instance_id from test_instance_systems p
+					join systems s on s.id = p.system_id join organizations o on o.id = p.organization_id
+					where s.event_id = :eventId and (lower(s.name) like :text escape '\\'
+					or lower(o.name) like :text escape '\\')
+					union select x.id from test_instances x where x.test_id in (select t.id from tests t
+					where t.event_id = :eventId and (lower(t.keyword) like :text escape '\\'
+					or lower(t.name) like :text escape '\\')))""");
 			parameters.put("text", filter.text());
 		}
 		if (filter.status() != null) {
