@@ -28,6 +28,17 @@ public record ListPage<T>(List<T> items, int number, int size, int total) {
 		return (long) number * size;
 	}
 
+	/**
+	 * Refuses a page size below 1 or above the list's maximum, which keeps one answer of
+	 * the API small.
+	 */
+	public static void requireSize(int size, int maximum) {
+		if (size < 1 || size > maximum) {
+			throw new InvalidInputException("The page size is not valid.",
+					List.of("size: expected 1 to " + maximum + ", found " + size));
+		}
+	}
+
 	public int pageCount() {
 		return Math.max(1, (this.total + this.size - 1) / this.size);
 	}

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -165,7 +166,7 @@ public final class ApiClient {
 		try {
 			var response = HTTP.send(request.build(), BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+					response.body(), response.headers());
 		}
 		catch (IOException | InterruptedException exception) {
 			throw new IllegalStateException(method + " " + path + " failed", exception);
@@ -181,10 +182,10 @@ public final class ApiClient {
 	}
 
 	/**
-	 * An answer of the API: status, content type and body, with the body parsed on
-	 * demand.
+	 * An answer of the API: status, content type, body and headers, with the body parsed
+	 * on demand.
 	 */
-	public record Response(int status, String contentType, String body) {
+	public record Response(int status, String contentType, String body, HttpHeaders headers) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);

@@ -88,7 +88,8 @@ final class EventGenerator {
 
 	private void insertToken(Connection connection, long userId, String secret) throws SQLException {
 		try (PreparedStatement insert = connection
-			.prepareStatement("insert into api_tokens (user_id, name, secret_hash) values (?, 'benchmark', ?)")) {
+			.prepareStatement("insert into api_tokens (user_id, name, secret_hash, expires_at)"
+					+ " values (?, 'benchmark', ?, current_timestamp + interval '1' day)")) {
 			insert.setLong(1, userId);
 			insert.setString(2, sha256(secret));
 			insert.executeUpdate();

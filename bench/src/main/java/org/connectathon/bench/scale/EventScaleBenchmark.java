@@ -39,7 +39,11 @@ public final class EventScaleBenchmark {
 
 	private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
 
-	private static final String POSTGRES_DATABASE = "connectathon_bench";
+	/**
+	 * The database that the PostgreSQL run drops and makes again; BENCH_POSTGRES_DATABASE
+	 * names another, so that two runs on one server do not drop each other's.
+	 */
+	private static final String POSTGRES_DATABASE = postgresDatabase();
 
 	private static final int WARM_UP = 30;
 
@@ -94,7 +98,11 @@ public final class EventScaleBenchmark {
 		PlatformProcess.run(jar, databaseOptions, log, "admin", "create-user", "--username", MONITOR, "--password",
 				PASSWORD, "--role", "MONITOR");
 		GeneratedEvent event;
-		try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, "")) {
+		// The platform gives its embedded database a password of its own (see
+		// EmbeddedDatabaseProtection) when the admin commands first open it.
+		Path h2Password = work.resolve("h2-home").resolve("database-password");
+		String jdbcPassword = database.equals("h2") ? Files.readString(h2Password).strip() : "";
+		try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
 			event = new EventGenerator().generate(connection, userId(connection, ADMIN), userId(connection, MONITOR),
 					"ctn_bench_admin", "ctn_bench_monitor");
 		}
@@ -117,6 +125,7 @@ public final class EventScaleBenchmark {
 			measure("worklist API (monitor)", 0, platform, repetitions,
 					() -> monitor.get("/api" + eventPath + "/worklist"));
 			measureVerdicts(admin, monitor, platform, event, repetitions);
+			measureLists(admin, platform, eventPath, repetitions);
 		}
 		System.out.println();
 		System.out.printf("%s, %d repetitions after %d warm-up, %s%n", database, repetitions, WARM_UP, loadAverage());
@@ -125,6 +134,27 @@ public final class EventScaleBenchmark {
 		for (Measurement measurement : this.measurements) {
 			System.out.println(measurement);
 		}
+	}
+
+	/**
+	 * The lists that find things (issue 19): the instance list's first page, whole and
+	 * filtered by each field, and the systems list filtered, on the page and the API.
+	 */
+	private void measureLists(PlatformClient admin, PlatformProcess platform, String eventPath, int repetitions)
+			throws Exception {
+		String instances = eventPath + "/test-instances";
+		measure("instance list page", 0, platform, repetitions, () -> admin.page(instances));
+		measure("instance list, status+profile", 0, platform, repetitions,
+				() -> admin.page(instances + "?status=VERIFIED&profile=P07&sort=-changed"));
+		measure("instance list, text", 0, platform, repetitions, () -> admin.page(instances + "?text=system+042"));
+		measure("instance list, organization", 0, platform, repetitions,
+				() -> admin.page(instances + "?organization=7&sort=test"));
+		measure("instance list, table", 0, platform, repetitions,
+				() -> admin.page(instances + "?table=table+12&page=2"));
+		measure("instance list API, filtered", 0, platform, repetitions,
+				() -> admin.get("/api" + instances + "?status=TO_BE_VERIFIED&profile=P03&size=100"));
+		measure("systems list, profile+table", 0, platform, repetitions,
+				() -> admin.page(eventPath + "/systems?profile=P07&table=table+1&sort=-table"));
 	}
 
 	/**
@@ -264,6 +294,14 @@ public final class EventScaleBenchmark {
 			statement.execute("drop database if exists " + POSTGRES_DATABASE + " with (force)");
 			statement.execute("create database " + POSTGRES_DATABASE);
 		}
+	}
+
+	private static String postgresDatabase() {
+		String name = System.getenv().getOrDefault("BENCH_POSTGRES_DATABASE", "connectathon_bench");
+		if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+			throw new IllegalArgumentException("BENCH_POSTGRES_DATABASE is a lower-case name, not " + name);
+		}
+		return name;
 	}
 
 	private static String loadAverage() {

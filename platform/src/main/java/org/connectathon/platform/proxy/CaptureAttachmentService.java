@@ -116,7 +116,7 @@ public class CaptureAttachmentService {
 		boolean seesAll = user.isAdmin()
 				|| (user.role() == Role.MONITOR && this.instances.maySeeToolReports(instance, user));
 		boolean open = !instance.status().participantMoves().isEmpty();
-		CaptureFilter attached = new CaptureFilter(null, instanceId, null, null, null, null, null);
+		CaptureFilter attached = CaptureFilter.attachedTo(instanceId);
 		return this.captures.findPage(instance.eventId(), attached, 0, MOST_CAPTURES_SHOWN)
 			.items()
 			.stream()

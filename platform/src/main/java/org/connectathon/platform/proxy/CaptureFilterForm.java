@@ -6,12 +6,19 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.ListFilterReader;
+import org.connectathon.platform.ListFilters;
+import org.connectathon.platform.ListSort;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,9 +34,20 @@ import org.jspecify.annotations.Nullable;
  * @param to the start before which captures end, likewise
  * @param resourceType the FHIR resource type the request was about
  * @param validation a {@link CaptureValidationStatus}, in any case
+ * @param text words that the request's address contains, in any case
+ * @param organization the id of an organization whose system sent or received the capture
+ * @param sort {@code id} (the default, newest first), {@code started}, {@code status},
+ * {@code duration} or {@code resource}, after a {@code -} for descending order
  */
 public record CaptureFilterForm(@Nullable String system, @Nullable String status, @Nullable String from,
-		@Nullable String to, @Nullable String resourceType, @Nullable String validation) {
+		@Nullable String to, @Nullable String resourceType, @Nullable String validation, @Nullable String text,
+		@Nullable String organization, @Nullable String sort) {
+
+	/**
+	 * The columns a capture list sorts by, by their names in the address, and their
+	 * columns in SQL: the allow-list that keeps the address out of the SQL.
+	 */
+	public static final Map<String, String> SORT_COLUMNS = sortColumns();
 
 	/** What {@code status} accepts for upstream calls that failed. */
 	public static final String FAILED = "failed";
@@ -37,7 +55,7 @@ public record CaptureFilterForm(@Nullable String system, @Nullable String status
 	private static final Pattern RESOURCE_TYPE = Pattern.compile("[A-Z][A-Za-z]{0,63}");
 
 	public static CaptureFilterForm none() {
-		return new CaptureFilterForm(null, null, null, null, null, null);
+		return new CaptureFilterForm(null, null, null, null, null, null, null, null, null);
 	}
 
 	/**
@@ -82,10 +100,17 @@ public record CaptureFilterForm(@Nullable String system, @Nullable String status
 					.collect(Collectors.joining(", ")) + ", found '" + this.validation + "'");
 			}
 		}
+		ListFilterReader shared = new ListFilters(this.text, null, null, null, this.organization, null, this.sort)
+			.reader("capture", Set.of(ListFilters.TEXT, ListFilters.ORGANIZATION));
+		String textPattern = shared.text();
+		Long organizationId = shared.organization();
+		ListSort order = shared.sort(SORT_COLUMNS.keySet(), CaptureFilter.NEWEST_FIRST);
+		problems.addAll(shared.problems());
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException("The capture filters are not valid.", problems);
 		}
-		return new CaptureFilter(systemId, testInstanceId, statusCode, start, end, type, validationStatus);
+		return new CaptureFilter(systemId, testInstanceId, statusCode, start, end, type, validationStatus, textPattern,
+				organizationId, order);
 	}
 
 	private static @Nullable Integer statusCode(String typed, List<String> problems) {
@@ -122,6 +147,37 @@ public record CaptureFilterForm(@Nullable String system, @Nullable String status
 				return null;
 			}
 		}
+	}
+
+	/** The filters' values by parameter name, as the address of a page carries them. */
+	public Map<String, String> given() {
+		Map<String, @Nullable String> values = new LinkedHashMap<>();
+		values.put("system", this.system);
+		values.put("status", this.status);
+		values.put("from", this.from);
+		values.put("to", this.to);
+		values.put("resourceType", this.resourceType);
+		values.put("validation", this.validation);
+		values.put(ListFilters.TEXT, this.text);
+		values.put(ListFilters.ORGANIZATION, this.organization);
+		values.put(ListFilters.SORT, this.sort);
+		Map<String, String> given = new LinkedHashMap<>();
+		values.forEach((name, value) -> {
+			if (present(value)) {
+				given.put(name, value);
+			}
+		});
+		return given;
+	}
+
+	private static Map<String, String> sortColumns() {
+		Map<String, String> columns = new LinkedHashMap<>();
+		columns.put("id", "id");
+		columns.put("started", "started_at");
+		columns.put("status", "status");
+		columns.put("duration", "total_millis");
+		columns.put("resource", "resource_type");
+		return Collections.unmodifiableMap(columns);
 	}
 
 	private static boolean present(@Nullable String value) {

@@ -2,6 +2,7 @@ package org.connectathon.platform.proxy;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.proxy.CaptureDetails.Message;
 import org.connectathon.platform.proxy.CaptureIssue.Side;
 import org.connectathon.platform.proxy.CapturedBodies.Syntax;
+import org.connectathon.platform.registration.RegisteredSystem;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.TestInstance;
 import org.connectathon.platform.testing.TestInstanceService;
@@ -64,7 +66,13 @@ class CapturePageController {
 				Forms.submit(result, () -> this.captures.findInEvent(eventId, filters, page, PAGE_SIZE, user))
 					.orElseGet(() -> new ListPage<>(List.of(), 0, PAGE_SIZE, 0)));
 		model.addAttribute("listPath", listPath("/events/" + eventId + "/captures", filters));
-		model.addAttribute("systems", this.captures.systemsOf(eventId, user));
+		List<RegisteredSystem> systems = this.captures.systemsOf(eventId, user);
+		model.addAttribute("systems", systems);
+		Map<Long, String> organizations = new LinkedHashMap<>();
+		systems.stream()
+			.sorted(Comparator.comparing(RegisteredSystem::organizationName, String.CASE_INSENSITIVE_ORDER))
+			.forEach((system) -> organizations.put(system.organizationId(), system.organizationName()));
+		model.addAttribute("organizations", organizations);
 		model.addAttribute("validationStatuses", CaptureValidationStatus.values());
 		model.addAttribute("dropped", this.captures.droppedOnThisNode());
 		model.addAttribute("systemNames", this.captures.systemNames(eventId, user));
@@ -112,18 +120,7 @@ class CapturePageController {
 	/** The list's address with its filters, to which the paging links add the page. */
 	private static String listPath(String path, CaptureFilterForm filters) {
 		UriComponentsBuilder address = UriComponentsBuilder.fromPath(path);
-		Map<String, @Nullable String> values = new LinkedHashMap<>();
-		values.put("system", filters.system());
-		values.put("status", filters.status());
-		values.put("from", filters.from());
-		values.put("to", filters.to());
-		values.put("resourceType", filters.resourceType());
-		values.put("validation", filters.validation());
-		values.forEach((name, value) -> {
-			if (value != null && !value.isBlank()) {
-				address.queryParam(name, value);
-			}
-		});
+		filters.given().forEach(address::queryParam);
 		return address.encode().build().toUriString();
 	}
 

@@ -142,8 +142,8 @@ public class CaptureRepository {
 			.single();
 		parameters.addValue("limit", size).addValue("offset", ListPage.offset(number, size));
 		List<Capture> items = this.jdbc
-			.sql("select " + SUMMARY_COLUMNS + " from captures" + where
-					+ " order by id desc limit :limit offset :offset")
+			.sql("select " + SUMMARY_COLUMNS + " from captures" + where + " order by "
+					+ filter.sort().orderBy(CaptureFilterForm.SORT_COLUMNS, "id desc") + " limit :limit offset :offset")
 			.paramSource(parameters)
 			.query(RecordRowMapper.of(Capture.class))
 			.list();
@@ -195,6 +195,15 @@ public class CaptureRepository {
 		if (filter.validationStatus() != null) {
 			where.append(" and validation_status = :validationStatus");
 			parameters.addValue("validationStatus", filter.validationStatus().name());
+		}
+		if (filter.text() != null) {
+			where.append(" and lower(url) like :text escape '\\'");
+			parameters.addValue("text", filter.text());
+		}
+		if (filter.organizationId() != null) {
+			where.append(" and (sender_system_id in (select id from systems where organization_id = :organizationId)"
+					+ " or receiver_system_id in (select id from systems where organization_id = :organizationId))");
+			parameters.addValue("organizationId", filter.organizationId());
 		}
 		return where.append(visible(visibility, parameters)).toString();
 	}

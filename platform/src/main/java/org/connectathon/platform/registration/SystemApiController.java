@@ -2,9 +2,13 @@ package org.connectathon.platform.registration;
 
 import java.util.List;
 
+import org.connectathon.platform.ListFilters;
 import org.connectathon.platform.proxy.ProxyAddresses;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.PagedLists;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,9 +38,18 @@ class SystemApiController {
 		this.proxyAddresses = proxyAddresses;
 	}
 
+	/**
+	 * A page of the event's systems that the caller may see and that pass the filters
+	 * (see docs/running-an-event.md, Finding things), by organization and name unless
+	 * {@code sort} names a column ({@code organization}, {@code name}, {@code table},
+	 * {@code status}, after a {@code -} for descending order). The {@code X-Total-Count}
+	 * header tells how many pass.
+	 */
 	@GetMapping("/events/{eventId}/systems")
-	List<RegisteredSystem> systems(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user) {
-		return this.systems.findInEvent(eventId, user);
+	ResponseEntity<List<RegisteredSystem>> systems(@PathVariable long eventId, @ParameterObject ListFilters filters,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = PagedLists.DEFAULT_SIZE) int size,
+			@AuthenticationPrincipal SignedInUser user) {
+		return PagedLists.of(this.systems.findInEvent(eventId, filters, page, size, user));
 	}
 
 	@PostMapping("/events/{eventId}/systems")

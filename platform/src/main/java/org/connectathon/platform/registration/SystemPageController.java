@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Collectors;
 
+import org.connectathon.platform.ListFilters;
+import org.connectathon.platform.ListPage;
 import org.connectathon.platform.catalog.Actor;
 import org.connectathon.platform.catalog.CatalogService;
 import org.connectathon.platform.catalog.QualifiedKeyword;
@@ -32,6 +34,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Pages to register a system, its actors and its endpoints. */
 @Controller
 class SystemPageController {
+
+	static final int PAGE_SIZE = 50;
+
+	private static final String FILTERS = "filters";
 
 	private static final String SYSTEM_VIEW = "registration/system";
 
@@ -62,17 +68,32 @@ class SystemPageController {
 		this.proxyAddresses = proxyAddresses;
 	}
 
-	/** The event's systems; only the list when htmx asks for it from the event page. */
+	/**
+	 * The event's systems, a page at a time, with the filters and sort of a GET form kept
+	 * in the address; only the list when htmx asks for it from the event page.
+	 */
 	@GetMapping("/events/{eventId}/systems")
-	String systems(@PathVariable long eventId, @RequestHeader(name = "HX-Request", required = false) String htmx,
+	String systems(@PathVariable long eventId, @ModelAttribute(FILTERS) ListFilters filters, BindingResult result,
+			@RequestParam(defaultValue = "0") int page,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			@AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("event", this.events.find(eventId, user));
-		List<RegisteredSystem> systems = this.systems.findInEvent(eventId, user);
+		Event event = this.events.find(eventId, user);
+		model.addAttribute("event", event);
+		ListPage<RegisteredSystem> systems = Forms
+			.submit(result, () -> this.systems.findInEvent(eventId, filters, page, PAGE_SIZE, user))
+			.orElseGet(() -> new ListPage<>(List.of(), 0, PAGE_SIZE, 0));
 		model.addAttribute("systems", systems);
 		model.addAttribute("registrations",
-				systems.stream()
+				systems.items()
+					.stream()
 					.collect(Collectors.toMap(RegisteredSystem::id,
 							(system) -> this.systems.findRegistrations(system.id(), user))));
+		String listBase = "/events/" + eventId + "/systems";
+		model.addAttribute("listBase", listBase);
+		model.addAttribute("listPath", filters.path(listBase));
+		model.addAttribute("statuses", SystemStatus.values());
+		model.addAttribute("profiles", event.profiles());
+		model.addAttribute("organizations", this.systems.organizationsInEvent(eventId, user));
 		return (htmx != null) ? "registration/event-systems :: list" : "registration/event-systems";
 	}
 

@@ -1,9 +1,14 @@
 package org.connectathon.platform.registration;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.connectathon.platform.ListPage;
 import org.connectathon.platform.RecordRowMapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +49,98 @@ class SystemRepository {
 			.param("organizationId", visibleDraftsOf)
 			.query(RecordRowMapper.of(RegisteredSystem.class))
 			.list();
+	}
+
+	/**
+	 * The columns a system list sorts by, by their names in the address: the allow-list
+	 * that keeps the address out of the SQL.
+	 */
+	static final Map<String, String> SORT_COLUMNS = sortColumns();
+
+	/**
+	 * One page of the event's systems that pass the filter, in its order, among those
+	 * published or belonging to the given organization (all, for organizers).
+	 */
+	ListPage<RegisteredSystem> findPage(long eventId, SystemFilter filter, @Nullable Long visibleDraftsOf,
+			boolean allDrafts, int number, int size) {
+		Map<String, Object> parameters = new HashMap<>();
+		String where = where(eventId, filter, visibleDraftsOf, allDrafts, parameters);
+		int total = this.jdbc
+			.sql("select count(*) from systems s join organizations o on o.id = s.organization_id" + where)
+			.params(parameters)
+			.query(Integer.class)
+			.single();
+		List<RegisteredSystem> items = this.jdbc
+			.sql(SELECT_SYSTEM + where + " order by " + filter.sort().orderBy(SORT_COLUMNS, "lower(s.name), s.id")
+					+ " limit :limit offset :offset")
+			.params(parameters)
+			.param("limit", size)
+			.param("offset", ListPage.offset(number, size))
+			.query(RecordRowMapper.of(RegisteredSystem.class))
+			.list();
+		return new ListPage<>(items, number, size, total);
+	}
+
+	/**
+	 * The organizations with systems in the event that the reader may see, by id, in the
+	 * order of their names.
+	 */
+	Map<Long, String> findOrganizationsInEvent(long eventId, @Nullable Long visibleDraftsOf, boolean allDrafts) {
+		Map<Long, String> organizations = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select distinct o.id, o.name from systems s join organizations o on o.id = s.organization_id
+				where s.event_id = :eventId
+				and (:allDrafts or s.status = 'PUBLISHED' or s.organization_id = :organizationId)
+				order by o.name, o.id""")
+			.param("eventId", eventId)
+			.param("allDrafts", allDrafts)
+			.param("organizationId", visibleDraftsOf)
+			.query((row) -> {
+				organizations.put(row.getLong("id"), row.getString("name"));
+			});
+		return organizations;
+	}
+
+	private static String where(long eventId, SystemFilter filter, @Nullable Long visibleDraftsOf, boolean allDrafts,
+			Map<String, Object> parameters) {
+		StringBuilder where = new StringBuilder("""
+				 where s.event_id = :eventId
+				and (:allDrafts or s.status = 'PUBLISHED' or s.organization_id = :visibleDraftsOf)""");
+		parameters.put("eventId", eventId);
+		parameters.put("allDrafts", allDrafts);
+		parameters.put("visibleDraftsOf", visibleDraftsOf);
+		if (filter.text() != null) {
+			where.append(" and (lower(s.name) like :text escape '\\' or lower(o.name) like :text escape '\\')");
+			parameters.put("text", filter.text());
+		}
+		if (filter.status() != null) {
+			where.append(" and s.status = :status");
+			parameters.put("status", filter.status().name());
+		}
+		if (filter.profile() != null) {
+			where.append("""
+					 and s.id in (select r.system_id from actor_registrations r join actors a on a.id = r.actor_id
+					join profiles p on p.id = a.profile_id where p.keyword = :profile)""");
+			parameters.put("profile", filter.profile());
+		}
+		if (filter.organizationId() != null) {
+			where.append(" and s.organization_id = :organizationId");
+			parameters.put("organizationId", filter.organizationId());
+		}
+		if (filter.table() != null) {
+			where.append(" and lower(s.table_location) like :table escape '\\'");
+			parameters.put("table", filter.table());
+		}
+		return where.toString();
+	}
+
+	private static Map<String, String> sortColumns() {
+		Map<String, String> columns = new LinkedHashMap<>();
+		columns.put("organization", "lower(o.name)");
+		columns.put("name", "lower(s.name)");
+		columns.put("table", "lower(s.table_location)");
+		columns.put("status", "s.status");
+		return Collections.unmodifiableMap(columns);
 	}
 
 	List<RegisteredSystem> findOfOrganization(long organizationId) {

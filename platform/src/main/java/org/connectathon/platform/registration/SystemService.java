@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -11,6 +12,10 @@ import jakarta.validation.Valid;
 
 import org.connectathon.platform.ForbiddenException;
 import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.ListFilterReader;
+import org.connectathon.platform.ListFilters;
+import org.connectathon.platform.ListPage;
+import org.connectathon.platform.ListSort;
 import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.RuleViolationException;
 import org.connectathon.platform.catalog.Actor;
@@ -35,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Validated
 public class SystemService {
+
+	/** The longest page of systems that one answer of the API holds. */
+	public static final int MAXIMUM_PAGE_SIZE = 1000;
 
 	private final SystemRepository systems;
 
@@ -62,6 +70,32 @@ public class SystemService {
 	public List<RegisteredSystem> findInEvent(long eventId, SignedInUser user) {
 		this.events.requireVisible(eventId, user);
 		return this.systems.findInEvent(eventId, user.organizationId(), user.isAdmin());
+	}
+
+	/**
+	 * One page of the event's systems that the user may see and that pass the filters, by
+	 * organization and name unless they ask for another order.
+	 * @throws InvalidInputException naming each filter that does not read
+	 */
+	public ListPage<RegisteredSystem> findInEvent(long eventId, ListFilters filters, int page, int size,
+			SignedInUser user) {
+		Event event = this.events.find(eventId, user);
+		ListPage.requireSize(size, MAXIMUM_PAGE_SIZE);
+		ListFilterReader read = filters.reader("system", Set.of(ListFilters.TEXT, ListFilters.STATUS,
+				ListFilters.PROFILE, ListFilters.ORGANIZATION, ListFilters.TABLE));
+		SystemFilter filter = read.finish(new SystemFilter(read.text(), read.status(SystemStatus.class),
+				read.profile(event.profiles()), read.organization(), read.table(),
+				read.sort(SystemRepository.SORT_COLUMNS.keySet(), ListSort.ascending("organization"))));
+		return this.systems.findPage(eventId, filter, user.organizationId(), user.isAdmin(), page, size);
+	}
+
+	/**
+	 * The organizations with systems in the event that the user may see, by id, in the
+	 * order of their names: the choices of an organization filter.
+	 */
+	public Map<Long, String> organizationsInEvent(long eventId, SignedInUser user) {
+		this.events.requireVisible(eventId, user);
+		return this.systems.findOrganizationsInEvent(eventId, user.organizationId(), user.isAdmin());
 	}
 
 	public List<RegisteredSystem> findOfOrganization(long organizationId, SignedInUser user) {

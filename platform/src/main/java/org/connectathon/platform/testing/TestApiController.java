@@ -2,7 +2,9 @@ package org.connectathon.platform.testing;
 
 import java.util.List;
 
+import org.connectathon.platform.ListFilters;
 import org.connectathon.platform.security.SignedInUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,9 +29,15 @@ class TestApiController {
 		this.tests = tests;
 	}
 
+	/**
+	 * The event's tests that pass the filters (see docs/running-an-event.md, Finding
+	 * things), by keyword unless {@code sort} names a column ({@code keyword},
+	 * {@code name}, {@code type}, after a {@code -} for descending order).
+	 */
 	@GetMapping("/events/{eventId}/tests")
-	List<TestDefinition> tests(@PathVariable long eventId, @AuthenticationPrincipal SignedInUser user) {
-		return this.tests.findInEvent(eventId, user);
+	List<TestDefinition> tests(@PathVariable long eventId, @ParameterObject ListFilters filters,
+			@AuthenticationPrincipal SignedInUser user) {
+		return this.tests.findInEvent(eventId, filters, user);
 	}
 
 	@GetMapping("/tests/{id}")

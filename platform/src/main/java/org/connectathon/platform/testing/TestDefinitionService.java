@@ -2,9 +2,14 @@ package org.connectathon.platform.testing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 
+import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.ListFilterReader;
+import org.connectathon.platform.ListFilters;
+import org.connectathon.platform.ListSort;
 import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.RuleViolationException;
 import org.connectathon.platform.catalog.CatalogService;
@@ -47,6 +52,19 @@ public class TestDefinitionService {
 	public List<TestDefinition> findInEvent(long eventId, SignedInUser user) {
 		this.events.requireVisible(eventId, user);
 		return this.tests.findInEvent(eventId);
+	}
+
+	/**
+	 * The event's tests that pass the filters, by keyword unless they ask for another
+	 * order.
+	 * @throws InvalidInputException naming each filter that does not read
+	 */
+	public List<TestDefinition> findInEvent(long eventId, ListFilters filters, SignedInUser user) {
+		Event event = this.events.find(eventId, user);
+		ListFilterReader read = filters.reader("test", Set.of(ListFilters.TEXT, ListFilters.TYPE, ListFilters.PROFILE));
+		return this.tests.findInEvent(eventId,
+				read.finish(new TestFilter(read.text(), read.type(TestType.class), read.profile(event.profiles()),
+						read.sort(TestRepository.SORT_COLUMNS.keySet(), ListSort.ascending("keyword")))));
 	}
 
 	/**

@@ -7,7 +7,10 @@ import org.connectathon.platform.evidence.EvidenceService;
 import java.io.IOException;
 import java.util.List;
 
+import org.connectathon.platform.ListFilters;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.web.PagedLists;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,13 +47,19 @@ class TestInstanceApiController {
 	}
 
 	/**
-	 * The event's instances; {@code mine=true} keeps those in which the user's
-	 * organization takes part.
+	 * A page of the event's instances that pass the filters (see
+	 * docs/running-an-event.md, Finding things), newest first unless {@code sort} names a
+	 * column ({@code id}, {@code test}, {@code status}, {@code started}, {@code changed},
+	 * after a {@code -} for descending order); {@code mine=true} keeps those in which the
+	 * user's organization takes part. The {@code X-Total-Count} header tells how many
+	 * pass.
 	 */
 	@GetMapping("/events/{eventId}/test-instances")
-	List<TestInstance> instances(@PathVariable long eventId, @RequestParam(defaultValue = "false") boolean mine,
+	ResponseEntity<List<TestInstance>> instances(@PathVariable long eventId,
+			@RequestParam(defaultValue = "false") boolean mine, @ParameterObject ListFilters filters,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = PagedLists.DEFAULT_SIZE) int size,
 			@AuthenticationPrincipal SignedInUser user) {
-		return this.instances.findInEvent(eventId, mine, user);
+		return PagedLists.of(this.instances.findInEvent(eventId, mine, filters, page, size, user));
 	}
 
 	@GetMapping("/test-instances/{id}")

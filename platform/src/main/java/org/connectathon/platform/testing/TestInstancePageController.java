@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.connectathon.platform.ListFilters;
+import org.connectathon.platform.ListPage;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.event.EventStatus;
@@ -39,6 +41,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Pages to start a test instance, follow it, and attach its evidence. */
 @Controller
 class TestInstancePageController {
+
+	static final int PAGE_SIZE = 50;
+
+	private static final String FILTERS = "filters";
 
 	private static final String ROLE_FIELD = "role-";
 
@@ -125,12 +131,26 @@ class TestInstancePageController {
 		return "testing/instance-new";
 	}
 
+	/**
+	 * The event's instances, a page at a time, with the filters and sort of a GET form
+	 * kept in the address.
+	 */
 	@GetMapping("/events/{eventId}/test-instances")
 	String instances(@PathVariable long eventId, @RequestParam(defaultValue = "false") boolean mine,
-			@AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("event", this.events.find(eventId, user));
-		model.addAttribute("instances", this.instances.findInEvent(eventId, mine, user));
+			@ModelAttribute(FILTERS) ListFilters filters, BindingResult result,
+			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal SignedInUser user, Model model) {
+		Event event = this.events.find(eventId, user);
+		model.addAttribute("event", event);
+		model.addAttribute("instances",
+				Forms.submit(result, () -> this.instances.findInEvent(eventId, mine, filters, page, PAGE_SIZE, user))
+					.orElseGet(() -> new ListPage<>(List.of(), 0, PAGE_SIZE, 0)));
 		model.addAttribute("mine", mine);
+		String listBase = "/events/" + eventId + "/test-instances" + (mine ? "?mine=true" : "");
+		model.addAttribute("listBase", listBase);
+		model.addAttribute("listPath", filters.path(listBase));
+		model.addAttribute("statuses", TestInstanceStatus.values());
+		model.addAttribute("profiles", event.profiles());
+		model.addAttribute("organizations", this.systems.organizationsInEvent(eventId, user));
 		return "testing/instances";
 	}
 

@@ -18,6 +18,10 @@ import jakarta.validation.Valid;
 import org.connectathon.platform.ForbiddenException;
 import org.connectathon.platform.FreeText;
 import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.ListFilterReader;
+import org.connectathon.platform.ListFilters;
+import org.connectathon.platform.ListPage;
+import org.connectathon.platform.ListSort;
 import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.RuleViolationException;
 import org.connectathon.platform.event.Event;
@@ -44,6 +48,9 @@ import org.springframework.validation.annotation.Validated;
 @Service
 @Validated
 public class TestInstanceService {
+
+	/** The longest page of instances that one answer of the API holds. */
+	public static final int MAXIMUM_PAGE_SIZE = 1000;
 
 	private final TestInstanceRepository instances;
 
@@ -214,15 +221,25 @@ public class TestInstanceService {
 	}
 
 	/**
-	 * The event's instances; with {@code mine}, only those in which the user's
+	 * One page of the event's instances that pass the filters, in the order they ask
+	 * (newest first by default); with {@code mine}, only those in which the user's
 	 * organization takes part.
+	 * @throws InvalidInputException naming each filter that does not read
 	 */
-	public List<TestInstance> findInEvent(long eventId, boolean mine, SignedInUser user) {
-		this.events.requireVisible(eventId, user);
+	public ListPage<TestInstance> findInEvent(long eventId, boolean mine, ListFilters filters, int page, int size,
+			SignedInUser user) {
+		Event event = this.events.find(eventId, user);
+		ListPage.requireSize(size, MAXIMUM_PAGE_SIZE);
+		ListFilterReader read = filters.reader("test instance", Set.of(ListFilters.TEXT, ListFilters.STATUS,
+				ListFilters.PROFILE, ListFilters.ORGANIZATION, ListFilters.TABLE));
+		TestInstanceFilter filter = read.finish(new TestInstanceFilter(read.text(),
+				read.status(TestInstanceStatus.class), read.profile(event.profiles()), read.organization(),
+				read.table(), mine ? user.organizationId() : null,
+				read.sort(TestInstanceRepository.SORT_COLUMNS.keySet(), ListSort.descending("id"))));
 		if (mine && user.organizationId() == null) {
-			return List.of();
+			return new ListPage<>(List.of(), page, size, 0);
 		}
-		return this.instances.findInEvent(eventId, mine ? user.organizationId() : null);
+		return this.instances.findPage(eventId, filter, page, size);
 	}
 
 	/**

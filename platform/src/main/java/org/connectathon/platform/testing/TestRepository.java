@@ -1,6 +1,8 @@
 package org.connectathon.platform.testing;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +36,56 @@ class TestRepository {
 	 * number.
 	 */
 	List<TestDefinition> findInEvent(long eventId) {
-		return load("t.event_id = :value", eventId);
-	}
-
-	Optional<TestDefinition> find(long id) {
-		return load("t.id = :value", id).stream().findFirst();
+		return load("t.event_id = :eventId", Map.of("eventId", eventId), "t.keyword");
 	}
 
 	/**
-	 * Tests matching the condition on {@code t} (tests) with one {@code :value}, roles
-	 * and steps included.
+	 * The columns a test list sorts by, by their names in the address: the allow-list
+	 * that keeps the address out of the SQL.
 	 */
-	private List<TestDefinition> load(String condition, long value) {
+	static final Map<String, String> SORT_COLUMNS = sortColumns();
+
+	/**
+	 * The event's tests that pass the filter, in its order, with their roles and steps.
+	 */
+	List<TestDefinition> findInEvent(long eventId, TestFilter filter) {
+		StringBuilder condition = new StringBuilder("t.event_id = :eventId");
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("eventId", eventId);
+		if (filter.text() != null) {
+			condition.append(" and (lower(t.keyword) like :text escape '\\' or lower(t.name) like :text escape '\\')");
+			parameters.put("text", filter.text());
+		}
+		if (filter.type() != null) {
+			condition.append(" and t.test_type = :type");
+			parameters.put("type", filter.type().name());
+		}
+		if (filter.profile() != null) {
+			condition.append("""
+					 and t.id in (select tr.test_id from test_roles tr join actors ta on ta.id = tr.actor_id
+					join profiles tp on tp.id = ta.profile_id where tp.keyword = :profile)""");
+			parameters.put("profile", filter.profile());
+		}
+		return load(condition.toString(), parameters, filter.sort().orderBy(SORT_COLUMNS, "t.keyword"));
+	}
+
+	Optional<TestDefinition> find(long id) {
+		return load("t.id = :id", Map.of("id", id), "t.keyword").stream().findFirst();
+	}
+
+	private static Map<String, String> sortColumns() {
+		Map<String, String> columns = new LinkedHashMap<>();
+		columns.put("keyword", "t.keyword");
+		columns.put("name", "lower(t.name)");
+		columns.put("type", "t.test_type");
+		return Collections.unmodifiableMap(columns);
+	}
+
+	/**
+	 * Tests matching the condition on {@code t} (tests), in the order given, roles and
+	 * steps included.
+	 */
+	private List<TestDefinition> load(String condition, Map<String, ?> parameters, String order) {
 		Map<Long, List<TestRole>> roles = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select r.id, r.test_id, r.keyword, r.actor_id, p.keyword as profile_keyword, a.keyword as actor_keyword,
@@ -53,7 +93,7 @@ class TestRepository {
 				r.verified_instances_needed
 				from test_roles r join tests t on t.id = r.test_id join actors a on a.id = r.actor_id
 				join profiles p on p.id = a.profile_id left join actor_options o on o.id = r.option_id
-				""" + " where " + condition + " order by r.id").param("value", value).query((row) -> {
+				""" + " where " + condition + " order by r.id").params(parameters).query((row) -> {
 			roles.computeIfAbsent(row.getLong("test_id"), (id) -> new ArrayList<>())
 				.add(new TestRole(row.getLong("id"), row.getString("keyword"), row.getLong("actor_id"),
 						new ActorReference(row.getString("profile_keyword"), row.getString("actor_keyword")),
@@ -68,7 +108,7 @@ class TestRepository {
 				from test_steps s join tests t on t.id = s.test_id left join test_roles i on i.id = s.initiator_role_id
 				left join test_roles r on r.id = s.responder_role_id left join transactions x on x.id = s.transaction_id
 				left join profiles p on p.id = x.profile_id
-				""" + " where " + condition + " order by s.step_index").param("value", value).query((row) -> {
+				""" + " where " + condition + " order by s.step_index").params(parameters).query((row) -> {
 			String transaction = (row.getString("transaction_keyword") != null)
 					? row.getString("transaction_profile") + ":" + row.getString("transaction_keyword") : null;
 			steps.computeIfAbsent(row.getLong("test_id"), (id) -> new ArrayList<>())
@@ -76,8 +116,8 @@ class TestRepository {
 						row.getString("responder"), transaction, row.getString("description"),
 						row.getString("test_script")));
 		});
-		return this.jdbc.sql(SELECT_TEST + " where " + condition + " order by t.keyword")
-			.param("value", value)
+		return this.jdbc.sql(SELECT_TEST + " where " + condition + " order by " + order)
+			.params(parameters)
 			.query((row, number) -> new TestDefinition(row.getLong("id"), row.getLong("event_id"),
 					row.getString("keyword"), row.getString("name"), row.getString("description"),
 					TestType.valueOf(row.getString("test_type")), row.getString("meta_test_keyword"),

@@ -51,7 +51,8 @@ class ServeCommandTests {
 		List<String> printed = serveUntilAddress("--port", "0", "--home", this.home.toString());
 
 		assertThat(printed).noneMatch((line) -> LOG_LINE.matcher(line).find());
-		// the address block, seven sign-ins and two lines on the demo's implementation guides
+		// the address block, seven sign-ins and two lines on the demo's implementation
+		// guides
 		assertThat(printed).filteredOn((line) -> !line.isBlank()).hasSizeLessThanOrEqualTo(15);
 		assertThat(printed).contains("  Demo sign-ins (user / password):")
 			.anyMatch((line) -> line.matches("\\s+admin\\s+admin-demo\\s+organizer"))
@@ -83,7 +84,8 @@ class ServeCommandTests {
 		builder.environment()
 			.keySet()
 			.removeIf((name) -> name.startsWith("CONNECTATHON_") || name.startsWith("LOGGING_"));
-		// The demo's implementation guides come from a registry that is not there: the test
+		// The demo's implementation guides come from a registry that is not there: the
+		// test
 		// needs no network, and the banner then holds the one line that says so.
 		builder.environment().put("CONNECTATHON_DEMO_PACKAGE_SERVER", "http://127.0.0.1:9/");
 		this.serve = builder.start();

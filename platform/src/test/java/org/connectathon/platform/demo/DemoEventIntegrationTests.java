@@ -24,6 +24,7 @@ import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.PageClient;
 import org.connectathon.platform.automation.AutomationService;
 import org.connectathon.platform.automation.ScriptRunStatus;
+import org.connectathon.platform.ListFilters;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.evidence.EvidenceService;
@@ -241,7 +242,10 @@ class DemoEventIntegrationTests {
 	}
 
 	private static List<TestInstance> instances() {
-		return service(TestInstanceService.class).findInEvent(event().id(), false, user("admin"));
+		return service(TestInstanceService.class)
+			.findInEvent(event().id(), false, ListFilters.none(), 0, TestInstanceService.MAXIMUM_PAGE_SIZE,
+					user("admin"))
+			.items();
 	}
 
 	private static Event event() {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.ListPage;
 import org.connectathon.platform.RepositoryTest;
 import org.connectathon.platform.TableRows;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +33,9 @@ class CaptureRepositoryTests {
 
 	@Autowired
 	TableRows rows;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	long event;
 
@@ -49,10 +55,12 @@ class CaptureRepositoryTests {
 		assertThat(all.total()).isEqualTo(3);
 		assertThat(all.items()).extracting(Capture::url).containsExactly("/Patient/1", "/Observation");
 
-		CaptureFilter patients = new CaptureFilter(null, null, null, null, NOON.plusMinutes(2), "Patient", null);
+		CaptureFilter patients = new CaptureFilter(null, null, null, null, NOON.plusMinutes(2), "Patient", null, null,
+				null, CaptureFilter.NEWEST_FIRST);
 		assertThat(this.captures.findPage(this.event, patients, 0, 10).items()).extracting(Capture::url)
 			.containsExactly("/Patient?name=x");
-		CaptureFilter notFound = new CaptureFilter(null, null, 404, null, null, null, null);
+		CaptureFilter notFound = new CaptureFilter(null, null, 404, null, null, null, null, null, null,
+				CaptureFilter.NEWEST_FIRST);
 		assertThat(this.captures.findPage(this.event, notFound, 0, 10).items()).extracting(Capture::status)
 			.containsExactly(404);
 	}
@@ -84,6 +92,56 @@ class CaptureRepositoryTests {
 		assertThat(stored.validationStatus()).isEqualTo(CaptureValidationStatus.PENDING);
 		assertThat(stored.responseBodyTruncated()).isTrue();
 		assertThat(this.captures.findRequest(id).orElseThrow().body()).isNull();
+	}
+
+	@Test
+	void shouldFindByTheAddressAndTheOrganizationAndSortByAColumn() {
+		long acme = this.rows.organization();
+		long globex = this.rows.organization();
+		long acmeSystem = system(acme);
+		long globexSystem = system(globex);
+		this.captures.insertAll(List.of(capture("/Patient?name=Smith_1", 200, NOON, acmeSystem, 40),
+				capture("/Observation", 201, NOON.plusMinutes(1), globexSystem, 900),
+				capture("/Patient/7", 404, NOON.plusMinutes(2), globexSystem, 15)));
+
+		assertThat(urls(filter(" Patient?NAME", null, null))).containsExactly("/Patient?name=Smith_1");
+		assertThat(urls(filter("smith_", null, null))).containsExactly("/Patient?name=Smith_1");
+		assertThat(urls(filter("%", null, null))).isEmpty();
+		assertThat(urls(filter(null, String.valueOf(globex), null))).containsExactly("/Patient/7", "/Observation");
+		assertThat(urls(filter("patient", String.valueOf(globex), null))).containsExactly("/Patient/7");
+		assertThat(urls(filter(null, null, "-duration"))).containsExactly("/Observation", "/Patient?name=Smith_1",
+				"/Patient/7");
+		assertThat(urls(filter(null, null, "-status"))).containsExactly("/Patient/7", "/Observation",
+				"/Patient?name=Smith_1");
+		assertThat(urls(filter(null, null, "started"))).containsExactly("/Patient?name=Smith_1", "/Observation",
+				"/Patient/7");
+	}
+
+	private static CaptureFilter filter(String text, String organization, String sort) {
+		return new CaptureFilterForm(null, null, null, null, null, null, text, organization, sort).toFilter(null);
+	}
+
+	private List<String> urls(CaptureFilter filter) {
+		return this.captures.findPage(this.event, filter, 0, 10).items().stream().map(Capture::url).toList();
+	}
+
+	private long system(long organization) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into systems (event_id, organization_id, name, status)
+				values (:event, :organization, :name, 'PUBLISHED')""")
+			.param("event", this.event)
+			.param("organization", organization)
+			.param("name", Fixtures.unique("System"))
+			.update(key, "id");
+		return key.getKeyAs(Long.class);
+	}
+
+	private NewCapture capture(String url, int status, OffsetDateTime at, long receiverSystemId, int totalMillis) {
+		NewCapture capture = capture("GET", url, status, "Patient", at);
+		return new NewCapture(this.event, null, receiverSystemId, null, null, "127.0.0.1", at, 3, totalMillis, "GET",
+				url, "http://upstream.example" + url, status, null, "Patient", "read", capture.request(),
+				capture.response());
 	}
 
 	private NewCapture capture(String method, String url, int status, String resourceType, OffsetDateTime at) {
