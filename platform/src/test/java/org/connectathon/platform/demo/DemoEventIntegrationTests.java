@@ -291,6 +291,18 @@ class DemoEventIntegrationTests {
 		assertThat(report.countsBySpecification()).containsOnlyKeys("hl7.fhir.uv.ips#2.0.0", "FHIR R4");
 		assertThat(report.countsBySpecification().get("FHIR R4")).containsEntry(ScenarioResultOutcome.PASS, 2)
 			.containsEntry(ScenarioResultOutcome.FAIL, 0);
+
+		PageClient alice = PageClient.signedOut(port());
+		alice.signIn("alice", "alice-demo");
+		assertThat(alice.get("/events/" + fhir.id() + "/tracks").body()).contains(DemoFhirConnectathon.IPS_TRACK,
+				DemoFhirConnectathon.PATIENT_TRACK);
+		HttpResponse<String> ipsPage = alice.get("/tracks/" + ips.id());
+		assertThat(ipsPage.statusCode()).isEqualTo(200);
+		assertThat(ipsPage.body()).contains("Globex FHIR Server", "Acme IPS Viewer",
+				"Which sections must a viewer show?");
+		HttpResponse<String> reports = alice.get("/events/" + fhir.id() + "/track-reports");
+		assertThat(reports.statusCode()).isEqualTo(200);
+		assertThat(reports.body()).contains("hl7.fhir.uv.ips#2.0.0", "FHIR R4");
 	}
 
 	private static void awaitInstallationFailure() {
