@@ -101,10 +101,14 @@ class DemoEventSeeder {
 
 	private final URI packageServer;
 
+	// Issue 15: the demo's FHIR connectathon with tracks
+	private final DemoFhirConnectathon fhirConnectathon;
+
 	DemoEventSeeder(UserService users, CatalogService catalog, EventService events, OrganizationService organizations,
 			SystemService systems, TestDefinitionService tests, MonitoringService monitoring,
 			TestScriptLibrary testScripts, Environment environment, DemoActivity activity, FhirValidation validation,
-			@Value("${connectathon.demo.package-server:https://registry.npmjs.org/}") URI packageServer) {
+			@Value("${connectathon.demo.package-server:https://registry.npmjs.org/}") URI packageServer,
+			DemoFhirConnectathon fhirConnectathon) {
 		this.users = users;
 		this.catalog = catalog;
 		this.events = events;
@@ -117,6 +121,7 @@ class DemoEventSeeder {
 		this.activity = activity;
 		this.validation = validation;
 		this.packageServer = packageServer;
+		this.fhirConnectathon = fhirConnectathon;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -184,6 +189,9 @@ class DemoEventSeeder {
 		this.activity.play(event, repository,
 				"http://localhost:" + this.environment.getProperty("local.server.port", "8080"));
 		logger.info("Seeded the demo event '" + event.name() + "'");
+		long fhirStarted = System.nanoTime();
+		this.fhirConnectathon.play("http://localhost:" + this.environment.getProperty("local.server.port", "8080"));
+		logger.info("Seeded the demo's FHIR connectathon in " + (System.nanoTime() - fhirStarted) / 1_000_000 + " ms");
 	}
 
 	record DemoSignIn(String username, String password, String role) {

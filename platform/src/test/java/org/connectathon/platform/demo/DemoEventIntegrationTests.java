@@ -41,6 +41,20 @@ import org.connectathon.platform.testing.TestInstanceService;
 import org.connectathon.platform.testing.TestInstanceStatus;
 import org.connectathon.platform.testing.TestType;
 import org.connectathon.platform.testing.TestDefinitionService;
+import org.connectathon.platform.tracks.FeedbackTriage;
+import org.connectathon.platform.tracks.Report;
+import org.connectathon.platform.tracks.ReportOfEvent;
+import org.connectathon.platform.tracks.ReportService;
+import org.connectathon.platform.tracks.ReviewStatus;
+import org.connectathon.platform.tracks.ScenarioResult;
+import org.connectathon.platform.tracks.ScenarioResultOutcome;
+import org.connectathon.platform.tracks.ScenarioResultService;
+import org.connectathon.platform.tracks.SignUp;
+import org.connectathon.platform.tracks.SignUpService;
+import org.connectathon.platform.tracks.Track;
+import org.connectathon.platform.tracks.TrackProposal;
+import org.connectathon.platform.tracks.TrackProposalService;
+import org.connectathon.platform.tracks.TrackService;
 import org.connectathon.platform.validation.FhirValidation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -219,6 +233,79 @@ class DemoEventIntegrationTests {
 		assertThat(page.body()).contains("Acme IPS Workstation", "Globex IPS Repository");
 	}
 
+	// Issue 15: the FHIR connectathon with tracks
+	@Test
+	void shouldHoldAFhirConnectathonWithTracksSignUpsResultsAndFeedback() {
+		SignedInUser organizer = user("admin");
+		Event fhir = eventNamed(DemoFhirConnectathon.EVENT_NAME_PREFIX);
+		List<Track> tracks = service(TrackService.class).findInEvent(fhir.id(), organizer);
+		Supplier<List<ScenarioResult>> results = () -> tracks.stream()
+			.flatMap((track) -> service(ScenarioResultService.class).findByTrack(track.id(), organizer).stream())
+			.toList();
+		long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+		while (results.get().size() < 6 && System.nanoTime() < deadline) {
+			pause();
+		}
+
+		assertThat(tracks).extracting(Track::name)
+			.containsExactlyInAnyOrder(DemoFhirConnectathon.IPS_TRACK, DemoFhirConnectathon.PATIENT_TRACK);
+		Track ips = tracks.stream()
+			.filter((track) -> track.name().equals(DemoFhirConnectathon.IPS_TRACK))
+			.findFirst()
+			.orElseThrow();
+		assertThat(ips.specification()).isEqualTo(new Track.Specification("hl7.fhir.uv.ips", "2.0.0", "R4"));
+		assertThat(ips.scenarios()).extracting(Track.Scenario::action)
+			.containsExactly("Fetch a patient summary with $summary", "Validate the summary against IPS",
+					"Render the summary");
+		assertThat(service(TrackProposalService.class).findVisible(fhir.id(), user("reviewer")))
+			.extracting(TrackProposal::status)
+			.containsExactlyInAnyOrder(ReviewStatus.APPROVED, ReviewStatus.APPROVED, ReviewStatus.RETURNED);
+		assertThat(results.get()).hasSize(6);
+		for (Track track : tracks) {
+			assertThat(service(SignUpService.class).findByTrack(track.id(), organizer))
+				.extracting(SignUp::organizationName)
+				.containsExactlyInAnyOrder("Acme Health", "Globex Medical");
+		}
+		assertThat(service(SignUpService.class).findByTrack(ips.id(), organizer)).filteredOn(SignUp::isServer)
+			.singleElement()
+			.satisfies((server) -> {
+				assertThat(server.baseUrl()).endsWith("/reference/r4/fhir");
+				assertThat(server.fhirVersion()).as("from the reference server's CapabilityStatement")
+					.isEqualTo("4.0.1");
+			});
+
+		ReportOfEvent report = service(ReportService.class).reportOfEvent(fhir.id(), user("alice"));
+		assertThat(report.tracks()).hasSize(2);
+		Report ipsReport = report.tracks()
+			.stream()
+			.filter((track) -> track.trackId() == ips.id())
+			.findFirst()
+			.orElseThrow();
+		assertThat(ipsReport.participants()).flatExtracting(Report.RoleParticipants::systems)
+			.containsExactlyInAnyOrder("Globex FHIR Server (Globex Medical)", "Acme IPS Viewer (Acme Health)");
+		assertThat(ipsReport.counts()).containsEntry(ScenarioResultOutcome.PASS, 1)
+			.containsEntry(ScenarioResultOutcome.PARTIAL, 1)
+			.containsEntry(ScenarioResultOutcome.NOTE, 1);
+		assertThat(ipsReport.findings()).hasSize(2);
+		assertThat(ipsReport.feedback()).hasSize(2)
+			.anySatisfy((comment) -> assertThat(comment.triage()).isEqualTo(FeedbackTriage.CHANGE_REQUEST));
+		assertThat(report.countsBySpecification()).containsOnlyKeys("hl7.fhir.uv.ips#2.0.0", "FHIR R4");
+		assertThat(report.countsBySpecification().get("FHIR R4")).containsEntry(ScenarioResultOutcome.PASS, 2)
+			.containsEntry(ScenarioResultOutcome.FAIL, 0);
+
+		PageClient alice = PageClient.signedOut(port());
+		alice.signIn("alice", "alice-demo");
+		assertThat(alice.get("/events/" + fhir.id() + "/tracks").body()).contains(DemoFhirConnectathon.IPS_TRACK,
+				DemoFhirConnectathon.PATIENT_TRACK);
+		HttpResponse<String> ipsPage = alice.get("/tracks/" + ips.id());
+		assertThat(ipsPage.statusCode()).isEqualTo(200);
+		assertThat(ipsPage.body()).contains("Globex FHIR Server", "Acme IPS Viewer",
+				"Which sections must a viewer show?");
+		HttpResponse<String> reports = alice.get("/events/" + fhir.id() + "/track-reports");
+		assertThat(reports.statusCode()).isEqualTo(200);
+		assertThat(reports.body()).contains("hl7.fhir.uv.ips#2.0.0", "FHIR R4");
+	}
+
 	private static void awaitInstallationFailure() {
 		FhirValidation validation = service(FhirValidation.class);
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -249,9 +336,13 @@ class DemoEventIntegrationTests {
 	}
 
 	private static Event event() {
+		return eventNamed("IPS Connectathon ");
+	}
+
+	private static Event eventNamed(String prefix) {
 		List<Event> events = service(EventService.class).findVisible(user("admin"));
-		assertThat(events).hasSize(1);
-		return events.get(0);
+		assertThat(events).hasSize(2);
+		return events.stream().filter((event) -> event.name().startsWith(prefix)).findFirst().orElseThrow();
 	}
 
 	private static SignedInUser user(String username) {
