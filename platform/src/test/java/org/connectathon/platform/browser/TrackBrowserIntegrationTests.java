@@ -2,11 +2,11 @@ package org.connectathon.platform.browser;
 
 import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.PlatformIntegrationTest;
+import org.connectathon.platform.event.Event;
 import org.connectathon.platform.registration.Organization;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
 import org.connectathon.platform.tracks.TrackFixtures;
-import org.connectathon.platform.tracks.TrackFixtures.SeededTrack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -16,10 +16,11 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A FHIR track at the event in a real browser: from the event page to the track, a client
- * and a server signed up (the server's CapabilityStatement fetched from the platform's R4
- * reference server), scenario results recorded, a comment on the specification triaged by
- * the lead, and the report-out with its Markdown.
+ * A FHIR track from proposal to report-out in a real browser: its lead proposes it from
+ * the event's page, a reviewer finds it in the queue with its criteria and approves it, a
+ * client and a server sign up to it (the server's CapabilityStatement fetched from the
+ * platform's R4 reference server), scenario results are recorded, a comment on the
+ * specification is triaged by the lead, and the report-out shows it all, in Markdown too.
  */
 @PlatformIntegrationTest
 class TrackBrowserIntegrationTests {
@@ -34,22 +35,61 @@ class TrackBrowserIntegrationTests {
 	ApplicationContext context;
 
 	@Test
-	void shouldGoFromSignUpsThroughResultsAndFeedbackToTheReportOut() {
-		TrackFixtures tracks = new TrackFixtures(this.context);
+	void shouldGoFromTheProposalThroughApprovalSignUpsResultsAndFeedbackToTheReportOut() {
+		Event event = this.fixtures.openEventAllowingPrivateAddresses();
 		User lead = this.fixtures.user(Role.TRACK_LEAD, null);
-		SeededTrack track = tracks.track(lead);
-		String referenceServer = tracks.referenceServer();
+		String referenceServer = new TrackFixtures(this.context).referenceServer();
 		Organization acme = this.fixtures.organization();
 		User alice = this.fixtures.user(Role.PARTICIPANT, acme);
-		long client = TrackFixtures.system(this.fixtures.apiAs(alice), track.event(), "Acme App");
+		long client = TrackFixtures.system(this.fixtures.apiAs(alice), event, "Acme App");
 		Organization globex = this.fixtures.organization();
 		User bob = this.fixtures.user(Role.PARTICIPANT, globex);
-		long server = TrackFixtures.system(this.fixtures.apiAs(bob), track.event(), "Globex Server");
+		long server = TrackFixtures.system(this.fixtures.apiAs(bob), event, "Globex Server");
+		String name = Fixtures.unique("Patient track");
+
+		browser.signInAs(lead);
+		browser.visit("/events/" + event.id());
+		browser.click(By.id("propose-track"));
+		browser.type(By.id("name"), name);
+		browser.type(By.id("workGroup"), "Patient Administration");
+		browser.type(By.id("justification"), "Read and search patients");
+		browser.type(By.id("packageName"), "hl7.fhir.us.core");
+		browser.type(By.id("packageVersion"), "6.1.0");
+		browser.type(By.name("roles[0].keyword"), "client");
+		browser.type(By.name("roles[0].name"), "Patient client");
+		browser.type(By.name("roles[1].keyword"), "server");
+		browser.type(By.name("roles[1].name"), "Patient server");
+		browser.type(By.name("scenarios[0].action"), "Read a patient by id");
+		browser.type(By.name("scenarios[0].successCriteria"), "200 OK");
+		browser.type(By.name("scenarios[1].action"), "Search patients by name");
+		browser.type(By.name("scenarios[1].successCriteria"), "A searchset");
+		browser.click(By.id("submit-proposal"));
+		browser.waitForText(By.tagName("main"), "Your proposal is submitted");
+		String proposalPath = browser.currentPath();
+		long proposal = Long.parseLong(proposalPath.substring(proposalPath.lastIndexOf('/') + 1));
+
+		browser.signInAs(this.fixtures.user(Role.REVIEWER, null));
+		browser.visit("/proposals");
+		assertThat(browser.text(By.id("review-queue"))).contains(name).contains("A justification");
+		browser.click(By.linkText(name));
+		browser.choose(By.id("decision"), "APPROVED");
+		browser.type(By.id("comment"), "Welcome aboard.");
+		browser.click(By.id("decide"));
+		browser.waitForText(By.tagName("main"), "The proposal is approved.");
+		assertThat(browser.text(By.id("reviews"))).contains("Welcome aboard.");
+
+		browser.signInAs(lead);
+		browser.visit(proposalPath);
+		assertThat(browser.text(By.id("proposal-status"))).isEqualTo("approved");
+		browser.click(By.linkText("See the event's tests"));
+		browser.waitForText(By.tagName("main"), "TRACK-" + proposal + "-1");
 
 		browser.signInAs(alice);
-		browser.visit("/events/" + track.event().id());
+		browser.visit("/events/" + event.id());
 		browser.click(By.id("event-tracks"));
 		browser.click(By.cssSelector("#tracks a.track-link"));
+		String trackPath = browser.currentPath();
+		assertThat(browser.text(By.tagName("h1"))).contains(name);
 		assertThat(browser.text(By.id("track-leads"))).contains(lead.displayName());
 		browser.choose(By.id("sign-up-system"), String.valueOf(client));
 		browser.choose(By.id("sign-up-role"), "client");
@@ -57,7 +97,7 @@ class TrackBrowserIntegrationTests {
 		browser.waitForText(By.id("role-client"), "Acme App");
 
 		browser.signInAs(bob);
-		browser.visit("/tracks/" + track.trackId());
+		browser.visit(trackPath);
 		browser.choose(By.id("sign-up-system"), String.valueOf(server));
 		browser.choose(By.id("sign-up-role"), "server");
 		browser.type(By.id("sign-up-base-url"), referenceServer);
@@ -68,24 +108,26 @@ class TrackBrowserIntegrationTests {
 		assertThat(browser.text(By.cssSelector("#role-server details.capabilities"))).contains("Patient")
 			.contains("search-type");
 
-		browser.choose(By.id("result-scenario"), "read");
+		assertThat(browser.text(By.id("result-scenario"))).contains("scenario-1: Read a patient by id")
+			.contains("scenario-2: Search patients by name");
+		browser.choose(By.id("result-scenario"), "scenario-1");
 		browser.choose(By.id("result-client"), String.valueOf(client));
 		browser.choose(By.id("result-server"), String.valueOf(server));
 		browser.choose(By.id("result-outcome"), "PASS");
 		browser.click(By.id("record-result"));
-		browser.waitForText(By.cssSelector(".flash.success"), "Recorded PASS for read");
-		browser.choose(By.id("result-scenario"), "search");
+		browser.waitForText(By.cssSelector(".flash.success"), "Recorded PASS for scenario-1");
+		browser.choose(By.id("result-scenario"), "scenario-2");
 		browser.choose(By.id("result-outcome"), "FAIL");
 		browser.type(By.id("result-comment"), "Searching by family name finds nothing");
 		browser.type(By.id("result-link"), "https://jira.hl7.org/browse/FHIR-1");
 		browser.click(By.id("record-result"));
-		browser.waitForText(By.cssSelector(".flash.success"), "Recorded FAIL for search");
-		assertThat(browser.text(By.id("cell-read-" + client + "-" + server))).contains("pass");
-		assertThat(browser.text(By.id("cell-search-" + client + "-" + server))).contains("fail")
+		browser.waitForText(By.cssSelector(".flash.success"), "Recorded FAIL for scenario-2");
+		assertThat(browser.text(By.id("cell-scenario-1-" + client + "-" + server))).contains("pass");
+		assertThat(browser.text(By.id("cell-scenario-2-" + client + "-" + server))).contains("fail")
 			.contains("Searching by family name finds nothing");
 		assertThat(browser.attribute(By.id("results-chart"), "data-rendered")).isEqualTo("true");
 
-		browser.choose(By.id("feedback-scenario"), "search");
+		browser.choose(By.id("feedback-scenario"), "scenario-2");
 		browser.choose(By.id("feedback-type"), "CLARIFICATION");
 		browser.type(By.id("feedback-element"), "Patient.name");
 		browser.type(By.id("feedback-summary"), "Which parts of the name does name search?");
@@ -94,7 +136,7 @@ class TrackBrowserIntegrationTests {
 		browser.waitForText(By.id("feedback"), "Which parts of the name does name search?");
 
 		browser.signInAs(lead);
-		browser.visit("/tracks/" + track.trackId());
+		browser.visit(trackPath);
 		browser.choose(By.cssSelector("#feedback select[name=triage]"), "CHANGE_REQUEST");
 		browser.click(By.cssSelector("#feedback .triage-button"));
 		browser.waitForText(By.id("feedback"), "change request");
@@ -103,11 +145,13 @@ class TrackBrowserIntegrationTests {
 		assertThat(browser.text(By.cssSelector(".report-participants"))).contains("Acme App").contains("Globex Server");
 		assertThat(browser.text(By.cssSelector(".report-findings"))).contains("Searching by family name finds nothing");
 		assertThat(browser.text(By.cssSelector(".report-feedback"))).contains("change request");
-		assertThat(browser.text(By.id("report-markdown"))).contains("## Participants")
+		assertThat(browser.text(By.id("report-markdown"))).contains("# " + name)
+			.contains("## Participants")
 			.contains("| Patient client | Acme App")
+			.contains("| scenario-1: Read a patient by id | 1 | 1 | 0 | 0 | 0 |")
 			.contains("| **All scenarios** | 2 | 1 | 1 | 0 | 0 |")
 			.contains("- CLARIFICATION: Which parts of the name does name search? - CHANGE_REQUEST");
-		browser.visit("/events/" + track.event().id() + "/track-reports");
+		browser.visit("/events/" + event.id() + "/track-reports");
 		assertThat(browser.text(By.id("counts-by-specification"))).contains("hl7.fhir.us.core#6.1.0 1 1 0 0");
 	}
 

@@ -43,19 +43,20 @@ class FeedbackIntegrationTests {
 	@Test
 	void shouldTriageACommentAndExportTheChangeRequestsAsCsvForTheIssueTracker() {
 		Response submitted = this.acme.post(path(),
-				Map.of("scenario", "search", "artifact", "StructureDefinition/us-core-patient", "elementPath",
+				Map.of("scenario", "scenario-2", "artifact", "StructureDefinition/us-core-patient", "elementPath",
 						"Patient.name", "type", "CLARIFICATION", "summary", "Which name, is searched?", "description",
 						"The search parameter \"name\" does not say."));
 		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
 		long id = submitted.json().path("id").asLong();
 		assertThat(submitted.json().path("triage").isNull()).isTrue();
-		long formula = this.acme.post(path(), Map.of("scenario", "read", "type", "ERROR", "summary",
-				"=HYPERLINK(\"x\")", "description", "A spreadsheet must show it as text"))
+		long formula = this.acme
+			.post(path(), Map.of("scenario", "scenario-1", "type", "ERROR", "summary", "=HYPERLINK(\"x\")",
+					"description", "A spreadsheet must show it as text"))
 			.json()
 			.path("id")
 			.asLong();
-		this.acme.post(path(), Map.of("scenario", "read", "type", "QUESTION", "summary", "Untriaged", "description",
-				"Left untriaged: not exported"));
+		this.acme.post(path(), Map.of("scenario", "scenario-1", "type", "QUESTION", "summary", "Untriaged",
+				"description", "Left untriaged: not exported"));
 		this.lead.put(path() + "/" + formula + "/triage", Map.of("triage", "CHANGE_REQUEST"));
 
 		Response triaged = this.lead.put(path() + "/" + id + "/triage",
@@ -77,7 +78,8 @@ class FeedbackIntegrationTests {
 	@Test
 	void shouldLetOnlyTheTracksLeadsTriageAndExport() {
 		long id = this.acme
-			.post(path(), Map.of("scenario", "read", "type", "ERROR", "summary", "Typo", "description", "In the id"))
+			.post(path(),
+					Map.of("scenario", "scenario-1", "type", "ERROR", "summary", "Typo", "description", "In the id"))
 			.json()
 			.path("id")
 			.asLong();
@@ -97,15 +99,16 @@ class FeedbackIntegrationTests {
 		assertThat(unknownScenario.json().path("detail").asString()).contains("has no scenario nope");
 
 		Response unknownType = this.acme.post(path(),
-				Map.of("scenario", "read", "type", "RANT", "summary", "S", "description", "D"));
+				Map.of("scenario", "scenario-1", "type", "RANT", "summary", "S", "description", "D"));
 		assertThat(unknownType.status()).isEqualTo(400);
 
-		Response noSummary = this.acme.post(path(), Map.of("scenario", "read", "type", "ERROR", "description", "D"));
+		Response noSummary = this.acme.post(path(),
+				Map.of("scenario", "scenario-1", "type", "ERROR", "description", "D"));
 		assertThat(noSummary.status()).isEqualTo(400);
 		assertThat(noSummary.body()).contains("summary");
 
 		Response tooLong = this.acme.post(path(),
-				Map.of("scenario", "read", "type", "ERROR", "summary", "s".repeat(201), "description", "D"));
+				Map.of("scenario", "scenario-1", "type", "ERROR", "summary", "s".repeat(201), "description", "D"));
 		assertThat(tooLong.status()).isEqualTo(400);
 
 		Response unknownComment = this.lead.put(path() + "/999999999/triage", Map.of("triage", "DUPLICATE"));

@@ -39,17 +39,17 @@ class ReportIntegrationTests {
 		TrackFixtures.signUp(acme, track.trackId(), client, "client", null);
 		TrackFixtures.signUp(globex, track.trackId(), server, "server", tracks.referenceServer());
 		String results = "/api/tracks/" + track.trackId() + "/scenario-results";
-		acme.post(results, Map.of("scenario", "read", "clientSystemId", client, "serverSystemId", server, "result",
-				"PASS", "links", List.of()));
+		acme.post(results, Map.of("scenario", "scenario-1", "clientSystemId", client, "serverSystemId", server,
+				"result", "PASS", "links", List.of()));
 		acme.post(results,
-				Map.of("scenario", "search", "clientSystemId", client, "serverSystemId", server, "result", "FAIL",
+				Map.of("scenario", "scenario-2", "clientSystemId", client, "serverSystemId", server, "result", "FAIL",
 						"comment", "Searching by name | family finds nothing", "links",
 						List.of("https://jira.hl7.org/browse/FHIR-1")));
-		acme.post("/api/tracks/" + track.trackId() + "/feedback", Map.of("scenario", "search", "type", "ERROR",
+		acme.post("/api/tracks/" + track.trackId() + "/feedback", Map.of("scenario", "scenario-2", "type", "ERROR",
 				"summary", "Name search is unclear", "description", "Which parts of the name?"));
 		long setAside = acme
-			.post("/api/tracks/" + track.trackId() + "/feedback",
-					Map.of("scenario", "read", "type", "QUESTION", "summary", "About our server", "description", "x"))
+			.post("/api/tracks/" + track.trackId() + "/feedback", Map.of("scenario", "scenario-1", "type", "QUESTION",
+					"summary", "About our server", "description", "x"))
 			.json()
 			.path("id")
 			.asLong();
@@ -75,9 +75,9 @@ class ReportIntegrationTests {
 		assertThat(markdown.contentType()).startsWith("text/markdown");
 		assertThat(markdown.body()).startsWith("# Patient track")
 			.contains("## Participants", "| Patient client | Acme App", "## Scenarios",
-					"| read: Read a patient by id | 1 | 1 | 0 | 0 | 0 |", "| **All scenarios** | 2 | 1 | 1 | 0 | 0 |",
-					"Searching by name \\| family finds nothing", "<https://jira.hl7.org/browse/FHIR-1>",
-					"- ERROR: Name search is unclear - not triaged yet")
+					"| scenario-1: Read a patient by id | 1 | 1 | 0 | 0 | 0 |",
+					"| **All scenarios** | 2 | 1 | 1 | 0 | 0 |", "Searching by name \\| family finds nothing",
+					"<https://jira.hl7.org/browse/FHIR-1>", "- ERROR: Name search is unclear - not triaged yet")
 			.doesNotContain("About our server");
 
 		Response event = acme.get("/api/events/" + track.event().id() + "/track-reports");

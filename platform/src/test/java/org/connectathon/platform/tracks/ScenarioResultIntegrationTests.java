@@ -60,14 +60,13 @@ class ScenarioResultIntegrationTests {
 
 	@Test
 	void shouldKeepEveryResultOfAPairAndRollTheLatestUpPerScenarioAndTrack() {
-		assertThat(record(this.acme, "read", "FAIL", "Wrong content type", List.of()).status()).isEqualTo(201);
-		Response latest = record(this.globex, "read", "PASS", null, List.of());
+		assertThat(record(this.acme, "scenario-1", "FAIL", "Wrong content type", List.of()).status()).isEqualTo(201);
+		Response latest = record(this.globex, "scenario-1", "PASS", null, List.of());
 		assertThat(latest.status()).as(latest.toString()).isEqualTo(201);
 		assertThat(latest.json().path("recordedBy").asString()).isNotBlank();
-		assertThat(
-				record(this.acme, "search", "PARTIAL", "No paging", List.of("https://jira.hl7.org/browse/FHIR-12345"))
-					.status())
-			.isEqualTo(201);
+		assertThat(record(this.acme, "scenario-2", "PARTIAL", "No paging",
+				List.of("https://jira.hl7.org/browse/FHIR-12345"))
+			.status()).isEqualTo(201);
 
 		Response history = this.acme.get(path());
 		assertThat(history.json().valueStream().map((result) -> result.path("result").asString()))
@@ -77,7 +76,7 @@ class ScenarioResultIntegrationTests {
 		assertThat(matrix.path("clients").get(0).path("systemId").asLong()).isEqualTo(this.client);
 		assertThat(matrix.path("servers").get(0).path("systemId").asLong()).isEqualTo(this.server);
 		JsonNode read = matrix.path("scenarios").get(0);
-		assertThat(read.path("keyword").asString()).isEqualTo("read");
+		assertThat(read.path("keyword").asString()).isEqualTo("scenario-1");
 		assertThat(read.path("cells").get(0).path("result").asString()).isEqualTo("PASS");
 		assertThat(read.path("cells").get(0).path("resultsRecorded").asInt()).isEqualTo(2);
 		assertThat(read.path("counts").path("PASS").asInt()).isOne();
@@ -91,13 +90,13 @@ class ScenarioResultIntegrationTests {
 
 	@Test
 	void shouldLetATrackLeadRecordAPairsResultButNotAnotherOrganization() {
-		assertThat(record(this.lead, "read", "NOTE", "Seen by the lead", List.of()).status()).isEqualTo(201);
+		assertThat(record(this.lead, "scenario-1", "NOTE", "Seen by the lead", List.of()).status()).isEqualTo(201);
 
 		ApiClient outsider = this.fixtures.participantOf(this.fixtures.organization());
-		Response refused = record(outsider, "read", "PASS", null, List.of());
+		Response refused = record(outsider, "scenario-1", "PASS", null, List.of());
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
-		Response otherLead = record(this.fixtures.apiAs(this.fixtures.user(Role.TRACK_LEAD, null)), "read", "PASS",
-				null, List.of());
+		Response otherLead = record(this.fixtures.apiAs(this.fixtures.user(Role.TRACK_LEAD, null)), "scenario-1",
+				"PASS", null, List.of());
 		assertThat(otherLead.status()).as(otherLead.toString()).isEqualTo(403);
 
 		assertThat(this.acme.get(path()).json().size()).isOne();
@@ -106,12 +105,12 @@ class ScenarioResultIntegrationTests {
 	@Test
 	void shouldRefuseAPairThatDidNotSignUpAnUnknownScenarioAndMalformedBodies() {
 		long unsigned = TrackFixtures.system(this.acme, this.track.event(), "Acme Unsigned");
-		Response notSignedUp = this.acme.post(path(), Map.of("scenario", "read", "clientSystemId", unsigned,
+		Response notSignedUp = this.acme.post(path(), Map.of("scenario", "scenario-1", "clientSystemId", unsigned,
 				"serverSystemId", this.server, "result", "PASS"));
 		assertThat(notSignedUp.status()).as(notSignedUp.toString()).isEqualTo(409);
 		assertThat(notSignedUp.json().path("detail").asString()).contains("is not signed up as a client");
 
-		Response swapped = this.acme.post(path(), Map.of("scenario", "read", "clientSystemId", this.server,
+		Response swapped = this.acme.post(path(), Map.of("scenario", "scenario-1", "clientSystemId", this.server,
 				"serverSystemId", this.client, "result", "PASS"));
 		assertThat(swapped.status()).isEqualTo(409);
 
@@ -119,19 +118,19 @@ class ScenarioResultIntegrationTests {
 		assertThat(unknownScenario.status()).isEqualTo(400);
 		assertThat(unknownScenario.json().path("detail").asString()).contains("has no scenario delete");
 
-		Response unknownResult = this.acme.post(path(), Map.of("scenario", "read", "clientSystemId", this.client,
+		Response unknownResult = this.acme.post(path(), Map.of("scenario", "scenario-1", "clientSystemId", this.client,
 				"serverSystemId", this.server, "result", "WIN"));
 		assertThat(unknownResult.status()).isEqualTo(400);
 		assertThat(unknownResult.contentType()).contains("application/problem+json");
 
-		Response badLink = record(this.acme, "read", "PASS", null, List.of("javascript:alert(1)"));
+		Response badLink = record(this.acme, "scenario-1", "PASS", null, List.of("javascript:alert(1)"));
 		assertThat(badLink.status()).isEqualTo(400);
 		assertThat(badLink.body()).contains("must be an http or https URL");
 
-		Response missing = this.acme.post(path(), Map.of("scenario", "read"));
+		Response missing = this.acme.post(path(), Map.of("scenario", "scenario-1"));
 		assertThat(missing.status()).isEqualTo(400);
 
-		Response oversize = record(this.acme, "read", "NOTE", "x".repeat(4001), List.of());
+		Response oversize = record(this.acme, "scenario-1", "NOTE", "x".repeat(4001), List.of());
 		assertThat(oversize.status()).isEqualTo(400);
 
 		assertThat(this.acme.get(path()).json().isEmpty()).isTrue();

@@ -81,7 +81,7 @@ class SignUpIntegrationTests {
 					.valueStream()
 					.map((registration) -> registration.path("profileKeyword").asString() + ":"
 							+ registration.path("actorKeyword").asString()))
-			.containsExactly(this.track.profile() + ":SERVER");
+			.containsExactly(this.track.profile() + ":server");
 		assertThat(this.acme.get("/api/systems/" + this.acmeServer + "/endpoints")
 			.json()
 			.get(0)

@@ -6,47 +6,32 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
-import org.connectathon.platform.catalog.Actor;
-import org.connectathon.platform.catalog.ActorReference;
-import org.connectathon.platform.catalog.CatalogService;
 import org.connectathon.platform.event.Event;
-import org.connectathon.platform.event.EventForm;
-import org.connectathon.platform.event.EventService;
-import org.connectathon.platform.event.EventStatus;
-import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
 import org.springframework.context.ApplicationContext;
+
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An approved track as the proposals' approval will leave it, made directly until then: a
- * profile of kind FHIR_IG under a unique keyword whose actors CLIENT and SERVER are the
- * track's roles, an open event with the profile in scope that lets the platform reach
- * loopback addresses (the platform's own reference servers), and two scenarios.
+ * A track made the way an event gets one: its lead proposes it for an open event inside
+ * the proposal window (the event starts in two months, so the default window is open) and
+ * a reviewer approves it. The track has the roles {@code client} and {@code server} and
+ * two scenarios, {@code scenario-1} (read a patient) and {@code scenario-2} (search
+ * patients).
  */
 public final class TrackFixtures {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	private final CatalogService catalog;
-
-	private final EventService events;
-
-	private final TrackRepository tracks;
 
 	private final Fixtures fixtures;
 
@@ -55,53 +40,52 @@ public final class TrackFixtures {
 	 * so that test classes share the one platform of {@code PlatformIntegrationTest}.
 	 */
 	public TrackFixtures(ApplicationContext context) {
-		this.catalog = context.getBean(CatalogService.class);
-		this.events = context.getBean(EventService.class);
-		this.tracks = context.getBean(TrackRepository.class);
 		this.fixtures = context.getBean(Fixtures.class);
 	}
 
-	/** The track and its event, with the user leading it. */
+	/**
+	 * The approved track and its event.
+	 *
+	 * @param profile the catalog profile the approval made, whose actors are the roles
+	 */
 	public record SeededTrack(Event event, long trackId, String profile) {
 	}
 
+	/** A track in an event that lets the platform reach its own reference servers. */
 	public SeededTrack track(User lead) {
 		return track(lead, true);
 	}
 
 	public SeededTrack track(User lead, boolean allowPrivateAddresses) {
-		this.fixtures.demoCatalog();
-		String profile = "TRK" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
-		this.catalog.importCatalog(("""
-				format: connectathon-catalog/1
-				profiles:
-				  - keyword: %s
-				    name: Patient track %s
-				    kind: FHIR_IG
-				    version: 2.0.0
-				    actors:
-				      - { keyword: CLIENT, name: Client }
-				      - { keyword: SERVER, name: Server }
-				""").formatted(profile, profile).getBytes(StandardCharsets.UTF_8), SignedInUser.machineOwner());
-		List<String> profiles = new ArrayList<>(Fixtures.DEMO_PROFILES);
-		profiles.add(profile);
-		LocalDate start = LocalDate.now(ZoneOffset.UTC).plusMonths(2);
-		Event event = this.events.create(new EventForm(Fixtures.unique("FHIR Connectathon"), "A FHIR event", "Online",
-				start, start.plusDays(2), OffsetDateTime.now(ZoneOffset.UTC).plusMonths(1), EventStatus.OPEN, profiles,
-				allowPrivateAddresses), SignedInUser.machineOwner());
-		long profileId = this.catalog.profileIds(List.of(profile)).get(0);
-		long track = this.tracks.insert(event.id(), profileId, Fixtures.unique("Patient track"),
-				"Patient Administration", "Read and search patients",
-				new Track.Specification("hl7.fhir.us.core", "6.1.0", "R4"),
-				"https://chat.fhir.org/#narrow/stream/patient", "Every pair reads a patient");
-		this.tracks.insertLead(track, lead.id());
-		this.tracks.insertRole(track, actor(profile, "CLIENT").id(), "client", "Patient client", null);
-		this.tracks.insertRole(track, actor(profile, "SERVER").id(), "server", "Patient server", null);
-		this.tracks.insertScenario(track, null, 1, "read", "Read a patient by id", "A patient exists", "200 OK", null,
-				null);
-		this.tracks.insertScenario(track, null, 2, "search", "Search patients by name", null, "A searchset", null,
-				null);
-		return new SeededTrack(event, track, profile);
+		Event event = allowPrivateAddresses ? this.fixtures.openEventAllowingPrivateAddresses()
+				: this.fixtures.openEvent();
+		String name = Fixtures.unique("Patient track");
+		Response submitted = this.fixtures.apiAs(lead)
+			.post("/api/events/" + event.id() + "/track-proposals", proposal(name));
+		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+		long proposalId = submitted.json().path("id").asLong();
+
+		Response approved = this.fixtures.apiAs(this.fixtures.user(Role.REVIEWER, null))
+			.post("/api/track-proposals/" + proposalId + "/decision", Map.of("decision", "APPROVED"));
+		assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+
+		JsonNode tracks = this.fixtures.apiAs(lead).get("/api/events/" + event.id() + "/tracks").json();
+		assertThat(tracks.size()).isOne();
+		assertThat(tracks.get(0).path("name").asString()).isEqualTo(name);
+		return new SeededTrack(event, tracks.get(0).path("id").asLong(), "TRACK-" + proposalId);
+	}
+
+	private static Map<String, Object> proposal(String name) {
+		return Map.of("name", name, "workGroup", "Patient Administration", "justification", "Read and search patients",
+				"specification", Map.of("fhirVersion", "R4", "packageName", "hl7.fhir.us.core", "version", "6.1.0"),
+				"roles",
+				List.of(Map.of("keyword", "client", "name", "Patient client"),
+						Map.of("keyword", "server", "name", "Patient server")),
+				"scenarios",
+				List.of(Map.of("action", "Read a patient by id", "precondition", "A patient exists", "successCriteria",
+						"200 OK"), Map.of("action", "Search patients by name", "successCriteria", "A searchset")),
+				"chatLink", "https://chat.fhir.org/#narrow/stream/patient", "successCriteria",
+				"Every pair reads a patient");
 	}
 
 	/**
@@ -137,10 +121,6 @@ public final class TrackFixtures {
 				(baseUrl != null) ? Map.of("systemId", system, "role", role, "baseUrl", baseUrl)
 						: Map.of("systemId", system, "role", role));
 		assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
-	}
-
-	private Actor actor(String profile, String keyword) {
-		return this.catalog.catalog().actor(new ActorReference(profile, keyword)).orElseThrow();
 	}
 
 }

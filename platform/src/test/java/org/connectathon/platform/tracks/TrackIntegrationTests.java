@@ -35,7 +35,7 @@ class TrackIntegrationTests {
 		assertThat(tracks.json().valueStream().map((found) -> found.path("id").asLong()))
 			.containsExactly(track.trackId());
 		assertThat(tracks.json().get(0).path("roles").size()).isEqualTo(2);
-		assertThat(tracks.json().get(0).path("scenarios").get(0).path("keyword").asString()).isEqualTo("read");
+		assertThat(tracks.json().get(0).path("scenarios").get(0).path("keyword").asString()).isEqualTo("scenario-1");
 
 		Map<String, String> change = Map.of("description", "Read, search and page patients", "chatLink",
 				"https://chat.fhir.org/#narrow/stream/patient-track");
