@@ -137,8 +137,8 @@ public final class EventScaleBenchmark {
 	}
 
 	/**
-	 * The lists that find things (issue 19): the instance list's first page, whole and
-	 * filtered by each field, and the systems list filtered, on the page and the API.
+	 * The lists that find things: the instance list's first page, whole and filtered by
+	 * each field, and the systems list filtered, on the page and the API.
 	 */
 	private void measureLists(PlatformClient admin, PlatformProcess platform, String eventPath, int repetitions)
 			throws Exception {

@@ -18,13 +18,13 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Issue 19's benchmark of the Connectathon Results Matrix: an event of 500 systems by 200
- * columns (see {@link MatrixEventGenerator}) served by the real platform jar on H2 or
- * PostgreSQL, the matrix pages measured over HTTP as a browser asks for them: the
- * organizers' whole matrix (target under 500 ms), filtered to one profile, and the public
- * matrix once published. Each figure is the median and 95th percentile of the repetitions
- * after a warm-up, with the platform's CPU time per page, which the other work on a
- * shared machine does not inflate, and the page's size. Run by
+ * A benchmark of the Connectathon Results Matrix: an event of 500 systems by 200 columns
+ * (see {@link MatrixEventGenerator}) served by the real platform jar on H2 or PostgreSQL,
+ * the matrix pages measured over HTTP as a browser asks for them: the organizers' whole
+ * matrix (target under 500 ms), filtered to one profile, and the public matrix once
+ * published. Each figure is the median and 95th percentile of the repetitions after a
+ * warm-up, with the platform's CPU time per page, which the other work on a shared
+ * machine does not inflate, and the page's size. Run by
  * {@code bench/run-results-matrix-benchmark.sh}; arguments:
  * {@code h2|postgres JAR WORK-DIR [REPETITIONS]}.
  */

@@ -93,15 +93,14 @@ class DemoEventSeeder {
 
 	private final Environment environment;
 
-	// Issue 19, a demo that shows every feature: its activity and its implementation
-	// guides
+	// The demo's activity and its implementation guides
 	private final DemoActivity activity;
 
 	private final FhirValidation validation;
 
 	private final URI packageServer;
 
-	// Issue 15: the demo's FHIR connectathon with tracks
+	// The demo's FHIR connectathon with tracks
 	private final DemoFhirConnectathon fhirConnectathon;
 
 	DemoEventSeeder(UserService users, CatalogService catalog, EventService events, OrganizationService organizations,
@@ -133,7 +132,7 @@ class DemoEventSeeder {
 			seed();
 			logger.info("Seeded the demo in " + (System.nanoTime() - started) / 1_000_000 + " ms");
 		}
-		// issue 19: the address and the rest follow in the banner of the serve command
+		// The address and the rest follow in the banner of the serve command
 		StringBuilder greeting = new StringBuilder("\n  Demo sign-ins (user / password):\n");
 		SIGN_INS.forEach((signIn) -> greeting
 			.append(String.format("    %-8s %-14s %s%n", signIn.username(), signIn.password(), signIn.role())));

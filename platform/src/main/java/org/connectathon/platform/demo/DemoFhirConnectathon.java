@@ -26,11 +26,17 @@ import org.connectathon.platform.tracks.ReviewDecision;
 import org.connectathon.platform.tracks.ReviewDecisionForm;
 import org.connectathon.platform.tracks.SignUpForm;
 import org.connectathon.platform.tracks.SignUpService;
+import org.connectathon.platform.tracks.Topic;
+import org.connectathon.platform.tracks.TopicForm;
+import org.connectathon.platform.tracks.TopicInterestForm;
+import org.connectathon.platform.tracks.TopicPinForm;
+import org.connectathon.platform.tracks.TopicPostForm;
+import org.connectathon.platform.tracks.TopicService;
 import org.connectathon.platform.tracks.Track;
 import org.connectathon.platform.tracks.TrackProposal;
-import org.connectathon.platform.tracks.TrackProposalForm;
 import org.connectathon.platform.tracks.TrackProposalForm.Role;
 import org.connectathon.platform.tracks.TrackProposalForm.Scenario;
+import org.connectathon.platform.tracks.TrackProposalForm;
 import org.connectathon.platform.tracks.TrackProposalService;
 import org.connectathon.platform.tracks.TrackProposalWindow;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -39,9 +45,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A FHIR connectathon with tracks, played as its people would through the services of
- * their pages (issue 15): the organizer opens the event and its proposal window, the
- * track lead proposes three tracks, the reviewer approves the IPS and the Patient tracks
- * and returns the Bulk Data one, Acme signs its client up and both vendors comment on the
+ * their pages: the organizer opens the event and its proposal window, the track lead
+ * proposes three tracks, the reviewer approves the IPS and the Patient tracks and returns
+ * the Bulk Data one, Acme signs its client up and both vendors comment on the
  * specifications. Globex's server signs up once the platform answers (see
  * {@link DemoTrackTesting}), and the pair's results follow.
  */
@@ -67,16 +73,19 @@ class DemoFhirConnectathon {
 
 	private final FeedbackService feedback;
 
+	private final TopicService topics;
+
 	private final ApplicationEventPublisher publisher;
 
 	DemoFhirConnectathon(UserService users, EventService events, SystemService systems, TrackProposalService proposals,
-			SignUpService signUps, FeedbackService feedback, ApplicationEventPublisher publisher) {
+			SignUpService signUps, FeedbackService feedback, TopicService topics, ApplicationEventPublisher publisher) {
 		this.users = users;
 		this.events = events;
 		this.systems = systems;
 		this.proposals = proposals;
 		this.signUps = signUps;
 		this.feedback = feedback;
+		this.topics = topics;
 		this.publisher = publisher;
 	}
 
@@ -150,8 +159,28 @@ class DemoFhirConnectathon {
 						"The search page explains date prefixes but not a search by year only; servers differ."),
 				alice);
 
+		proposeTopics(event, organizer, alice, bob);
+
 		this.publisher.publishEvent(new DemoTrackServers(platform + "/reference/r4/fhir", ipsTrackId, patientTrackId,
 				viewer.id(), server.id()));
+	}
+
+	/**
+	 * Code-a-thon topics: proposed, discussed and pinned before the event, so work starts
+	 * at once.
+	 */
+	private void proposeTopics(Event event, SignedInUser organizer, SignedInUser alice, SignedInUser bob) {
+		Topic gateway = this.topics.propose(event.id(), new TopicForm("IPS through a national gateway",
+				"Fetch a patient summary from another country's gateway: patient discovery first, then $summary.",
+				"Acme IPS Viewer; a CONNECT-based gateway"), alice);
+		this.topics.post(gateway.id(), new TopicPostForm(
+				"Globex can stand up a gateway in front of its server; which patient matching rules?"), bob);
+		this.topics.markInterest(gateway.id(), new TopicInterestForm(bob.organizationId()), bob);
+		this.topics.pin(gateway.id(), new TopicPinForm("Room B, first day 10:00"), organizer);
+		Topic smart = this.topics.propose(event.id(), new TopicForm("SMART App Launch against the demo servers",
+				"Launch a SMART app against the track servers and read the patient in context.", "Globex FHIR Server"),
+				bob);
+		this.topics.markInterest(smart.id(), new TopicInterestForm(alice.organizationId()), alice);
 	}
 
 	private static TrackProposalForm ipsTrack() {

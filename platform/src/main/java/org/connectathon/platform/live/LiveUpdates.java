@@ -96,8 +96,8 @@ public class LiveUpdates {
 	}
 
 	/**
-	 * Pre-event topics (issue 15): a stream of the topic's changes (its thread, interest
-	 * marks, pin) for someone who may see the topic.
+	 * Pre-event topics: a stream of the topic's changes (its thread, interest marks, pin)
+	 * for someone who may see the topic.
 	 */
 	public SseEmitter subscribeToTopic(long topicId, SignedInUser user) {
 		this.topics.requireVisible(topicId, user);
@@ -160,7 +160,7 @@ public class LiveUpdates {
 			.forEach((eventId) -> announce(capturesStream(eventId), eventId));
 	}
 
-	/** Pre-event topics (issue 15): the data is the topic's id. */
+	/** Pre-event topics: the data is the topic's id. */
 	@TransactionalEventListener(fallbackExecution = true)
 	void announce(TopicChanged change) {
 		announce(topicStream(change.topicId()), change.topicId());

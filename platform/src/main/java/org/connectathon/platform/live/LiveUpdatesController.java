@@ -33,7 +33,7 @@ class LiveUpdatesController {
 		return this.updates.subscribeToInstance(instanceId, user);
 	}
 
-	/** Pre-event topics (issue 15): the topic page's thread. */
+	/** Pre-event topics: the topic page's thread. */
 	@GetMapping(path = "/topics/{topicId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter topicUpdates(@PathVariable long topicId, @AuthenticationPrincipal SignedInUser user) {
 		return this.updates.subscribeToTopic(topicId, user);

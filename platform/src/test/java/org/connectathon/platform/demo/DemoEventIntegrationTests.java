@@ -51,6 +51,7 @@ import org.connectathon.platform.tracks.ScenarioResultOutcome;
 import org.connectathon.platform.tracks.ScenarioResultService;
 import org.connectathon.platform.tracks.SignUp;
 import org.connectathon.platform.tracks.SignUpService;
+import org.connectathon.platform.tracks.TopicService;
 import org.connectathon.platform.tracks.Track;
 import org.connectathon.platform.tracks.TrackProposal;
 import org.connectathon.platform.tracks.TrackProposalService;
@@ -233,9 +234,8 @@ class DemoEventIntegrationTests {
 		assertThat(page.body()).contains("Acme IPS Workstation", "Globex IPS Repository");
 	}
 
-	// Issue 15: the FHIR connectathon with tracks
 	@Test
-	void shouldHoldAFhirConnectathonWithTracksSignUpsResultsAndFeedback() {
+	void shouldHoldAFhirConnectathonWithTracksSignUpsResultsFeedbackAndTopics() {
 		SignedInUser organizer = user("admin");
 		Event fhir = eventNamed(DemoFhirConnectathon.EVENT_NAME_PREFIX);
 		List<Track> tracks = service(TrackService.class).findInEvent(fhir.id(), organizer);
@@ -304,6 +304,9 @@ class DemoEventIntegrationTests {
 		HttpResponse<String> reports = alice.get("/events/" + fhir.id() + "/track-reports");
 		assertThat(reports.statusCode()).isEqualTo(200);
 		assertThat(reports.body()).contains("hl7.fhir.uv.ips#2.0.0", "FHIR R4");
+
+		assertThat(service(TopicService.class).findByEvent(fhir.id(), user("alice"))).hasSize(2)
+			.anySatisfy((topic) -> assertThat(topic.pinnedTo()).isEqualTo("Room B, first day 10:00"));
 	}
 
 	private static void awaitInstallationFailure() {
