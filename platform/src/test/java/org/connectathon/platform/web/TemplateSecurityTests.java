@@ -47,6 +47,14 @@ class TemplateSecurityTests {
 	private static final Pattern MODEL_VALUE_AS_ADDRESS = Pattern
 		.compile("^\\s*[$*]\\{[^{}]*\\}\\s*$|@\\{\\s*[$*~]\\{(?:(\\w+)\\})?|^\\s*\\|\\s*[$*]\\{");
 
+	/**
+	 * Link expressions that start with a path on this site: a literal path, the filtered
+	 * lists' address that controllers build from a path and ids ({@code listBase}), or
+	 * that address sorted ({@code ListFilters.sortPath}). What follows can add to the
+	 * path and query, never change the scheme or host.
+	 */
+	private static final Pattern SITE_PATH = Pattern.compile("^@\\{\\$\\{('/[^/']|listBase\\}|filters\\.sortPath\\()");
+
 	private static final Pattern FRAGMENT_PARAMETERS = Pattern.compile("th:fragment=\"\\w+\\s*\\(([^)]*)\\)\"");
 
 	@Test
@@ -86,7 +94,7 @@ class TemplateSecurityTests {
 				String value = attribute.group(2);
 				Matcher modelValue = MODEL_VALUE_AS_ADDRESS.matcher(value);
 				// A fragment's parameter is a path that the including template writes.
-				if (modelValue.find() && !value.startsWith("${#webAddresses.link(")
+				if (modelValue.find() && !value.startsWith("${#webAddresses.link(") && !SITE_PATH.matcher(value).find()
 						&& !fragmentParameters.contains(modelValue.group(1))) {
 					found.add(TEMPLATES.relativize(template) + ": " + attribute.group().strip());
 				}
@@ -105,6 +113,9 @@ class TemplateSecurityTests {
 		assertThat(MODEL_VALUE_AS_ADDRESS.matcher("@{${item.url}}").find()).isTrue();
 		assertThat(MODEL_VALUE_AS_ADDRESS.matcher("|${base}/x|").find()).isTrue();
 		assertThat(MODEL_VALUE_AS_ADDRESS.matcher("@{/events/{id}(id=${event.id})}").find()).isFalse();
+		assertThat(SITE_PATH.matcher("@{${'/events/' + event.id + filter.query()}}").find()).isTrue();
+		assertThat(SITE_PATH.matcher("@{${'//elsewhere.example/' + event.id}}").find()).isFalse();
+		assertThat(SITE_PATH.matcher("@{${item.url}}").find()).isFalse();
 		assertThat(MODEL_VALUE_AS_ADDRESS.matcher("${event.id == 0} ? @{/new} : @{/{id}(id=${event.id})}").find())
 			.isFalse();
 	}
