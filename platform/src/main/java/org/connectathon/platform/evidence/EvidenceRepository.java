@@ -90,9 +90,8 @@ class EvidenceRepository {
 	 */
 	ListPage<ListedEvidence> findPage(long eventId, EvidenceFilter filter, int number, int size) {
 		Map<String, Object> parameters = new HashMap<>();
-		String from = """
-				from evidence e join test_instances i on i.id = e.test_instance_id join tests t on t.id = i.test_id"""
-				+ where(eventId, filter, parameters);
+		String from = " from evidence e join test_instances i on i.id = e.test_instance_id"
+				+ " join tests t on t.id = i.test_id" + where(eventId, filter, parameters);
 		int total = this.jdbc.sql("select count(*)" + from).params(parameters).query(Integer.class).single();
 		List<ListedEvidence> page = this.jdbc
 			.sql("""
