@@ -17,7 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * @param text words that the row's names contain, in any case
  * @param status a status of the listed items (system or instance status), in any case
- * @param type a kind of the listed items (test type), in any case
+ * @param type a kind of the listed items (test type, evidence kind), in any case
  * @param profile the keyword of a profile that the item concerns
  * @param organization the id of an organization that the item belongs to or involves
  * @param table the beginning of a table location on the testing floor, in any case

@@ -18,7 +18,7 @@ final class CliLogging {
 	 * while the first start caches them; nothing a user can act on, so only its errors
 	 * show.
 	 */
-	private static final String HAPI_LENIENT_PARSER = "ca.uhn.fhir.parser.LenientErrorHandler";
+	static final String HAPI_LENIENT_PARSER = "ca.uhn.fhir.parser.LenientErrorHandler";
 
 	private CliLogging() {
 	}

@@ -59,13 +59,18 @@ class ServeCommand implements Callable<Integer> {
 
 	/**
 	 * Default properties, so that {@code LOGGING_THRESHOLD_CONSOLE=INFO} or any other
-	 * logging property given in the environment wins.
+	 * logging property given in the environment wins. HAPI's lenient parser warns about
+	 * elements of the implementation guides' own definitions as the validator loads them
+	 * (the demo's IPS guide on the first start): nothing a user can act on, so, as for
+	 * the commands without Spring ({@link CliLogging}), only its errors show unless
+	 * {@code --verbose}.
 	 */
-	private Map<String, Object> logging() {
+	Map<String, Object> logging() {
 		Map<String, Object> logging = new HashMap<>();
 		logging.put("logging.file.name", LOG_FILE);
 		if (!this.verbose) {
 			logging.put("logging.threshold.console", "WARN");
+			logging.put("logging.level." + CliLogging.HAPI_LENIENT_PARSER, "ERROR");
 		}
 		return logging;
 	}

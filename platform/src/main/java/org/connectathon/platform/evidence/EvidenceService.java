@@ -1,17 +1,25 @@
 package org.connectathon.platform.evidence;
 
-import org.connectathon.platform.testing.TestInstance;
-import org.connectathon.platform.testing.TestInstanceDetails;
-import org.connectathon.platform.testing.TestInstanceService;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 
 import org.connectathon.platform.FreeText;
 import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.ListFilterReader;
+import org.connectathon.platform.ListFilters;
+import org.connectathon.platform.ListPage;
+import org.connectathon.platform.ListSort;
 import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.event.Event;
+import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.SignedInUser;
+import org.connectathon.platform.testing.TestInstance;
+import org.connectathon.platform.testing.TestInstanceDetails;
+import org.connectathon.platform.testing.TestInstanceService;
+import org.connectathon.platform.testing.TestInstanceStatus;
 import org.connectathon.platform.web.WebAddresses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,22 +40,48 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class EvidenceService {
 
+	/** The largest page of the event's evidence list that the API answers. */
+	public static final int MAXIMUM_PAGE_SIZE = 1000;
+
 	private final EvidenceRepository evidence;
 
 	private final TestInstanceService instances;
 
+	private final EventService events;
+
 	private final long maximumBytes;
 
-	EvidenceService(EvidenceRepository evidence, TestInstanceService instances,
+	EvidenceService(EvidenceRepository evidence, TestInstanceService instances, EventService events,
 			@Value("${connectathon.evidence.max-bytes:4194304}") long maximumBytes) {
 		this.evidence = evidence;
 		this.instances = instances;
+		this.events = events;
 		this.maximumBytes = maximumBytes;
 	}
 
 	public List<Evidence> findOfInstance(long instanceId, SignedInUser user) {
 		this.instances.requireVisible(instanceId, user);
 		return this.evidence.findOfInstance(instanceId);
+	}
+
+	/**
+	 * One page of the event's evidence that passes the filters and that the user may see
+	 * (see {@link EvidenceVisibility}), newest first unless the filters sort by a column.
+	 * The {@code type} filter is the evidence's kind, as {@code type} is the kind of the
+	 * items in every list.
+	 * @throws InvalidInputException naming each filter that does not read
+	 */
+	public ListPage<ListedEvidence> findInEvent(long eventId, ListFilters filters, int page, int size,
+			SignedInUser user) {
+		Event event = this.events.find(eventId, user);
+		ListPage.requireSize(size, MAXIMUM_PAGE_SIZE);
+		ListFilterReader read = filters.reader("evidence", Set.of(ListFilters.TEXT, ListFilters.TYPE,
+				ListFilters.STATUS, ListFilters.PROFILE, ListFilters.ORGANIZATION, ListFilters.TABLE));
+		EvidenceFilter filter = read.finish(
+				new EvidenceFilter(read.text(), read.type(EvidenceKind.class), read.status(TestInstanceStatus.class),
+						read.profile(event.profiles()), read.organization(), read.table(), EvidenceVisibility.of(user),
+						read.sort(EvidenceRepository.SORT_COLUMNS.keySet(), ListSort.descending("id"))));
+		return this.evidence.findPage(eventId, filter, page, size);
 	}
 
 	public TestInstanceDetails details(long instanceId, SignedInUser user) {

@@ -76,6 +76,18 @@ class ServeCommandTests {
 			.noneMatch((line) -> line.contains("Demo sign-ins"));
 	}
 
+	@Test
+	void shouldKeepTheParsersWarningsOnTheGuidesDefinitionsOffTheConsoleUnlessVerbose() {
+		ServeCommand quiet = new ServeCommand();
+		ServeCommand verbose = new ServeCommand();
+		verbose.verbose = true;
+
+		assertThat(quiet.logging()).containsEntry("logging.level.ca.uhn.fhir.parser.LenientErrorHandler", "ERROR")
+			.containsEntry("logging.threshold.console", "WARN");
+		assertThat(verbose.logging()).doesNotContainKeys("logging.level.ca.uhn.fhir.parser.LenientErrorHandler",
+				"logging.threshold.console");
+	}
+
 	private List<String> serveUntilAddress(String... options) throws IOException {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
 				System.getProperty("java.class.path"), ConnectathonCommand.class.getName(), "serve"));
