@@ -215,10 +215,21 @@ public class AutomationService {
 					+ "of the system answering step " + run.stepIndex() + "; start a new run.");
 		}
 		boolean toReferenceServer = automated.clientStep() && automated.destinationName() == null;
+		TestStep step = test.steps()
+			.stream()
+			.filter((candidate) -> candidate.index() == run.stepIndex())
+			.findFirst()
+			.orElseThrow();
 		return new RunTarget(URI.create(automated.serverUrl()),
 				toReferenceServer || this.events.find(instance.eventId(), ENGINE).allowPrivateAddresses(),
 				(automated.serverFhirVersion() != null) ? FhirVersion.valueOf(automated.serverFhirVersion()) : null,
-				automated.clientStep(), instance.eventId());
+				automated.clientStep(), instance.eventId(), systemPlaying(instance, step.initiatorRole()),
+				systemPlaying(instance, step.responderRole()));
+	}
+
+	private static @Nullable Long systemPlaying(TestInstance instance, @Nullable String roleKeyword) {
+		InstanceParticipant participant = (roleKeyword != null) ? playing(instance, roleKeyword) : null;
+		return (participant != null) ? participant.systemId() : null;
 	}
 
 	/**
@@ -226,10 +237,11 @@ public class AutomationService {
 	 * endpoint declares, which judges its answers (null: the engine asks the server); for
 	 * a client step, where the client's requests are forwarded. Forwarding to the
 	 * platform's own reference server allows its loopback address: no participant chose
-	 * it.
+	 * it. The step's initiating and responding systems name the sender and receiver of
+	 * the exchanges a client step forwards, which decides who sees their captures.
 	 */
 	record RunTarget(URI serverUrl, boolean allowPrivateAddresses, @Nullable FhirVersion fhirVersion,
-			boolean clientStep, long eventId) {
+			boolean clientStep, long eventId, @Nullable Long senderSystemId, @Nullable Long receiverSystemId) {
 
 	}
 

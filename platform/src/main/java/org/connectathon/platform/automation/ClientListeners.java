@@ -27,6 +27,14 @@ import org.springframework.util.unit.DataSize;
 @Component
 class ClientListeners {
 
+	/**
+	 * How long a request that arrived may wait for the run beyond the wait itself: the
+	 * run may still be judging the previous exchange (a first profile validation takes
+	 * many seconds), and a client that sends its next request at once must not be turned
+	 * away for that.
+	 */
+	private static final Duration JUDGING = Duration.ofMinutes(2);
+
 	private final String bindAddress;
 
 	private final int firstPort;
@@ -66,7 +74,7 @@ class ClientListeners {
 		for (int port = this.firstPort; port <= this.lastPort; port++) {
 			try {
 				return ClientListener.start(new InetSocketAddress(this.bindAddress, port), Set.of(origin),
-						this.maxRequestBody, this.wait);
+						this.maxRequestBody, this.wait.plus(JUDGING));
 			}
 			catch (ClientListenerException taken) {
 				last = taken;

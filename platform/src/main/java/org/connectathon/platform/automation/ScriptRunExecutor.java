@@ -155,7 +155,7 @@ class ScriptRunExecutor {
 		List<NewCapture> exchanges = Collections.synchronizedList(new ArrayList<>());
 		RequestForwarder forwarder = recording(
 				new HttpClientForwarder(this.outbound.httpClient(target.allowPrivateAddresses()), this.requestTimeout),
-				target.eventId(), address, exchanges);
+				target, address, exchanges);
 		ClientsUnderTest clients = ClientsUnderTest.of(List.of(listener), this.clientListeners.arrivalTimeout())
 			.withForwarder(forwarder);
 		AtomicInteger finished = new AtomicInteger();
@@ -192,32 +192,32 @@ class ScriptRunExecutor {
 	 * capture: what the client sent, and what it got (the destination's answer, or the
 	 * engine's 502 when none came).
 	 */
-	private static RequestForwarder recording(RequestForwarder forwarder, long eventId, URI address,
+	private static RequestForwarder recording(RequestForwarder forwarder, RunTarget target, URI address,
 			List<NewCapture> exchanges) {
 		return (request, destination) -> {
 			OffsetDateTime startedAt = OffsetDateTime.now();
 			long start = System.nanoTime();
 			try {
 				ForwardedResponse response = forwarder.forward(request, destination);
-				exchanges.add(capture(eventId, address, request, destination, startedAt, start, response.status(), null,
+				exchanges.add(capture(target, address, request, destination, startedAt, start, response.status(), null,
 						response.headers(), response.body()));
 				return response;
 			}
 			catch (IOException failure) {
-				exchanges.add(capture(eventId, address, request, destination, startedAt, start, 502,
+				exchanges.add(capture(target, address, request, destination, startedAt, start, 502,
 						failure.getMessage(), Map.of(), new byte[0]));
 				throw failure;
 			}
 		};
 	}
 
-	private static NewCapture capture(long eventId, URI address, ClientRequest request, URI destination,
+	private static NewCapture capture(RunTarget target, URI address, ClientRequest request, URI destination,
 			OffsetDateTime startedAt, long start, int status, @Nullable String failure,
 			Map<String, List<String>> responseHeaders, byte[] responseBody) {
 		int millis = (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-		return NewCapture.forwardedForClient(eventId, null, null, "client of " + address, startedAt, millis,
-				request.method(), request.target(), destination.toString(), status, failure, request.headers(),
-				request.body(), responseHeaders, responseBody, MAX_CAPTURED_BODY);
+		return NewCapture.forwardedForClient(target.eventId(), target.receiverSystemId(), target.senderSystemId(),
+				"client of " + address, startedAt, millis, request.method(), request.target(), destination.toString(),
+				status, failure, request.headers(), request.body(), responseHeaders, responseBody, MAX_CAPTURED_BODY);
 	}
 
 	private void progress(ScriptRun run, String node, int actionsFinished, @Nullable String currentAction) {
