@@ -210,11 +210,14 @@ public class AutomationService {
 			.findFirst()
 			.map((step) -> describe(instance, test, step, null))
 			.orElse(null);
-		if (automated == null || !run.serverUrl().equals(automated.serverUrl())) {
+		// The reference server is the running node's own, at its own port: a node other
+		// than the one that queued the run forwards to its server.
+		boolean toReferenceServer = automated != null && automated.clientStep() && automated.destinationName() == null
+				&& automated.serverUrl() != null;
+		if (automated == null || (!toReferenceServer && !run.serverUrl().equals(automated.serverUrl()))) {
 			throw new RuleViolationException("Not run: " + run.serverUrl() + " is no longer the registered endpoint "
 					+ "of the system answering step " + run.stepIndex() + "; start a new run.");
 		}
-		boolean toReferenceServer = automated.clientStep() && automated.destinationName() == null;
 		TestStep step = test.steps()
 			.stream()
 			.filter((candidate) -> candidate.index() == run.stepIndex())

@@ -150,6 +150,27 @@ class ClientStepsIntegrationTests {
 		assertThat(captures.get(0).path("failure").asString()).contains("could not be reached");
 	}
 
+	@Test
+	void shouldForwardGarbageAsSentAndFailOnWhatTheClientSent() {
+		long instance = startNoPeer();
+		long run = queue(this.alice, instance);
+		URI address = awaitAddress(this.alice, run);
+
+		HttpResponse<String> answer = ClientStepFixtures.send(HttpRequest.newBuilder(URI.create(address + "/Patient"))
+			.header("Content-Type", "application/fhir+json")
+			.POST(HttpRequest.BodyPublishers.ofString("this is not a Patient"))
+			.build());
+		JsonNode ended = awaitEnd(this.alice, run);
+
+		assertThat(answer.statusCode()).isBetween(400, 499);
+		assertThat(ended.path("status").asString()).isEqualTo("FAILED");
+		assertThat(ended.path("message").asString()).contains("First FAIL");
+		JsonNode captures = this.alice.get("/api/test-instances/" + instance + "/captures").json().path("items");
+		assertThat(captures).hasSize(1);
+		assertThat(captures.get(0).path("status").asInt()).isEqualTo(answer.statusCode());
+		assertThat(captures.get(0).path("requestBodySize").asLong()).isEqualTo("this is not a Patient".length());
+	}
+
 	private long startNoPeer() {
 		long test = TestingFixtures.importedTest(this.admin, this.event, plan(), "CLIENT-NO-PEER").path("id").asLong();
 		Response started = this.alice.post("/api/tests/" + test + "/instances", participants("CLIENT", this.creator));
