@@ -164,7 +164,7 @@ class ClientStepsIntegrationTests {
 
 		assertThat(answer.statusCode()).isBetween(400, 499);
 		assertThat(ended.path("status").asString()).isEqualTo("FAILED");
-		assertThat(ended.path("message").asString()).contains("First FAIL");
+		assertThat(ended.path("message").asString()).contains("First fail").contains("the body is not a FHIR resource");
 		JsonNode captures = this.alice.get("/api/test-instances/" + instance + "/captures").json().path("items");
 		assertThat(captures).hasSize(1);
 		assertThat(captures.get(0).path("status").asInt()).isEqualTo(answer.statusCode());
