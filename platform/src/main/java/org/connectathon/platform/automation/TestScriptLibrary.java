@@ -44,11 +44,11 @@ public class TestScriptLibrary {
 	private final TestScriptLoader loader = new TestScriptLoader();
 
 	/**
-	 * What each script waits for from its clients under test, by script id: a script is
-	 * never changed once uploaded (a new upload is a new id), and pages ask at every
-	 * render.
+	 * What each script waits for from its clients under test, by script id and upload
+	 * time (an upload of the same keyword replaces the script under its id): pages ask at
+	 * every render, and reading a script takes milliseconds.
 	 */
-	private final Map<Long, Optional<ClientSide>> clientSides = new ConcurrentHashMap<>();
+	private final Map<String, Optional<ClientSide>> clientSides = new ConcurrentHashMap<>();
 
 	TestScriptLibrary(TestScriptRepository scripts, EventService events, FhirValidation validation) {
 		this.scripts = scripts;
@@ -148,16 +148,18 @@ public class TestScriptLibrary {
 	 * the engine plays the client, or the script is gone.
 	 */
 	Optional<ClientSide> clientSide(EventTestScript script) {
-		return this.clientSides.computeIfAbsent(script.id(), (id) -> this.scripts.findContent(id).flatMap((content) -> {
-			LoadedTestScript loaded;
-			try {
-				loaded = read(script.fileName(), content);
-			}
-			catch (InvalidInputException unreadable) {
-				return Optional.empty();
-			}
-			return clientSide(loaded);
-		}));
+		String version = script.id() + "@" + script.uploadedAt().toInstant();
+		return this.clientSides.computeIfAbsent(version,
+				(key) -> this.scripts.findContent(script.id()).flatMap((content) -> {
+					LoadedTestScript loaded;
+					try {
+						loaded = read(script.fileName(), content);
+					}
+					catch (InvalidInputException unreadable) {
+						return Optional.empty();
+					}
+					return clientSide(loaded);
+				}));
 	}
 
 	static Optional<ClientSide> clientSide(LoadedTestScript script) {
