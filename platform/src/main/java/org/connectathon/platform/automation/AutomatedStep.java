@@ -1,5 +1,7 @@
 package org.connectathon.platform.automation;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,10 +15,33 @@ import org.jspecify.annotations.Nullable;
  * @param serverFhirVersion the FHIR release the endpoint declares (R4, R4B or R5), which
  * judges its answers; null when it declares none and the engine asks the server
  * @param problem why the step cannot run now, null when it can
+ * @param clientRequests for a client step (the script's system under test is a client:
+ * {@code systemName} is the system whose client sends, {@code serverUrl} where the
+ * platform forwards to), the requests the script waits for, in order; null for a step
+ * where the engine plays the client
+ * @param destinationName for a client step, who answers the forwarded requests: the
+ * partner system, or the platform's reference server
  */
 public record AutomatedStep(int stepIndex, String scriptKeyword, @Nullable EventTestScript script,
 		@Nullable String systemName, @Nullable String serverUrl, @Nullable String serverFhirVersion,
-		@Nullable String problem, @Nullable ScriptRun latestRun) {
+		@Nullable String problem, @Nullable ScriptRun latestRun, @Nullable List<String> clientRequests,
+		@Nullable String destinationName) {
+
+	/** A step where the engine plays the client against the system under test. */
+	public AutomatedStep(int stepIndex, String scriptKeyword, @Nullable EventTestScript script,
+			@Nullable String systemName, @Nullable String serverUrl, @Nullable String serverFhirVersion,
+			@Nullable String problem, @Nullable ScriptRun latestRun) {
+		this(stepIndex, scriptKeyword, script, systemName, serverUrl, serverFhirVersion, problem, latestRun, null,
+				null);
+	}
+
+	/**
+	 * Whether the script's system under test is a client: a run waits for its requests
+	 * and forwards them.
+	 */
+	public boolean clientStep() {
+		return this.clientRequests != null;
+	}
 
 	/** Whether a run of this step is waiting or under way. */
 	public boolean busy() {
@@ -26,8 +51,8 @@ public record AutomatedStep(int stepIndex, String scriptKeyword, @Nullable Event
 	/** The same step, its latest run without its message. */
 	AutomatedStep withoutRunMessage() {
 		return new AutomatedStep(this.stepIndex, this.scriptKeyword, this.script, this.systemName, this.serverUrl,
-				this.serverFhirVersion, this.problem,
-				(this.latestRun != null) ? this.latestRun.withoutMessage() : null);
+				this.serverFhirVersion, this.problem, (this.latestRun != null) ? this.latestRun.withoutMessage() : null,
+				this.clientRequests, this.destinationName);
 	}
 
 	/** Whether the latest run passed, so that a monitor may confirm it. */

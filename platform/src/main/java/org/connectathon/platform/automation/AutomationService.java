@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.connectathon.engine.testscript.FhirVersion;
@@ -17,6 +18,9 @@ import org.connectathon.platform.monitoring.StepVerdict;
 import org.connectathon.platform.monitoring.StepVerdictForm;
 import org.connectathon.platform.monitoring.StepVerdictRecord;
 import org.connectathon.platform.monitoring.VerdictForm;
+import org.connectathon.platform.proxy.CaptureAttachmentService;
+import org.connectathon.platform.proxy.NewCapture;
+import org.connectathon.platform.referenceserver.HostedReferenceServers;
 import org.connectathon.platform.registration.Endpoint;
 import org.connectathon.platform.registration.SystemService;
 import org.connectathon.platform.security.OutboundAddresses;
@@ -85,9 +89,16 @@ public class AutomationService {
 
 	private final OutboundAddresses outbound;
 
+	private final HostedReferenceServers referenceServers;
+
+	private final CaptureAttachmentService captures;
+
 	AutomationService(ScriptRunRepository runs, TestScriptLibrary scripts, TestInstanceService instances,
 			TestDefinitionService tests, EvidenceService evidence, SystemService systems, MonitoringService monitoring,
-			ApplicationEventPublisher publisher, EventService events, OutboundAddresses outbound) {
+			ApplicationEventPublisher publisher, EventService events, OutboundAddresses outbound,
+			HostedReferenceServers referenceServers, CaptureAttachmentService captures) {
+		this.referenceServers = referenceServers;
+		this.captures = captures;
 		this.runs = runs;
 		this.scripts = scripts;
 		this.instances = instances;
@@ -152,10 +163,14 @@ public class AutomationService {
 			throw new RuleViolationException(automated.problem());
 		}
 		boolean allowPrivateAddresses = this.events.find(instance.eventId(), user).allowPrivateAddresses();
-		this.outbound.refusal(URI.create(automated.serverUrl()), allowPrivateAddresses).ifPresent((refusal) -> {
-			throw new RuleViolationException("Step " + stepIndex + " cannot run: the platform will not send "
-					+ "requests to " + automated.serverUrl() + ": " + refusal + ".");
-		});
+		// The platform's own reference server is no address a participant chose.
+		boolean toReferenceServer = automated.clientStep() && step.responderRole() == null;
+		if (!toReferenceServer) {
+			this.outbound.refusal(URI.create(automated.serverUrl()), allowPrivateAddresses).ifPresent((refusal) -> {
+				throw new RuleViolationException("Step " + stepIndex + " cannot run: the platform will not send "
+						+ "requests to " + automated.serverUrl() + ": " + refusal + ".");
+			});
+		}
 		EventTestScript script = automated.script();
 		long id = this.runs.insert(instanceId, stepIndex, script.id(), script.keyword(), automated.serverUrl(),
 				script.actionCount(), user.id(), user.displayName());
@@ -195,20 +210,41 @@ public class AutomationService {
 			.findFirst()
 			.map((step) -> describe(instance, test, step, null))
 			.orElse(null);
-		if (automated == null || !run.serverUrl().equals(automated.serverUrl())) {
+		// The reference server is the running node's own, at its own port: a node other
+		// than the one that queued the run forwards to its server.
+		boolean toReferenceServer = automated != null && automated.clientStep() && automated.destinationName() == null
+				&& automated.serverUrl() != null;
+		if (automated == null || (!toReferenceServer && !run.serverUrl().equals(automated.serverUrl()))) {
 			throw new RuleViolationException("Not run: " + run.serverUrl() + " is no longer the registered endpoint "
 					+ "of the system answering step " + run.stepIndex() + "; start a new run.");
 		}
+		TestStep step = test.steps()
+			.stream()
+			.filter((candidate) -> candidate.index() == run.stepIndex())
+			.findFirst()
+			.orElseThrow();
 		return new RunTarget(URI.create(automated.serverUrl()),
-				this.events.find(instance.eventId(), ENGINE).allowPrivateAddresses(),
-				(automated.serverFhirVersion() != null) ? FhirVersion.valueOf(automated.serverFhirVersion()) : null);
+				toReferenceServer || this.events.find(instance.eventId(), ENGINE).allowPrivateAddresses(),
+				(automated.serverFhirVersion() != null) ? FhirVersion.valueOf(automated.serverFhirVersion()) : null,
+				automated.clientStep(), instance.eventId(), systemPlaying(instance, step.initiatorRole()),
+				systemPlaying(instance, step.responderRole()));
+	}
+
+	private static @Nullable Long systemPlaying(TestInstance instance, @Nullable String roleKeyword) {
+		InstanceParticipant participant = (roleKeyword != null) ? playing(instance, roleKeyword) : null;
+		return (participant != null) ? participant.systemId() : null;
 	}
 
 	/**
 	 * Where a run sends its requests, under which address policy, and the release the
-	 * endpoint declares, which judges its answers (null: the engine asks the server).
+	 * endpoint declares, which judges its answers (null: the engine asks the server); for
+	 * a client step, where the client's requests are forwarded. Forwarding to the
+	 * platform's own reference server allows its loopback address: no participant chose
+	 * it. The step's initiating and responding systems name the sender and receiver of
+	 * the exchanges a client step forwards, which decides who sees their captures.
 	 */
-	record RunTarget(URI serverUrl, boolean allowPrivateAddresses, @Nullable FhirVersion fhirVersion) {
+	record RunTarget(URI serverUrl, boolean allowPrivateAddresses, @Nullable FhirVersion fhirVersion,
+			boolean clientStep, long eventId, @Nullable Long senderSystemId, @Nullable Long receiverSystemId) {
 
 	}
 
@@ -269,8 +305,8 @@ public class AutomationService {
 	 * instance. Nothing happens when another node took the run back meanwhile.
 	 */
 	@Transactional
-	void recordResult(ScriptRun run, String node, ScriptRunStatus status, String message,
-			@Nullable ScriptResult result) {
+	void recordResult(ScriptRun run, String node, ScriptRunStatus status, String message, @Nullable ScriptResult result,
+			List<NewCapture> exchanges) {
 		TestInstance instance = this.instances.find(run.testInstanceId(), ENGINE);
 		boolean open = !instance.status().participantMoves().isEmpty();
 		String recorded = open ? message : message + " The instance was " + instance.status().describe()
@@ -290,6 +326,8 @@ public class AutomationService {
 					ENGINE);
 			this.runs.updateEvidence(run.id(), report.id());
 		}
+		// What a client under test sent and got, as the recording proxy keeps exchanges.
+		this.captures.recordForStep(exchanges, instance.id(), run.stepIndex());
 		if (status == ScriptRunStatus.PASSED) {
 			this.instances.changeStep(instance.id(), run.stepIndex(), StepStatus.DONE, ENGINE);
 			concludeIfEveryStepPassed(instance.id());
@@ -336,6 +374,12 @@ public class AutomationService {
 	private AutomatedStep describe(TestInstance instance, TestDefinition test, TestStep step,
 			@Nullable ScriptRun latestRun) {
 		EventTestScript script = this.scripts.findByKeyword(test.eventId(), step.testScript()).orElse(null);
+		if (script != null) {
+			Optional<TestScriptLibrary.ClientSide> client = this.scripts.clientSide(script);
+			if (client.isPresent()) {
+				return describeClientStep(instance, test, step, script, client.get(), latestRun);
+			}
+		}
 		if (step.responderRole() == null) {
 			return new AutomatedStep(step.index(), step.testScript(), script, null, null, null,
 					"Step " + step.index() + " is answered by a tool: the engine sends requests, so it runs scripts "
@@ -374,6 +418,68 @@ public class AutomationService {
 				(endpoint != null && endpoint.fhirVersion() != null && !endpoint.fhirVersion().isEmpty())
 						? endpoint.fhirVersion() : null,
 				problem, latestRun);
+	}
+
+	/**
+	 * A step whose script tests a client: the step's initiator sends, and its requests go
+	 * to the responder's endpoint (peer-to-peer), or to the platform's reference server
+	 * of the script's release when a tool answers the step (no-peer).
+	 */
+	private AutomatedStep describeClientStep(TestInstance instance, TestDefinition test, TestStep step,
+			EventTestScript script, TestScriptLibrary.ClientSide client, @Nullable ScriptRun latestRun) {
+		InstanceParticipant sender = (step.initiatorRole() != null) ? playing(instance, step.initiatorRole()) : null;
+		String problem = null;
+		if (step.initiatorRole() == null) {
+			problem = "Step " + step.index() + " runs a TestScript that tests a client, but the step names no "
+					+ "initiator whose client would send the requests.";
+		}
+		else if (sender == null) {
+			problem = "No system plays " + step.initiatorRole() + " in this instance.";
+		}
+		String destinationUrl = null;
+		String destinationName = null;
+		String destinationRelease = null;
+		if (step.responderRole() == null) {
+			destinationRelease = script.fhirVersion();
+			destinationUrl = this.referenceServers.localBaseUrl(FhirVersion.valueOf(script.fhirVersion())).orElse(null);
+			if (destinationUrl == null && problem == null) {
+				problem = "Step " + step.index() + " forwards the client's requests to the platform's reference "
+						+ "server, which this platform does not host.";
+			}
+		}
+		else {
+			TestRole role = test.role(step.responderRole()).orElseThrow();
+			InstanceParticipant partner = playing(instance, role.keyword());
+			if (partner == null) {
+				problem = (problem != null) ? problem : "No system plays " + role.keyword() + " in this instance.";
+			}
+			else {
+				destinationName = partner.systemName();
+				Endpoint endpoint = endpointFor(this.systems.findEndpoints(partner.systemId(), ENGINE)
+					.stream()
+					.filter((candidate) -> candidate.actorId() == role.actorId())
+					.toList(), script.fhirVersion());
+				if (endpoint == null) {
+					problem = (problem != null) ? problem : partner.systemName() + " has no endpoint for "
+							+ role.actor() + "; its organization declares one on the system's page.";
+				}
+				else {
+					destinationUrl = endpoint.baseUrl();
+					destinationRelease = (endpoint.fhirVersion() != null && !endpoint.fhirVersion().isEmpty())
+							? endpoint.fhirVersion() : null;
+				}
+			}
+		}
+		return new AutomatedStep(step.index(), step.testScript(), script, (sender != null) ? sender.systemName() : null,
+				destinationUrl, destinationRelease, problem, latestRun, client.requests(), destinationName);
+	}
+
+	private static @Nullable InstanceParticipant playing(TestInstance instance, String roleKeyword) {
+		return instance.participants()
+			.stream()
+			.filter((candidate) -> candidate.roleKeyword().equals(roleKeyword))
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**

@@ -175,8 +175,8 @@ class ScriptRunWorker implements SmartLifecycle {
 			return;
 		}
 		try {
-			this.automation.recordResult(run, this.node, completion.status(), completion.message(),
-					completion.result());
+			this.automation.recordResult(run, this.node, completion.status(), completion.message(), completion.result(),
+					completion.exchanges());
 		}
 		catch (RuntimeException exception) {
 			logger.warn("Cannot record the result of script run " + run.id(), exception);

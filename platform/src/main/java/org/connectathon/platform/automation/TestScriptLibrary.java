@@ -2,12 +2,15 @@ package org.connectathon.platform.automation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.connectathon.engine.testscript.LoadedTestScript;
 import org.connectathon.engine.testscript.TestScriptLoadException;
 import org.connectathon.engine.testscript.ProfileValidator;
+import org.connectathon.engine.testscript.ScriptParticipant;
 import org.connectathon.engine.testscript.TestScriptLoader;
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.NotFoundException;
@@ -39,6 +42,13 @@ public class TestScriptLibrary {
 	private final FhirValidation validation;
 
 	private final TestScriptLoader loader = new TestScriptLoader();
+
+	/**
+	 * What each script waits for from its clients under test, by script id and upload
+	 * time (an upload of the same keyword replaces the script under its id): pages ask at
+	 * every render, and reading a script takes milliseconds.
+	 */
+	private final Map<String, Optional<ClientSide>> clientSides = new ConcurrentHashMap<>();
 
 	TestScriptLibrary(TestScriptRepository scripts, EventService events, FhirValidation validation) {
 		this.scripts = scripts;
@@ -130,6 +140,47 @@ public class TestScriptLibrary {
 			.flatMap((script) -> this.scripts.findContent(id)
 				.map((content) -> new ScriptToRun(read(script.fileName(), content),
 						this.validation.scriptProfileValidator(script.implementationGuides()))));
+	}
+
+	/**
+	 * When the script's system under test is a client (an origin marked so), the origin
+	 * the platform listens for and the requests the script waits for from it; empty when
+	 * the engine plays the client, or the script is gone.
+	 */
+	Optional<ClientSide> clientSide(EventTestScript script) {
+		String version = script.id() + "@" + script.uploadedAt().toInstant();
+		return this.clientSides.computeIfAbsent(version,
+				(key) -> this.scripts.findContent(script.id()).flatMap((content) -> {
+					LoadedTestScript loaded;
+					try {
+						loaded = read(script.fileName(), content);
+					}
+					catch (InvalidInputException unreadable) {
+						return Optional.empty();
+					}
+					return clientSide(loaded);
+				}));
+	}
+
+	static Optional<ClientSide> clientSide(LoadedTestScript script) {
+		return script.participants()
+			.stream()
+			.filter((participant) -> participant.role() == ScriptParticipant.Role.ORIGIN
+					&& participant.systemUnderTest())
+			.findFirst()
+			.map((origin) -> new ClientSide(origin.index(), script.requestsFrom(origin.index())));
+	}
+
+	/**
+	 * The client under test of a script: its origin index, and the requests the script
+	 * waits for from it in order, such as {@code POST Patient}.
+	 */
+	record ClientSide(int origin, List<String> requests) {
+
+		ClientSide {
+			requests = List.copyOf(requests);
+		}
+
 	}
 
 	/** A script as the engine reads it, and what its validateProfileId asserts use. */

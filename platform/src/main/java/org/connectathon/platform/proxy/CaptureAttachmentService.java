@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -58,6 +60,39 @@ public class CaptureAttachmentService {
 		this.attachments = attachments;
 		this.instances = instances;
 		this.publisher = publisher;
+	}
+
+	/**
+	 * Stores the exchanges a script run forwarded for a client under test as captures of
+	 * the step, attached at once (the run knows its step; no correlation guesses), and
+	 * hands them to validation like every capture. The run's own rules allowed them: no
+	 * person's rights are asked.
+	 * @return how many were stored
+	 */
+	@Transactional
+	public int recordForStep(List<NewCapture> exchanges, long instanceId, int stepIndex) {
+		if (exchanges.isEmpty()) {
+			return 0;
+		}
+		List<Capture> stored = this.captures.insertAll(exchanges);
+		for (Capture capture : stored) {
+			this.attachments.attach(capture.id(), instanceId, stepIndex, Attachment.CORRELATION);
+		}
+		// Validation reads them on another thread: only once they are committed.
+		Runnable validate = () -> this.publisher.publishEvent(new CapturesStored(stored));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					validate.run();
+				}
+			});
+		}
+		else {
+			validate.run();
+		}
+		this.publisher.publishEvent(new InstanceProgressed(instanceId));
+		return stored.size();
 	}
 
 	/** Attaches the capture to the step by hand. */

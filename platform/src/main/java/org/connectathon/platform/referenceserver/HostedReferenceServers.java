@@ -3,9 +3,11 @@ package org.connectathon.platform.referenceserver;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.connectathon.engine.testscript.FhirVersion;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -25,10 +27,28 @@ public class HostedReferenceServers {
 
 	private final EventReleaseRepository eventReleases;
 
+	private final Environment environment;
+
 	HostedReferenceServers(@Value("${connectathon.reference-server.enabled:true}") boolean enabled,
-			EventReleaseRepository eventReleases) {
+			EventReleaseRepository eventReleases, Environment environment) {
 		this.enabled = enabled;
 		this.eventReleases = eventReleases;
+		this.environment = environment;
+	}
+
+	/**
+	 * The base URL at which this node reaches its own server of a release, outside any
+	 * request (a script run forwarding a client's requests): on the loopback address and
+	 * the port the platform listens on. Empty when hosting is switched off or the
+	 * platform does not listen (yet).
+	 */
+	public Optional<String> localBaseUrl(FhirVersion release) {
+		String port = this.environment.getProperty("local.server.port");
+		if (!this.enabled || port == null) {
+			return Optional.empty();
+		}
+		return Optional.of("http://127.0.0.1:" + port + this.environment.getProperty("server.servlet.context-path", "")
+				+ pathOf(release));
 	}
 
 	/**

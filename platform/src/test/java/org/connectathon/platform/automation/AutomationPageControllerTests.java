@@ -81,6 +81,33 @@ class AutomationPageControllerTests {
 			.doesNotContain("id=\"run-step-1\"");
 	}
 
+	@Test
+	void shouldShowWhatAClientStepWaitsForAndWhereTheClientSends() {
+		TestInstance instance = new TestInstance(INSTANCE, 3, "CLIENT-NO-PEER", "A client creates a Patient", 1,
+				TestInstanceStatus.RUNNING, false, RUN_ENDED.minusHours(1), RUN_ENDED.minusHours(1),
+				List.of(new InstanceParticipant("CLIENT", 6, 22, "Acme IPS Creator", ACME, "Acme")));
+		EventTestScript script = new EventTestScript(32, 1, "patient-client", "A client creates a Patient", "R4", 11,
+				"patient-client.json", List.of(), "Olivia", RUN_ENDED.minusDays(1));
+		ScriptRun waiting = new ScriptRun(42, INSTANCE, 1, "patient-client", 32L,
+				"http://127.0.0.1:8080/reference/r4/fhir", ScriptRunStatus.RUNNING, 11, 0,
+				"Waiting for the client at http://connectathon.example:9100 to send POST Patient", null, null, 1,
+				"Alice", RUN_ENDED.minusMinutes(1), RUN_ENDED.minusMinutes(1), null);
+		given(this.instances.find(eq(INSTANCE), any())).willReturn(instance);
+		given(this.automation.automatedSteps(eq(INSTANCE), any())).willReturn(List.of(new AutomatedStep(1,
+				"patient-client", script, "Acme IPS Creator", "http://127.0.0.1:8080/reference/r4/fhir", "R4", null,
+				waiting, List.of("POST Patient", "GET Patient (read)"), null)));
+
+		MvcTestResult panel = panel(System.currentTimeMillis(), participantOf(ACME));
+
+		assertThat(panel).bodyText()
+			.contains("tests the client of Acme IPS Creator")
+			.contains("forwards its requests to the platform&#39;s reference server (FHIR R4)")
+			.contains("Waits for: POST Patient, GET Patient (read)")
+			.contains("Waiting for the client at http://connectathon.example:9100 to send POST Patient")
+			.as("the loopback address the node forwards to is no address for people")
+			.doesNotContain("against Acme IPS Creator");
+	}
+
 	private void anInstanceWhoseStepHasRun(ScriptRun run) {
 		TestInstance instance = new TestInstance(INSTANCE, 3, "IPS-SUMMARY", "The repository answers $summary", 1,
 				TestInstanceStatus.RUNNING, false, RUN_ENDED.minusHours(1), RUN_ENDED.minusHours(1),
