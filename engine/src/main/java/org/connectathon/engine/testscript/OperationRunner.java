@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -301,18 +302,26 @@ final class OperationRunner {
 
 	/**
 	 * Whether a URL stays under a base URL: same scheme, host and port, and a path under
-	 * the base's path once dot segments are resolved.
+	 * the base's path once dot segments are resolved. A dot segment or a backslash that
+	 * is percent-encoded ({@code %2e%2e}) counts as leaving: the server that decodes it
+	 * could resolve it, and FHIR REST never needs one.
 	 */
 	static boolean isUnder(URI url, URI base) {
 		if (url.getScheme() == null || base.getScheme() == null || url.getHost() == null
 				|| !url.getScheme().equalsIgnoreCase(base.getScheme())
 				|| !url.getHost().equalsIgnoreCase(base.getHost()) || port(url) != port(base)
-				|| url.getRawUserInfo() != null) {
+				|| url.getRawUserInfo() != null || hasEncodedDotSegment(url.normalize())) {
 			return false;
 		}
 		String path = Objects.requireNonNullElse(url.normalize().getRawPath(), "");
 		String basePath = withoutTrailingSlashes(Objects.requireNonNullElse(base.normalize().getRawPath(), ""));
 		return basePath.isEmpty() || path.equals(basePath) || path.startsWith(basePath + "/");
+	}
+
+	private static boolean hasEncodedDotSegment(URI normalized) {
+		String decoded = Objects.requireNonNullElse(normalized.getPath(), "");
+		return decoded.contains("\\") || Arrays.stream(decoded.split("/", -1))
+			.anyMatch((segment) -> segment.equals(".") || segment.equals(".."));
 	}
 
 	private static int port(URI url) {

@@ -87,6 +87,8 @@ class OutboundRequestTests {
 
 		ActionResult away = first(run(confined, this.privateAllowed, read(elsewhere("/secret"))));
 		ActionResult up = first(run(confined, this.privateAllowed, read(base() + "/../secret")));
+		ActionResult encodedUp = first(
+				run(confined, this.privateAllowed, read(base() + "/Patient/%2e%2e/%2E%2E/secret")));
 		ActionResult otherScheme = first(
 				run(confined, this.privateAllowed, read(base().replace("http://", "https://") + "/Patient/long")));
 		ActionResult under = first(run(confined, this.privateAllowed, read(base() + "/Patient/long")));
@@ -97,6 +99,7 @@ class OutboundRequestTests {
 				+ "port, a path under the base's)");
 		assertThat(up.outcome()).isEqualTo(Outcome.ERROR);
 		assertThat(up.message()).startsWith("CTN-3040: ");
+		assertThat(encodedUp.message()).startsWith("CTN-3040: ");
 		assertThat(otherScheme.message()).startsWith("CTN-3040: ");
 		assertThat(this.elsewhereRequests).hasValue(0);
 		assertThat(under.outcome()).isEqualTo(Outcome.PASS);
