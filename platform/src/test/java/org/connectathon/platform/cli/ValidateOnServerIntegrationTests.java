@@ -90,7 +90,7 @@ class ValidateOnServerIntegrationTests {
 
 		assertThat(remote.exitCode()).as(remote::toString).isEqualTo(1);
 		assertThat(remote.out()).contains("FAIL " + this.badBirthDate + ": ")
-			.contains("error Patient.birthDate (line 5, column ")
+			.contains("error Patient.birthDate (line 4, column ")
 			.contains("1972-13-45")
 			.contains("2 files: 1 valid, 1 with errors");
 		assertThat(local.exitCode()).isEqualTo(1);
