@@ -52,7 +52,7 @@ done
 echo "== one-off validate, class-data sharing (after) =="
 export CONNECTATHON_HOME="$work/home-cds"
 measure "cold home (+ extract jar, write archive at exit)" 0 "$launcher" validate "${files[@]}" "$bundle"
-ls "$CONNECTATHON_HOME"/cds/*/connectathon.jsa >/dev/null
+ls "$CONNECTATHON_HOME"/cds/*/validate.jsa >/dev/null
 for i in $(seq "$repeats"); do
   measure "warm home, run $i" 0 "$launcher" validate "${files[@]}" "$bundle"
 done
@@ -62,7 +62,7 @@ cp "$CONNECTATHON_JAR" "$work/changed.jar" && touch -d '2 minutes ago' "$work/ch
 measure "changed jar (new stamp: extract, new archive)" 0 env CONNECTATHON_JAR="$work/changed.jar" \
   "$launcher" validate "${files[@]}" "$bundle"
 [ "$(ls -d "$CONNECTATHON_HOME"/cds/*/ | wc -l)" = 1 ] || { echo "error: the old jar's folder was kept" >&2; exit 1; }
-archive=$(ls "$CONNECTATHON_HOME"/cds/*/connectathon.jsa)
+archive=$(ls "$CONNECTATHON_HOME"/cds/*/validate.jsa)
 head -c 4096 /dev/urandom >"$archive"
 measure "damaged archive (ignored by the JVM)" 0 env CONNECTATHON_JAR="$work/changed.jar" \
   "$launcher" validate "${files[@]}" "$bundle"
