@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.connectathon.engine.packages.PackageCache;
+import org.connectathon.engine.validation.CoreDefinitionsOfContexts;
 import ca.uhn.fhir.fhirpath.IFhirPath;
 import ca.uhn.fhir.fhirpath.IFhirPathEvaluationContext;
 import org.hl7.fhir.instance.model.api.IBase;
@@ -49,8 +51,10 @@ final class IndexExtractor {
 		// HAPI looks its validation support up by class name through the thread's context
 		// class loader, which on a servlet thread of the packed jar cannot see it: asked
 		// here, on the thread that starts the server, it is kept for the servlet threads'
-		// FHIRPath engines
-		fhirContext.getValidationSupport();
+		// FHIRPath engines; it reads the core definitions from the indexed copy in the
+		// package cache rather than parsing the whole core package (for R5 tens of
+		// seconds)
+		CoreDefinitionsOfContexts.install(fhirContext, PackageCache.defaultDirectory());
 		this.fhirPaths = ThreadLocal.withInitial(() -> {
 			IFhirPath fhirPath = fhirContext.newFhirPath();
 			fhirPath.setEvaluationContext(new IFhirPathEvaluationContext() {

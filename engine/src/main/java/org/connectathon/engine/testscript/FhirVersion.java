@@ -7,6 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
+import org.connectathon.engine.packages.PackageCache;
+import org.connectathon.engine.validation.CoreDefinitionsOfContexts;
+
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.fhirpath.IFhirPath;
 
@@ -87,7 +90,9 @@ public enum FhirVersion {
 	public <T> T withFhirPath(Function<IFhirPath, T> work) {
 		IFhirPath fhirPath = this.idleFhirPaths.poll();
 		if (fhirPath == null) {
-			fhirPath = fhirContext().newFhirPath();
+			// HAPI's engine asks the context for its validation support, which by default
+			// parses the release's whole core package (for R5 tens of seconds)
+			fhirPath = CoreDefinitionsOfContexts.install(fhirContext(), PackageCache.defaultDirectory()).newFhirPath();
 		}
 		try {
 			return work.apply(fhirPath);

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -45,10 +47,24 @@ final class CoreDefinitions {
 	private CoreDefinitions() {
 	}
 
+	/**
+	 * The copy in use per folder and context: the FHIRPath engines' context
+	 * ({@link CoreDefinitionsOfContexts}) and each validation service share the
+	 * definitions parsed once.
+	 */
+	private static final Map<String, IValidationSupport> IN_USE = new ConcurrentHashMap<>();
+
 	static IValidationSupport support(FhirContext fhirContext, Path cacheDirectory) {
 		String name = PACKAGE_PREFIX + fhirContext.getVersion().getVersion().name().toLowerCase();
-		String version = VersionUtil.getVersion();
+		// the suffix names the copy's format: without narratives since issue 17, whose
+		// XHTML was half of the time to read the type definitions
+		String version = VersionUtil.getVersion() + "-lean";
 		Path folder = cacheDirectory.resolve(name + "#" + version).resolve("package");
+		return IN_USE.computeIfAbsent(folder.toAbsolutePath() + " " + System.identityHashCode(fhirContext),
+				key -> support(fhirContext, name, version, folder));
+	}
+
+	private static IValidationSupport support(FhirContext fhirContext, String name, String version, Path folder) {
 		PackageValidationSupport cached = readCached(fhirContext, folder);
 		if (cached == null) {
 			deleteQuietly(folder.getParent());
@@ -88,7 +104,8 @@ final class CoreDefinitions {
 			core.fetchAllStructureDefinitions();
 			core.fetchCodeSystem(LANGUAGES_CODE_SYSTEM);
 			core.fetchValueSet(LANGUAGES_VALUE_SET);
-			IParser parser = fhirContext.newJsonParser();
+			// narratives are never read by the validator
+			IParser parser = fhirContext.newJsonParser().setSuppressNarratives(true);
 			Set<String> fileNames = new HashSet<>();
 			for (IBaseResource resource : core.fetchAllConformanceResources()) {
 				String type = fhirContext.getResourceType(resource);

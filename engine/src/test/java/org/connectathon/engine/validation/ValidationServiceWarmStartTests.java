@@ -27,7 +27,7 @@ class ValidationServiceWarmStartTests {
 
 		ValidationReport first = ValidationService.create(coreOnly, null).validate(PATIENT, null);
 
-		Path core = cache.resolve("connectathon.core-definitions.r4#8.8.1").resolve("package");
+		Path core = cache.resolve("connectathon.core-definitions.r4#8.8.1-lean").resolve("package");
 		assertThat(core.resolve(".index.json")).content()
 			.contains("\"url\" : \"http://hl7.org/fhir/StructureDefinition/Patient\"");
 		assertThat(core.resolve("StructureDefinition-Patient.json")).isRegularFile();
@@ -39,9 +39,10 @@ class ValidationServiceWarmStartTests {
 
 	@Test
 	void incompleteCachedCoreDefinitionsAreRebuilt() throws IOException {
-		Path core = Files.createDirectories(cache.resolve("connectathon.core-definitions.r4#8.8.1").resolve("package"));
+		Path core = Files
+			.createDirectories(cache.resolve("connectathon.core-definitions.r4#8.8.1-lean").resolve("package"));
 		Files.writeString(core.resolve("package.json"),
-				"{\"name\":\"connectathon.core-definitions.r4\",\"version\":\"8.8.1\"}");
+				"{\"name\":\"connectathon.core-definitions.r4\",\"version\":\"8.8.1-lean\"}");
 		Files.writeString(core.resolve(".index.json"), "{\"index-version\":2,\"files\":[]}");
 		ResolvedPackages coreOnly = new PackageResolver(new PackageCache(cache, List.of())).resolve(List.of());
 

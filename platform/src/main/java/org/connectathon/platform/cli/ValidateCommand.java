@@ -37,8 +37,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
 		description = "Validates FHIR resources (JSON or XML files, or folders of them) against implementation guides.",
 		footer = { "",
-				"Exit code: 0 when nothing is an error, 1 when something is, 2 for bad usage or an unreadable file.",
-				"Example: connectathon validate --ig hl7.fhir.uv.ips#2.0.0 ips-examples/" })
+				"Exit code: 0 when nothing is an error, 1 when something is, 2 for bad usage, an unreadable file "
+						+ "or a platform that cannot be reached or refuses the token.",
+				"Example: connectathon validate --ig hl7.fhir.uv.ips#2.0.0 ips-examples/",
+				"On a running platform: connectathon validate --server https://connectathon.example.org "
+						+ "--token TOKEN --ig hl7.fhir.uv.ips#2.0.0 ips-examples/" })
 class ValidateCommand implements Callable<Integer> {
 
 	/**
@@ -72,6 +75,15 @@ class ValidateCommand implements Callable<Integer> {
 			description = "Validates on N threads (default: ${DEFAULT-VALUE}).")
 	int parallel;
 
+	@Option(names = "--server", paramLabel = "URL",
+			description = "Validates on the running Connectathon platform at URL (its warm validator and package "
+					+ "cache) instead of starting one here; --ig then names packages as NAME#VERSION.")
+	String server;
+
+	@Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:CONNECTATHON_TOKEN}",
+			description = "API token for --server (default: the variable CONNECTATHON_TOKEN).")
+	String token;
+
 	@Parameters(paramLabel = "FILE|DIR", arity = "1..*",
 			description = "Resources to validate; folders are searched " + "for .json and .xml files.")
 	List<Path> inputs;
@@ -84,17 +96,9 @@ class ValidateCommand implements Callable<Integer> {
 		}
 		PrintWriter err = spec.commandLine().getErr();
 		List<InputFile> files = readInputs();
+		Validator validator = (server != null) ? remoteValidator(err) : localValidator(err);
 		long start = System.nanoTime();
-		ValidationService service = createService(err);
-		if (profile != null && !service.hasProfile(profile)) {
-			throw new UsageException("CTN-2023: expected --profile to name a profile of the packages or of FHIR, but "
-					+ profile + " is unknown");
-		}
-		double readySeconds = (System.nanoTime() - start) / 1e9;
-		err.printf("Validator ready in %.1f s (%s)%n", readySeconds,
-				service.packages().packages().isEmpty() ? "FHIR core only" : service.packages().key());
-		start = System.nanoTime();
-		List<FileResult> results = validate(service, files);
+		List<FileResult> results = validate(validator, files);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		ValidationSummary summary = new ValidationSummary(results, seconds);
 		summary.print(spec.commandLine().getOut());
@@ -105,6 +109,28 @@ class ValidateCommand implements Callable<Integer> {
 			write(junit.resolve("TEST-connectathon-validate.xml"), ValidationOutputs.junitXml(results, seconds));
 		}
 		return summary.hasErrors() ? 1 : 0;
+	}
+
+	private Validator localValidator(PrintWriter err) {
+		long start = System.nanoTime();
+		ValidationService service = createService(err);
+		if (profile != null && !service.hasProfile(profile)) {
+			throw new UsageException("CTN-2023: expected --profile to name a profile of the packages or of FHIR, but "
+					+ profile + " is unknown");
+		}
+		double readySeconds = (System.nanoTime() - start) / 1e9;
+		err.printf("Validator ready in %.1f s (%s)%n", readySeconds,
+				service.packages().packages().isEmpty() ? "FHIR core only" : service.packages().key());
+		return content -> service.validate(content, profile);
+	}
+
+	private Validator remoteValidator(PrintWriter err) {
+		if (terminologyServer != null) {
+			throw new UsageException("expected --tx without --server: the platform uses its own terminology settings");
+		}
+		RemoteValidation remote = new RemoteValidation(server, token, packageOptions.implementationGuides, profile);
+		err.printf("Validating on %s%n", remote.server());
+		return remote::validate;
 	}
 
 	private ValidationService createService(PrintWriter err) {
@@ -118,14 +144,14 @@ class ValidateCommand implements Callable<Integer> {
 		}
 	}
 
-	private List<FileResult> validate(ValidationService service, List<InputFile> files) {
+	private List<FileResult> validate(Validator validator, List<InputFile> files) {
 		ExecutorService executor = Executors.newFixedThreadPool(parallel);
 		try {
 			List<Future<FileResult>> futures = new ArrayList<>();
 			for (InputFile file : files) {
 				futures.add(executor.submit(() -> {
 					long start = System.nanoTime();
-					ValidationReport report = service.validate(file.content(), profile);
+					ValidationReport report = validator.validate(file.content());
 					return new FileResult(file.path(), report, (System.nanoTime() - start) / 1e9);
 				}));
 			}
@@ -140,6 +166,9 @@ class ValidateCommand implements Callable<Integer> {
 			throw new IllegalStateException("Interrupted while validating", ex);
 		}
 		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof UsageException usage) {
+				throw usage;
+			}
 			throw new IllegalStateException("The validator failed", ex.getCause());
 		}
 		finally {
@@ -201,6 +230,14 @@ class ValidateCommand implements Callable<Integer> {
 		catch (IOException ex) {
 			throw new UsageException("cannot write " + file + ": " + ex.getMessage());
 		}
+	}
+
+	/** Where the files are validated: here, or on a platform. */
+	@FunctionalInterface
+	interface Validator {
+
+		ValidationReport validate(String content);
+
 	}
 
 	/**
