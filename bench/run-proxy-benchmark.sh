@@ -4,7 +4,8 @@
 # saturation, with the captures stored counted against the exchanges sent.
 # Usage: bench/run-proxy-benchmark.sh [h2|postgres] [SECONDS] [RATE] [CLIENTS]   (h2 20 500 16)
 # CONNECTATHON_JAR=path measures another build of the platform; BENCH_JVM_OPTS adds options to its JVM
-# (for example -XX:StartFlightRecording=filename=proxy.jfr,settings=profile).
+# (for example -XX:StartFlightRecording=filename=proxy.jfr,settings=profile). On postgres the benchmark drops and
+# makes again the database connectathon_proxy_bench, or the one BENCH_POSTGRES_DATABASE names.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 database=${1:-h2}

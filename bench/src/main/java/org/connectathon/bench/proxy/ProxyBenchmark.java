@@ -54,7 +54,11 @@ public final class ProxyBenchmark {
 
 	private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
 
-	private static final String POSTGRES_DATABASE = "connectathon_proxy_bench";
+	/**
+	 * Dropped and made again at each run: {@code BENCH_POSTGRES_DATABASE} names another,
+	 * so that runs beside each other on one server each use their own.
+	 */
+	private static final String POSTGRES_DATABASE = postgresDatabase();
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -429,6 +433,16 @@ public final class ProxyBenchmark {
 			}
 		}
 
+	}
+
+	private static String postgresDatabase() {
+		String name = System.getenv().getOrDefault("BENCH_POSTGRES_DATABASE", "connectathon_proxy_bench");
+		if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+			throw new IllegalArgumentException(
+					"BENCH_POSTGRES_DATABASE is a database name of lower-case letters, digits"
+							+ " and underscores, not " + name);
+		}
+		return name;
 	}
 
 }

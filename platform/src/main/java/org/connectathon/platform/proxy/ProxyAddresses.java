@@ -1,5 +1,7 @@
 package org.connectathon.platform.proxy;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -32,6 +34,16 @@ public class ProxyAddresses {
 	/** The absolute proxy base URL of an endpoint, without a trailing slash. */
 	public String proxyUrl(long eventId, long endpointId) {
 		return platformUrl() + PREFIX + eventId + "/" + endpointId;
+	}
+
+	/**
+	 * The same, on the address that request came to: the proxy answers ahead of the
+	 * filter that makes the current request known to the rest of the platform.
+	 */
+	String proxyUrl(HttpServletRequest request, long eventId, long endpointId) {
+		String platformUrl = this.publicUrl.isEmpty()
+				? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() : this.publicUrl;
+		return platformUrl + PREFIX + eventId + "/" + endpointId;
 	}
 
 	private String platformUrl() {

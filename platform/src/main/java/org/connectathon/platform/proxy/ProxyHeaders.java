@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.connectathon.platform.proxy.CapturedMessage.Header;
 
 /**
@@ -34,6 +37,25 @@ final class ProxyHeaders {
 	private static final Set<String> NOT_RETURNED = Set.of("set-cookie", "set-cookie2", "strict-transport-security",
 			"clear-site-data", "alt-svc");
 
+	/**
+	 * The policy of every proxied answer: data, never a page of the platform; a page an
+	 * endpoint returns runs sandboxed, without the platform's origin.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+	/**
+	 * Headers the platform sets on every proxied answer, as Spring Security sets them on
+	 * its other answers, in place of an endpoint's: they guard the platform's origin,
+	 * which the endpoint does not know it answers on. An endpoint's
+	 * {@code Content-Security-Policy} is not among them: it goes back beside the
+	 * platform's, and a browser enforces both.
+	 */
+	private static final Set<String> SET_BY_THE_PLATFORM = Set.of("x-content-type-options", "x-frame-options",
+			"x-xss-protection", "referrer-policy");
+
+	/** As Spring Security writes it on the platform's other answers over TLS. */
+	private static final String TRANSPORT_SECURITY = "max-age=31536000 ; includeSubDomains";
+
 	private static final Set<String> CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie",
 			"set-cookie", "x-api-key", SYSTEM_TOKEN.toLowerCase(Locale.ROOT));
 
@@ -56,8 +78,25 @@ final class ProxyHeaders {
 	/** Whether an upstream's answer header goes back to the client. */
 	static boolean returned(String name, List<String> connectionTokens) {
 		String lower = name.toLowerCase(Locale.ROOT);
-		return !HOP_BY_HOP.contains(lower) && !NOT_RETURNED.contains(lower) && !lower.startsWith("proxy-")
-				&& !connectionTokens.contains(lower);
+		return !HOP_BY_HOP.contains(lower) && !NOT_RETURNED.contains(lower) && !SET_BY_THE_PLATFORM.contains(lower)
+				&& !lower.startsWith("proxy-") && !connectionTokens.contains(lower);
+	}
+
+	/**
+	 * The security headers of the platform's origin, which Spring Security's filters
+	 * write on every other answer and which the proxy, ahead of them, writes itself
+	 * before anything else of the answer. No caching header: an endpoint's own pass
+	 * through.
+	 */
+	static void writePlatformHeaders(HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("X-XSS-Protection", "0");
+		response.setHeader("Referrer-Policy", "same-origin");
+		if (request.isSecure()) {
+			response.setHeader("Strict-Transport-Security", TRANSPORT_SECURITY);
+		}
 	}
 
 	/** The names a {@code Connection} header lists, lower case. */

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -44,6 +45,9 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * The recording proxy: forwards whatever a client sends to
@@ -55,10 +59,17 @@ import org.jspecify.annotations.Nullable;
  * {@link CaptureRecorder}, a failed one included; the answer never waits for storage.
  * Failures of the proxy itself are answered with an OperationOutcome.
  * <p>
- * A plain servlet rather than a controller: no MVC interceptor, argument resolver or
- * parameter parsing may read or judge a body that only passes through.
+ * A filter ahead of every other, mapped to {@code /proxy/*}, that answers the exchange
+ * itself and never passes it on: no MVC interceptor, argument resolver or parameter
+ * parsing may read or judge a body that only passes through, and Spring's and Spring
+ * Security's filters, which decide nothing for a proxied exchange, cost it nothing. What
+ * those filters gave the proxy it does itself: Spring Security's firewall refuses a path
+ * that is not normalized or hides separators in encodings, and the answer carries the
+ * platform's security headers ({@link ProxyHeaders#writePlatformHeaders}). The container
+ * maps the filter on the normalized path, so a request that leaves {@code /proxy/}
+ * ({@code /proxy/../api}) never reaches it and passes every filter as any other request.
  */
-final class RecordingProxy extends HttpServlet {
+final class RecordingProxy extends HttpFilter {
 
 	private static final long serialVersionUID = 1L;
 
@@ -73,6 +84,13 @@ final class RecordingProxy extends HttpServlet {
 	private static final Pattern UNSAFE_QUERY_CHARACTERS = Pattern.compile("[|\\[\\]{}]");
 
 	private static final int BUFFER_BYTES = 8192;
+
+	/**
+	 * The firewall Spring Security puts in front of every other path: the proxy forwards
+	 * the path as it came, so a {@code ..} or an encoded slash would leave the endpoint's
+	 * base URL on the endpoint's host.
+	 */
+	private static final HttpFirewall FIREWALL = new StrictHttpFirewall();
 
 	private final transient ProxyRoutes routes;
 
@@ -96,24 +114,43 @@ final class RecordingProxy extends HttpServlet {
 		this.settings = settings;
 	}
 
+	/** Answers the exchange; the rest of the chain is never called. */
 	@Override
-	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String address = request.getRequestURI()
-			.substring(request.getContextPath().length() + ProxyAddresses.PREFIX.length());
-		Matcher parts = ADDRESS.matcher(address);
-		Optional<ProxyRoute> route = parts.matches()
-				? this.routes.find(Long.parseLong(parts.group(1)), Long.parseLong(parts.group(2))) : Optional.empty();
-		if (route.isEmpty()) {
-			// Nothing to record it under: a capture belongs to an event's endpoint.
-			writeOutcome(response, HttpServletResponse.SC_NOT_FOUND, IssueType.NOTFOUND,
-					"CTN-6001: There is no proxy address " + ProxyAddresses.PREFIX + firstTwoSegments(address)
-							+ " of an open or running event; ask your partner for the proxy address on their system's page.");
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain rest)
+			throws IOException {
+		ProxyHeaders.writePlatformHeaders(request, response);
+		HttpServletRequest checked;
+		Exchange exchange;
+		try {
+			checked = FIREWALL.getFirewalledRequest(request);
+			String path = checked.getRequestURI().substring(checked.getContextPath().length());
+			String address = (path.length() > ProxyAddresses.PREFIX.length())
+					? path.substring(ProxyAddresses.PREFIX.length()) : "";
+			Matcher parts = ADDRESS.matcher(address);
+			Optional<ProxyRoute> route = parts.matches()
+					? this.routes.find(Long.parseLong(parts.group(1)), Long.parseLong(parts.group(2)))
+					: Optional.empty();
+			if (route.isEmpty()) {
+				// Nothing to record it under: a capture belongs to an event's endpoint.
+				writeOutcome(response, HttpServletResponse.SC_NOT_FOUND, IssueType.NOTFOUND,
+						"CTN-6001: There is no proxy address " + ProxyAddresses.PREFIX + firstTwoSegments(address)
+								+ " of an open or running event; ask your partner for the proxy address on their system's page.");
+				return;
+			}
+			// The firewall checks each header as it is read, which the exchange does
+			// first.
+			exchange = new Exchange(route.get(), checked, (parts.group(3) != null) ? parts.group(3) : "",
+					this.settings.maximumCapturedBytes());
+		}
+		catch (RequestRejectedException rejected) {
+			// Refused as every other path of the platform refuses it, before it is
+			// forwarded.
+			writeOutcome(response, HttpServletResponse.SC_BAD_REQUEST, IssueType.INVALID,
+					"CTN-6006: The request's address or headers are refused: " + rejected.getMessage());
 			return;
 		}
-		String rest = (parts.group(3) != null) ? parts.group(3) : "";
-		Exchange exchange = new Exchange(route.get(), request, rest, this.settings.maximumCapturedBytes());
 		try {
-			forward(exchange, request, response);
+			forward(exchange, checked, response);
 		}
 		catch (ClientAnswerAbandoned abandoned) {
 			throw abandoned;
@@ -316,6 +353,10 @@ final class RecordingProxy extends HttpServlet {
 		exchange.responseContentType = "application/fhir+json";
 		exchange.responseHeaders.add(new CapturedMessage.Header("Content-Type", exchange.responseContentType));
 		exchange.responseBody.add(outcome, 0, outcome.length);
+		if (response.isCommitted()) {
+			// The container gave up on a client whose body broke off: nobody to answer.
+			return;
+		}
 		try {
 			writeOutcome(response, status, outcome);
 		}
@@ -358,7 +399,7 @@ final class RecordingProxy extends HttpServlet {
 		String base = exchange.base;
 		if (value.regionMatches(true, 0, base, 0, base.length())
 				&& (value.length() == base.length() || "/?#".indexOf(value.charAt(base.length())) >= 0)) {
-			return this.addresses.proxyUrl(exchange.route.eventId(), exchange.route.endpointId())
+			return this.addresses.proxyUrl(exchange.request, exchange.route.eventId(), exchange.route.endpointId())
 					+ value.substring(base.length());
 		}
 		return value;
@@ -409,6 +450,8 @@ final class RecordingProxy extends HttpServlet {
 
 		final ProxyRoute route;
 
+		final HttpServletRequest request;
+
 		final String method;
 
 		final String url;
@@ -445,6 +488,7 @@ final class RecordingProxy extends HttpServlet {
 
 		Exchange(ProxyRoute route, HttpServletRequest request, String rest, int maximumCapturedBytes) {
 			this.route = route;
+			this.request = request;
 			this.method = request.getMethod();
 			String query = (request.getQueryString() != null) ? "?" + request.getQueryString() : "";
 			this.url = (rest.isEmpty() ? "/" : rest) + query;

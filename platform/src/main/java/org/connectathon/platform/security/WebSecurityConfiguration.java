@@ -29,13 +29,14 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Three ways in: the hosted reference servers under {@code /reference} are open to
- * anyone, like a public test server; the JSON API under {@code /api} takes bearer tokens
- * and answers problem JSON; pages use a sign-in form with a session and CSRF tokens on
- * every form. A session (a row in the database) begins only with a sign-in: public pages,
- * the sign-in page and the way to it keep none. Every answer carries a
- * Content-Security-Policy that allows only the platform's own script files, and a
- * Referrer-Policy that keeps the platform's addresses from other sites.
+ * Three ways in (the recording proxy under {@code /proxy} answers ahead of these filters,
+ * see {@code proxy.RecordingProxy}): the hosted reference servers under
+ * {@code /reference} are open to anyone, like a public test server; the JSON API under
+ * {@code /api} takes bearer tokens and answers problem JSON; pages use a sign-in form
+ * with a session and CSRF tokens on every form. A session (a row in the database) begins
+ * only with a sign-in: public pages, the sign-in page and the way to it keep none. Every
+ * answer carries a Content-Security-Policy that allows only the platform's own script
+ * files, and a Referrer-Policy that keeps the platform's addresses from other sites.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -50,27 +51,6 @@ class WebSecurityConfiguration {
 
 	/** Answers of the API and the FHIR endpoint are data, never pages to render. */
 	static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
-
-	/**
-	 * The recording proxy is called by systems, not people: no sign-in, no session, no
-	 * CSRF token (its requests carry no platform credential to forge), and its answers
-	 * are the upstream's, so the platform adds no caching headers of its own. They come
-	 * from the platform's origin, though, so a page an upstream returns runs sandboxed:
-	 * it cannot script the platform.
-	 */
-	@Bean
-	@Order(-1)
-	SecurityFilterChain proxySecurity(HttpSecurity http) throws Exception {
-		return http.securityMatcher("/proxy/**")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.headers((headers) -> headers.cacheControl((cache) -> cache.disable())
-				.contentSecurityPolicy((policy) -> policy.policyDirectives(DATA_POLICY + "; sandbox"))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-			.csrf((csrf) -> csrf.disable())
-			.requestCache((cache) -> cache.disable())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.build();
-	}
 
 	/**
 	 * The FHIR endpoint takes the API's bearer tokens; FHIR clients expect refusals as an

@@ -19,12 +19,13 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Holds every request body to the limit of its endpoint, however it is sent: a declared
- * {@code Content-Length} over the limit is refused before anything reads the body; a body
- * sent in chunks is counted as it is read and refused as soon as it passes the limit,
- * before the rest is read. The answer is 413 in the endpoint's own form: problem JSON on
- * {@code /api}, an OperationOutcome on the FHIR servers ({@code /fhir} and the hosted
- * reference servers under {@code /reference}), an error page elsewhere.
+ * Holds every request body to the limit of its endpoint (the recording proxy, which
+ * answers ahead of this filter, holds proxied bodies to its own), however it is sent: a
+ * declared {@code Content-Length} over the limit is refused before anything reads the
+ * body; a body sent in chunks is counted as it is read and refused as soon as it passes
+ * the limit, before the rest is read. The answer is 413 in the endpoint's own form:
+ * problem JSON on {@code /api}, an OperationOutcome on the FHIR servers ({@code /fhir}
+ * and the hosted reference servers under {@code /reference}), an error page elsewhere.
  * <p>
  * Multipart and form bodies are parsed by Tomcat itself, not through this filter's
  * stream: {@code spring.servlet.multipart.*} and
@@ -53,15 +54,6 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		this.validationBodyBytes = validationBody.toBytes();
 		this.packageBodyBytes = packageBody.toBytes();
 		this.problems = problems;
-	}
-
-	/**
-	 * The recording proxy holds proxied bodies to its own limit while it streams them, so
-	 * that a body over it is answered and captured like any exchange (docs/proxy.md).
-	 */
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return pathOf(request).startsWith("/proxy/");
 	}
 
 	@Override

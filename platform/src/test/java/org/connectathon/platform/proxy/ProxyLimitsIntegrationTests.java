@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PlatformIntegrationTest
 @TestPropertySource(properties = { "connectathon.proxy.timeout=5s", "connectathon.proxy.max-request-body=64KB",
-		"connectathon.proxy.capture-queue=1", "connectathon.proxy.capture-batch=1" })
+		"connectathon.proxy.capture-queue=1", "connectathon.proxy.capture-batch=1",
+		"connectathon.limits.request-body=16KB" })
 class ProxyLimitsIntegrationTests {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -117,6 +118,21 @@ class ProxyLimitsIntegrationTests {
 		assertThat(timedOut.status()).isEqualTo(504);
 		assertThat(timedOut.failure()).startsWith("CTN-6004");
 		assertThat(timedOut.totalMillis()).isBetween(4900, 14900);
+	}
+
+	@Test
+	void shouldHoldProxiedBodiesToTheProxysLimitOnlyNotToThePlatformsOthers() throws Exception {
+		String proxy = proxyUrl("http://127.0.0.1:" + this.fastUpstream.getAddress().getPort() + "/fhir");
+		String path = URI.create(proxy).getRawPath() + "/Binary";
+		ApiClient anonymous = this.fixtures.anonymous();
+
+		// Over the platform's request-body limit (16 KB here), under the proxy's (64 KB):
+		// no filter of the platform's runs before the proxy.
+		ChunkedResponse chunked = anonymous.postChunked(path, "application/octet-stream", new byte[1024], 32 * 1024);
+		ChunkedResponse declared = anonymous.postDeclared(path, "application/octet-stream", new byte[1024], 32 * 1024);
+
+		assertThat(chunked.status()).as(chunked.body()).isEqualTo(201);
+		assertThat(declared.status()).as(declared.body()).isEqualTo(201);
 	}
 
 	@Test
