@@ -108,7 +108,7 @@ final class ProfilePrecheck {
 				return false;
 			}
 			for (Base value : property.getValues()) {
-				if (!judgeable(value)) {
+				if (!value.isEmpty() && !judgeable(value)) {
 					return false;
 				}
 			}
@@ -127,6 +127,11 @@ final class ProfilePrecheck {
 		}
 		for (Property property : pattern.children()) {
 			for (Base value : property.getValues()) {
+				// the conversion to R5 leaves empty values (a Coding's version) that
+				// constrain nothing
+				if (value.isEmpty()) {
+					continue;
+				}
 				boolean found = false;
 				for (Element child : instance.getChildren(property.getName())) {
 					Boolean matches = matches(child, value);
