@@ -88,8 +88,8 @@ final class MembershipHostServices implements IHostApplicationServices {
 			return Optional.empty();
 		}
 		StructureDefinition profile = engine.getWorker().fetchResource(StructureDefinition.class, url);
-		return profile == null || !profile.hasSnapshot() ? Optional.empty()
-				: precheck.whyCannotConform(element, profile);
+		return profile == null || !profile.hasSnapshot() ? Optional.empty() : precheck.whyCannotConform(element,
+				profile, valueSetUrl -> engine.getWorker().fetchResource(ValueSet.class, valueSetUrl));
 	}
 
 	private static void replaySliceNotes(Object appContext, String url, List<ValidationMessage> notes) {
