@@ -18,12 +18,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.connectathon.engine.validation.SliceMembership;
+
 /**
- * Measures Connectathon's validation service and a plain HAPI set-up side by side, each
- * in a fresh JVM started by this driver, alternating between them: time from JVM start to
- * ready, the first validation, and steady Bundles per second on 1 and 2 threads over a
- * corpus of distinct IPS Bundles. Then validates part of the corpus with both in one JVM
- * and compares the issues.
+ * Measures a plain HAPI set-up and Connectathon's validation service on its old path
+ * (every {@code conformsTo()} slice question validated in full) and its new one (precheck
+ * and memo) side by side, each in a fresh JVM started by this driver, alternating between
+ * them: time from JVM start to ready, the first validation, and steady Bundles per second
+ * on 1 and 2 threads over a corpus of distinct IPS Bundles, with the process CPU per
+ * Bundle. Then validates part of the corpus with the old and the new path in one JVM and
+ * requires identical OperationOutcomes, and compares the issues with the plain set-up's.
  * <p>
  * Usage (see {@code bench/run-validation-benchmark.sh}):
  * {@code ValidationBenchmark PACKAGE_FOLDER WORK_FOLDER [ROUNDS] [SECONDS]}; the package
@@ -40,6 +44,10 @@ public final class ValidationBenchmark {
 
 	private static final int COMPARED_BUNDLES = 40;
 
+	private static final int IDENTICAL_FINDINGS_BUNDLES = 100;
+
+	private static final List<String> SET_UPS = List.of("plain", "old", "new");
+
 	private static final AtomicLong VALIDATED = new AtomicLong();
 
 	private ValidationBenchmark() {
@@ -54,6 +62,10 @@ public final class ValidationBenchmark {
 			compare(Path.of(args[1]), Path.of(args[2]));
 			return;
 		}
+		if (args.length >= 1 && args[0].equals("identical")) {
+			identicalFindings(Path.of(args[1]), Path.of(args[2]));
+			return;
+		}
 		if (args.length < 2) {
 			System.err.println("usage: ValidationBenchmark PACKAGE_FOLDER WORK_FOLDER [ROUNDS] [SECONDS]");
 			System.exit(2);
@@ -65,15 +77,18 @@ public final class ValidationBenchmark {
 		prepare(packageFolder, work);
 		Map<String, List<Map<String, Double>>> results = new LinkedHashMap<>();
 		for (int round = 1; round <= rounds; round++) {
-			for (String setUp : List.of("plain", "connectathon")) {
+			for (String setUp : SET_UPS) {
 				System.out.printf("round %d: %s ...%n", round, setUp);
 				results.computeIfAbsent(setUp, k -> new ArrayList<>()).add(fork(setUp, packageFolder, work, seconds));
 			}
 		}
 		printTable(results);
 		System.out.println();
-		System.out.println("Issues, both set-ups in one JVM:");
-		forkCompare(packageFolder, work);
+		System.out.println("Findings of the old and the new path, in one JVM:");
+		forkCompare("identical", packageFolder, work);
+		System.out.println();
+		System.out.println("Issues of plain HAPI and the new path, in one JVM:");
+		forkCompare("compare", packageFolder, work);
 	}
 
 	/**
@@ -82,7 +97,8 @@ public final class ValidationBenchmark {
 	 */
 	private static void prepare(Path packageFolder, Path work) throws IOException {
 		Path cache = work.resolve("package-cache");
-		new ConnectathonSetUp(cache, PACKAGE_FILES.stream().map(packageFolder::resolve).toList());
+		new ConnectathonSetUp(cache, PACKAGE_FILES.stream().map(packageFolder::resolve).toList(),
+				SliceMembership.PRECHECK_AND_REMEMBER);
 		Path corpus = work.resolve("ips-corpus");
 		Files.createDirectories(corpus);
 		List<String> originals = IpsCorpus.officialBundles(cache.resolve("hl7.fhir.uv.ips#2.0.0/package/example"));
@@ -112,10 +128,10 @@ public final class ValidationBenchmark {
 		return result;
 	}
 
-	private static void forkCompare(Path packageFolder, Path work) throws IOException, InterruptedException {
+	private static void forkCompare(String mode, Path packageFolder, Path work)
+			throws IOException, InterruptedException {
 		List<String> command = javaCommand(packageFolder);
-		command
-			.addAll(List.of(ValidationBenchmark.class.getName(), "compare", packageFolder.toString(), work.toString()));
+		command.addAll(List.of(ValidationBenchmark.class.getName(), mode, packageFolder.toString(), work.toString()));
 		run(command).forEach(System.out::println);
 	}
 
@@ -140,7 +156,8 @@ public final class ValidationBenchmark {
 			String line;
 			while ((line = reader.readLine()) != null) {
 				if (line.startsWith("RESULT ") || line.startsWith("  ") || line.startsWith("compared")
-						|| line.startsWith("only") || line.startsWith("identical")) {
+						|| line.startsWith("only") || line.startsWith("identical") || line.startsWith("DIFFERENT")
+						|| line.startsWith("membership")) {
 					lines.add(line);
 				}
 			}
@@ -169,6 +186,9 @@ public final class ValidationBenchmark {
 		double oneThread = throughput(validator, corpus, 1, seconds);
 		double twoThreads = throughput(validator, corpus, 2, seconds);
 		double cpuPerBundle = (processCpuSeconds() - cpuBefore) / (VALIDATED.get() - validatedBefore);
+		if (validator instanceof ConnectathonSetUp connectathon) {
+			System.out.println("membership questions (" + setUp + "): " + connectathon.membershipStatistics());
+		}
 		System.out.printf(Locale.ROOT,
 				"RESULT ready_s=%.2f ready_cpu_s=%.2f first_s=%.3f first_errors=%d bundles_per_s_1=%.2f "
 						+ "bundles_per_s_2=%.2f cpu_ms_per_bundle=%.1f%n",
@@ -188,7 +208,9 @@ public final class ValidationBenchmark {
 		List<Path> files = PACKAGE_FILES.stream().map(packageFolder::resolve).toList();
 		return switch (setUp) {
 			case "plain" -> new PlainHapiSetUp(files);
-			case "connectathon" -> new ConnectathonSetUp(work.resolve("package-cache"), files);
+			case "old" -> new ConnectathonSetUp(work.resolve("package-cache"), files, SliceMembership.VALIDATE_IN_FULL);
+			case "new", "connectathon" ->
+				new ConnectathonSetUp(work.resolve("package-cache"), files, SliceMembership.PRECHECK_AND_REMEMBER);
 			default -> throw new IllegalArgumentException("Unknown set-up " + setUp);
 		};
 	}
@@ -222,7 +244,7 @@ public final class ValidationBenchmark {
 	private static void compare(Path packageFolder, Path work) throws IOException {
 		List<String> corpus = readCorpus(work.resolve("ips-corpus")).subList(0, COMPARED_BUNDLES);
 		BenchValidator plain = create("plain", packageFolder, work);
-		BenchValidator connectathon = create("connectathon", packageFolder, work);
+		BenchValidator connectathon = create("new", packageFolder, work);
 		int identical = 0;
 		Map<String, Integer> onlyPlain = new TreeMap<>();
 		Map<String, Integer> onlyConnectathon = new TreeMap<>();
@@ -240,6 +262,31 @@ public final class ValidationBenchmark {
 		onlyPlain.forEach((kind, count) -> System.out.printf("  %5d  %s%n", count, kind));
 		System.out.println("only Connectathon reports (kind: count):");
 		onlyConnectathon.forEach((kind, count) -> System.out.printf("  %5d  %s%n", count, kind));
+	}
+
+	/**
+	 * The old and the new path must report the same OperationOutcome (every issue,
+	 * severity, location, line, column, message) for every Bundle; a difference fails the
+	 * benchmark.
+	 */
+	private static void identicalFindings(Path packageFolder, Path work) throws IOException {
+		List<String> corpus = readCorpus(work.resolve("ips-corpus")).subList(0, IDENTICAL_FINDINGS_BUNDLES);
+		ConnectathonSetUp old = (ConnectathonSetUp) create("old", packageFolder, work);
+		ConnectathonSetUp faster = (ConnectathonSetUp) create("new", packageFolder, work);
+		int different = 0;
+		for (int index = 0; index < corpus.size(); index++) {
+			String expected = withoutObjectIds(old.operationOutcome(corpus.get(index)));
+			String actual = withoutObjectIds(faster.operationOutcome(corpus.get(index)));
+			if (!expected.equals(actual)) {
+				different++;
+				System.out.printf("DIFFERENT OperationOutcome for corpus Bundle %03d%n", index);
+			}
+		}
+		System.out.printf("identical OperationOutcomes for %d of %d corpus Bundles%n", corpus.size() - different,
+				corpus.size());
+		if (different > 0) {
+			System.exit(1);
+		}
 	}
 
 	/**
@@ -271,19 +318,21 @@ public final class ValidationBenchmark {
 
 	private static void printTable(Map<String, List<Map<String, Double>>> results) {
 		System.out.println();
-		System.out.println("median of rounds       plain HAPI   Connectathon   ratio");
+		System.out.println("median of rounds       plain HAPI       old path       new path   new/old   new/plain");
 		for (String key : List.of("ready_s", "ready_cpu_s", "first_s", "first_errors", "bundles_per_s_1",
 				"bundles_per_s_2", "cpu_ms_per_bundle")) {
 			double plain = median(results.get("plain"), key);
-			double ours = median(results.get("connectathon"), key);
+			double old = median(results.get("old"), key);
+			double faster = median(results.get("new"), key);
 			if (key.equals("first_errors")) {
-				System.out.printf(Locale.ROOT, "%-20s %12.0f %14.0f   (errors in the first Bundle)%n", key, plain,
-						ours);
+				System.out.printf(Locale.ROOT, "%-20s %12.0f %14.0f %14.0f   (errors in the first Bundle)%n", key,
+						plain, old, faster);
 				continue;
 			}
 			boolean higherIsBetter = key.startsWith("bundles_per");
-			System.out.printf(Locale.ROOT, "%-20s %12.2f %14.2f   %.1fx %s%n", key, plain, ours,
-					higherIsBetter ? ours / plain : plain / ours, higherIsBetter ? "more" : "faster");
+			System.out.printf(Locale.ROOT, "%-20s %12.2f %14.2f %14.2f   %5.2fx    %5.2fx  %s%n", key, plain, old,
+					faster, higherIsBetter ? faster / old : old / faster,
+					higherIsBetter ? faster / plain : plain / faster, higherIsBetter ? "more" : "less");
 		}
 	}
 

@@ -50,10 +50,14 @@ public final class ValidationService {
 
 	private final FhirValidator validator;
 
-	private ValidationService(ResolvedPackages packages, IValidationSupport chain, FhirValidator validator) {
+	private final MembershipStatistics membershipStatistics;
+
+	private ValidationService(ResolvedPackages packages, IValidationSupport chain, FhirValidator validator,
+			MembershipStatistics membershipStatistics) {
 		this.packages = packages;
 		this.chain = chain;
 		this.validator = validator;
+		this.membershipStatistics = membershipStatistics;
 	}
 
 	/**
@@ -64,7 +68,21 @@ public final class ValidationService {
 	 * the packages cannot answer for, or {@code null} for none (no network)
 	 */
 	public static ValidationService create(ResolvedPackages packages, URI terminologyServer) {
+		return create(packages, terminologyServer, SliceMembership.PRECHECK_AND_REMEMBER);
+	}
+
+	/**
+	 * Builds a warm validator for the packages, deciding slice membership by profile as
+	 * told; the issues found are the same either way, only the time differs.
+	 * @param packages the implementation guides
+	 * @param terminologyServer base URL of a FHIR terminology server, or {@code null}
+	 * @param sliceMembership how {@code conformsTo(profile)} slicing is decided
+	 * @since issue 17
+	 */
+	public static ValidationService create(ResolvedPackages packages, URI terminologyServer,
+			SliceMembership sliceMembership) {
 		Objects.requireNonNull(packages, "packages");
+		Objects.requireNonNull(sliceMembership, "sliceMembership");
 		FhirContext fhirContext = FhirContexts.forVersion(packages.fhirVersion());
 		ValidationSupportChain chain = new ValidationSupportChain();
 		chain.addValidationSupport(CoreDefinitions.support(fhirContext, packages.cacheDirectory()));
@@ -88,10 +106,24 @@ public final class ValidationService {
 		// an extension nobody defined is a mistake at a connectathon, not a local
 		// customisation
 		instanceValidator.setAnyExtensionsAllowed(false);
+		MembershipStatistics membershipStatistics = new MembershipStatistics();
+		if (sliceMembership == SliceMembership.PRECHECK_AND_REMEMBER) {
+			instanceValidator.setValidatorPolicyAdvisor(
+					new MembershipPolicyAdvisor(instanceValidator.getValidatorPolicyAdvisor(), membershipStatistics));
+		}
 		FhirValidator validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
-		ValidationService service = new ValidationService(packages, chain, validator);
+		ValidationService service = new ValidationService(packages, chain, validator, membershipStatistics);
 		service.validate(WARM_UP_RESOURCE, null);
 		return service;
+	}
+
+	/**
+	 * How the {@code conformsTo(profile)} questions of slicing were answered so far (all
+	 * zero with {@link SliceMembership#VALIDATE_IN_FULL}).
+	 * @since issue 17
+	 */
+	public MembershipStatistics membershipStatistics() {
+		return membershipStatistics;
 	}
 
 	/** The packages validated against, with what their resolution warned about. */
