@@ -35,7 +35,8 @@ public class Fixtures {
 
 	public static final String PASSWORD = "correct-horse";
 
-	public static final List<String> DEMO_PROFILES = List.of("IPS", "MHD", "PDQm", "SVCM", "FHIR");
+	public static final List<String> DEMO_PROFILES = List.of("IPS", "MHD", "PDQm", "SVCM", "FHIR", "XCA", "XCPD",
+			"XDS.b", "XDR", "PIX", "PDQ");
 
 	private final UserService users;
 
@@ -69,12 +70,15 @@ public class Fixtures {
 	}
 
 	/**
-	 * The demo catalog; importing it again changes nothing, so every test may ask for it.
+	 * The demo catalogs, FHIR's and IHE's SOAP and HL7 v2 profiles; importing them again
+	 * changes nothing, so every test may ask for them.
 	 */
 	public void demoCatalog() {
 		try {
-			this.catalog.importCatalog(new ClassPathResource("demo/ips-catalog.yaml").getContentAsByteArray(),
-					SignedInUser.machineOwner());
+			for (String catalogFile : List.of("demo/ips-catalog.yaml", "demo/ihe-catalog.yaml")) {
+				this.catalog.importCatalog(new ClassPathResource(catalogFile).getContentAsByteArray(),
+						SignedInUser.machineOwner());
+			}
 		}
 		catch (IOException exception) {
 			throw new UncheckedIOException(exception);

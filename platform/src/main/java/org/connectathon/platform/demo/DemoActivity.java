@@ -111,9 +111,11 @@ class DemoActivity {
 			this.systems.removeEndpoint(repository.id(), example.id(), bob);
 		}
 		this.systems.addEndpoint(repository.id(),
-				new EndpointForm("IPS", "REPOSITORY", referenceServer, "R4", "The platform's reference server"), bob);
+				new EndpointForm("IPS", "REPOSITORY", referenceServer, "R4", "The platform's reference server", null),
+				bob);
 		Endpoint supplier = this.systems.addEndpoint(repository.id(),
-				new EndpointForm("PDQm", "SUPPLIER", referenceServer, "R4", "The platform's reference server"), bob);
+				new EndpointForm("PDQm", "SUPPLIER", referenceServer, "R4", "The platform's reference server", null),
+				bob);
 		this.systems.register(repository.id(),
 				List.of(new RegistrationForm("MHD", "DOCUMENT_RECIPIENT", null, TestingType.THOROUGH)), bob);
 

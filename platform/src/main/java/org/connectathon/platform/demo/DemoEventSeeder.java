@@ -141,8 +141,10 @@ class DemoEventSeeder {
 
 	private void seed() throws IOException {
 		SignedInUser console = SignedInUser.machineOwner();
-		try (InputStream demoCatalog = new ClassPathResource("demo/ips-catalog.yaml").getInputStream()) {
-			this.catalog.importCatalog(demoCatalog.readAllBytes(), console);
+		for (String demoCatalog : List.of("demo/ips-catalog.yaml", "demo/ihe-catalog.yaml")) {
+			try (InputStream file = new ClassPathResource(demoCatalog).getInputStream()) {
+				this.catalog.importCatalog(file.readAllBytes(), console);
+			}
 		}
 		LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(30);
 		Event event = this.events.create(new EventForm("IPS Connectathon " + start.getYear(),
@@ -182,9 +184,8 @@ class DemoEventSeeder {
 						new RegistrationForm("MHD", "DOCUMENT_RESPONDER", null, TestingType.THOROUGH),
 						new RegistrationForm("PDQm", "SUPPLIER", null, TestingType.SUPPORTIVE)),
 				console);
-		this.systems.addEndpoint(repository.id(),
-				new EndpointForm("IPS", "REPOSITORY", "https://fhir.globex.example/r4", "R4", "Open during the event"),
-				console);
+		this.systems.addEndpoint(repository.id(), new EndpointForm("IPS", "REPOSITORY",
+				"https://fhir.globex.example/r4", "R4", "Open during the event", null), console);
 		this.activity.play(event, repository,
 				"http://localhost:" + this.environment.getProperty("local.server.port", "8080"));
 		logger.info("Seeded the demo event '" + event.name() + "'");

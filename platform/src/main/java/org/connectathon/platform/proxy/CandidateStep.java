@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.connectathon.platform.catalog.Catalog;
+import org.connectathon.platform.catalog.Protocol;
 import org.connectathon.platform.catalog.RequestPattern;
 import org.connectathon.platform.catalog.Transaction;
 import org.connectathon.platform.testing.InstanceParticipant;
@@ -31,10 +32,10 @@ record CandidateStep(long instanceId, int stepIndex) {
 	static List<CandidateStep> of(Capture capture, List<TestInstance> instances, Function<Long, TestDefinition> tests,
 			Catalog catalog) {
 		List<CandidateStep> candidates = new ArrayList<>();
-		if (capture.receiverSystemId() == null || capture.interaction() == null) {
+		if (capture.receiverSystemId() == null
+				|| !isKnownRequest(capture.protocol(), capture.interaction(), capture.messageType())) {
 			return candidates;
 		}
-		String operation = operation(capture.url());
 		for (TestInstance instance : instances) {
 			if (instance.eventId() != capture.eventId()) {
 				continue;
@@ -45,16 +46,33 @@ record CandidateStep(long instanceId, int stepIndex) {
 			for (TestStep step : tests.apply(instance.testId()).steps()) {
 				boolean rolesMatch = receiverRoles.contains(step.responderRole())
 						&& (senderRoles == null || senderRoles.contains(step.initiatorRole()));
-				if (rolesMatch && step.transaction() != null && catalog.transaction(step.transaction())
-					.map(Transaction::requestPatterns)
-					.orElse(List.of())
-					.stream()
-					.anyMatch((pattern) -> pattern.matches(capture.resourceType(), capture.interaction(), operation))) {
+				if (rolesMatch && step.transaction() != null
+						&& catalog.transaction(step.transaction())
+							.map(Transaction::requestPatterns)
+							.orElse(List.of())
+							.stream()
+							.anyMatch((pattern) -> matches(pattern, capture.protocol(), capture.resourceType(),
+									capture.interaction(), capture.url(), capture.messageType()))) {
 					candidates.add(new CandidateStep(instance.id(), step.index()));
 				}
 			}
 		}
 		return candidates;
+	}
+
+	/**
+	 * Whether the proxy could tell what the request is: its FHIR interaction, or its SOAP
+	 * action or HL7 v2 message type.
+	 */
+	static boolean isKnownRequest(Protocol protocol, @Nullable String interaction, @Nullable String messageType) {
+		return (protocol == Protocol.FHIR) ? interaction != null : messageType != null;
+	}
+
+	/** Whether a request, as a capture records it, is of the pattern's kind. */
+	static boolean matches(RequestPattern pattern, Protocol protocol, @Nullable String resourceType,
+			@Nullable String interaction, String url, @Nullable String messageType) {
+		return (protocol == Protocol.FHIR) ? pattern.matches(resourceType, interaction, operation(url))
+				: pattern.matches(protocol, messageType);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.connectathon.platform.proxy;
 
 import java.time.OffsetDateTime;
 
+import org.connectathon.platform.catalog.Protocol;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param upstreamMillis until the upstream's answer headers, null when it gave none
  * @param status the upstream's status, or the proxy's own 502 or 504 when it failed
  * @param failure why the upstream call failed, null when it answered
+ * @param messageType the SOAP action, or the HL7 v2 message's MSH-9 ({@code ADT^A01});
+ * null for FHIR or when it could not be read
+ * @param transactionKeyword the catalog transaction ({@code XCA:ITI-38}) that the request
+ * is, null when none or several match
  */
 public record Capture(long id, long eventId, @Nullable Long endpointId, @Nullable Long receiverSystemId,
 		@Nullable Long senderSystemId, @Nullable SenderIdentification senderIdentifiedBy, String clientAddress,
@@ -21,7 +26,8 @@ public record Capture(long id, long eventId, @Nullable Long endpointId, @Nullabl
 		@Nullable String interaction, long requestBodySize, boolean requestBodyTruncated, long responseBodySize,
 		boolean responseBodyTruncated, @Nullable Long testInstanceId, @Nullable Integer stepIndex,
 		@Nullable Attachment attachedBy, CaptureValidationStatus validationStatus, @Nullable Integer validationErrors,
-		@Nullable Integer validationWarnings) {
+		@Nullable Integer validationWarnings, Protocol protocol, @Nullable String messageType,
+		@Nullable String transactionKeyword) {
 
 	/** How the proxy knew the sending system. */
 	public enum SenderIdentification {

@@ -113,8 +113,8 @@ class CaptureCorrelator implements SmartLifecycle {
 		Map<Long, TestDefinition> testsById = new HashMap<>();
 		Map<String, List<TestInstance>> runningByReceiver = new HashMap<>();
 		for (Capture capture : captures) {
-			if (capture.receiverSystemId() == null || capture.interaction() == null
-					|| capture.testInstanceId() != null) {
+			if (capture.receiverSystemId() == null || capture.testInstanceId() != null || !CandidateStep
+				.isKnownRequest(capture.protocol(), capture.interaction(), capture.messageType())) {
 				continue;
 			}
 			List<TestInstance> running = runningByReceiver.computeIfAbsent(

@@ -29,6 +29,8 @@ public class CaptureRecorder implements SmartLifecycle {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final CaptureIdentification identification;
+
 	private final BlockingQueue<NewCapture> queue;
 
 	private final int batchSize;
@@ -40,10 +42,11 @@ public class CaptureRecorder implements SmartLifecycle {
 	private Thread writer;
 
 	CaptureRecorder(CaptureRepository captures, ApplicationEventPublisher publisher,
-			@Value("${connectathon.proxy.capture-queue:10000}") int queueCapacity,
+			CaptureIdentification identification, @Value("${connectathon.proxy.capture-queue:10000}") int queueCapacity,
 			@Value("${connectathon.proxy.capture-batch:200}") int batchSize) {
 		this.captures = captures;
 		this.publisher = publisher;
+		this.identification = identification;
 		this.queue = new ArrayBlockingQueue<>(queueCapacity);
 		this.batchSize = batchSize;
 	}
@@ -94,7 +97,7 @@ public class CaptureRecorder implements SmartLifecycle {
 				}
 				batch.add(first);
 				this.queue.drainTo(batch, this.batchSize - 1);
-				List<Capture> stored = this.captures.insertAll(batch);
+				List<Capture> stored = this.captures.insertAll(this.identification.identify(batch));
 				this.publisher.publishEvent(new CapturesStored(stored));
 			}
 			catch (InterruptedException interrupted) {

@@ -26,7 +26,8 @@ public class CaptureRepository {
 			id, event_id, endpoint_id, receiver_system_id, sender_system_id, sender_identified_by, client_address,
 			started_at, upstream_millis, total_millis, method, url, upstream_url, status, failure, resource_type,
 			interaction, request_body_size, request_body_truncated, response_body_size, response_body_truncated,
-			test_instance_id, step_index, attached_by, validation_status, validation_errors, validation_warnings""";
+			test_instance_id, step_index, attached_by, validation_status, validation_errors, validation_warnings,
+			protocol, message_type, transaction_keyword""";
 
 	private static final TypeReference<List<List<String>>> HEADER_PAIRS = new TypeReference<>() {
 	};
@@ -58,12 +59,14 @@ public class CaptureRepository {
 				sender_identified_by, client_address, started_at, upstream_millis, total_millis, method, url,
 				upstream_url, status, failure, resource_type, interaction, request_headers, request_content_type,
 				request_body, request_body_size, request_body_truncated, response_headers, response_content_type,
-				response_body, response_body_size, response_body_truncated)
+				response_body, response_body_size, response_body_truncated, protocol, message_type,
+				transaction_keyword)
 				values (:eventId, :endpointId, :receiverSystemId, :senderSystemId, :senderIdentifiedBy,
 				:clientAddress, :startedAt, :upstreamMillis, :totalMillis, :method, :url, :upstreamUrl, :status,
 				:failure, :resourceType, :interaction, :requestHeaders, :requestContentType, :requestBody,
 				:requestBodySize, :requestBodyTruncated, :responseHeaders, :responseContentType, :responseBody,
-				:responseBodySize, :responseBodyTruncated)""", rows, keys, new String[] { "id" });
+				:responseBodySize, :responseBodyTruncated, :protocol, :messageType, :transactionKeyword)""", rows, keys,
+				new String[] { "id" });
 		List<Map<String, Object>> keyList = keys.getKeyList();
 		List<Capture> stored = new ArrayList<>(captures.size());
 		for (int index = 0; index < captures.size(); index++) {
@@ -80,7 +83,8 @@ public class CaptureRepository {
 				capture.totalMillis(), capture.method(), capture.url(), capture.upstreamUrl(), capture.status(),
 				capture.failure(), capture.resourceType(), capture.interaction(), capture.request().bodySize(),
 				capture.request().bodyTruncated(), capture.response().bodySize(), capture.response().bodyTruncated(),
-				null, null, null, CaptureValidationStatus.PENDING, null, null);
+				null, null, null, CaptureValidationStatus.PENDING, null, null, capture.protocol(),
+				capture.messageType(), capture.transactionKeyword());
 	}
 
 	public Optional<Capture> find(long id) {
@@ -272,7 +276,10 @@ public class CaptureRepository {
 			.addValue("responseContentType", capture.response().contentType())
 			.addValue("responseBody", capture.response().body())
 			.addValue("responseBodySize", capture.response().bodySize())
-			.addValue("responseBodyTruncated", capture.response().bodyTruncated());
+			.addValue("responseBodyTruncated", capture.response().bodyTruncated())
+			.addValue("protocol", capture.protocol().name())
+			.addValue("messageType", capture.messageType())
+			.addValue("transactionKeyword", capture.transactionKeyword());
 	}
 
 	private String headersJson(List<Header> headers) {

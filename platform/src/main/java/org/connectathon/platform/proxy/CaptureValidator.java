@@ -2,6 +2,7 @@ package org.connectathon.platform.proxy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.connectathon.engine.validation.ValidationIssue;
 import org.connectathon.engine.validation.ValidationReport;
 import org.connectathon.platform.automation.EventTestScript;
 import org.connectathon.platform.automation.TestScriptLibrary;
+import org.connectathon.platform.catalog.Protocol;
 import org.connectathon.platform.testing.TestDefinitionService;
 import org.connectathon.platform.testing.TestInstanceService;
 import org.connectathon.platform.testing.TestStep;
@@ -33,6 +35,8 @@ import org.springframework.stereotype.Component;
  * {@link CaptureValidationStatus#SKIPPED}; a validator that cannot run (an implementation
  * guide missing from the package cache) gives {@link CaptureValidationStatus#FAILED} with
  * the reason.
+ * <p>
+ * Captures of another protocol go to the {@link MessageValidator} of their protocol.
  */
 @Component
 class CaptureValidator {
@@ -47,8 +51,11 @@ class CaptureValidator {
 
 	private final TestScriptLibrary scripts;
 
+	private final Map<Protocol, MessageValidator> otherProtocols = new EnumMap<>(Protocol.class);
+
 	CaptureValidator(CaptureRepository captures, FhirValidation validation, TestInstanceService instances,
-			TestDefinitionService tests, TestScriptLibrary scripts) {
+			TestDefinitionService tests, TestScriptLibrary scripts, List<MessageValidator> otherProtocols) {
+		otherProtocols.forEach((validator) -> this.otherProtocols.put(validator.protocol(), validator));
 		this.captures = captures;
 		this.validation = validation;
 		this.instances = instances;
@@ -57,6 +64,9 @@ class CaptureValidator {
 	}
 
 	CaptureValidation validate(Capture capture) {
+		if (capture.protocol() != Protocol.FHIR) {
+			return validateOtherProtocol(capture);
+		}
 		List<CaptureValidationIssue> issues = new ArrayList<>();
 		Map<String, String> bodies = new LinkedHashMap<>();
 		collect(CaptureValidationIssue.REQUEST, this.captures.findRequest(capture.id()), bodies, issues);
@@ -90,6 +100,23 @@ class CaptureValidator {
 			issues.add(new CaptureValidationIssue("", IssueSeverity.FATAL.code(), "", null, null,
 					"The validator could not run: " + failure.getMessage()));
 			return new CaptureValidation(CaptureValidationStatus.FAILED, null, null, issues);
+		}
+	}
+
+	private CaptureValidation validateOtherProtocol(Capture capture) {
+		MessageValidator validator = this.otherProtocols.get(capture.protocol());
+		if (validator == null) {
+			return new CaptureValidation(CaptureValidationStatus.SKIPPED, null, null,
+					List.of(information("", "The platform does not validate " + capture.protocol() + " messages.")));
+		}
+		try {
+			return validator.validate(capture, this.captures.findRequest(capture.id()),
+					this.captures.findResponse(capture.id()));
+		}
+		catch (RuntimeException failure) {
+			return new CaptureValidation(CaptureValidationStatus.FAILED, null, null,
+					List.of(new CaptureValidationIssue("", IssueSeverity.FATAL.code(), "", null, null,
+							"The validator could not run: " + failure.getMessage())));
 		}
 	}
 

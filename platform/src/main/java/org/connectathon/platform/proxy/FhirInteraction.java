@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record FhirInteraction(@Nullable String resourceType, @Nullable String interaction) {
 
-	private static final FhirInteraction UNKNOWN = new FhirInteraction(null, null);
+	/** What a request that is not FHIR REST is. */
+	public static final FhirInteraction UNKNOWN = new FhirInteraction(null, null);
 
 	/**
 	 * The interaction of a request.

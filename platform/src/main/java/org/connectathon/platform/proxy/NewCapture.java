@@ -6,15 +6,43 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.connectathon.platform.catalog.Protocol;
 import org.connectathon.platform.proxy.Capture.SenderIdentification;
 import org.jspecify.annotations.Nullable;
 
-/** An exchange as the proxy recorded it, before it is stored. */
+/**
+ * An exchange as the proxy recorded it, before it is stored.
+ *
+ * @param messageType the SOAP action, or the HL7 v2 message's MSH-9; null for FHIR or
+ * when the proxy could not read it on the exchange's path
+ * @param transactionKeyword the catalog transaction the request is, which the capture
+ * writer identifies ({@link CaptureIdentification}); null before
+ */
 public record NewCapture(long eventId, @Nullable Long endpointId, @Nullable Long receiverSystemId,
 		@Nullable Long senderSystemId, @Nullable SenderIdentification senderIdentifiedBy, String clientAddress,
 		OffsetDateTime startedAt, @Nullable Integer upstreamMillis, int totalMillis, String method, String url,
 		String upstreamUrl, @Nullable Integer status, @Nullable String failure, @Nullable String resourceType,
-		@Nullable String interaction, CapturedMessage request, CapturedMessage response) {
+		@Nullable String interaction, CapturedMessage request, CapturedMessage response, Protocol protocol,
+		@Nullable String messageType, @Nullable String transactionKeyword) {
+
+	/** An exchange of FHIR REST, whose transaction is not identified yet. */
+	public NewCapture(long eventId, @Nullable Long endpointId, @Nullable Long receiverSystemId,
+			@Nullable Long senderSystemId, @Nullable SenderIdentification senderIdentifiedBy, String clientAddress,
+			OffsetDateTime startedAt, @Nullable Integer upstreamMillis, int totalMillis, String method, String url,
+			String upstreamUrl, @Nullable Integer status, @Nullable String failure, @Nullable String resourceType,
+			@Nullable String interaction, CapturedMessage request, CapturedMessage response) {
+		this(eventId, endpointId, receiverSystemId, senderSystemId, senderIdentifiedBy, clientAddress, startedAt,
+				upstreamMillis, totalMillis, method, url, upstreamUrl, status, failure, resourceType, interaction,
+				request, response, Protocol.FHIR, null, null);
+	}
+
+	/** The same exchange, with what the capture writer identified. */
+	NewCapture identified(@Nullable String identifiedMessageType, @Nullable String identifiedTransaction) {
+		return new NewCapture(this.eventId, this.endpointId, this.receiverSystemId, this.senderSystemId,
+				this.senderIdentifiedBy, this.clientAddress, this.startedAt, this.upstreamMillis, this.totalMillis,
+				this.method, this.url, this.upstreamUrl, this.status, this.failure, this.resourceType, this.interaction,
+				this.request, this.response, this.protocol, identifiedMessageType, identifiedTransaction);
+	}
 
 	/**
 	 * An exchange that a script run forwarded for a client under test, in the proxy's

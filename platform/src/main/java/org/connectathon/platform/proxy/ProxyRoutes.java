@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.connectathon.platform.catalog.Protocol;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,7 +45,7 @@ class ProxyRoutes {
 
 	private Optional<ProxyRoute> read(long eventId, long endpointId) {
 		return this.jdbc.sql("""
-				select endpoints.id endpoint_id, systems.id system_id, endpoints.base_url,
+				select endpoints.id endpoint_id, systems.id system_id, endpoints.base_url, endpoints.protocol,
 				events.allow_private_addresses
 				from endpoints
 				join systems on systems.id = endpoints.system_id
@@ -54,7 +55,8 @@ class ProxyRoutes {
 			.param("endpointId", endpointId)
 			.param("eventId", eventId)
 			.query((row, number) -> new ProxyRoute(eventId, row.getLong("endpoint_id"), row.getLong("system_id"),
-					row.getString("base_url"), row.getBoolean("allow_private_addresses")))
+					row.getString("base_url"), Protocol.valueOf(row.getString("protocol")),
+					row.getBoolean("allow_private_addresses")))
 			.optional();
 	}
 
@@ -62,8 +64,9 @@ class ProxyRoutes {
 	 * An endpoint that a proxy address stands for.
 	 *
 	 * @param receiverSystemId the system the endpoint belongs to
+	 * @param protocol what the endpoint speaks, which its captures are recorded as
 	 */
-	record ProxyRoute(long eventId, long endpointId, long receiverSystemId, String baseUrl,
+	record ProxyRoute(long eventId, long endpointId, long receiverSystemId, String baseUrl, Protocol protocol,
 			boolean allowPrivateAddresses) {
 
 	}

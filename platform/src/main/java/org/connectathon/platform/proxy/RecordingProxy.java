@@ -38,6 +38,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.connectathon.engine.outbound.RefusedAddressException;
+import org.connectathon.platform.catalog.Protocol;
 import org.connectathon.platform.proxy.ProxyRoutes.ProxyRoute;
 import org.connectathon.platform.proxy.SenderIdentifier.Sender;
 import org.connectathon.platform.security.OutboundAddresses;
@@ -135,6 +136,13 @@ final class RecordingProxy extends HttpFilter {
 				writeOutcome(response, HttpServletResponse.SC_NOT_FOUND, IssueType.NOTFOUND,
 						"CTN-6001: There is no proxy address " + ProxyAddresses.PREFIX + firstTwoSegments(address)
 								+ " of an open or running event; ask your partner for the proxy address on their system's page.");
+				return;
+			}
+			if (route.get().protocol() == Protocol.HL7V2) {
+				writeOutcome(response, HttpServletResponse.SC_NOT_FOUND, IssueType.NOTFOUND,
+						"CTN-6008: " + ProxyAddresses.PREFIX + firstTwoSegments(address)
+								+ " is an HL7 v2 endpoint, which the platform relays over MLLP, not HTTP; send its"
+								+ " messages to the MLLP address on the system's page.");
 				return;
 			}
 			// The firewall checks each header as it is read, which the exchange does
@@ -522,7 +530,10 @@ final class RecordingProxy extends HttpFilter {
 			long now = System.nanoTime();
 			Integer upstreamMillis = (this.answeredNanos != null)
 					? (int) TimeUnit.NANOSECONDS.toMillis(this.answeredNanos - this.startNanos) : null;
-			FhirInteraction interaction = FhirInteraction.of(this.method, this.url);
+			boolean fhir = this.route.protocol() == Protocol.FHIR;
+			FhirInteraction interaction = fhir ? FhirInteraction.of(this.method, this.url) : FhirInteraction.UNKNOWN;
+			String messageType = (this.route.protocol() == Protocol.SOAP)
+					? SoapAction.fromHeaders(this.request.getHeader("SOAPAction"), this.requestContentType) : null;
 			return new NewCapture(this.route.eventId(), this.route.endpointId(), this.route.receiverSystemId(),
 					(this.sender != null) ? this.sender.systemId() : null,
 					(this.sender != null) ? this.sender.identifiedBy() : null, this.clientAddress, this.startedAt,
@@ -531,7 +542,8 @@ final class RecordingProxy extends HttpFilter {
 					new CapturedMessage(this.requestHeaders, this.requestContentType, this.requestBody.body(),
 							this.requestBody.size(), this.requestBody.truncated()),
 					new CapturedMessage(this.responseHeaders, this.responseContentType, this.responseBody.body(),
-							this.responseBody.size(), this.responseBody.truncated()));
+							this.responseBody.size(), this.responseBody.truncated()),
+					this.route.protocol(), messageType, null);
 		}
 
 	}

@@ -3,6 +3,7 @@ package org.connectathon.platform.registration;
 import java.util.Optional;
 
 import org.connectathon.platform.catalog.QualifiedKeyword;
+import org.connectathon.platform.catalog.Protocol;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,15 +11,15 @@ import org.jspecify.annotations.Nullable;
  * among the system's registrations.
  */
 record EndpointPageForm(@Nullable String actor, @Nullable String baseUrl, @Nullable String fhirVersion,
-		@Nullable String notes) {
+		@Nullable String notes, @Nullable Protocol protocol) {
 
-	static final EndpointPageForm EMPTY = new EndpointPageForm(null, null, null, null);
+	static final EndpointPageForm EMPTY = new EndpointPageForm(null, null, null, null, null);
 
 	/** Nothing when the actor is not {@code PROFILE:ACTOR}. */
 	Optional<EndpointForm> toEndpointForm() {
 		return QualifiedKeyword.parse(this.actor)
 			.map((keywords) -> new EndpointForm(keywords.profileKeyword(), keywords.keyword(), this.baseUrl,
-					this.fhirVersion, this.notes));
+					this.fhirVersion, this.notes, this.protocol));
 	}
 
 }

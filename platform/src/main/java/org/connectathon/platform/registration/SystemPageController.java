@@ -12,6 +12,7 @@ import org.connectathon.platform.ListFilters;
 import org.connectathon.platform.ListPage;
 import org.connectathon.platform.catalog.Actor;
 import org.connectathon.platform.catalog.CatalogService;
+import org.connectathon.platform.catalog.Protocol;
 import org.connectathon.platform.catalog.QualifiedKeyword;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
@@ -179,6 +180,7 @@ class SystemPageController {
 		model.addAttribute("registrations", this.systems.findRegistrations(system.id(), user));
 		List<Endpoint> endpoints = this.systems.findEndpoints(system.id(), user);
 		model.addAttribute("endpoints", endpoints);
+		model.addAttribute("protocols", Protocol.values());
 		model.addAttribute("proxyUrls",
 				endpoints.stream()
 					.collect(Collectors.toMap(Endpoint::id,

@@ -274,7 +274,7 @@ class SystemRepository {
 	List<Endpoint> findEndpoints(long systemId) {
 		return this.jdbc.sql("""
 				select e.id, e.system_id, e.actor_id, p.keyword as profile_keyword, a.keyword as actor_keyword,
-				e.base_url, e.fhir_version, e.notes
+				e.base_url, e.fhir_version, e.notes, e.protocol, e.mllp_port
 				from endpoints e join actors a on a.id = e.actor_id join profiles p on p.id = a.profile_id
 				where e.system_id = :systemId order by p.keyword, a.keyword, e.id""")
 			.param("systemId", systemId)
@@ -285,14 +285,15 @@ class SystemRepository {
 	long insertEndpoint(long systemId, long actorId, EndpointForm form) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				insert into endpoints (system_id, actor_id, base_url, fhir_version, notes)
-				values (:systemId, :actorId, :baseUrl, :fhirVersion, :notes)""")
+				insert into endpoints (system_id, actor_id, base_url, fhir_version, notes, protocol)
+				values (:systemId, :actorId, :baseUrl, :fhirVersion, :notes, :protocol)""")
 			.param("systemId", systemId)
 			.param("actorId", actorId)
 			.param("baseUrl", form.baseUrl().strip())
 			.param("fhirVersion",
 					(form.fhirVersion() == null || form.fhirVersion().isBlank()) ? null : form.fhirVersion())
 			.param("notes", form.notes())
+			.param("protocol", form.protocolOrFhir().name())
 			.update(key, "id");
 		return key.getKeyAs(Long.class);
 	}

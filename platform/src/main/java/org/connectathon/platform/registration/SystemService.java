@@ -309,7 +309,8 @@ public class SystemService {
 			.findFirst()
 			.orElseThrow(() -> new InvalidInputException("The system is not registered for " + form.profile() + ":"
 					+ form.actor() + "; register it for that actor before declaring its endpoint."));
-		this.outbound.requireAllowed(form.baseUrl(), this.events.find(system.eventId(), user).allowPrivateAddresses());
+		this.outbound.requireAllowed(form.baseUrl(), form.protocolOrFhir(),
+				this.events.find(system.eventId(), user).allowPrivateAddresses());
 		long id = this.systems.insertEndpoint(systemId, registration.actorId(), form);
 		return this.systems.findEndpoints(systemId)
 			.stream()

@@ -12,6 +12,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.io.CloseMode;
 import org.connectathon.engine.outbound.OutboundAddressPolicy;
 import org.connectathon.platform.InvalidInputException;
+import org.connectathon.platform.catalog.Protocol;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -58,12 +59,37 @@ public class OutboundAddresses implements DisposableBean {
 	 * @throws InvalidInputException naming the problem, for the field {@code baseUrl}
 	 */
 	public void requireAllowed(String baseUrl, boolean allowPrivateAddresses) {
+		requireAllowed(baseUrl, Protocol.FHIR, allowPrivateAddresses);
+	}
+
+	/**
+	 * Refuses a base URL that the protocol's messages could not go to: for HTTP protocols
+	 * as {@link #requireAllowed(String, boolean)} says; for HL7 v2 an
+	 * {@code mllp://host:port} address, whose host the policy judges as it judges an HTTP
+	 * URL's (the policy is about addresses, not schemes).
+	 */
+	public void requireAllowed(String baseUrl, Protocol protocol, boolean allowPrivateAddresses) {
 		URI url;
 		try {
 			url = new URI(baseUrl.strip());
 		}
 		catch (URISyntaxException exception) {
 			throw new InvalidInputException("The base URL is not a valid URL.", List.of("baseUrl: not a valid URL"));
+		}
+		boolean mllp = "mllp".equalsIgnoreCase(url.getScheme());
+		if (mllp != (protocol == Protocol.HL7V2)) {
+			String expected = (protocol == Protocol.HL7V2) ? "an HL7 v2 endpoint's address is mllp://host:port"
+					: "a " + protocol + " endpoint's base URL is an http or https URL";
+			throw new InvalidInputException("The base URL does not fit the protocol: " + expected + ".",
+					List.of("baseUrl: " + expected));
+		}
+		if (mllp) {
+			if (url.getHost() == null || url.getPort() < 1 || (url.getPath() != null && !url.getPath().isEmpty())
+					|| url.getRawUserInfo() != null || url.getQuery() != null) {
+				throw new InvalidInputException("An HL7 v2 endpoint's address is mllp://host:port, and nothing else.",
+						List.of("baseUrl: write mllp://host:port"));
+			}
+			url = URI.create("http://" + url.getRawAuthority());
 		}
 		Optional<String> refusal = refusal(url, allowPrivateAddresses);
 		if (refusal.isPresent()) {

@@ -132,7 +132,7 @@ public class SignUpService {
 			.anyMatch((endpoint) -> endpoint.actorId() == actor.id() && endpoint.baseUrl().equals(baseUrl));
 		if (!endpointKnown) {
 			this.systems.addEndpoint(system.id(),
-					new EndpointForm(actor.profileKeyword(), actor.keyword(), baseUrl, fhirVersion, null), user);
+					new EndpointForm(actor.profileKeyword(), actor.keyword(), baseUrl, fhirVersion, null, null), user);
 		}
 	}
 

@@ -80,24 +80,25 @@ class CatalogIntegrationTests {
 				        matches: [ %s ]
 				""";
 
-		Response imported = this.admin.postText("/api/catalog",
-				catalog.formatted(keyword, "\"fhir:operation Patient $ihe-pix\", \"fhir:read Patient\""),
+		Response imported = this.admin.postText("/api/catalog", catalog.formatted(keyword,
+				"\"fhir:operation Patient $ihe-pix\", \"fhir:read Patient\", \"soap:urn:ihe:iti:2007:CrossGatewayQuery\""),
 				"application/yaml");
 		Response refused = this.admin.postText("/api/catalog",
-				catalog.formatted(keyword, "\"fhir:search Patient\", \"soap:urn:ihe:iti:2007:CrossGatewayQuery\""),
+				catalog.formatted(keyword, "\"fhir:search Patient\", \"smtp:hello\", \"hl7v2:ADT-A01\""),
 				"application/yaml");
 
 		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
 		assertThat(this.admin.get("/api/profiles/" + keyword).json().path("transactions").get(0).path("matches"))
 			.extracting((match) -> match.asString())
-			.containsExactly("fhir:operation Patient $ihe-pix", "fhir:read Patient");
+			.containsExactly("fhir:operation Patient $ihe-pix", "fhir:read Patient",
+					"soap:urn:ihe:iti:2007:CrossGatewayQuery");
 		assertThat(this.admin.get("/api/catalog?format=yaml").body()).contains("fhir:operation Patient $ihe-pix");
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.json().path("problems").toString())
 			.contains(
 					"profiles[0].transactions[0].matches[0]: 'fhir:search Patient': unknown FHIR interaction 'search'")
-			.contains("profiles[0].transactions[0].matches[1]: 'soap:urn:ihe:iti:2007:CrossGatewayQuery' names no known"
-					+ " protocol");
+			.contains("profiles[0].transactions[0].matches[1]: 'smtp:hello' names no known protocol")
+			.contains("profiles[0].transactions[0].matches[2]: 'hl7v2:ADT-A01' is not 'hl7v2:TYPE^TRIGGER'");
 	}
 
 	@Test

@@ -42,10 +42,31 @@ class RequestPatternTests {
 				(problem) -> assertThat(problem).contains("on the server's base and names no resource type"));
 		assertThat(RequestPattern.problem("fhir:read Patient $summary"))
 			.hasValueSatisfying((problem) -> assertThat(problem).contains("only the operation interaction"));
-		assertThat(RequestPattern.problem("hl7v2:ADT^A01"))
+		assertThat(RequestPattern.problem("smtp:hello"))
 			.hasValueSatisfying((problem) -> assertThat(problem).contains("names no known protocol"));
+		assertThat(RequestPattern.problem("hl7v2:ADT A01"))
+			.hasValueSatisfying((problem) -> assertThat(problem).contains("'hl7v2:TYPE^TRIGGER'"));
+		assertThat(RequestPattern.problem("soap:CrossGatewayQuery"))
+			.hasValueSatisfying((problem) -> assertThat(problem).contains("'soap:ACTION'"));
 		assertThat(RequestPattern.problem("fhir:capabilities")).isEmpty();
 		assertThatThrownBy(() -> RequestPattern.parse("fhir:")).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void shouldMatchASoapRequestByItsActionAndAnHl7v2MessageByItsTypeAndTrigger() {
+		RequestPattern query = RequestPattern.parse("soap:urn:ihe:iti:2007:CrossGatewayQuery");
+		RequestPattern admit = RequestPattern.parse("hl7v2:ADT^A01");
+
+		assertThat(query.protocol()).isEqualTo(Protocol.SOAP);
+		assertThat(query.matches(Protocol.SOAP, "urn:ihe:iti:2007:CrossGatewayQuery")).isTrue();
+		assertThat(query.matches(Protocol.SOAP, "urn:ihe:iti:2007:CrossGatewayRetrieve")).isFalse();
+		assertThat(query.matches(Protocol.HL7V2, "urn:ihe:iti:2007:CrossGatewayQuery")).isFalse();
+		assertThat(query.matches(null, "search-type", null)).as("no FHIR request is a SOAP action").isFalse();
+		assertThat(admit.matches(Protocol.HL7V2, "ADT^A01")).isTrue();
+		assertThat(admit.matches(Protocol.HL7V2, "ADT^A01^ADT_A01")).as("the message structure is not compared")
+			.isTrue();
+		assertThat(admit.matches(Protocol.HL7V2, "ADT^A04")).isFalse();
+		assertThat(admit.matches(Protocol.HL7V2, null)).isFalse();
 	}
 
 }

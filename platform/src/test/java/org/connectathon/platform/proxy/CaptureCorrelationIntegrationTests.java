@@ -12,11 +12,14 @@ import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
 import org.connectathon.platform.PageClient;
 import org.connectathon.platform.PlatformIntegrationTest;
+import org.connectathon.platform.catalog.Protocol;
+import org.connectathon.platform.event.Event;
 import org.connectathon.platform.proxy.Capture.Attachment;
 import org.connectathon.platform.proxy.CapturedMessage.Header;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
 import org.connectathon.platform.testing.PeerToPeerTestBuilder;
+import org.connectathon.platform.testing.TestingFixtures;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,9 @@ class CaptureCorrelationIntegrationTests {
 
 	@Autowired
 	CaptureRepository captures;
+
+	@Autowired
+	CaptureIdentification identification;
 
 	@Autowired
 	CaptureCorrelator correlator;
@@ -214,6 +220,90 @@ class CaptureCorrelationIntegrationTests {
 		assertThat(validated(truncated.id()).validationStatus()).isEqualTo(CaptureValidationStatus.SKIPPED);
 	}
 
+	@Test
+	void shouldIdentifySoapAndHl7v2CapturesByTheirActionOrMessageTypeAndAttachThemToTheirStep() {
+		Event event = this.fixtures.openEvent();
+		ApiClient admin = this.fixtures.admin();
+		ApiClient acme = this.fixtures.participantOf(this.fixtures.organization());
+		ApiClient globex = this.fixtures.participantOf(this.fixtures.organization());
+		long queryTest = TestingFixtures.importedTest(admin, event, IHE_PLAN, "XCA-QUERY").path("id").asLong();
+		long feedTest = TestingFixtures.importedTest(admin, event, IHE_PLAN, "PIX-FEED").path("id").asLong();
+		long initiating = TestingFixtures.publishedSystem(acme, event, "Acme Gateway", "XCA:INITIATING_GATEWAY",
+				"PIX:PATIENT_IDENTITY_SOURCE");
+		long responding = TestingFixtures.publishedSystem(globex, event, "Globex Gateway", "XCA:RESPONDING_GATEWAY",
+				"PIX:PIX_MANAGER");
+		long query = started(acme, queryTest, "INITIATOR", initiating, "RESPONDER", responding);
+		long feed = started(acme, feedTest, "SOURCE", initiating, "MANAGER", responding);
+
+		Capture crossGatewayQuery = correlated(message(event.id(), initiating, responding, Protocol.SOAP, null,
+				soapRequest("urn:ihe:iti:2007:CrossGatewayQuery")));
+		Capture admit = correlated(message(event.id(), initiating, responding, Protocol.HL7V2, "ADT^A01^ADT_A01",
+				"MSH|^~\\&|ACME|ACME|GLOBEX|GLOBEX|20261207120000||ADT^A01^ADT_A01|1|P|2.5\r"));
+		Capture unknownAction = correlated(message(event.id(), initiating, responding, Protocol.SOAP,
+				"urn:example:NotAnIheAction", soapRequest("urn:example:NotAnIheAction")));
+		Capture notXml = correlated(message(event.id(), initiating, responding, Protocol.SOAP, null, "<<not xml"));
+
+		assertThat(crossGatewayQuery.messageType()).isEqualTo("urn:ihe:iti:2007:CrossGatewayQuery");
+		assertThat(crossGatewayQuery.transactionKeyword()).isEqualTo("XCA:ITI-38");
+		assertThat(crossGatewayQuery.testInstanceId()).isEqualTo(query);
+		assertThat(admit.transactionKeyword()).isEqualTo("PIX:ITI-8");
+		assertThat(admit.testInstanceId()).isEqualTo(feed);
+		assertThat(admit.stepIndex()).isEqualTo(1);
+		assertThat(unknownAction.transactionKeyword()).isNull();
+		assertThat(unknownAction.testInstanceId()).isNull();
+		assertThat(notXml.messageType()).isNull();
+		assertThat(notXml.testInstanceId()).isNull();
+	}
+
+	/** Two IHE tests whose steps are SOAP and HL7 v2 transactions. */
+	private static final String IHE_PLAN = """
+			tests:
+			  - keyword: XCA-QUERY
+			    name: An initiating gateway queries a responding one
+			    type: PEER_TO_PEER
+			    roles:
+			      - { keyword: INITIATOR, actor: "XCA:INITIATING_GATEWAY" }
+			      - { keyword: RESPONDER, actor: "XCA:RESPONDING_GATEWAY" }
+			    steps:
+			      - { initiator: INITIATOR, responder: RESPONDER, transaction: "XCA:ITI-38" }
+			      - { initiator: INITIATOR, responder: RESPONDER, transaction: "XCA:ITI-39" }
+			  - keyword: PIX-FEED
+			    name: A source feeds a patient to the manager
+			    type: PEER_TO_PEER
+			    roles:
+			      - { keyword: SOURCE, actor: "PIX:PATIENT_IDENTITY_SOURCE" }
+			      - { keyword: MANAGER, actor: "PIX:PIX_MANAGER" }
+			    steps:
+			      - { initiator: SOURCE, responder: MANAGER, transaction: "PIX:ITI-8" }
+			""";
+
+	private static long started(ApiClient client, long test, Object... roleThenSystem) {
+		Response started = client.post("/api/tests/" + test + "/instances",
+				TestingFixtures.participants(roleThenSystem));
+		assertThat(started.status()).as(started.toString()).isEqualTo(201);
+		return started.json().path("id").asLong();
+	}
+
+	private static String soapRequest(String action) {
+		return """
+				<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:a="http://www.w3.org/2005/08/addressing">
+				  <s:Header><a:Action s:mustUnderstand="1">%s</a:Action><a:MessageID>urn:uuid:1</a:MessageID></s:Header>
+				  <s:Body/>
+				</s:Envelope>"""
+			.formatted(action);
+	}
+
+	private static NewCapture message(long event, long sender, long receiver, Protocol protocol,
+			@Nullable String messageType, String requestBody) {
+		byte[] body = requestBody.getBytes(StandardCharsets.UTF_8);
+		CapturedMessage request = new CapturedMessage(List.of(),
+				(protocol == Protocol.SOAP) ? "application/soap+xml" : null, body, body.length, false);
+		CapturedMessage response = new CapturedMessage(List.of(), null, null, 0, false);
+		return new NewCapture(event, null, receiver, sender, Capture.SenderIdentification.SYSTEM_TOKEN, "192.0.2.10",
+				OffsetDateTime.now(ZoneOffset.UTC), 3, 5, (protocol == Protocol.SOAP) ? "POST" : "MLLP", "/",
+				"http://upstream.example/", 200, null, null, null, request, response, protocol, messageType, null);
+	}
+
 	private Capture validated(long captureId) {
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		while (System.nanoTime() < deadline) {
@@ -233,9 +323,9 @@ class CaptureCorrelationIntegrationTests {
 		throw new AssertionError("Capture " + captureId + " was not validated in time");
 	}
 
-	/** Stored, then correlated as the proxy's batches are, and read again. */
+	/** Identified, stored, then correlated as the proxy's batches are, and read again. */
 	private Capture correlated(NewCapture capture) {
-		Capture stored = this.captures.insertAll(List.of(capture)).get(0);
+		Capture stored = this.captures.insertAll(this.identification.identify(List.of(capture))).get(0);
 		this.correlator.correlate(List.of(stored));
 		return this.captures.find(stored.id()).orElseThrow();
 	}

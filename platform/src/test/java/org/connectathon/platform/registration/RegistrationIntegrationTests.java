@@ -210,6 +210,43 @@ class RegistrationIntegrationTests {
 	}
 
 	@Test
+	void shouldDeclareSoapAndHl7v2EndpointsWithAnAddressThatFitsTheirProtocol() {
+		long gateway = createSystem(this.alice, this.event, "Acme Gateway");
+		register(gateway, actor("XCA", "RESPONDING_GATEWAY"));
+		long manager = createSystem(this.alice, this.event, "Acme PIX Manager");
+		register(manager, actor("PIX", "PIX_MANAGER"));
+
+		Response soap = this.alice.post("/api/systems/" + gateway + "/endpoints", Map.of("profile", "XCA", "actor",
+				"RESPONDING_GATEWAY", "baseUrl", "https://gateway.acme.example/xca/query", "protocol", "SOAP"));
+		Response hl7v2 = this.alice.post("/api/systems/" + manager + "/endpoints", Map.of("profile", "PIX", "actor",
+				"PIX_MANAGER", "baseUrl", "mllp://pix.acme.example:2575", "protocol", "HL7V2"));
+		assertThat(soap.status()).as(soap.toString()).isEqualTo(201);
+		assertThat(soap.json().path("protocol").asString()).isEqualTo("SOAP");
+		assertThat(hl7v2.status()).as(hl7v2.toString()).isEqualTo(201);
+		assertThat(hl7v2.json().path("protocol").asString()).isEqualTo("HL7V2");
+
+		Map<String, String> refused = Map.of("https://pix.acme.example/", "an HL7 v2 endpoint's address is mllp",
+				"mllp://pix.acme.example", "mllp://host:port, and nothing else", "mllp://pix.acme.example:2575/path",
+				"mllp://host:port, and nothing else", "mllp://10.1.2.3:2575", "will not send requests");
+		refused.forEach((baseUrl, why) -> {
+			Response response = this.alice.post("/api/systems/" + manager + "/endpoints",
+					Map.of("profile", "PIX", "actor", "PIX_MANAGER", "baseUrl", baseUrl, "protocol", "HL7V2"));
+			assertThat(response.status()).as(baseUrl).isEqualTo(400);
+			assertThat(response.json().path("detail").asString()).as(baseUrl).contains(why);
+		});
+		Response mllpForFhir = endpoint(this.alice, gateway, "mllp://pix.acme.example:2575");
+		assertThat(mllpForFhir.status()).isEqualTo(400);
+		Response unknownProtocol = this.alice.post("/api/systems/" + gateway + "/endpoints", Map.of("profile", "XCA",
+				"actor", "RESPONDING_GATEWAY", "baseUrl", "https://gateway.acme.example/", "protocol", "SMTP"));
+		assertThat(unknownProtocol.status()).isEqualTo(400);
+		Response stranger = this.fixtures.participantOf(this.fixtures.organization())
+			.post("/api/systems/" + manager + "/endpoints", Map.of("profile", "PIX", "actor", "PIX_MANAGER", "baseUrl",
+					"mllp://pix.other.example:2575", "protocol", "HL7V2"));
+		assertThat(stranger.status()).isEqualTo(403);
+		assertThat(this.alice.get("/api/systems/" + manager + "/endpoints").json().size()).isOne();
+	}
+
+	@Test
 	void shouldRefuseASecondSystemOfTheSameName() {
 		createSystem(this.alice, this.event, "Twin");
 		Response twin = this.alice.post("/api/events/" + this.event.id() + "/systems", Map.of("name", "Twin"));
@@ -259,7 +296,7 @@ class RegistrationIntegrationTests {
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body())
 			.containsPattern("name=\"baseUrl\" value=\"ftp://fhir.acme.example\">\\s*<span id=\"baseUrl-error\" "
-					+ "class=\"field-error\" role=\"alert\">must be an http or https URL</span>")
+					+ "class=\"field-error\" role=\"alert\">must be an http or https URL, or mllp://host:port for HL7 v2</span>")
 			.containsPattern("name=\"notes\" value=\"Behind the VPN\"")
 			.containsPattern("<details class=\"panel\" open=\"open\">\\s*<summary>Add an endpoint");
 		assertThat(this.alice.get("/api/systems/" + system + "/endpoints").json().size()).isZero();
