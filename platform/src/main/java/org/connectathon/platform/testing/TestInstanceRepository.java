@@ -147,32 +147,12 @@ class TestInstanceRepository {
 					or lower(t.name) like :text escape '\\')))""");
 			parameters.put("text", filter.text());
 		}
-		if (filter.status() != null) {
-			where.append(" and i.status = :status");
-			parameters.put("status", filter.status().name());
-		}
-		if (filter.profile() != null) {
-			where.append("""
-					 and i.test_id in (select r.test_id from test_roles r join actors a on a.id = r.actor_id
-					join profiles p on p.id = a.profile_id where p.keyword = :profile)""");
-			parameters.put("profile", filter.profile());
-		}
-		if (filter.organizationId() != null) {
-			where.append(" and i.id in (select test_instance_id from test_instance_systems"
-					+ " where organization_id = :organizationId)");
-			parameters.put("organizationId", filter.organizationId());
-		}
+		InstanceConditions.append(where, parameters, filter.status(), filter.profile(), filter.organizationId(),
+				filter.table());
 		if (filter.involvedOrganizationId() != null) {
 			where.append(" and i.id in (select test_instance_id from test_instance_systems"
 					+ " where organization_id = :involvedOrganizationId)");
 			parameters.put("involvedOrganizationId", filter.involvedOrganizationId());
-		}
-		if (filter.table() != null) {
-			where
-				.append("""
-						 and i.id in (select p.test_instance_id from test_instance_systems p join systems s on s.id = p.system_id
-						where s.event_id = :eventId and lower(s.table_location) like :table escape '\\')""");
-			parameters.put("table", filter.table());
 		}
 		return where.toString();
 	}
