@@ -2,14 +2,12 @@ package org.connectathon.platform.tracks;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Event proposals with their versions, kept as the JSON their proposers submitted, and
@@ -23,13 +21,14 @@ class EventProposalRepository {
 
 	private final JdbcClient jdbc;
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	private final ReviewerNames names;
+
+	private final ProposalHistory<EventProposalForm> history;
 
 	EventProposalRepository(JdbcClient jdbc, ReviewerNames names) {
 		this.jdbc = jdbc;
 		this.names = names;
+		this.history = new ProposalHistory<>(jdbc, names, "event_proposal", EventProposalForm.class);
 	}
 
 	Optional<EventProposal> find(long id) {
@@ -56,7 +55,7 @@ class EventProposalRepository {
 			.param("name", content.name().strip())
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
-		insertVersion(id, 1, content, submittedBy);
+		this.history.insertVersion(id, 1, content, submittedBy);
 		return id;
 	}
 
@@ -68,7 +67,7 @@ class EventProposalRepository {
 			.param("name", content.name().strip())
 			.param("coordinator", coordinatorUserId)
 			.update();
-		insertVersion(id, version, content, submittedBy);
+		this.history.insertVersion(id, version, content, submittedBy);
 	}
 
 	/**
@@ -76,24 +75,7 @@ class EventProposalRepository {
 	 * one did.
 	 */
 	boolean decide(long id, int version, long reviewerId, ReviewDecisionForm decision) {
-		int changed = this.jdbc
-			.sql("update event_proposals set status = :status where id = :id and status = 'SUBMITTED'")
-			.param("id", id)
-			.param("status", decision.decision().status().name())
-			.update();
-		if (changed == 0) {
-			return false;
-		}
-		this.jdbc.sql("""
-				insert into event_proposal_reviews (proposal_id, version, reviewer_id, decision, comment)
-				values (:id, :version, :reviewerId, :decision, :comment)""")
-			.param("id", id)
-			.param("version", version)
-			.param("reviewerId", reviewerId)
-			.param("decision", decision.decision().name())
-			.param("comment", decision.comment())
-			.update();
-		return true;
+		return this.history.decide(id, version, reviewerId, decision);
 	}
 
 	void setEvent(long id, long eventId) {
@@ -103,46 +85,13 @@ class EventProposalRepository {
 			.update();
 	}
 
-	private void insertVersion(long id, int version, EventProposalForm content, long submittedBy) {
-		this.jdbc.sql("""
-				insert into event_proposal_versions (proposal_id, version, content, submitted_by)
-				values (:id, :version, :content, :submittedBy)""")
-			.param("id", id)
-			.param("version", version)
-			.param("content", this.json.writeValueAsString(content))
-			.param("submittedBy", submittedBy)
-			.update();
-	}
-
 	private EventProposal proposal(ResultSet row, int rowNumber) throws SQLException {
 		long id = row.getLong("id");
-		List<ReviewVersion<EventProposalForm>> versions = versions(id);
+		List<ReviewVersion<EventProposalForm>> versions = this.history.versions(id);
 		long submittedBy = row.getLong("submitted_by");
 		return new EventProposal(id, row.getString("name"), ReviewStatus.valueOf(row.getString("status")), submittedBy,
 				this.names.of(submittedBy), row.getLong("coordinator_user_id"), row.getObject("event_id", Long.class),
-				versions, reviews(id), versions.get(versions.size() - 1).content().criteria());
-	}
-
-	private List<ReviewVersion<EventProposalForm>> versions(long id) {
-		return this.jdbc.sql("""
-				select version, content, submitted_by, submitted_at from event_proposal_versions
-				where proposal_id = :id order by version""")
-			.param("id", id)
-			.query((row, rowNumber) -> new ReviewVersion<>(row.getInt("version"),
-					this.json.readValue(row.getString("content"), EventProposalForm.class),
-					this.names.of(row.getLong("submitted_by")), row.getObject("submitted_at", OffsetDateTime.class)))
-			.list();
-	}
-
-	private List<Review> reviews(long id) {
-		return this.jdbc.sql("""
-				select version, reviewer_id, decision, comment, decided_at from event_proposal_reviews
-				where proposal_id = :id order by id""")
-			.param("id", id)
-			.query((row, rowNumber) -> new Review(row.getInt("version"), this.names.of(row.getLong("reviewer_id")),
-					ReviewDecision.valueOf(row.getString("decision")), row.getString("comment"),
-					row.getObject("decided_at", OffsetDateTime.class)))
-			.list();
+				versions, this.history.reviews(id), versions.get(versions.size() - 1).content().criteria());
 	}
 
 }

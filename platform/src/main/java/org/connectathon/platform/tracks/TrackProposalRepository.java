@@ -3,14 +3,12 @@ package org.connectathon.platform.tracks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Track proposals with their leads, their versions, kept as the JSON their leads
@@ -24,13 +22,14 @@ class TrackProposalRepository {
 
 	private final JdbcClient jdbc;
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	private final ReviewerNames names;
+
+	private final ProposalHistory<TrackProposalForm> history;
 
 	TrackProposalRepository(JdbcClient jdbc, ReviewerNames names) {
 		this.jdbc = jdbc;
 		this.names = names;
+		this.history = new ProposalHistory<>(jdbc, names, "track_proposal", TrackProposalForm.class);
 	}
 
 	Optional<TrackProposal> find(long id) {
@@ -81,24 +80,7 @@ class TrackProposalRepository {
 	 * one did.
 	 */
 	boolean decide(long id, int version, long reviewerId, ReviewDecisionForm decision) {
-		int changed = this.jdbc
-			.sql("update track_proposals set status = :status where id = :id and status = 'SUBMITTED'")
-			.param("id", id)
-			.param("status", decision.decision().status().name())
-			.update();
-		if (changed == 0) {
-			return false;
-		}
-		this.jdbc.sql("""
-				insert into track_proposal_reviews (proposal_id, version, reviewer_id, decision, comment)
-				values (:id, :version, :reviewerId, :decision, :comment)""")
-			.param("id", id)
-			.param("version", version)
-			.param("reviewerId", reviewerId)
-			.param("decision", decision.decision().name())
-			.param("comment", decision.comment())
-			.update();
-		return true;
+		return this.history.decide(id, version, reviewerId, decision);
 	}
 
 	void setTrack(long id, long trackId) {
@@ -131,14 +113,7 @@ class TrackProposalRepository {
 
 	private void insertVersion(long id, int version, TrackProposalForm content, long submittedBy,
 			List<Long> leadUserIds) {
-		this.jdbc.sql("""
-				insert into track_proposal_versions (proposal_id, version, content, submitted_by)
-				values (:id, :version, :content, :submittedBy)""")
-			.param("id", id)
-			.param("version", version)
-			.param("content", this.json.writeValueAsString(content))
-			.param("submittedBy", submittedBy)
-			.update();
+		this.history.insertVersion(id, version, content, submittedBy);
 		this.jdbc.sql("delete from track_proposal_leads where proposal_id = :id").param("id", id).update();
 		for (long lead : leadUserIds) {
 			this.jdbc.sql("insert into track_proposal_leads (proposal_id, user_id) values (:id, :userId)")
@@ -150,11 +125,11 @@ class TrackProposalRepository {
 
 	private TrackProposal proposal(ResultSet row, int rowNumber) throws SQLException {
 		long id = row.getLong("id");
-		List<ReviewVersion<TrackProposalForm>> versions = versions(id);
+		List<ReviewVersion<TrackProposalForm>> versions = this.history.versions(id);
 		long submittedBy = row.getLong("submitted_by");
 		return new TrackProposal(id, row.getLong("event_id"), row.getString("name"),
 				ReviewStatus.valueOf(row.getString("status")), submittedBy, this.names.of(submittedBy), leads(id),
-				row.getObject("track_id", Long.class), versions, reviews(id),
+				row.getObject("track_id", Long.class), versions, this.history.reviews(id),
 				versions.get(versions.size() - 1).content().criteria());
 	}
 
@@ -162,28 +137,6 @@ class TrackProposalRepository {
 		return this.jdbc.sql("select user_id from track_proposal_leads where proposal_id = :id order by user_id")
 			.param("id", id)
 			.query(Long.class)
-			.list();
-	}
-
-	private List<ReviewVersion<TrackProposalForm>> versions(long id) {
-		return this.jdbc.sql("""
-				select version, content, submitted_by, submitted_at from track_proposal_versions
-				where proposal_id = :id order by version""")
-			.param("id", id)
-			.query((row, rowNumber) -> new ReviewVersion<>(row.getInt("version"),
-					this.json.readValue(row.getString("content"), TrackProposalForm.class),
-					this.names.of(row.getLong("submitted_by")), row.getObject("submitted_at", OffsetDateTime.class)))
-			.list();
-	}
-
-	private List<Review> reviews(long id) {
-		return this.jdbc.sql("""
-				select version, reviewer_id, decision, comment, decided_at from track_proposal_reviews
-				where proposal_id = :id order by id""")
-			.param("id", id)
-			.query((row, rowNumber) -> new Review(row.getInt("version"), this.names.of(row.getLong("reviewer_id")),
-					ReviewDecision.valueOf(row.getString("decision")), row.getString("comment"),
-					row.getObject("decided_at", OffsetDateTime.class)))
 			.list();
 	}
 
