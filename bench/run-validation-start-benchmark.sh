@@ -89,3 +89,21 @@ for i in $(seq "$repeats"); do
   measure "warm platform, run $i" 0 "$launcher" validate --server "http://localhost:$port" --token "$token" \
     "${ips[@]}" "$bundle"
 done
+# where a --server run's second goes: the platform's part alone, as a client that costs nothing
+# sees it (curl), and the client's part alone, against a server that answers at once
+for i in $(seq "$repeats"); do
+  seconds=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/fhir+json' --data-binary @"$bundle" \
+    "http://localhost:$port/api/validate?ig=hl7.fhir.uv.ips%232.0.0")
+  printf '%-48s %7.2f s wall (the platform validating, seen by curl)\n' "platform alone, run $i" "$seconds"
+done
+kill $serve_pid 2>/dev/null || true
+wait $serve_pid 2>/dev/null || true
+python3 "$root/bench/instant-validation-server.py" "$port" &
+instant_pid=$!
+trap 'kill $instant_pid 2>/dev/null || true' EXIT
+until curl -s -o /dev/null "http://localhost:$port/"; do sleep 0.2; done
+for i in $(seq "$repeats"); do
+  measure "client alone (a server answering at once), run $i" 0 "$launcher" validate --server \
+    "http://localhost:$port" --token "$token" "${ips[@]}" "$bundle"
+done
