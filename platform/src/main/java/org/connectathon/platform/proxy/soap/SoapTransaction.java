@@ -104,12 +104,12 @@ enum SoapTransaction {
 	}
 
 	/**
-	 * The transaction of that catalog keyword ({@code ITI-38}), if the platform knows it.
+	 * The transaction of that catalog keyword ({@code ITI-38}, or qualified by its
+	 * profile: {@code XCA:ITI-38}), if the platform knows it.
 	 */
 	static Optional<SoapTransaction> of(String keyword) {
-		return Arrays.stream(values())
-			.filter((transaction) -> transaction.keyword.equalsIgnoreCase(keyword))
-			.findFirst();
+		String bare = keyword.substring(keyword.indexOf(':') + 1);
+		return Arrays.stream(values()).filter((transaction) -> transaction.keyword.equalsIgnoreCase(bare)).findFirst();
 	}
 
 	String keyword() {
