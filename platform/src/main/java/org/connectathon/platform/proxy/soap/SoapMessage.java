@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.mail.BodyPart;
@@ -18,6 +19,7 @@ import jakarta.mail.internet.ParseException;
 import jakarta.mail.util.ByteArrayDataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.xml.sax.SAXException;
 
 /**
  * A captured SOAP body split as SOAP sees it: the envelope's text and, for MTOM/XOP
@@ -47,6 +49,47 @@ public record SoapMessage(@Nullable String envelope, @Nullable String envelopeCo
 			return readMultipart(type, contentType, body);
 		}
 		return new SoapMessage(new String(body, charset(type)), contentType, false, List.of(), null);
+	}
+
+	/**
+	 * A plain (not multipart) body that was already read as text, by the charset of its
+	 * content type.
+	 */
+	public static SoapMessage ofText(@Nullable String contentType, @Nullable String text) {
+		return new SoapMessage((text == null || text.isEmpty()) ? null : text, contentType, false, List.of(), null);
+	}
+
+	/**
+	 * The SOAP version of the envelope, {@code 1.1} or {@code 1.2}; null when it is not
+	 * one.
+	 */
+	public @Nullable String soapVersion() {
+		return parsed().map(SoapEnvelope::version).orElse(null);
+	}
+
+	/** The SAML assertion of the envelope's WS-Security header. */
+	public Optional<SamlAssertion> samlAssertion() {
+		return parsed().flatMap(SoapEnvelope::samlAssertion).map(SamlAssertion::of);
+	}
+
+	/**
+	 * The line where each element of the XML text starts, by the XPath that the SOAP
+	 * validation gives its issues (see {@link XmlPaths}).
+	 */
+	public static Map<String, Integer> elementLines(String xml) {
+		return XmlPaths.lines(xml);
+	}
+
+	private Optional<SoapEnvelope> parsed() {
+		if (this.envelope == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new SoapEnvelope(XmlPaths.document(this.envelope)));
+		}
+		catch (SAXException | IOException malformed) {
+			return Optional.empty();
+		}
 	}
 
 	/** The attachment that an {@code xop:Include href="cid:..."} names. */
