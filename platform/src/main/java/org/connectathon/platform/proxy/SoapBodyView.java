@@ -33,7 +33,7 @@ record SoapBodyView(@Nullable String version, List<SourceLine> beforeHeader, Lis
 	}
 
 	/** Whether the envelope is shown here rather than as any other body. */
-	boolean shown() {
+	public boolean shown() {
 		return !this.beforeHeader.isEmpty();
 	}
 

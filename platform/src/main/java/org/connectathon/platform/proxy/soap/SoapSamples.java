@@ -32,9 +32,10 @@ public final class SoapSamples {
 	public static final byte[] DOCUMENT = "Discharge summary of Chip Moore, written for the Connectathon demo.\n"
 		.getBytes(StandardCharsets.UTF_8);
 
-	private static final String BOUNDARY = "MIMEBoundary_connectathon_sample";
+	// Short, so that the content type fits the 200 characters that captures keep of it.
+	private static final String BOUNDARY = "MIMEBoundary_sample";
 
-	private static final String ROOT_ID = "root.message@connectathon.example";
+	private static final String ROOT_ID = "root@example";
 
 	private static final String DOCUMENT_ID = "document1@connectathon.example";
 
