@@ -1,6 +1,8 @@
 package org.connectathon.platform.proxy;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import com.sun.net.httpserver.HttpServer;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
@@ -200,6 +203,82 @@ class SoapCaptureIntegrationTests {
 		Capture malformed = validated(capturesOfTheEvent(2).get(0));
 		assertThat(malformed.validationStatus()).isEqualTo(CaptureValidationStatus.INVALID);
 		assertThat(issues(malformed)).contains("is not well-formed XML");
+	}
+
+	@Test
+	void shouldReportAResponseRelatedToAnotherMessageAndTheRegistrysErrors() throws Exception {
+		String failure = """
+				<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope" xmlns:wsa="http://www.w3.org/2005/08/addressing">
+				  <soap:Header>
+				    <wsa:Action>urn:ihe:iti:2007:CrossGatewayQueryResponse</wsa:Action>
+				    <wsa:MessageID>urn:uuid:7c6fb8b5-3e4b-4a5e-9b6a-2f1f4f3c0a11</wsa:MessageID>
+				    <wsa:RelatesTo>urn:uuid:not-the-request</wsa:RelatesTo>
+				  </soap:Header>
+				  <soap:Body>
+				    <query:AdhocQueryResponse xmlns:query="urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0"
+				        xmlns:rs="urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0"
+				        status="urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure">
+				      <rs:RegistryErrorList>
+				        <rs:RegistryError errorCode="XDSUnknownPatientId" codeContext="The patient is unknown in this community"
+				            severity="urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Error"/>
+				      </rs:RegistryErrorList>
+				    </query:AdhocQueryResponse>
+				  </soap:Body>
+				</soap:Envelope>""";
+		HttpServer gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		gateway.createContext("/", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			byte[] answer = failure.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/soap+xml; charset=UTF-8");
+			exchange.sendResponseHeaders(200, answer.length);
+			exchange.getResponseBody().write(answer);
+			exchange.close();
+		});
+		gateway.start();
+		try {
+			ApiClient globex = this.fixtures.participantOf(this.fixtures.organization());
+			long failing = TestingFixtures.publishedSystem(globex, this.event, "Failing Gateway",
+					"XCA:RESPONDING_GATEWAY");
+			String proxy = endpoint(globex, failing, "XCA", "RESPONDING_GATEWAY",
+					"http://127.0.0.1:" + gateway.getAddress().getPort() + "/xca");
+			Sample query = SoapSamples.request("ITI-38", proxy, OffsetDateTime.now());
+
+			send(proxy, query.contentType(), query.body());
+
+			Capture capture = validated(onlyCapture());
+			assertThat(capture.validationStatus()).isEqualTo(CaptureValidationStatus.INVALID);
+			assertThat(issues(capture)).contains(
+					"The response relates to urn:uuid:not-the-request, not to the request's MessageID "
+							+ query.messageId(),
+					"[ebRS 3.0 RegistryResponse] Status Failure.",
+					"[RegistryError XDSUnknownPatientId] The patient is unknown in this community");
+		}
+		finally {
+			gateway.stop(0);
+		}
+	}
+
+	@Test
+	void shouldAnswerAnyoneAtTheResponderAndRefuseABodyOverTheLimit() throws Exception {
+		String responder = "http://localhost:" + this.fixtures.port() + "/responders/soap";
+		Sample query = SoapSamples.request("ITI-55", responder, OffsetDateTime.now());
+
+		HttpResponse<String> answered = HTTP.send(HttpRequest.newBuilder(URI.create(responder))
+			.header("Content-Type", query.contentType())
+			.POST(BodyPublishers.ofByteArray(query.body()))
+			.build(), BodyHandlers.ofString());
+		HttpResponse<String> tooLarge = HTTP.send(HttpRequest.newBuilder(URI.create(responder))
+			.header("Content-Type", query.contentType())
+			.POST(BodyPublishers.ofByteArray(new byte[6 * 1024 * 1024]))
+			.build(), BodyHandlers.ofString());
+
+		assertThat(answered.statusCode()).isEqualTo(200);
+		assertThat(answered.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).contains("urn:hl7-org:v3:PRPA_IN201306UV02:CrossGatewayPatientDiscovery"));
+		assertThat(answered.body()).contains("<wsa:RelatesTo>" + query.messageId() + "</wsa:RelatesTo>",
+				"<queryResponseCode code=\"NF\"/>");
+		assertThat(answered.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
 	}
 
 	private static String endpoint(ApiClient owner, long system, String profile, String actor, String baseUrl) {
