@@ -149,6 +149,11 @@ class SoapCaptureIntegrationTests {
 		assertThat(issues(invalid)).contains(
 				"\"location\":\"/soap:Envelope/soap:Body/query:AdhocQueryRequest/query:ResponseOptions\"",
 				"cvc-complex-type.2.4.a");
+		int line = schemaError.substring(0, schemaError.indexOf("<query:ResponseOptions")).split("\n", -1).length;
+		PageClient page = PageClient.signedIn(this.fixtures.port(), this.acmeUser.username());
+		assertThat(page.get("/captures/" + invalid.id()).body()).as("the issue under the line it is about")
+			.containsPattern("id=\"request-line-" + line
+					+ "\" class=\"line error\">.*\n</span><span class=\"line-issue error\">error: \\[Schema XDS\\] cvc-complex-type.2.4.a");
 		send(this.gatewayProxy, sample.contentType(), bytes(noMessageId));
 		send(this.gatewayProxy, expired.contentType(), expired.body());
 

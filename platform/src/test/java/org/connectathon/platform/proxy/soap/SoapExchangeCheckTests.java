@@ -36,6 +36,26 @@ class SoapExchangeCheckTests {
 	}
 
 	@Test
+	void shouldReadSoap11WithTheActionInItsSoapActionHeader() {
+		Sample sample = SoapSamples.request("ITI-43", "http://repository.example/soap", NOW);
+		byte[] soap11 = sample.text()
+			.replace("http://www.w3.org/2003/05/soap-envelope", "http://schemas.xmlsoap.org/soap/envelope/")
+			.getBytes(StandardCharsets.UTF_8);
+		SoapResponder.Answer answer = RESPONDER.answer("text/xml; charset=UTF-8", soap11,
+				"\"urn:ihe:iti:2007:RetrieveDocumentSet\"");
+
+		assertThat(answer.contentType()).startsWith("text/xml");
+		assertThat(answer.envelope()).contains("http://schemas.xmlsoap.org/soap/envelope/",
+				"<xdsb:DocumentUniqueId>1.3.6.1.4.1.21367.2026.2.4.1</xdsb:DocumentUniqueId>");
+		assertThat(SoapMessage.read("text/xml", soap11).soapVersion()).isEqualTo("1.1");
+		List<CaptureValidationIssue> issues = new SoapExchangeCheck(SCHEMAS, "XDS.b:ITI-43",
+				SoapSamples.ACTIONS.get("ITI-43"), NOW)
+			.check(Optional.of(message("text/xml", soap11)),
+					Optional.of(message(answer.contentType(), answer.envelope().getBytes(StandardCharsets.UTF_8))));
+		assertThat(errors(issues)).isEmpty();
+	}
+
+	@Test
 	void shouldPlaceASchemaErrorAtItsXPathAndLine() {
 		Sample sample = SoapSamples.request("ITI-38", "http://gateway.example/soap", NOW);
 		String broken = sample.text().replace("<query:ResponseOption", "<query:ResponseOptions");
