@@ -57,7 +57,10 @@ final class SoapExchangeCheck {
 		this.capturedAt = capturedAt;
 	}
 
-	/** The issues of both sides; an empty list when neither side had a body to check. */
+	/**
+	 * The issues of both sides, once: a check gathers the issues of one exchange, so each
+	 * exchange gets a new one.
+	 */
 	List<CaptureValidationIssue> check(Optional<CapturedMessage> request, Optional<CapturedMessage> response) {
 		if (this.transactionKeyword == null) {
 			this.issues.add(issue(CaptureValidationIssue.REQUEST,
