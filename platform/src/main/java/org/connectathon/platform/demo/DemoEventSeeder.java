@@ -103,11 +103,14 @@ class DemoEventSeeder {
 	// The demo's FHIR connectathon with tracks
 	private final DemoFhirConnectathon fhirConnectathon;
 
+	// The demo's XCA test over SOAP
+	private final DemoDocumentSharing documentSharing;
+
 	DemoEventSeeder(UserService users, CatalogService catalog, EventService events, OrganizationService organizations,
 			SystemService systems, TestDefinitionService tests, MonitoringService monitoring,
 			TestScriptLibrary testScripts, Environment environment, DemoActivity activity, FhirValidation validation,
 			@Value("${connectathon.demo.package-server:https://registry.npmjs.org/}") URI packageServer,
-			DemoFhirConnectathon fhirConnectathon) {
+			DemoFhirConnectathon fhirConnectathon, DemoDocumentSharing documentSharing) {
 		this.users = users;
 		this.catalog = catalog;
 		this.events = events;
@@ -121,6 +124,7 @@ class DemoEventSeeder {
 		this.validation = validation;
 		this.packageServer = packageServer;
 		this.fhirConnectathon = fhirConnectathon;
+		this.documentSharing = documentSharing;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -154,9 +158,11 @@ class DemoEventSeeder {
 				OffsetDateTime.now(ZoneOffset.UTC).plusDays(21).truncatedTo(ChronoUnit.HOURS), EventStatus.OPEN,
 				// the demo runs on one machine, its reference server on the loopback
 				// address
-				List.of("IPS", "MHD", "PDQm", "SVCM", "FHIR"), true), console);
-		try (InputStream testPlan = new ClassPathResource("demo/ips-test-plan.yaml").getInputStream()) {
-			this.tests.importPlan(event.id(), testPlan.readAllBytes(), console);
+				List.of("IPS", "MHD", "PDQm", "SVCM", "FHIR", "XCA"), true), console);
+		for (String plan : List.of("demo/ips-test-plan.yaml", "demo/xca-test-plan.yaml")) {
+			try (InputStream testPlan = new ClassPathResource(plan).getInputStream()) {
+				this.tests.importPlan(event.id(), testPlan.readAllBytes(), console);
+			}
 		}
 		try (InputStream script = new ClassPathResource("demo/" + SUMMARY_SCRIPT).getInputStream()) {
 			this.testScripts.upload(event.id(), SUMMARY_SCRIPT, script.readAllBytes(), List.of(), console);
@@ -186,6 +192,9 @@ class DemoEventSeeder {
 				console);
 		this.systems.addEndpoint(repository.id(), new EndpointForm("IPS", "REPOSITORY",
 				"https://fhir.globex.example/r4", "R4", "Open during the event", null), console);
+		// Before the day's activity, which publishes the grades of every registration.
+		this.documentSharing.play(event,
+				"http://localhost:" + this.environment.getProperty("local.server.port", "8080"));
 		this.activity.play(event, repository,
 				"http://localhost:" + this.environment.getProperty("local.server.port", "8080"));
 		logger.info("Seeded the demo event '" + event.name() + "'");

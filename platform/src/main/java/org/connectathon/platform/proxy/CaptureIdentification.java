@@ -46,7 +46,7 @@ class CaptureIdentification {
 		for (NewCapture capture : captures) {
 			String messageType = capture.messageType();
 			if (messageType == null && capture.protocol() == Protocol.SOAP) {
-				messageType = SoapAction.fromBody(capture.request().body());
+				messageType = SoapAction.fromBody(capture.request().contentType(), capture.request().body());
 			}
 			Map<String, List<RequestPattern>> patterns = patternsByEvent.computeIfAbsent(capture.eventId(),
 					(eventId) -> patternsByTransaction(currentCatalog, eventProfiles(eventId)));

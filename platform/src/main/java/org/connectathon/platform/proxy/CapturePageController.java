@@ -12,16 +12,22 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.connectathon.engine.validation.JsonLocator;
 import org.connectathon.platform.ListPage;
+import org.connectathon.platform.catalog.Protocol;
 import org.connectathon.platform.event.EventService;
 import org.connectathon.platform.proxy.CaptureDetails.Message;
 import org.connectathon.platform.proxy.CaptureIssue.Side;
 import org.connectathon.platform.proxy.CapturedBodies.Syntax;
+import org.connectathon.platform.proxy.soap.SoapAttachment;
 import org.connectathon.platform.registration.RegisteredSystem;
 import org.connectathon.platform.security.SignedInUser;
 import org.connectathon.platform.testing.TestInstance;
 import org.connectathon.platform.testing.TestInstanceService;
 import org.connectathon.platform.web.Forms;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -102,7 +108,31 @@ class CapturePageController {
 		model.addAttribute("responseView", BodyView.of(details.response(), issuesOf(details, Side.RESPONSE)));
 		model.addAttribute("otherIssues",
 				details.validationIssues().stream().filter((issue) -> issue.side() == null).toList());
+		if (details.capture().protocol() == Protocol.SOAP) {
+			SoapBodyView request = SoapBodyView.of(details.request(), issuesOf(details, Side.REQUEST), 1);
+			model.addAttribute("requestSoap", request);
+			model.addAttribute("responseSoap", SoapBodyView.of(details.response(), issuesOf(details, Side.RESPONSE),
+					request.attachments().size() + 1));
+		}
 		return "proxy/capture";
+	}
+
+	/**
+	 * An MTOM attachment of a SOAP capture, as a download whatever its type: it came from
+	 * a participant's system.
+	 */
+	@GetMapping("/captures/{id}/attachments/{number}")
+	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable int number,
+			@AuthenticationPrincipal SignedInUser user) {
+		SoapAttachment attachment = this.captures.soapAttachment(id, number, user);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("capture-" + id + "-attachment-" + number)
+						.build()
+						.toString())
+			.body(attachment.content());
 	}
 
 	@GetMapping("/captures/{id}/har")

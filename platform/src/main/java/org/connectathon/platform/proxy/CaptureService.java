@@ -1,14 +1,19 @@
 package org.connectathon.platform.proxy;
 
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.ListPage;
 import org.connectathon.platform.NotFoundException;
+import org.connectathon.platform.catalog.Protocol;
 import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.proxy.soap.SoapAttachment;
+import org.connectathon.platform.proxy.soap.SoapMessage;
 import org.connectathon.platform.registration.RegisteredSystem;
 import org.connectathon.platform.registration.SystemService;
 import org.connectathon.platform.security.SignedInUser;
@@ -89,6 +94,36 @@ public class CaptureService {
 				CaptureDetails.Message.of(this.captures.findRequest(id).orElseThrow()),
 				CaptureDetails.Message.of(this.captures.findResponse(id).orElseThrow()),
 				CaptureIssue.read(this.captures.findValidationIssues(id).orElse(null)));
+	}
+
+	/**
+	 * The MTOM attachments of a SOAP capture that the user may see, the request's then
+	 * the response's, numbered from 1 across both.
+	 */
+	public List<SoapAttachment> soapAttachments(long id, SignedInUser user) {
+		Capture capture = find(id, user);
+		List<SoapAttachment> attachments = new ArrayList<>();
+		if (capture.protocol() != Protocol.SOAP) {
+			return attachments;
+		}
+		for (Optional<CapturedMessage> message : List.of(this.captures.findRequest(id),
+				this.captures.findResponse(id))) {
+			message.filter((found) -> !found.bodyTruncated())
+				.map((found) -> SoapMessage.read(found.contentType(), found.body()))
+				.ifPresent((soap) -> soap.attachments()
+					.forEach((attachment) -> attachments.add(new SoapAttachment(attachments.size() + 1,
+							attachment.contentId(), attachment.contentType(), attachment.content()))));
+		}
+		return attachments;
+	}
+
+	/** The attachment of that number, as {@link #soapAttachments} numbers them. */
+	public SoapAttachment soapAttachment(long id, int number, SignedInUser user) {
+		List<SoapAttachment> attachments = soapAttachments(id, user);
+		if (number < 1 || number > attachments.size()) {
+			throw new NotFoundException("Attachment " + number + " of capture", id);
+		}
+		return attachments.get(number - 1);
 	}
 
 	/** The names of the event's systems that the user may see, by id. */

@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The outcome of validating a capture's bodies: its status, counts, and issues of both
  * sides. Counts are null when nothing was validated.
  */
-record CaptureValidation(CaptureValidationStatus status, @Nullable Integer errors, @Nullable Integer warnings,
+public record CaptureValidation(CaptureValidationStatus status, @Nullable Integer errors, @Nullable Integer warnings,
 		List<CaptureValidationIssue> issues) {
 
-	CaptureValidation {
+	public CaptureValidation {
 		issues = List.copyOf(issues);
 	}
 

@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.connectathon.platform.proxy.soap.SoapMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,12 +62,19 @@ final class SoapAction {
 
 	/**
 	 * The WS-Addressing action in the envelope's header, null when the body has none or
-	 * is not XML. An MTOM body is read from its first part, the envelope, which follows
-	 * the first blank line after the MIME boundary.
+	 * is not XML. An MTOM body is read from its root part, the envelope; without a
+	 * content type, from its first part, which follows the first blank line after the
+	 * MIME boundary.
 	 */
-	static @Nullable String fromBody(byte @Nullable [] body) {
+	static @Nullable String fromBody(@Nullable String contentType, byte @Nullable [] body) {
 		if (body == null || body.length == 0) {
 			return null;
+		}
+		if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+			// MTOM: the envelope is the root part that the start parameter names,
+			// wherever it is.
+			String envelope = SoapMessage.read(contentType, body).envelope();
+			return (envelope != null) ? fromBody(null, envelope.getBytes(StandardCharsets.UTF_8)) : null;
 		}
 		int start = envelopeStart(body);
 		if (start < 0) {

@@ -70,15 +70,16 @@ class WebSecurityConfiguration {
 	}
 
 	/**
-	 * The hosted reference servers (see {@code HostedReferenceServers}): anonymous, as
-	 * public FHIR test servers are, with no session, no CSRF token and no cookie of any
-	 * kind, so that any FHIR client can call them. Their capacity bounds the memory that
-	 * callers can fill.
+	 * The hosted reference servers (see {@code HostedReferenceServers}) and the built-in
+	 * SOAP responder ({@code proxy.soap.SoapResponderController}): anonymous, as public
+	 * FHIR test servers are, with no session, no CSRF token and no cookie of any kind, so
+	 * that any FHIR client can call them. Their capacity bounds the memory that callers
+	 * can fill.
 	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain referenceServerSecurity(HttpSecurity http) throws Exception {
-		return http.securityMatcher("/reference/**")
+		return http.securityMatcher("/reference/**", "/responders/**")
 			.headers(headers(DATA_POLICY))
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

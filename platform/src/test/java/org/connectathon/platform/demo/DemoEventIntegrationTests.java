@@ -31,6 +31,7 @@ import org.connectathon.platform.evidence.EvidenceService;
 import org.connectathon.platform.proxy.Capture;
 import org.connectathon.platform.proxy.CaptureFilterForm;
 import org.connectathon.platform.proxy.CaptureService;
+import org.connectathon.platform.proxy.CaptureValidationStatus;
 import org.connectathon.platform.results.Grade;
 import org.connectathon.platform.results.GradingService;
 import org.connectathon.platform.results.RegistrationResult;
@@ -196,6 +197,34 @@ class DemoEventIntegrationTests {
 			assertThat(capture.status()).isEqualTo(200);
 			assertThat(capture.stepIndex()).isNotNull();
 			assertThat(capture.senderSystemId()).as("Acme's workstation, by its capture token").isNotNull();
+		});
+	}
+
+	@Test
+	void shouldLandTheGatewaysSoapExchangesValidatedOnTheStepsOfTheXcaInstance() {
+		TestInstance xca = instances().stream()
+			.filter((instance) -> instance.testKeyword().equals(DemoDocumentSharing.TEST))
+			.findFirst()
+			.orElseThrow();
+		CaptureService captures = service(CaptureService.class);
+		Supplier<List<Capture>> ofXca = () -> captures
+			.findOfInstance(xca.id(), CaptureFilterForm.none(), 0, 50, user("admin"))
+			.items();
+
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while ((ofXca.get().size() < 2 || ofXca.get()
+			.stream()
+			.anyMatch((capture) -> capture.validationStatus() == CaptureValidationStatus.PENDING))
+				&& System.nanoTime() < deadline) {
+			pause();
+		}
+
+		assertThat(ofXca.get()).extracting(Capture::transactionKeyword)
+			.containsExactlyInAnyOrder("XCA:ITI-38", "XCA:ITI-39");
+		assertThat(ofXca.get()).allSatisfy((capture) -> {
+			assertThat(capture.status()).isEqualTo(200);
+			assertThat(capture.stepIndex()).isNotNull();
+			assertThat(capture.validationStatus()).isEqualTo(CaptureValidationStatus.VALID);
 		});
 	}
 

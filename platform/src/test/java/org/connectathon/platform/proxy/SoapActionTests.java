@@ -41,8 +41,24 @@ class SoapActionTests {
 				+ envelope.substring(envelope.indexOf('\n') + 1)
 				+ "\r\n--MIMEBoundary_1\r\nContent-Type: text/xml\r\n\r\n<ClinicalDocument/>\r\n--MIMEBoundary_1--";
 
-		assertThat(SoapAction.fromBody(bytes(envelope))).isEqualTo(QUERY);
-		assertThat(SoapAction.fromBody(bytes(mtom))).isEqualTo(QUERY);
+		assertThat(SoapAction.fromBody(null, bytes(envelope))).isEqualTo(QUERY);
+		assertThat(SoapAction.fromBody(null, bytes(mtom))).isEqualTo(QUERY);
+	}
+
+	@Test
+	void shouldReadTheActionFromTheRootPartThatAnMtomContentTypeNamesWhereverItIs() {
+		String envelope = """
+				<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:a="http://www.w3.org/2005/08/addressing">
+				  <s:Header><a:Action>%s</a:Action></s:Header><s:Body/>
+				</s:Envelope>"""
+			.formatted(QUERY);
+		String mtom = "A preamble that MIME readers skip.\r\n--b1\r\nContent-Type: text/plain\r\nContent-ID: <doc>\r\n\r\n"
+				+ "<not-the-envelope/>\r\n--b1\r\nContent-Type: application/xop+xml; type=\"application/soap+xml\"\r\n"
+				+ "Content-ID: <root>\r\n\r\n" + envelope + "\r\n--b1--\r\n";
+
+		assertThat(SoapAction.fromBody("multipart/related; type=\"application/xop+xml\"; boundary=b1; start=\"<root>\"",
+				bytes(mtom)))
+			.isEqualTo(QUERY);
 	}
 
 	@Test
@@ -58,11 +74,12 @@ class SoapActionTests {
 				  <s:Header><a:Action>&x;</a:Action></s:Header><s:Body/>
 				</s:Envelope>""";
 
-		assertThat(SoapAction.fromBody(bytes(actionInTheBody))).isNull();
-		assertThat(SoapAction.fromBody(bytes("{\"resourceType\": \"Patient\"}"))).isNull();
-		assertThat(SoapAction.fromBody(bytes("<s:Envelope><unclosed"))).isNull();
-		assertThat(SoapAction.fromBody(null)).isNull();
-		assertThat(SoapAction.fromBody(bytes(withExternalEntity))).as("no entity is read from elsewhere").isNull();
+		assertThat(SoapAction.fromBody(null, bytes(actionInTheBody))).isNull();
+		assertThat(SoapAction.fromBody(null, bytes("{\"resourceType\": \"Patient\"}"))).isNull();
+		assertThat(SoapAction.fromBody(null, bytes("<s:Envelope><unclosed"))).isNull();
+		assertThat(SoapAction.fromBody(null, null)).isNull();
+		assertThat(SoapAction.fromBody(null, bytes(withExternalEntity))).as("no entity is read from elsewhere")
+			.isNull();
 	}
 
 	private static byte[] bytes(String text) {
