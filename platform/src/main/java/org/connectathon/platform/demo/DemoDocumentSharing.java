@@ -120,10 +120,9 @@ class DemoDocumentSharing {
 
 	private static void send(DemoSoapExchanges exchanges) {
 		try {
-			// DemoTraffic gives Acme's workstation its capture token after the commit;
-			// the
-			// proxy keeps an event's senders for 5 s from its first exchange, so the PDQm
-			// searches go first.
+			// DemoTraffic gives Acme's workstation its capture token after the commit,
+			// and the proxy keeps an event's senders for 5 s from its first exchange:
+			// the PDQm searches go first.
 			Thread.sleep(SENDERS_KEPT.toMillis());
 		}
 		catch (InterruptedException ex) {

@@ -17,6 +17,7 @@ public record CapturedMessage(List<Header> headers, @Nullable String contentType
 
 	public CapturedMessage {
 		headers = List.copyOf(headers);
+		contentType = NewCapture.clip(contentType, 1000);
 	}
 
 	/** One header line, in the order it came; a repeated header gives several. */

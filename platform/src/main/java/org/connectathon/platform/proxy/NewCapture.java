@@ -25,6 +25,22 @@ public record NewCapture(long eventId, @Nullable Long endpointId, @Nullable Long
 		@Nullable String interaction, CapturedMessage request, CapturedMessage response, Protocol protocol,
 		@Nullable String messageType, @Nullable String transactionKeyword) {
 
+	/**
+	 * Cuts each text to what the table keeps: the capture writer stores a batch at once,
+	 * and one exchange with an odd method or a huge URL must not cost the others.
+	 */
+	public NewCapture {
+		method = clip(method, 10);
+		clientAddress = clip(clientAddress, 100);
+		url = clip(url, 4000);
+		upstreamUrl = clip(upstreamUrl, 4000);
+		failure = clip(failure, 1000);
+		resourceType = clip(resourceType, 64);
+		interaction = clip(interaction, 20);
+		messageType = clip(messageType, 300);
+		transactionKeyword = clip(transactionKeyword, 64);
+	}
+
 	/** An exchange of FHIR REST, whose transaction is not identified yet. */
 	public NewCapture(long eventId, @Nullable Long endpointId, @Nullable Long receiverSystemId,
 			@Nullable Long senderSystemId, @Nullable SenderIdentification senderIdentifiedBy, String clientAddress,
@@ -78,6 +94,11 @@ public record NewCapture(long eventId, @Nullable Long endpointId, @Nullable Long
 		boolean truncated = body.length > maxBody;
 		byte[] kept = truncated ? Arrays.copyOf(body, maxBody) : body;
 		return new CapturedMessage(headersKept, contentType, (body.length == 0) ? null : kept, body.length, truncated);
+	}
+
+	/** The text, cut with an ellipsis when it is longer than the column. */
+	static @Nullable String clip(@Nullable String text, int length) {
+		return (text == null || text.length() <= length) ? text : text.substring(0, length - 1) + "…";
 	}
 
 }

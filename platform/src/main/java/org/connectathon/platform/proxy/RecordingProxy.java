@@ -522,7 +522,7 @@ final class RecordingProxy extends HttpFilter {
 
 		void fail(String why) {
 			if (this.failure == null) {
-				this.failure = (why.length() > 1000) ? why.substring(0, 999) + "…" : why;
+				this.failure = why;
 			}
 		}
 

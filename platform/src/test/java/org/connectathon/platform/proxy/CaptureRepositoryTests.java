@@ -45,6 +45,23 @@ class CaptureRepositoryTests {
 	}
 
 	@Test
+	void shouldStoreAnExchangeWithOverlongTextsCutSoThatItsBatchIsKept() {
+		String mtom = "multipart/related; boundary=\"uuid:" + "0".repeat(300) + "\"; type=\"application/xop+xml\"";
+		NewCapture odd = capture("PROPPATCHING", "/" + "x".repeat(5000), 200, "Patient", NOON);
+		CapturedMessage request = new CapturedMessage(List.of(), mtom + "x".repeat(1000), null, 0, false);
+
+		List<Capture> stored = this.captures.insertAll(List.of(capture("GET", "/Patient/1", 200, "Patient", NOON),
+				new NewCapture(odd.eventId(), null, null, null, null, odd.clientAddress(), NOON, 3, 5, odd.method(),
+						odd.url(), odd.upstreamUrl(), 200, null, null, null, request, odd.response())));
+
+		assertThat(stored).hasSize(2);
+		Capture kept = this.captures.find(stored.get(1).id()).orElseThrow();
+		assertThat(kept.method()).hasSize(10).endsWith("…");
+		assertThat(kept.url()).hasSize(4000).startsWith("/xxx").endsWith("…");
+		assertThat(this.captures.findRequest(kept.id()).orElseThrow().contentType()).hasSize(1000).startsWith(mtom);
+	}
+
+	@Test
 	void shouldStoreABatchAndListItNewestFirstWithTheFiltersApplied() {
 		List<Capture> stored = this.captures.insertAll(List.of(capture("GET", "/Patient?name=x", 200, "Patient", NOON),
 				capture("POST", "/Observation", 201, "Observation", NOON.plusMinutes(1)),
