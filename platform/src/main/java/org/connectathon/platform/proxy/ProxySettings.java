@@ -15,19 +15,19 @@ import org.springframework.util.unit.DataSize;
  * full and a longer body is marked truncated
  */
 @ConfigurationProperties("connectathon.proxy")
-record ProxySettings(Duration timeout, DataSize maxRequestBody, DataSize maxCapturedBody) {
+public record ProxySettings(Duration timeout, DataSize maxRequestBody, DataSize maxCapturedBody) {
 
-	ProxySettings {
+	public ProxySettings {
 		timeout = (timeout != null) ? timeout : Duration.ofSeconds(30);
 		maxRequestBody = (maxRequestBody != null) ? maxRequestBody : DataSize.ofMegabytes(50);
 		maxCapturedBody = (maxCapturedBody != null) ? maxCapturedBody : DataSize.ofMegabytes(2);
 	}
 
-	long maximumRequestBytes() {
+	public long maximumRequestBytes() {
 		return this.maxRequestBody.toBytes();
 	}
 
-	int maximumCapturedBytes() {
+	public int maximumCapturedBytes() {
 		return (int) Math.min(Integer.MAX_VALUE - 8, this.maxCapturedBody.toBytes());
 	}
 

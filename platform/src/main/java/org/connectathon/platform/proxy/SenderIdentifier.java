@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * that much later.
  */
 @Component
-class SenderIdentifier {
+public class SenderIdentifier {
 
 	private final JdbcClient jdbc;
 
@@ -33,7 +33,7 @@ class SenderIdentifier {
 		this.jdbc = jdbc;
 	}
 
-	@Nullable Sender identify(long eventId, @Nullable String token, String clientAddress) {
+	public @Nullable Sender identify(long eventId, @Nullable String token, String clientAddress) {
 		EventSenders senders = this.events.get(eventId, this::read);
 		if (token != null) {
 			Long system = senders.byToken().get(token.strip());
@@ -80,7 +80,7 @@ class SenderIdentifier {
 
 	}
 
-	record Sender(long systemId, SenderIdentification identifiedBy) {
+	public record Sender(long systemId, SenderIdentification identifiedBy) {
 
 	}
 
