@@ -19,6 +19,7 @@ import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.Structure;
 import ca.uhn.hl7v2.model.Type;
 import ca.uhn.hl7v2.validation.CollectingValidationExceptionHandler;
+import ca.uhn.hl7v2.validation.DefaultValidator;
 import ca.uhn.hl7v2.validation.ValidationException;
 import org.jspecify.annotations.Nullable;
 
@@ -37,11 +38,13 @@ final class Hl7v2Checks {
 	private final HapiContext hapi;
 
 	/**
-	 * @param hapi a context with the validation rules to apply (HAPI's default ones), so
-	 * that its message validator applies them
+	 * @param hapi a context with the validation rules to apply (HAPI's default ones); its
+	 * parser is set not to validate, so that a message with a broken rule still parses
+	 * and every broken rule is reported, not the first one
 	 */
 	Hl7v2Checks(HapiContext hapi) {
 		this.hapi = hapi;
+		this.hapi.getParserConfiguration().setValidating(false);
 	}
 
 	/**
@@ -116,8 +119,12 @@ final class Hl7v2Checks {
 
 		};
 		collected.setMinimumSeverityToCollect(Severity.WARNING);
+		DefaultValidator<Boolean> validator = new DefaultValidator<>(this.hapi);
+		// Off by default: the parser checks primitives as it reads them, when it
+		// validates.
+		validator.setValidatePrimitives(true);
 		try {
-			this.hapi.<Boolean>getMessageValidator().validate(message, collected);
+			validator.validate(message, collected);
 		}
 		catch (HL7Exception | RuntimeException failed) {
 			findings.add(new Finding("error", "", null, "HAPI's validation rules could not run: " + reason(failed)));

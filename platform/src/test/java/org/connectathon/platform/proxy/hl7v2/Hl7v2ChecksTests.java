@@ -54,4 +54,12 @@ class Hl7v2ChecksTests {
 			.containsExactly("MSH-12");
 	}
 
+	@Test
+	void shouldReportEveryBrokenFormatRuleWithoutFailingTheParse() {
+		Checked checked = this.checks.check(Hl7v2Samples.ADT_A01.replace("||19800101|F", "||1980-01-01|F"));
+
+		assertThat(checked.message()).isNotNull();
+		assertThat(checked.findings()).extracting(Finding::location, Finding::line).contains(tuple("PID-7", 3));
+	}
+
 }
