@@ -224,6 +224,11 @@ class CapturePageController {
 			return this.issues.stream().anyMatch(CaptureIssue::isError) ? "error" : this.issues.get(0).severity();
 		}
 
+		/** The line read as an HL7 v2 segment, for the HL7 v2 view. */
+		public List<Hl7v2Fields.Field> hl7v2Fields() {
+			return Hl7v2Fields.of(this.text);
+		}
+
 	}
 
 }

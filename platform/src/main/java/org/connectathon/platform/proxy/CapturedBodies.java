@@ -155,7 +155,7 @@ final class CapturedBodies {
 	private static boolean isTextual(MimeType type) {
 		String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
 		return "text".equalsIgnoreCase(type.getType()) || subtype.contains("json") || subtype.contains("xml")
-				|| subtype.equals("x-www-form-urlencoded") || subtype.equals("javascript");
+				|| subtype.equals("x-www-form-urlencoded") || subtype.equals("javascript") || subtype.equals("hl7-v2");
 	}
 
 }

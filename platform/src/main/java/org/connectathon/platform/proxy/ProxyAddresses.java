@@ -2,9 +2,12 @@ package org.connectathon.platform.proxy;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.connectathon.platform.proxy.hl7v2.MllpSettings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The proxy address of an endpoint: {@code /proxy/{eventId}/{endpointId}} on the
@@ -27,13 +30,31 @@ public class ProxyAddresses {
 
 	private final String publicUrl;
 
-	ProxyAddresses(@Value("${connectathon.public-url:}") String publicUrl) {
+	private final String mllpHost;
+
+	ProxyAddresses(@Value("${connectathon.public-url:}") String publicUrl, MllpSettings mllp) {
 		this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
+		this.mllpHost = mllp.host();
 	}
 
 	/** The absolute proxy base URL of an endpoint, without a trailing slash. */
 	public String proxyUrl(long eventId, long endpointId) {
 		return platformUrl() + PREFIX + eventId + "/" + endpointId;
+	}
+
+	/**
+	 * The address partners send to instead of the endpoint: for an HL7 v2 endpoint (one
+	 * with a listening port) {@code mllp://<platform host>:<port>}, on
+	 * {@code connectathon.mllp.host} when the operator set it, else on the host of the
+	 * platform's address; for others the proxy base URL.
+	 */
+	public String proxyUrl(long eventId, long endpointId, @Nullable Integer mllpPort) {
+		if (mllpPort == null) {
+			return proxyUrl(eventId, endpointId);
+		}
+		String host = this.mllpHost.isEmpty() ? UriComponentsBuilder.fromUriString(platformUrl()).build().getHost()
+				: this.mllpHost;
+		return "mllp://" + host + ":" + mllpPort;
 	}
 
 	/**

@@ -108,7 +108,8 @@ class SystemApiController {
 		long eventId = this.systems.find(id, user).eventId();
 		return this.systems.findEndpoints(id, user)
 			.stream()
-			.map((endpoint) -> new ProxiedEndpoint(endpoint, this.proxyAddresses.proxyUrl(eventId, endpoint.id())))
+			.map((endpoint) -> new ProxiedEndpoint(endpoint,
+					this.proxyAddresses.proxyUrl(eventId, endpoint.id(), endpoint.mllpPort())))
 			.toList();
 	}
 
@@ -117,8 +118,8 @@ class SystemApiController {
 	ProxiedEndpoint addEndpoint(@PathVariable long id, @RequestBody EndpointForm form,
 			@AuthenticationPrincipal SignedInUser user) {
 		Endpoint endpoint = this.systems.addEndpoint(id, form, user);
-		return new ProxiedEndpoint(endpoint,
-				this.proxyAddresses.proxyUrl(this.systems.find(id, user).eventId(), endpoint.id()));
+		return new ProxiedEndpoint(endpoint, this.proxyAddresses.proxyUrl(this.systems.find(id, user).eventId(),
+				endpoint.id(), endpoint.mllpPort()));
 	}
 
 	/**

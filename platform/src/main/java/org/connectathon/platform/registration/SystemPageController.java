@@ -181,10 +181,9 @@ class SystemPageController {
 		List<Endpoint> endpoints = this.systems.findEndpoints(system.id(), user);
 		model.addAttribute("endpoints", endpoints);
 		model.addAttribute("protocols", Protocol.values());
-		model.addAttribute("proxyUrls",
-				endpoints.stream()
-					.collect(Collectors.toMap(Endpoint::id,
-							(endpoint) -> this.proxyAddresses.proxyUrl(system.eventId(), endpoint.id()))));
+		model.addAttribute("proxyUrls", endpoints.stream()
+			.collect(Collectors.toMap(Endpoint::id,
+					(endpoint) -> this.proxyAddresses.proxyUrl(system.eventId(), endpoint.id(), endpoint.mllpPort()))));
 		if (user.actsFor(system.organizationId())) {
 			CaptureIdentification identification = this.identification.find(system.id(), user);
 			model.addAttribute("captureIdentification", identification);

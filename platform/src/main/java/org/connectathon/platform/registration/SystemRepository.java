@@ -282,11 +282,16 @@ class SystemRepository {
 			.list();
 	}
 
-	long insertEndpoint(long systemId, long actorId, EndpointForm form) {
+	/** The ports of every event's HL7 v2 endpoints: one port serves one endpoint. */
+	List<Integer> findMllpPorts() {
+		return this.jdbc.sql("select mllp_port from endpoints where mllp_port is not null").query(Integer.class).list();
+	}
+
+	long insertEndpoint(long systemId, long actorId, EndpointForm form, @Nullable Integer mllpPort) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				insert into endpoints (system_id, actor_id, base_url, fhir_version, notes, protocol)
-				values (:systemId, :actorId, :baseUrl, :fhirVersion, :notes, :protocol)""")
+				insert into endpoints (system_id, actor_id, base_url, fhir_version, notes, protocol, mllp_port)
+				values (:systemId, :actorId, :baseUrl, :fhirVersion, :notes, :protocol, :mllpPort)""")
 			.param("systemId", systemId)
 			.param("actorId", actorId)
 			.param("baseUrl", form.baseUrl().strip())
@@ -294,6 +299,7 @@ class SystemRepository {
 					(form.fhirVersion() == null || form.fhirVersion().isBlank()) ? null : form.fhirVersion())
 			.param("notes", form.notes())
 			.param("protocol", form.protocolOrFhir().name())
+			.param("mllpPort", mllpPort)
 			.update(key, "id");
 		return key.getKeyAs(Long.class);
 	}

@@ -23,10 +23,13 @@ import org.connectathon.platform.catalog.ActorOption;
 import org.connectathon.platform.catalog.ActorReference;
 import org.connectathon.platform.catalog.Catalog;
 import org.connectathon.platform.catalog.CatalogService;
+import org.connectathon.platform.catalog.Protocol;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.event.EventService;
+import org.connectathon.platform.proxy.hl7v2.MllpSettings;
 import org.connectathon.platform.security.OutboundAddresses;
 import org.connectathon.platform.security.SignedInUser;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,13 +57,16 @@ public class SystemService {
 
 	private final OutboundAddresses outbound;
 
+	private final MllpSettings mllp;
+
 	SystemService(SystemRepository systems, EventService events, CatalogService catalog,
-			OrganizationService organizations, OutboundAddresses outbound) {
+			OrganizationService organizations, OutboundAddresses outbound, MllpSettings mllp) {
 		this.systems = systems;
 		this.events = events;
 		this.catalog = catalog;
 		this.organizations = organizations;
 		this.outbound = outbound;
+		this.mllp = mllp;
 	}
 
 	/**
@@ -297,7 +303,9 @@ public class SystemService {
 
 	/**
 	 * Declares where the system answers for an actor: a base URL that the platform may
-	 * send requests to under the event's address policy.
+	 * send requests to under the event's address policy. An HL7 v2 endpoint gets the
+	 * lowest free port of the organizer's range ({@code connectathon.mllp.ports}), on
+	 * which the platform relays its messages.
 	 */
 	@Transactional
 	public Endpoint addEndpoint(long systemId, @Valid EndpointForm form, SignedInUser user) {
@@ -311,7 +319,20 @@ public class SystemService {
 					+ form.actor() + "; register it for that actor before declaring its endpoint."));
 		this.outbound.requireAllowed(form.baseUrl(), form.protocolOrFhir(),
 				this.events.find(system.eventId(), user).allowPrivateAddresses());
-		long id = this.systems.insertEndpoint(systemId, registration.actorId(), form);
+		Integer mllpPort = null;
+		if (form.protocolOrFhir() == Protocol.HL7V2) {
+			mllpPort = this.mllp.firstFreePort(this.systems.findMllpPorts())
+				.orElseThrow(() -> new RuleViolationException("Every port of the range " + this.mllp.ports()
+						+ " that the platform relays HL7 v2 endpoints on is taken; ask an organizer to widen it."));
+		}
+		long id;
+		try {
+			id = this.systems.insertEndpoint(systemId, registration.actorId(), form, mllpPort);
+		}
+		catch (DuplicateKeyException portTakenMeanwhile) {
+			throw new RuleViolationException(
+					"Another HL7 v2 endpoint took the same port at the same moment; declare the endpoint again.");
+		}
 		return this.systems.findEndpoints(systemId)
 			.stream()
 			.filter((endpoint) -> endpoint.id() == id)

@@ -104,7 +104,7 @@ public class PartnerFinderService {
 						.stream()
 						.filter((endpoint) -> endpoint.actorId() == role.actorId())
 						.map((endpoint) -> new ProxyEndpoint(endpoint.id(),
-								this.proxyAddresses.proxyUrl(eventId, endpoint.id())))
+								this.proxyAddresses.proxyUrl(eventId, endpoint.id(), endpoint.mllpPort())))
 						.toList()))
 			.toList();
 		int testedCount = (int) partners.stream().filter(Partner::tested).count();

@@ -20,57 +20,65 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The MLLP relay and the HL7 v2 responder of a serving node, sharing one bounded pool of
  * connection threads, and the HAPI context they parse with (no validation: they pass on
- * what they are given, and validation comes after, on the capture).
+ * what they are given, and validation comes after, on the capture). The settings are read
+ * in any context: endpoints get their ports from them wherever they are declared.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(MllpSettings.class)
 class Hl7v2Configuration {
 
-	/**
-	 * Not an executor bean: one would take the place of the task executor that Spring
-	 * Boot provides.
-	 */
-	@Bean(destroyMethod = "shutdownNow")
-	MllpConnections mllpConnections(MllpSettings settings) {
-		AtomicInteger number = new AtomicInteger();
-		return new MllpConnections(new ThreadPoolExecutor(0, settings.maxConnections(), 60, TimeUnit.SECONDS,
-				new SynchronousQueue<>(), (task) -> {
-					Thread thread = new Thread(task, "mllp-connection-" + number.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				}));
-	}
+	/** What only a node that serves requests runs. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class Serving {
 
-	/**
-	 * The threads of the node's MLLP connections, one each, at most as many as allowed.
-	 */
-	record MllpConnections(ExecutorService executor) {
-
-		void shutdownNow() {
-			this.executor.shutdownNow();
+		/**
+		 * Not an executor bean: one would take the place of the task executor that Spring
+		 * Boot provides.
+		 */
+		@Bean(destroyMethod = "shutdownNow")
+		MllpConnections mllpConnections(MllpSettings settings) {
+			AtomicInteger number = new AtomicInteger();
+			return new MllpConnections(new ThreadPoolExecutor(0, settings.maxConnections(), 60, TimeUnit.SECONDS,
+					new SynchronousQueue<>(), (task) -> {
+						Thread thread = new Thread(task, "mllp-connection-" + number.incrementAndGet());
+						thread.setDaemon(true);
+						return thread;
+					}));
 		}
 
-	}
+		/**
+		 * The threads of the node's MLLP connections, one each, at most as many as
+		 * allowed.
+		 */
+		record MllpConnections(ExecutorService executor) {
 
-	@Bean
-	Hl7v2Acknowledgements hl7v2Acknowledgements() {
-		HapiContext hapi = new DefaultHapiContext(ValidationContextFactory.noValidation());
-		return new Hl7v2Acknowledgements(hapi);
-	}
+			void shutdownNow() {
+				this.executor.shutdownNow();
+			}
 
-	@Bean
-	MllpRelay mllpRelay(MllpRoutes routes, MllpSettings settings, ProxySettings proxySettings,
-			MllpConnections mllpConnections, Hl7v2Acknowledgements acknowledgements, SenderIdentifier senders,
-			CaptureRecorder recorder) {
-		return new MllpRelay(routes, settings, proxySettings, mllpConnections.executor(), acknowledgements, senders,
-				recorder);
-	}
+		}
 
-	@Bean
-	MllpResponder mllpResponder(MllpSettings settings, MllpConnections mllpConnections,
-			Hl7v2Acknowledgements acknowledgements) {
-		return new MllpResponder(settings, mllpConnections.executor(), acknowledgements);
+		@Bean
+		Hl7v2Acknowledgements hl7v2Acknowledgements() {
+			HapiContext hapi = new DefaultHapiContext(ValidationContextFactory.noValidation());
+			return new Hl7v2Acknowledgements(hapi);
+		}
+
+		@Bean
+		MllpRelay mllpRelay(MllpRoutes routes, MllpSettings settings, ProxySettings proxySettings,
+				MllpConnections mllpConnections, Hl7v2Acknowledgements acknowledgements, SenderIdentifier senders,
+				CaptureRecorder recorder) {
+			return new MllpRelay(routes, settings, proxySettings, mllpConnections.executor(), acknowledgements, senders,
+					recorder);
+		}
+
+		@Bean
+		MllpResponder mllpResponder(MllpSettings settings, MllpConnections mllpConnections,
+				Hl7v2Acknowledgements acknowledgements) {
+			return new MllpResponder(settings, mllpConnections.executor(), acknowledgements);
+		}
+
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.connectathon.platform.catalog.Protocol;
 import org.connectathon.platform.proxy.CaptureRecorder;
 import org.connectathon.platform.proxy.CapturedMessage;
 import org.connectathon.platform.proxy.NewCapture;
@@ -35,6 +36,9 @@ import org.springframework.context.SmartLifecycle;
 public class MllpRelay implements SmartLifecycle {
 
 	static final int RECONCILED_EVERY = 2;
+
+	/** The method of every HL7 v2 capture, where HTTP ones have theirs. */
+	public static final String METHOD = "MLLP";
 
 	private static final Log logger = LogFactory.getLog(MllpRelay.class);
 
@@ -137,9 +141,10 @@ public class MllpRelay implements SmartLifecycle {
 		String messageType = (header != null) ? header.messageType() : null;
 		this.recorder.record(new NewCapture(route.eventId(), route.endpointId(), route.receiverSystemId(),
 				(sender != null) ? sender.systemId() : null, (sender != null) ? sender.identifiedBy() : null,
-				clientAddress, startedAt, upstreamMillis, totalMillis, "MLLP", (messageType != null) ? messageType : "",
+				clientAddress, startedAt, upstreamMillis, totalMillis, METHOD, (messageType != null) ? messageType : "",
 				route.baseUrl(), null, failure, null, null, captured(message), (acknowledgement != null)
-						? captured(acknowledgement) : new CapturedMessage(List.of(), null, null, 0, false)));
+						? captured(acknowledgement) : new CapturedMessage(List.of(), null, null, 0, false),
+				Protocol.HL7V2, messageType, null));
 	}
 
 	private CapturedMessage captured(byte[] message) {
