@@ -31,7 +31,8 @@ import org.springframework.context.SmartLifecycle;
  * ports to listen on are read from the database at start-up and every
  * {@link #RECONCILED_EVERY} seconds, so that an endpoint added or removed on any node, or
  * an event opened or closed, starts or stops its listener that much later. A port that
- * another program holds is tried again at each round and logged once.
+ * another program holds is tried again at each round and logged once; a port outside the
+ * configured range is not opened.
  */
 public class MllpRelay implements SmartLifecycle {
 
@@ -62,6 +63,11 @@ public class MllpRelay implements SmartLifecycle {
 
 	private volatile @Nullable ScheduledExecutorService reconciler;
 
+	/**
+	 * Guarded by this: a round that waited for {@link #stop()} must not open ports again.
+	 */
+	private boolean running;
+
 	MllpRelay(MllpRoutes routes, MllpSettings settings, ProxySettings proxySettings, ExecutorService connections,
 			Hl7v2Acknowledgements acknowledgements, SenderIdentifier senders, CaptureRecorder recorder) {
 		this.routes = routes;
@@ -82,7 +88,14 @@ public class MllpRelay implements SmartLifecycle {
 
 	/** Opens and closes listeners to match the endpoints as stored now. */
 	public synchronized void reconcile() {
-		List<MllpRoute> wanted = this.routes.listening();
+		if (!this.running) {
+			return;
+		}
+		// Ports outside the range are not this node's to open: an organizer narrowed it.
+		List<MllpRoute> wanted = this.routes.listening()
+			.stream()
+			.filter((route) -> this.settings.inRange(route.port()))
+			.toList();
 		Map<Integer, Long> endpointsByPort = new HashMap<>();
 		wanted.forEach((route) -> endpointsByPort.put(route.port(), route.endpointId()));
 		this.listeners.entrySet().removeIf((listening) -> {
@@ -99,10 +112,11 @@ public class MllpRelay implements SmartLifecycle {
 				continue;
 			}
 			long endpointId = route.endpointId();
+			int port = route.port();
 			try {
-				MllpServer server = new MllpServer("mllp-relay-" + route.port(), route.port(), this.connections,
-						(client) -> relay(endpointId, client));
-				this.listeners.put(route.port(), new Listener(endpointId, server));
+				MllpServer server = new MllpServer("mllp-relay-" + port, port, this.connections,
+						(client) -> relay(port, client));
+				this.listeners.put(port, new Listener(endpointId, server));
 				this.unavailable.remove(route.port());
 			}
 			catch (IOException taken) {
@@ -114,9 +128,10 @@ public class MllpRelay implements SmartLifecycle {
 		}
 	}
 
-	private void relay(long endpointId, Socket client) {
-		// Read again: the endpoint may have changed since its listener opened.
-		MllpRoute route = this.routes.find(endpointId).orElse(null);
+	private void relay(int port, Socket client) {
+		// Read again: the endpoint may have changed, or another taken its port, since the
+		// listener opened.
+		MllpRoute route = this.routes.findByPort(port).orElse(null);
 		if (route == null) {
 			return;
 		}
@@ -124,10 +139,10 @@ public class MllpRelay implements SmartLifecycle {
 			new MllpRelayConnection(route, client, this).run();
 		}
 		catch (IOException broken) {
-			logger.debug("An MLLP connection to endpoint " + endpointId + " broke off", broken);
+			logger.debug("An MLLP connection to endpoint " + route.endpointId() + " broke off", broken);
 		}
 		catch (RuntimeException unexpected) {
-			logger.error("The MLLP relay failed on endpoint " + endpointId, unexpected);
+			logger.error("The MLLP relay failed on endpoint " + route.endpointId(), unexpected);
 		}
 	}
 
@@ -168,6 +183,9 @@ public class MllpRelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		synchronized (this) {
+			this.running = true;
+		}
 		try {
 			reconcile();
 		}
@@ -200,6 +218,7 @@ public class MllpRelay implements SmartLifecycle {
 			scheduler.shutdownNow();
 		}
 		synchronized (this) {
+			this.running = false;
 			this.listeners.values().forEach((listener) -> listener.server().close());
 			this.listeners.clear();
 		}

@@ -37,10 +37,10 @@ class MllpRoutes {
 		return this.jdbc.sql(SELECT).query(MllpRoutes::route).list();
 	}
 
-	/** The endpoint as it stands now, if it still should be listened for. */
-	Optional<MllpRoute> find(long endpointId) {
-		return this.jdbc.sql(SELECT + " and endpoints.id = :endpointId")
-			.param("endpointId", endpointId)
+	/** The endpoint that has the port now, if it still should be listened for. */
+	Optional<MllpRoute> findByPort(int port) {
+		return this.jdbc.sql(SELECT + " and endpoints.mllp_port = :port")
+			.param("port", port)
 			.query(MllpRoutes::route)
 			.optional();
 	}

@@ -50,16 +50,24 @@ public record MllpSettings(@Nullable String ports, @Nullable String host, int re
 		}
 	}
 
+	/** Whether the port is in the range. */
+	boolean inRange(int port) {
+		return port >= bound(1) && port <= bound(2);
+	}
+
+	private int bound(int group) {
+		Matcher range = RANGE.matcher(this.ports);
+		range.matches();
+		return Integer.parseInt(range.group(group));
+	}
+
 	int maximumMessageBytes() {
 		return (int) Math.min(Integer.MAX_VALUE - 8, this.maxMessage.toBytes());
 	}
 
 	/** The lowest port of the range that is not taken, if one is left. */
 	public OptionalInt firstFreePort(Collection<Integer> taken) {
-		Matcher range = RANGE.matcher(this.ports);
-		range.matches();
-		int last = Integer.parseInt(range.group(2));
-		for (int port = Integer.parseInt(range.group(1)); port <= last; port++) {
+		for (int port = bound(1); port <= bound(2); port++) {
 			if (!taken.contains(port)) {
 				return OptionalInt.of(port);
 			}
