@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.connectathon.platform.catalog.Protocol;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.evidence.EvidenceForm;
 import org.connectathon.platform.evidence.EvidenceKind;
@@ -15,6 +16,7 @@ import org.connectathon.platform.monitoring.MonitoringService;
 import org.connectathon.platform.monitoring.StepVerdict;
 import org.connectathon.platform.monitoring.StepVerdictForm;
 import org.connectathon.platform.monitoring.VerdictForm;
+import org.connectathon.platform.proxy.hl7v2.MllpResponder;
 import org.connectathon.platform.registration.Endpoint;
 import org.connectathon.platform.registration.EndpointForm;
 import org.connectathon.platform.registration.RegisteredSystem;
@@ -41,6 +43,8 @@ import org.connectathon.platform.testing.TestInstance;
 import org.connectathon.platform.testing.TestInstanceService;
 import org.connectathon.platform.testing.TestInstanceStatus;
 import org.connectathon.platform.testing.TestSettingsForm;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -77,9 +81,11 @@ class DemoActivity {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final ObjectProvider<MllpResponder> hl7v2Responder;
+
 	DemoActivity(UserService users, SystemService systems, TestDefinitionService tests, TestInstanceService instances,
 			EvidenceService evidence, MonitoringService monitoring, GradingService grading,
-			ApplicationEventPublisher publisher) {
+			ApplicationEventPublisher publisher, ObjectProvider<MllpResponder> hl7v2Responder) {
 		this.users = users;
 		this.systems = systems;
 		this.tests = tests;
@@ -88,6 +94,7 @@ class DemoActivity {
 		this.monitoring = monitoring;
 		this.grading = grading;
 		this.publisher = publisher;
+		this.hl7v2Responder = hl7v2Responder;
 	}
 
 	/**
@@ -118,6 +125,7 @@ class DemoActivity {
 				bob);
 		this.systems.register(repository.id(),
 				List.of(new RegistrationForm("MHD", "DOCUMENT_RECIPIENT", null, TestingType.THOROUGH)), bob);
+		Integer pixManagerPort = pixManager(repository, bob);
 
 		RegisteredSystem workstation = this.systems.create(event.id(),
 				new SystemForm("Acme IPS Workstation", "2.4",
@@ -202,7 +210,27 @@ class DemoActivity {
 		overrideGrades(event, organizer);
 		this.grading.publish(event.id(), organizer);
 		this.publisher.publishEvent(new DemoExchanges(platform, event.id(), supplier.id(), workstation.id(),
-				automated.id(), firstStep(summaryOperation)));
+				automated.id(), firstStep(summaryOperation), pixManagerPort));
+	}
+
+	/**
+	 * Globex's repository also stands as a PIX Manager whose HL7 v2 endpoint is the
+	 * platform's responder, when it runs; the platform's port for the endpoint, else
+	 * null.
+	 */
+	private @Nullable Integer pixManager(RegisteredSystem repository, SignedInUser bob) {
+		MllpResponder responder = this.hl7v2Responder.getIfAvailable();
+		if (responder == null || responder.port().isEmpty()) {
+			return null;
+		}
+		this.systems.register(repository.id(),
+				List.of(new RegistrationForm("PIX", "PIX_MANAGER", null, TestingType.THOROUGH)), bob);
+		return this.systems
+			.addEndpoint(repository.id(),
+					new EndpointForm("PIX", "PIX_MANAGER", "mllp://localhost:" + responder.port().getAsInt(), null,
+							"The platform's HL7 v2 responder", Protocol.HL7V2),
+					bob)
+			.mllpPort();
 	}
 
 	/**
@@ -249,10 +277,11 @@ class DemoActivity {
 
 	/**
 	 * Who sends the demo's proxy exchanges to which endpoint (they land on the running
-	 * PDQm instance between the two), and the automated step to run.
+	 * PDQm instance between the two), the automated step to run, and the port of the PIX
+	 * Manager's HL7 v2 endpoint (null without the responder).
 	 */
 	record DemoExchanges(String platform, long eventId, long supplierEndpointId, long consumerSystemId,
-			long automatedInstanceId, int automatedStepIndex) {
+			long automatedInstanceId, int automatedStepIndex, @Nullable Integer pixManagerPort) {
 
 	}
 

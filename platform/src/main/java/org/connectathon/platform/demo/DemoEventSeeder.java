@@ -158,7 +158,7 @@ class DemoEventSeeder {
 				OffsetDateTime.now(ZoneOffset.UTC).plusDays(21).truncatedTo(ChronoUnit.HOURS), EventStatus.OPEN,
 				// the demo runs on one machine, its reference server on the loopback
 				// address
-				List.of("IPS", "MHD", "PDQm", "SVCM", "FHIR", "XCA"), true), console);
+				List.of("IPS", "MHD", "PDQm", "SVCM", "FHIR", "XCA", "PIX"), true), console);
 		for (String plan : List.of("demo/ips-test-plan.yaml", "demo/xca-test-plan.yaml")) {
 			try (InputStream testPlan = new ClassPathResource(plan).getInputStream()) {
 				this.tests.importPlan(event.id(), testPlan.readAllBytes(), console);
