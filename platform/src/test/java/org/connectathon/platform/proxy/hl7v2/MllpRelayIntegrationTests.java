@@ -15,9 +15,11 @@ import java.util.stream.StreamSupport;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.PageClient;
 import org.connectathon.platform.PlatformIntegrationTest;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.registration.Organization;
+import org.connectathon.platform.security.Role;
 import org.connectathon.platform.testing.TestingFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,8 @@ class MllpRelayIntegrationTests {
 
 	ApiClient globex;
 
+	Organization globexOrganization;
+
 	long source;
 
 	long manager;
@@ -99,7 +103,8 @@ class MllpRelayIntegrationTests {
 		this.event = this.fixtures.openEventAllowingPrivateAddresses();
 		this.admin = this.fixtures.admin();
 		this.acme = this.fixtures.participantOf(this.fixtures.organization());
-		this.globex = this.fixtures.participantOf(this.fixtures.organization());
+		this.globexOrganization = this.fixtures.organization();
+		this.globex = this.fixtures.participantOf(this.globexOrganization);
 		this.source = TestingFixtures.publishedSystem(this.acme, this.event, "Acme Registration",
 				"PIX:PATIENT_IDENTITY_SOURCE", "PDQ:PATIENT_DEMOGRAPHICS_CONSUMER");
 		this.manager = TestingFixtures.publishedSystem(this.globex, this.event, "Globex MPI", "PIX:PIX_MANAGER",
@@ -169,6 +174,25 @@ class MllpRelayIntegrationTests {
 		JsonNode capture = validated(onlyCapture());
 		assertThat(capture.path("validationStatus").asString()).isEqualTo("INVALID");
 		assertThat(issues(details(capture))).contains("request error PID-3 line 3");
+	}
+
+	@Test
+	void shouldShowTheMessageOneSegmentALineWithEachFieldsPlaceAndTheIssuesBesideTheirSegment() throws Exception {
+		JsonNode endpoint = endpoint("PIX", "PIX_MANAGER", responder());
+		try (MllpClient client = new MllpClient(listening(endpoint))) {
+			client.send(Hl7v2Samples.ADT_A01_WITHOUT_IDENTIFIER);
+		}
+		long id = validated(onlyCapture()).path("id").asLong();
+		PageClient page = PageClient.signedIn(this.fixtures.port(),
+				this.fixtures.user(Role.PARTICIPANT, this.globexOrganization).username());
+
+		String html = page.get("/captures/" + id).body();
+
+		assertThat(html).contains("class=\"source hl7v2\"", "title=\"MSH-9\">ADT^A01^ADT_A01</span>",
+				"title=\"PID-7\">19800101</span>", "id=\"capture-message-type\">ADT^A01</code>");
+		String pidLine = html.substring(html.indexOf("id=\"request-line-3\""), html.indexOf("id=\"request-line-4\""));
+		assertThat(pidLine).contains("title=\"PID\">PID</span>",
+				"PID-3 (Patient Identifier List) is required and empty.");
 	}
 
 	@Test
