@@ -312,7 +312,7 @@ class MllpRelayIntegrationTests {
 
 		this.relay.stop();
 		try {
-			assertThat(accepts(firstPort)).as("stopped with the node").isFalse();
+			assertThat(closedWithin(firstPort, Duration.ofSeconds(5))).as("stopped with the node").isTrue();
 		}
 		finally {
 			this.relay.start();
@@ -332,11 +332,7 @@ class MllpRelayIntegrationTests {
 			.delete("/api/systems/" + this.manager + "/endpoints/" + endpoint.path("id").asLong());
 
 		assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (accepts(port) && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-		}
-		assertThat(accepts(port)).isFalse();
+		assertThat(closedWithin(port, Duration.ofSeconds(10))).isTrue();
 	}
 
 	@Test
@@ -374,6 +370,17 @@ class MllpRelayIntegrationTests {
 			Thread.sleep(100);
 		}
 		return port;
+	}
+
+	private static boolean closedWithin(int port, Duration wait) throws InterruptedException {
+		long deadline = System.nanoTime() + wait.toNanos();
+		while (accepts(port)) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			Thread.sleep(100);
+		}
+		return true;
 	}
 
 	private static boolean accepts(int port) {
