@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -88,10 +87,6 @@ final class MllpServer implements AutoCloseable {
 		catch (IOException ignored) {
 			// closing a connection the peer may already have closed
 		}
-	}
-
-	static boolean isReset(IOException failure) {
-		return failure instanceof SocketException;
 	}
 
 }

@@ -143,6 +143,10 @@ class MllpRelayIntegrationTests {
 		JsonNode details = details(capture);
 		assertThat(details.path("request").path("bodyText").asString()).isEqualTo(Hl7v2Samples.ADT_A01);
 		assertThat(details.path("response").path("bodyText").asString()).isEqualTo(ack);
+		Response har = this.acme.get("/api/captures/" + capture.path("id").asLong() + "/har");
+		assertThat(har.status()).as(har.toString()).isEqualTo(200);
+		assertThat(har.json().path("log").path("entries").get(0).path("request").path("method").asString())
+			.isEqualTo("MLLP");
 	}
 
 	@Test
