@@ -12,6 +12,7 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.util.idgenerator.NanoTimeGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +29,9 @@ final class Hl7v2Acknowledgements {
 	private final PipeParser parser;
 
 	Hl7v2Acknowledgements(HapiContext hapi) {
+		// HAPI's default numbers acknowledgements from a file it writes in the working
+		// directory; a server has no business there.
+		hapi.getParserConfiguration().setIdGenerator(new NanoTimeGenerator());
 		this.parser = hapi.getPipeParser();
 	}
 
