@@ -60,12 +60,19 @@ final class MllpRelayConnection {
 				}
 				catch (MllpFramingException notMllp) {
 					byte[] partial = reader.partial();
-					byte[] rejection = notMllp.tooLarge() ? rejection(partial, "CTN-6005: " + notMllp.getMessage())
-							: null;
+					String failure = (notMllp.tooLarge() ? "CTN-6005: " : "CTN-6006: ") + notMllp.getMessage();
+					// A message too long is well begun: its sender learns why it is
+					// refused.
+					byte[] rejection = notMllp.tooLarge() ? rejection(partial, failure) : null;
 					if (rejection != null) {
-						write(toClient, rejection);
+						try {
+							MllpReader.write(toClient, rejection);
+						}
+						catch (IOException senderGone) {
+							// the capture says why it was refused all the same
+						}
 					}
-					record(reader, partial, rejection, null, "CTN-6006: " + notMllp.getMessage());
+					record(reader, partial, rejection, null, failure);
 					return;
 				}
 				catch (SocketTimeoutException hanging) {
@@ -144,7 +151,7 @@ final class MllpRelayConnection {
 		boolean goOn = acknowledgement != null;
 		if (acknowledgement != null) {
 			try {
-				write(toClient, acknowledgement);
+				MllpReader.write(toClient, acknowledgement);
 			}
 			catch (IOException clientGone) {
 				failure = (failure != null) ? failure
@@ -213,10 +220,6 @@ final class MllpRelayConnection {
 			@Nullable Integer upstreamMillis, @Nullable String failure) {
 		this.relay.record(this.route, this.client, reader.frameStartedAt(), reader.millisSinceFrameStarted(),
 				upstreamMillis, message, acknowledgement, failure);
-	}
-
-	private static void write(OutputStream out, byte[] message) throws IOException {
-		MllpReader.write(out, message);
 	}
 
 	private static String describe(IOException failure) {
