@@ -19,6 +19,7 @@ import org.connectathon.platform.proxy.CapturedMessage.Header;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
 import org.connectathon.platform.testing.PeerToPeerTestBuilder;
+import org.connectathon.platform.testing.TestPlanIntegrationTests;
 import org.connectathon.platform.testing.TestingFixtures;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -226,8 +227,13 @@ class CaptureCorrelationIntegrationTests {
 		ApiClient admin = this.fixtures.admin();
 		ApiClient acme = this.fixtures.participantOf(this.fixtures.organization());
 		ApiClient globex = this.fixtures.participantOf(this.fixtures.organization());
-		long queryTest = TestingFixtures.importedTest(admin, event, IHE_PLAN, "XCA-QUERY").path("id").asLong();
-		long feedTest = TestingFixtures.importedTest(admin, event, IHE_PLAN, "PIX-FEED").path("id").asLong();
+		long queryTest = TestingFixtures
+			.importedTest(admin, event, TestPlanIntegrationTests.IHE_PLAN, "XCA-QUERY-RETRIEVE")
+			.path("id")
+			.asLong();
+		long feedTest = TestingFixtures.importedTest(admin, event, TestPlanIntegrationTests.IHE_PLAN, "PIX-FEED")
+			.path("id")
+			.asLong();
 		long initiating = TestingFixtures.publishedSystem(acme, event, "Acme Gateway", "XCA:INITIATING_GATEWAY",
 				"PIX:PATIENT_IDENTITY_SOURCE");
 		long responding = TestingFixtures.publishedSystem(globex, event, "Globex Gateway", "XCA:RESPONDING_GATEWAY",
@@ -256,27 +262,6 @@ class CaptureCorrelationIntegrationTests {
 	}
 
 	/** Two IHE tests whose steps are SOAP and HL7 v2 transactions. */
-	private static final String IHE_PLAN = """
-			tests:
-			  - keyword: XCA-QUERY
-			    name: An initiating gateway queries a responding one
-			    type: PEER_TO_PEER
-			    roles:
-			      - { keyword: INITIATOR, actor: "XCA:INITIATING_GATEWAY" }
-			      - { keyword: RESPONDER, actor: "XCA:RESPONDING_GATEWAY" }
-			    steps:
-			      - { initiator: INITIATOR, responder: RESPONDER, transaction: "XCA:ITI-38" }
-			      - { initiator: INITIATOR, responder: RESPONDER, transaction: "XCA:ITI-39" }
-			  - keyword: PIX-FEED
-			    name: A source feeds a patient to the manager
-			    type: PEER_TO_PEER
-			    roles:
-			      - { keyword: SOURCE, actor: "PIX:PATIENT_IDENTITY_SOURCE" }
-			      - { keyword: MANAGER, actor: "PIX:PIX_MANAGER" }
-			    steps:
-			      - { initiator: SOURCE, responder: MANAGER, transaction: "PIX:ITI-8" }
-			""";
-
 	private static long started(ApiClient client, long test, Object... roleThenSystem) {
 		Response started = client.post("/api/tests/" + test + "/instances",
 				TestingFixtures.participants(roleThenSystem));

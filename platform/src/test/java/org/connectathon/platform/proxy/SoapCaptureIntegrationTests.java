@@ -27,6 +27,7 @@ import org.connectathon.platform.proxy.soap.SoapSamples.Sample;
 import org.connectathon.platform.registration.Organization;
 import org.connectathon.platform.security.Role;
 import org.connectathon.platform.security.User;
+import org.connectathon.platform.testing.TestPlanIntegrationTests;
 import org.connectathon.platform.testing.TestingFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,19 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SoapCaptureIntegrationTests {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private static final String PLAN = """
-			tests:
-			  - keyword: XCA-QUERY-RETRIEVE
-			    name: An initiating gateway queries and retrieves from a responding one
-			    type: PEER_TO_PEER
-			    roles:
-			      - { keyword: INITIATOR, actor: "XCA:INITIATING_GATEWAY" }
-			      - { keyword: RESPONDER, actor: "XCA:RESPONDING_GATEWAY" }
-			    steps:
-			      - { initiator: INITIATOR, responder: RESPONDER, transaction: "XCA:ITI-38" }
-			      - { initiator: INITIATOR, responder: RESPONDER, transaction: "XCA:ITI-39" }
-			""";
 
 	@Autowired
 	Fixtures fixtures;
@@ -91,7 +79,10 @@ class SoapCaptureIntegrationTests {
 		ApiClient acmeApi = this.fixtures.apiAs(this.acmeUser);
 		ApiClient globex = this.fixtures.participantOf(this.fixtures.organization());
 		this.initech = this.fixtures.organization();
-		long test = TestingFixtures.importedTest(admin, this.event, PLAN, "XCA-QUERY-RETRIEVE").path("id").asLong();
+		long test = TestingFixtures
+			.importedTest(admin, this.event, TestPlanIntegrationTests.IHE_PLAN, "XCA-QUERY-RETRIEVE")
+			.path("id")
+			.asLong();
 		long initiating = TestingFixtures.publishedSystem(acmeApi, this.event, "Acme Gateway", "XCA:INITIATING_GATEWAY",
 				"XDS.b:DOCUMENT_SOURCE");
 		long responding = TestingFixtures.publishedSystem(globex, this.event, "Globex Gateway",

@@ -40,6 +40,39 @@ public class TestPlanIntegrationTests {
 			      - { initiator: CONSUMER, responder: SUPPLIER, transaction: "PDQm:ITI-78" }
 			""";
 
+	/**
+	 * Peer-to-peer tests of IHE transactions over SOAP (XCA) and HL7 v2 (PIX, PDQ),
+	 * between the demo catalog's actors.
+	 */
+	public static final String IHE_PLAN = """
+			tests:
+			  - keyword: XCA-QUERY-RETRIEVE
+			    name: An initiating gateway queries and retrieves from a responding one
+			    type: PEER_TO_PEER
+			    roles:
+			      - { keyword: INITIATOR, actor: "XCA:INITIATING_GATEWAY" }
+			      - { keyword: RESPONDER, actor: "XCA:RESPONDING_GATEWAY" }
+			    steps:
+			      - { initiator: INITIATOR, responder: RESPONDER, transaction: "XCA:ITI-38" }
+			      - { initiator: INITIATOR, responder: RESPONDER, transaction: "XCA:ITI-39" }
+			  - keyword: PIX-FEED
+			    name: A source feeds a patient to the manager
+			    type: PEER_TO_PEER
+			    roles:
+			      - { keyword: SOURCE, actor: "PIX:PATIENT_IDENTITY_SOURCE" }
+			      - { keyword: MANAGER, actor: "PIX:PIX_MANAGER" }
+			    steps:
+			      - { initiator: SOURCE, responder: MANAGER, transaction: "PIX:ITI-8" }
+			  - keyword: PDQ-QUERY
+			    name: A consumer asks the supplier for a patient
+			    type: PEER_TO_PEER
+			    roles:
+			      - { keyword: CONSUMER, actor: "PDQ:PATIENT_DEMOGRAPHICS_CONSUMER" }
+			      - { keyword: SUPPLIER, actor: "PDQ:PATIENT_DEMOGRAPHICS_SUPPLIER" }
+			    steps:
+			      - { initiator: CONSUMER, responder: SUPPLIER, transaction: "PDQ:ITI-21" }
+			""";
+
 	@Autowired
 	Fixtures fixtures;
 

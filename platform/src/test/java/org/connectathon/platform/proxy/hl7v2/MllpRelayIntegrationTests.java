@@ -20,6 +20,7 @@ import org.connectathon.platform.PlatformIntegrationTest;
 import org.connectathon.platform.event.Event;
 import org.connectathon.platform.registration.Organization;
 import org.connectathon.platform.security.Role;
+import org.connectathon.platform.testing.TestPlanIntegrationTests;
 import org.connectathon.platform.testing.TestingFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,26 +56,6 @@ class MllpRelayIntegrationTests {
 	}
 
 	/** A patient identity feed and a demographics query, as peer-to-peer tests. */
-	private static final String PLAN = """
-			tests:
-			  - keyword: PIX-FEED
-			    name: A source feeds a patient to the manager
-			    type: PEER_TO_PEER
-			    roles:
-			      - { keyword: SOURCE, actor: "PIX:PATIENT_IDENTITY_SOURCE" }
-			      - { keyword: MANAGER, actor: "PIX:PIX_MANAGER" }
-			    steps:
-			      - { initiator: SOURCE, responder: MANAGER, transaction: "PIX:ITI-8" }
-			  - keyword: PDQ-QUERY
-			    name: A consumer asks the supplier for a patient
-			    type: PEER_TO_PEER
-			    roles:
-			      - { keyword: CONSUMER, actor: "PDQ:PATIENT_DEMOGRAPHICS_CONSUMER" }
-			      - { keyword: SUPPLIER, actor: "PDQ:PATIENT_DEMOGRAPHICS_SUPPLIER" }
-			    steps:
-			      - { initiator: CONSUMER, responder: SUPPLIER, transaction: "PDQ:ITI-21" }
-			""";
-
 	@Autowired
 	Fixtures fixtures;
 
@@ -116,7 +97,10 @@ class MllpRelayIntegrationTests {
 
 	@Test
 	void shouldRelayAnAdmissionAndItsAcknowledgementAndCaptureThemOnTheFeedStep() throws Exception {
-		long feedTest = TestingFixtures.importedTest(this.admin, this.event, PLAN, "PIX-FEED").path("id").asLong();
+		long feedTest = TestingFixtures
+			.importedTest(this.admin, this.event, TestPlanIntegrationTests.IHE_PLAN, "PIX-FEED")
+			.path("id")
+			.asLong();
 		long feed = started(this.acme, feedTest, "SOURCE", this.source, "MANAGER", this.manager);
 		JsonNode endpoint = endpoint("PIX", "PIX_MANAGER", responder());
 
@@ -151,7 +135,10 @@ class MllpRelayIntegrationTests {
 
 	@Test
 	void shouldRelayADemographicsQueryAndIdentifyIt() throws Exception {
-		long queryTest = TestingFixtures.importedTest(this.admin, this.event, PLAN, "PDQ-QUERY").path("id").asLong();
+		long queryTest = TestingFixtures
+			.importedTest(this.admin, this.event, TestPlanIntegrationTests.IHE_PLAN, "PDQ-QUERY")
+			.path("id")
+			.asLong();
 		long query = started(this.acme, queryTest, "CONSUMER", this.source, "SUPPLIER", this.manager);
 		JsonNode endpoint = endpoint("PDQ", "PATIENT_DEMOGRAPHICS_SUPPLIER", responder());
 
@@ -326,6 +313,19 @@ class MllpRelayIntegrationTests {
 		try (MllpClient client = new MllpClient(listening(first))) {
 			assertThat(client.send(Hl7v2Samples.ADT_A01)).contains("MSA|AA|MSG00001");
 		}
+	}
+
+	@Test
+	void shouldAnswerAnHttpRequestToAnHl7v2EndpointsProxyAddressWithWhereToSendItsMessages() {
+		JsonNode endpoint = endpoint("PIX", "PIX_MANAGER", responder());
+
+		Response overHttp = this.acme.post("/proxy/" + this.event.id() + "/" + endpoint.path("id").asLong() + "/",
+				Map.of("resourceType", "Patient"));
+
+		assertThat(overHttp.status()).as(overHttp.toString()).isEqualTo(404);
+		assertThat(overHttp.json().path("resourceType").asString()).isEqualTo("OperationOutcome");
+		assertThat(overHttp.json().path("issue").get(0).path("diagnostics").asString()).startsWith("CTN-6008: ")
+			.contains("relays over MLLP");
 	}
 
 	@Test
