@@ -50,12 +50,14 @@ record CatalogFile(@Nullable String format, List<ProfileEntry> profiles) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	@JsonPropertyOrder({ "keyword", "name", "initiator", "responder", "description", "matches" })
+	@JsonPropertyOrder({ "keyword", "name", "initiator", "responder", "description", "matches", "hl7v2Profiles" })
 	record TransactionEntry(@Nullable String keyword, @Nullable String name, @Nullable String initiator,
-			@Nullable String responder, @Nullable String description, List<String> matches) {
+			@Nullable String responder, @Nullable String description, List<String> matches,
+			List<String> hl7v2Profiles) {
 
 		TransactionEntry {
 			matches = (matches != null) ? matches : List.of();
+			hl7v2Profiles = (hl7v2Profiles != null) ? hl7v2Profiles : List.of();
 		}
 
 	}

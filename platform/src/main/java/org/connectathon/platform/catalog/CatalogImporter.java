@@ -66,10 +66,40 @@ class CatalogImporter {
 						actorId(transaction.responder(), profile.keyword()));
 				this.repository.replaceMatches(transactionId,
 						transaction.matches().stream().map(RequestPattern::parse).map(RequestPattern::text).toList());
+				this.repository.replaceHl7v2Profiles(transactionId, transaction.hl7v2Profiles());
 				transactions++;
 			}
 		}
 		return new ImportSummary(file.profiles().size(), actors, transactions);
+	}
+
+	/**
+	 * Each HL7 v2 conformance profile must read, and define a message type that one of
+	 * the transaction's {@code hl7v2:} matches declares: else no capture would meet it.
+	 */
+	private static void checkHl7v2Profiles(String transactionWhere, TransactionEntry transaction,
+			List<String> problems) {
+		for (int h = 0; h < transaction.hl7v2Profiles().size(); h++) {
+			String profileWhere = transactionWhere + ".hl7v2Profiles[" + h + "]: ";
+			Hl7v2ConformanceProfile profile;
+			try {
+				profile = Hl7v2ConformanceProfile.parse(transaction.hl7v2Profiles().get(h));
+			}
+			catch (IllegalArgumentException problem) {
+				problems.add(profileWhere + problem.getMessage());
+				continue;
+			}
+			boolean declared = transaction.matches()
+				.stream()
+				.filter((text) -> RequestPattern.problem(text).isEmpty())
+				.map(RequestPattern::parse)
+				.anyMatch((pattern) -> pattern.matches(Protocol.HL7V2, profile.messageType()));
+			if (!declared) {
+				problems.add(profileWhere + "the profile defines " + profile.messageType()
+						+ ", which none of the transaction's matches declares (add 'hl7v2:" + profile.messageType()
+						+ "')");
+			}
+		}
 	}
 
 	private long actorId(String text, String currentProfile) {
@@ -142,6 +172,7 @@ class CatalogImporter {
 					RequestPattern.problem(transaction.matches().get(m))
 						.ifPresent((problem) -> problems.add(matchWhere + problem));
 				}
+				checkHl7v2Profiles(transactionWhere, transaction, problems);
 			}
 		}
 		// References are checked once every actor of the file is known.

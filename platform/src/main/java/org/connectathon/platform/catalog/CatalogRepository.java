@@ -176,6 +176,35 @@ class CatalogRepository {
 		return save(existing, statement);
 	}
 
+	/** The transaction's HL7 v2 conformance profiles become these, in this order. */
+	void replaceHl7v2Profiles(long transactionId, List<String> profiles) {
+		this.jdbc.sql("delete from transaction_hl7v2_profiles where transaction_id = :transactionId")
+			.param("transactionId", transactionId)
+			.update();
+		for (int position = 0; position < profiles.size(); position++) {
+			this.jdbc.sql("""
+					insert into transaction_hl7v2_profiles (transaction_id, position, profile)
+					values (:transactionId, :position, :profile)""")
+				.param("transactionId", transactionId)
+				.param("position", position)
+				.param("profile", profiles.get(position))
+				.update();
+		}
+	}
+
+	/**
+	 * The HL7 v2 conformance profiles of a transaction, in their order: read apart from
+	 * the catalog, which every capture batch loads, since they are long and only the
+	 * validation of HL7 v2 captures needs them.
+	 */
+	List<String> findHl7v2Profiles(long transactionId) {
+		return this.jdbc.sql(
+				"select profile from transaction_hl7v2_profiles where transaction_id = :transactionId order by position")
+			.param("transactionId", transactionId)
+			.query(String.class)
+			.list();
+	}
+
 	/** The transaction's request declarations become these, in this order. */
 	void replaceMatches(long transactionId, List<String> patterns) {
 		this.jdbc.sql("delete from transaction_matches where transaction_id = :transactionId")

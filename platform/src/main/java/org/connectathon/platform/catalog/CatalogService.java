@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.NotFoundException;
 import org.connectathon.platform.RuleViolationException;
@@ -24,6 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class CatalogService {
 
 	private final CatalogRepository repository;
+
+	/**
+	 * HL7 v2 conformance profiles as HAPI read them, by their XML: reading one costs a
+	 * DOM parse (whose parser writes a warning to the console), and every HL7 v2 capture
+	 * of the transaction needs it.
+	 */
+	private final Cache<String, Hl7v2ConformanceProfile> parsedHl7v2Profiles = Caffeine.newBuilder()
+		.maximumSize(100)
+		.build();
 
 	private final CatalogImporter importer;
 
@@ -92,11 +103,24 @@ public class CatalogService {
 		return CatalogFormat.writeJson(toFile(catalog()));
 	}
 
-	private static CatalogFile toFile(Catalog catalog) {
-		return new CatalogFile(CatalogFile.FORMAT, catalog.profiles().stream().map(CatalogService::toEntry).toList());
+	/**
+	 * The HL7 v2 conformance profiles of a transaction named {@code PROFILE:KEYWORD};
+	 * none when the catalog has no such transaction or it names none.
+	 */
+	public List<Hl7v2ConformanceProfile> hl7v2Profiles(String qualifiedTransaction) {
+		return catalog().transaction(qualifiedTransaction)
+			.map((transaction) -> this.repository.findHl7v2Profiles(transaction.id())
+				.stream()
+				.map((xml) -> this.parsedHl7v2Profiles.get(xml, Hl7v2ConformanceProfile::parse))
+				.toList())
+			.orElse(List.of());
 	}
 
-	private static ProfileEntry toEntry(CatalogProfile entry) {
+	private CatalogFile toFile(Catalog catalog) {
+		return new CatalogFile(CatalogFile.FORMAT, catalog.profiles().stream().map(this::toEntry).toList());
+	}
+
+	private ProfileEntry toEntry(CatalogProfile entry) {
 		Profile profile = entry.profile();
 		String keyword = profile.keyword();
 		return new ProfileEntry(keyword, profile.name(), profile.kind(), profile.version(), profile.referenceUrl(),
@@ -114,7 +138,8 @@ public class CatalogService {
 					.stream()
 					.map((transaction) -> new TransactionEntry(transaction.keyword(), transaction.name(),
 							transaction.initiator().format(keyword), transaction.responder().format(keyword),
-							transaction.description(), transaction.matches()))
+							transaction.description(), transaction.matches(),
+							this.repository.findHl7v2Profiles(transaction.id())))
 					.toList());
 	}
 

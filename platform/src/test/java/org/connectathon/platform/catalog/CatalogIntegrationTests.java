@@ -1,5 +1,9 @@
 package org.connectathon.platform.catalog;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
@@ -9,6 +13,7 @@ import org.connectathon.platform.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +26,9 @@ class CatalogIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CatalogService catalog;
 
 	ApiClient admin;
 
@@ -59,6 +67,65 @@ class CatalogIntegrationTests {
 
 		assertThat(this.admin.get("/api/catalog?format=yaml").body()).isEqualTo(yaml);
 		assertThat(yaml).contains("format: \"connectathon-catalog/1\"").contains("PDQm:CONSUMER");
+	}
+
+	@Test
+	void shouldKeepTheHl7v2ConformanceProfilesATransactionNamesAndReportThoseThatDoNotRead() throws IOException {
+		String keyword = "PIXV2" + Fixtures.unique("").strip();
+		String profile = new ClassPathResource("hl7v2/pix-adt-a01-profile.xml")
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		Response imported = this.admin.postText("/api/catalog",
+				hl7v2Catalog(keyword, "hl7v2:ADT^A01", List.of(profile)), "application/yaml");
+		Response undeclared = this.admin.postText("/api/catalog",
+				hl7v2Catalog(keyword, "hl7v2:ADT^A04", List.of(profile)), "application/yaml");
+		Response unreadable = this.admin.postText("/api/catalog",
+				hl7v2Catalog(keyword, "hl7v2:ADT^A01",
+						List.of("<NotAProfile/>",
+								"<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>" + profile)),
+				"application/yaml");
+
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+		assertThat(this.catalog.hl7v2Profiles(keyword + ":ITI-8")).singleElement()
+			.satisfies((read) -> assertThat(read.messageType()).isEqualTo("ADT^A01"));
+		assertThat(this.admin.get("/api/catalog?format=yaml").body()).contains("hl7v2Profiles")
+			.contains("Administrative Sex");
+		assertThat(undeclared.status()).isEqualTo(400);
+		assertThat(undeclared.json().path("problems").toString())
+			.contains("profiles[0].transactions[0].hl7v2Profiles[0]: the profile defines ADT^A01, which none of the"
+					+ " transaction's matches declares");
+		assertThat(unreadable.status()).isEqualTo(400);
+		assertThat(unreadable.json().path("problems").toString())
+			.contains("hl7v2Profiles[0]: not an HL7 v2 conformance profile")
+			.contains("hl7v2Profiles[1]: a conformance profile may not declare a DOCTYPE");
+		assertThat(this.catalog.hl7v2Profiles(keyword + ":ITI-8")).as("a refused import changes nothing").hasSize(1);
+	}
+
+	/**
+	 * A PIX profile whose ITI-8 declares the match and names the conformance profiles.
+	 */
+	private static String hl7v2Catalog(String keyword, String match, List<String> profiles) {
+		StringBuilder yaml = new StringBuilder("""
+				profiles:
+				  - keyword: %s
+				    name: Patient Identifier Cross-referencing
+				    kind: IHE_PROFILE
+				    actors:
+				      - { keyword: SOURCE, name: Patient Identity Source }
+				      - { keyword: MANAGER, name: Patient Identifier Cross-reference Manager }
+				    transactions:
+				      - keyword: ITI-8
+				        name: Patient Identity Feed
+				        initiator: SOURCE
+				        responder: MANAGER
+				        matches: [ "%s" ]
+				        hl7v2Profiles:
+				""".formatted(keyword, match));
+		for (String profile : profiles) {
+			yaml.append("          - |\n");
+			profile.lines().forEach((line) -> yaml.append("            ").append(line).append('\n'));
+		}
+		return yaml.toString();
 	}
 
 	@Test

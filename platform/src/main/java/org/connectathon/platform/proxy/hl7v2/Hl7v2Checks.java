@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.Location;
+import ca.uhn.hl7v2.conf.ProfileException;
 import ca.uhn.hl7v2.Severity;
 import ca.uhn.hl7v2.Version;
 import ca.uhn.hl7v2.model.AbstractGroup;
@@ -21,6 +22,7 @@ import ca.uhn.hl7v2.model.Type;
 import ca.uhn.hl7v2.validation.CollectingValidationExceptionHandler;
 import ca.uhn.hl7v2.validation.DefaultValidator;
 import ca.uhn.hl7v2.validation.ValidationException;
+import org.connectathon.platform.catalog.Hl7v2ConformanceProfile;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -137,6 +139,30 @@ final class Hl7v2Checks {
 			findings.add(new Finding(severity, place(location), line(lines, location),
 					exception.getMessageWithoutLocation()));
 		}
+	}
+
+	/**
+	 * What breaks the conformance profile's static definition (usage, cardinality,
+	 * lengths, data types, constant values), each at its place, found by HAPI's
+	 * conformance validator.
+	 */
+	List<Finding> conformance(Message message, String text, Hl7v2ConformanceProfile profile) {
+		String[] lines = SEGMENTS.split(text.strip());
+		List<Finding> findings = new ArrayList<>();
+		String source = "[conformance profile " + profile.messageType() + "] ";
+		try {
+			for (HL7Exception broken : new ca.uhn.hl7v2.conf.check.DefaultValidator(this.hapi).validate(message,
+					profile.definition())) {
+				Location location = broken.getLocation();
+				findings.add(new Finding("error", place(location), line(lines, location),
+						source + broken.getMessageWithoutLocation()));
+			}
+		}
+		catch (ProfileException | HL7Exception | RuntimeException failed) {
+			findings
+				.add(new Finding("error", "", null, source + "the profile could not be applied: " + reason(failed)));
+		}
+		return findings;
 	}
 
 	private static String reason(Exception failure) {

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import org.connectathon.platform.catalog.CatalogService;
+import org.connectathon.platform.catalog.Hl7v2ConformanceProfile;
 import org.connectathon.platform.catalog.Protocol;
 import org.connectathon.platform.proxy.Capture;
 import org.connectathon.platform.proxy.CaptureValidation;
@@ -24,8 +26,9 @@ import org.springframework.stereotype.Component;
  * structures of its version ({@link Hl7v2Checks}); the acknowledgement linked to the
  * message (MSA-2 must be the message's MSH-10); and an acknowledgement that reports an
  * error or a rejection (MSA-1 {@code AE}, {@code AR}, {@code CE}, {@code CR}) is a
- * finding with what MSA-3 and the ERR segments say. The catalog names no conformance
- * profile for a transaction, so none is applied (see docs/hl7v2.md).
+ * finding with what MSA-3 and the ERR segments say; and the message against the
+ * conformance profile that the catalog names for its transaction and message type, if it
+ * names one.
  */
 @Component
 class Hl7v2MessageValidator implements MessageValidator {
@@ -36,6 +39,12 @@ class Hl7v2MessageValidator implements MessageValidator {
 
 	private final Hl7v2Checks checks = new Hl7v2Checks(
 			new DefaultHapiContext(ValidationContextFactory.defaultValidation()));
+
+	private final CatalogService catalog;
+
+	Hl7v2MessageValidator(CatalogService catalog) {
+		this.catalog = catalog;
+	}
 
 	@Override
 	public Protocol protocol() {
@@ -55,7 +64,13 @@ class Hl7v2MessageValidator implements MessageValidator {
 					"The message was longer than the capture keeps; it is not validated."));
 		}
 		else {
-			add(CaptureValidationIssue.REQUEST, this.checks.check(message).findings(), issues);
+			Hl7v2Checks.Checked checked = this.checks.check(message);
+			add(CaptureValidationIssue.REQUEST, checked.findings(), issues);
+			Hl7v2ConformanceProfile profile = conformanceProfile(capture, message);
+			if (checked.message() != null && profile != null) {
+				add(CaptureValidationIssue.REQUEST, this.checks.conformance(checked.message(), message, profile),
+						issues);
+			}
 		}
 		String acknowledgement = text(response);
 		if (acknowledgement != null && !response.get().bodyTruncated()) {
@@ -68,6 +83,23 @@ class Hl7v2MessageValidator implements MessageValidator {
 		int warnings = (int) issues.stream().filter((issue) -> issue.severity().equals("warning")).count();
 		return new CaptureValidation((errors > 0) ? CaptureValidationStatus.INVALID : CaptureValidationStatus.VALID,
 				errors, warnings, issues);
+	}
+
+	/**
+	 * The conformance profile that the capture's transaction names for the message's
+	 * type, null when it names none.
+	 */
+	private @Nullable Hl7v2ConformanceProfile conformanceProfile(Capture capture, String message) {
+		Hl7v2Header header = Hl7v2Header.of(message);
+		String messageType = (header != null) ? header.messageType() : null;
+		if (capture.transactionKeyword() == null || messageType == null) {
+			return null;
+		}
+		return this.catalog.hl7v2Profiles(capture.transactionKeyword())
+			.stream()
+			.filter((profile) -> profile.messageType().equals(messageType))
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**

@@ -25,6 +25,7 @@ import org.connectathon.platform.testing.TestingFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -184,6 +185,57 @@ class MllpRelayIntegrationTests {
 		String pidLine = html.substring(html.indexOf("id=\"request-line-3\""), html.indexOf("id=\"request-line-4\""));
 		assertThat(pidLine).contains("title=\"PID\">PID</span>",
 				"PID-3 (Patient Identifier List) is required and empty.");
+	}
+
+	@Test
+	void shouldCheckAnAdmissionAgainstTheConformanceProfileThatItsTransactionNames() throws Exception {
+		String profile = new ClassPathResource("hl7v2/pix-adt-a01-profile.xml")
+			.getContentAsString(StandardCharsets.UTF_8);
+		StringBuilder catalog = new StringBuilder("""
+				profiles:
+				  - keyword: PIX
+				    name: Patient Identifier Cross-referencing (HL7 v2)
+				    kind: IHE_PROFILE
+				    actors:
+				      - { keyword: PATIENT_IDENTITY_SOURCE, name: Patient Identity Source }
+				      - { keyword: PIX_MANAGER, name: Patient Identifier Cross-reference Manager }
+				    transactions:
+				      - keyword: ITI-8
+				        name: Patient Identity Feed
+				        initiator: PATIENT_IDENTITY_SOURCE
+				        responder: PIX_MANAGER
+				        matches: [ "hl7v2:ADT^A01", "hl7v2:ADT^A04", "hl7v2:ADT^A05", "hl7v2:ADT^A08", "hl7v2:ADT^A40" ]
+				        hl7v2Profiles:
+				          - |
+				""");
+		profile.lines().forEach((line) -> catalog.append("            ").append(line).append('\n'));
+		Response imported = this.admin.postText("/api/catalog", catalog.toString(), "application/yaml");
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+		JsonNode endpoint = endpoint("PIX", "PIX_MANAGER", responder());
+
+		try (MllpClient client = new MllpClient(listening(endpoint))) {
+			client.send(Hl7v2Samples.ADT_A01);
+			client.send(Hl7v2Samples.ADT_A01.replace("|19800101|F", "|19800101").replace("MSG00001", "MSG00009"));
+		}
+
+		JsonNode conforming = null;
+		JsonNode withoutSex = null;
+		for (JsonNode capture : captures(2)) {
+			JsonNode details = details(validated(capture));
+			if (details.path("request").path("bodyText").asString().contains("MSG00009")) {
+				withoutSex = details;
+			}
+			else {
+				conforming = details;
+			}
+		}
+		assertThat(conforming.path("capture").path("validationStatus").asString()).isEqualTo("VALID");
+		JsonNode details = withoutSex;
+		assertThat(details.path("capture").path("validationStatus").asString()).isEqualTo("INVALID");
+		assertThat(issues(details)).contains("request error PID-8 line 3");
+		assertThat(messages(details))
+			.anySatisfy((message) -> assertThat(message).startsWith("[conformance profile ADT^A01] ")
+				.contains("Administrative Sex"));
 	}
 
 	@Test
