@@ -178,18 +178,7 @@ class CatalogRepository {
 
 	/** The transaction's HL7 v2 conformance profiles become these, in this order. */
 	void replaceHl7v2Profiles(long transactionId, List<String> profiles) {
-		this.jdbc.sql("delete from transaction_hl7v2_profiles where transaction_id = :transactionId")
-			.param("transactionId", transactionId)
-			.update();
-		for (int position = 0; position < profiles.size(); position++) {
-			this.jdbc.sql("""
-					insert into transaction_hl7v2_profiles (transaction_id, position, profile)
-					values (:transactionId, :position, :profile)""")
-				.param("transactionId", transactionId)
-				.param("position", position)
-				.param("profile", profiles.get(position))
-				.update();
-		}
+		replaceTransactionList("transaction_hl7v2_profiles", "profile", transactionId, profiles);
 	}
 
 	/**
@@ -207,16 +196,26 @@ class CatalogRepository {
 
 	/** The transaction's request declarations become these, in this order. */
 	void replaceMatches(long transactionId, List<String> patterns) {
-		this.jdbc.sql("delete from transaction_matches where transaction_id = :transactionId")
+		replaceTransactionList("transaction_matches", "pattern", transactionId, patterns);
+	}
+
+	/**
+	 * A list of the transaction's, kept in a table of its own with the position of each
+	 * item, becomes these items.
+	 * @param table the table, a constant
+	 * @param column the table's column of the item, a constant
+	 */
+	private void replaceTransactionList(String table, String column, long transactionId, List<String> items) {
+		this.jdbc.sql("delete from " + table + " where transaction_id = :transactionId")
 			.param("transactionId", transactionId)
 			.update();
-		for (int position = 0; position < patterns.size(); position++) {
-			this.jdbc.sql("""
-					insert into transaction_matches (transaction_id, position, pattern)
-					values (:transactionId, :position, :pattern)""")
+		for (int position = 0; position < items.size(); position++) {
+			this.jdbc
+				.sql("insert into " + table + " (transaction_id, position, " + column
+						+ ") values (:transactionId, :position, :item)")
 				.param("transactionId", transactionId)
 				.param("position", position)
-				.param("pattern", patterns.get(position))
+				.param("item", items.get(position))
 				.update();
 		}
 	}

@@ -3,6 +3,7 @@ package org.connectathon.platform.automation;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import org.connectathon.platform.ApiClient;
@@ -14,6 +15,7 @@ import org.connectathon.platform.testing.TestingFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +38,9 @@ class ClientStepsIntegrationTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Value("${connectathon.client-testing.wait}")
+	Duration wait;
 
 	Event event;
 
@@ -111,7 +116,8 @@ class ClientStepsIntegrationTests {
 		JsonNode ended = awaitEnd(this.alice, run);
 
 		assertThat(ended.path("status").asString()).isEqualTo("FAILED");
-		assertThat(ended.path("message").asString()).contains("no POST Patient arrived within 10 s");
+		assertThat(ended.path("message").asString())
+			.contains("no POST Patient arrived within " + this.wait.toSeconds() + " s");
 		JsonNode details = this.alice.get("/api/test-instances/" + instance).json();
 		assertThat(details.path("evidence").get(0).path("kind").asString()).isEqualTo("TEST_REPORT");
 		assertThat(details.path("steps").get(0).path("status").asString()).isNotEqualTo("DONE");
