@@ -186,10 +186,15 @@ class CatalogRepository {
 	 * the catalog, which every capture batch loads, since they are long and only the
 	 * validation of HL7 v2 captures needs them.
 	 */
-	List<String> findHl7v2Profiles(long transactionId) {
-		return this.jdbc.sql(
-				"select profile from transaction_hl7v2_profiles where transaction_id = :transactionId order by position")
-			.param("transactionId", transactionId)
+	List<String> findHl7v2Profiles(String profileKeyword, String transactionKeyword) {
+		return this.jdbc.sql("""
+				select p.profile from transaction_hl7v2_profiles p
+				join transactions t on t.id = p.transaction_id
+				join profiles pr on pr.id = t.profile_id
+				where pr.keyword = :profileKeyword and t.keyword = :transactionKeyword
+				order by p.position""")
+			.param("profileKeyword", profileKeyword)
+			.param("transactionKeyword", transactionKeyword)
 			.query(String.class)
 			.list();
 	}

@@ -108,12 +108,15 @@ public class CatalogService {
 	 * none when the catalog has no such transaction or it names none.
 	 */
 	public List<Hl7v2ConformanceProfile> hl7v2Profiles(String qualifiedTransaction) {
-		return catalog().transaction(qualifiedTransaction)
-			.map((transaction) -> this.repository.findHl7v2Profiles(transaction.id())
-				.stream()
-				.map((xml) -> this.parsedHl7v2Profiles.get(xml, Hl7v2ConformanceProfile::parse))
-				.toList())
-			.orElse(List.of());
+		int colon = qualifiedTransaction.indexOf(':');
+		if (colon < 0) {
+			return List.of();
+		}
+		return this.repository
+			.findHl7v2Profiles(qualifiedTransaction.substring(0, colon), qualifiedTransaction.substring(colon + 1))
+			.stream()
+			.map((xml) -> this.parsedHl7v2Profiles.get(xml, Hl7v2ConformanceProfile::parse))
+			.toList();
 	}
 
 	private CatalogFile toFile(Catalog catalog) {
@@ -139,7 +142,7 @@ public class CatalogService {
 					.map((transaction) -> new TransactionEntry(transaction.keyword(), transaction.name(),
 							transaction.initiator().format(keyword), transaction.responder().format(keyword),
 							transaction.description(), transaction.matches(),
-							this.repository.findHl7v2Profiles(transaction.id())))
+							this.repository.findHl7v2Profiles(keyword, transaction.keyword())))
 					.toList());
 	}
 

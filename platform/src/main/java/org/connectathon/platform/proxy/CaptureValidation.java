@@ -15,4 +15,17 @@ public record CaptureValidation(CaptureValidationStatus status, @Nullable Intege
 		issues = List.copyOf(issues);
 	}
 
+	/**
+	 * The outcome of a validation that found these issues: invalid when one is an error
+	 * or fatal, else valid, with both counts.
+	 */
+	public static CaptureValidation of(List<CaptureValidationIssue> issues) {
+		int errors = (int) issues.stream()
+			.filter((issue) -> "error".equals(issue.severity()) || "fatal".equals(issue.severity()))
+			.count();
+		int warnings = (int) issues.stream().filter((issue) -> "warning".equals(issue.severity())).count();
+		return new CaptureValidation((errors > 0) ? CaptureValidationStatus.INVALID : CaptureValidationStatus.VALID,
+				errors, warnings, issues);
+	}
+
 }

@@ -80,21 +80,15 @@ class CaptureValidator {
 		List<String> implementationGuides;
 		try {
 			implementationGuides = implementationGuides(capture);
-			int errors = 0;
-			int warnings = 0;
 			for (Map.Entry<String, String> body : bodies.entrySet()) {
-				FhirValidation.Validation result = this.validation.validate(body.getValue(), implementationGuides,
-						null);
-				ValidationReport report = result.report();
-				errors += (int) report.errorCount();
-				warnings += (int) report.warningCount();
+				ValidationReport report = this.validation.validate(body.getValue(), implementationGuides, null)
+					.report();
 				for (ValidationIssue issue : report.issues()) {
 					issues.add(new CaptureValidationIssue(body.getKey(), issue.severity().code(), issue.location(),
 							issue.line(), issue.column(), issue.message()));
 				}
 			}
-			return new CaptureValidation((errors > 0) ? CaptureValidationStatus.INVALID : CaptureValidationStatus.VALID,
-					errors, warnings, issues);
+			return CaptureValidation.of(issues);
 		}
 		catch (RuntimeException failure) {
 			issues.add(new CaptureValidationIssue("", IssueSeverity.FATAL.code(), "", null, null,

@@ -1,7 +1,5 @@
 package org.connectathon.platform.catalog;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.connectathon.platform.ApiClient;
@@ -13,7 +11,6 @@ import org.connectathon.platform.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,17 +67,16 @@ class CatalogIntegrationTests {
 	}
 
 	@Test
-	void shouldKeepTheHl7v2ConformanceProfilesATransactionNamesAndReportThoseThatDoNotRead() throws IOException {
+	void shouldKeepTheHl7v2ConformanceProfilesATransactionNamesAndReportThoseThatDoNotRead() {
 		String keyword = "PIXV2" + Fixtures.unique("").strip();
-		String profile = new ClassPathResource("hl7v2/pix-adt-a01-profile.xml")
-			.getContentAsString(StandardCharsets.UTF_8);
+		String profile = PixFeedCatalogs.admissionProfile();
 
 		Response imported = this.admin.postText("/api/catalog",
-				hl7v2Catalog(keyword, "hl7v2:ADT^A01", List.of(profile)), "application/yaml");
+				PixFeedCatalogs.withFeed(keyword, List.of("hl7v2:ADT^A01"), List.of(profile)), "application/yaml");
 		Response undeclared = this.admin.postText("/api/catalog",
-				hl7v2Catalog(keyword, "hl7v2:ADT^A04", List.of(profile)), "application/yaml");
+				PixFeedCatalogs.withFeed(keyword, List.of("hl7v2:ADT^A04"), List.of(profile)), "application/yaml");
 		Response unreadable = this.admin.postText("/api/catalog",
-				hl7v2Catalog(keyword, "hl7v2:ADT^A01",
+				PixFeedCatalogs.withFeed(keyword, List.of("hl7v2:ADT^A01"),
 						List.of("<NotAProfile/>",
 								"<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>" + profile)),
 				"application/yaml");
@@ -99,33 +95,6 @@ class CatalogIntegrationTests {
 			.contains("hl7v2Profiles[0]: not an HL7 v2 conformance profile")
 			.contains("hl7v2Profiles[1]: a conformance profile may not declare a DOCTYPE");
 		assertThat(this.catalog.hl7v2Profiles(keyword + ":ITI-8")).as("a refused import changes nothing").hasSize(1);
-	}
-
-	/**
-	 * A PIX profile whose ITI-8 declares the match and names the conformance profiles.
-	 */
-	private static String hl7v2Catalog(String keyword, String match, List<String> profiles) {
-		StringBuilder yaml = new StringBuilder("""
-				profiles:
-				  - keyword: %s
-				    name: Patient Identifier Cross-referencing
-				    kind: IHE_PROFILE
-				    actors:
-				      - { keyword: SOURCE, name: Patient Identity Source }
-				      - { keyword: MANAGER, name: Patient Identifier Cross-reference Manager }
-				    transactions:
-				      - keyword: ITI-8
-				        name: Patient Identity Feed
-				        initiator: SOURCE
-				        responder: MANAGER
-				        matches: [ "%s" ]
-				        hl7v2Profiles:
-				""".formatted(keyword, match));
-		for (String profile : profiles) {
-			yaml.append("          - |\n");
-			profile.lines().forEach((line) -> yaml.append("            ").append(line).append('\n'));
-		}
-		return yaml.toString();
 	}
 
 	@Test

@@ -77,12 +77,7 @@ class Hl7v2MessageValidator implements MessageValidator {
 			add(CaptureValidationIssue.RESPONSE, this.checks.check(acknowledgement).findings(), issues);
 			acknowledges(message, acknowledgement, issues);
 		}
-		int errors = (int) issues.stream()
-			.filter((issue) -> issue.severity().equals("error") || issue.severity().equals("fatal"))
-			.count();
-		int warnings = (int) issues.stream().filter((issue) -> issue.severity().equals("warning")).count();
-		return new CaptureValidation((errors > 0) ? CaptureValidationStatus.INVALID : CaptureValidationStatus.VALID,
-				errors, warnings, issues);
+		return CaptureValidation.of(issues);
 	}
 
 	/**

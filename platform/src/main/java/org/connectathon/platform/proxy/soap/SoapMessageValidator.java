@@ -38,17 +38,11 @@ class SoapMessageValidator implements MessageValidator {
 		SoapExchangeCheck check = new SoapExchangeCheck(this.schemas, capture.transactionKeyword(),
 				capture.messageType(), capture.startedAt());
 		List<CaptureValidationIssue> issues = check.check(request, response);
-		int errors = (int) issues.stream()
-			.filter((issue) -> "error".equals(issue.severity()) || "fatal".equals(issue.severity()))
-			.count();
-		int warnings = (int) issues.stream().filter((issue) -> "warning".equals(issue.severity())).count();
-		if (errors > 0) {
-			return new CaptureValidation(CaptureValidationStatus.INVALID, errors, warnings, issues);
-		}
-		if (!check.anyEnvelope()) {
+		CaptureValidation validation = CaptureValidation.of(issues);
+		if (validation.status() == CaptureValidationStatus.VALID && !check.anyEnvelope()) {
 			return new CaptureValidation(CaptureValidationStatus.SKIPPED, null, null, issues);
 		}
-		return new CaptureValidation(CaptureValidationStatus.VALID, errors, warnings, issues);
+		return validation;
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.stream.StreamSupport;
 import org.connectathon.platform.ApiClient;
 import org.connectathon.platform.ApiClient.Response;
 import org.connectathon.platform.Fixtures;
+import org.connectathon.platform.catalog.PixFeedCatalogs;
 import org.connectathon.platform.PageClient;
 import org.connectathon.platform.PlatformIntegrationTest;
 import org.connectathon.platform.event.Event;
@@ -25,7 +26,6 @@ import org.connectathon.platform.testing.TestingFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -189,27 +189,10 @@ class MllpRelayIntegrationTests {
 
 	@Test
 	void shouldCheckAnAdmissionAgainstTheConformanceProfileThatItsTransactionNames() throws Exception {
-		String profile = new ClassPathResource("hl7v2/pix-adt-a01-profile.xml")
-			.getContentAsString(StandardCharsets.UTF_8);
-		StringBuilder catalog = new StringBuilder("""
-				profiles:
-				  - keyword: PIX
-				    name: Patient Identifier Cross-referencing (HL7 v2)
-				    kind: IHE_PROFILE
-				    actors:
-				      - { keyword: PATIENT_IDENTITY_SOURCE, name: Patient Identity Source }
-				      - { keyword: PIX_MANAGER, name: Patient Identifier Cross-reference Manager }
-				    transactions:
-				      - keyword: ITI-8
-				        name: Patient Identity Feed
-				        initiator: PATIENT_IDENTITY_SOURCE
-				        responder: PIX_MANAGER
-				        matches: [ "hl7v2:ADT^A01", "hl7v2:ADT^A04", "hl7v2:ADT^A05", "hl7v2:ADT^A08", "hl7v2:ADT^A40" ]
-				        hl7v2Profiles:
-				          - |
-				""");
-		profile.lines().forEach((line) -> catalog.append("            ").append(line).append('\n'));
-		Response imported = this.admin.postText("/api/catalog", catalog.toString(), "application/yaml");
+		String catalog = PixFeedCatalogs.withFeed("PIX",
+				List.of("hl7v2:ADT^A01", "hl7v2:ADT^A04", "hl7v2:ADT^A05", "hl7v2:ADT^A08", "hl7v2:ADT^A40"),
+				List.of(PixFeedCatalogs.admissionProfile()));
+		Response imported = this.admin.postText("/api/catalog", catalog, "application/yaml");
 		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
 		JsonNode endpoint = endpoint("PIX", "PIX_MANAGER", responder());
 
