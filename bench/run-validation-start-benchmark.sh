@@ -30,7 +30,7 @@ measure() {
   local status=0
   /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || status=$?
   read -r wall user system <"$work/time"
-  printf '%-48s %7.1f s wall %7.1f s CPU  exit %d  (load %s)\n' "$label" "$wall" \
+  printf '%-48s %7.2f s wall %7.2f s CPU  exit %d  (load %s)\n' "$label" "$wall" \
     "$(echo "$user + $system" | bc)" "$status" "$(cut -d' ' -f1-3 /proc/loadavg)"
   if [ "$status" != "$expected" ]; then
     echo "error: expected exit code $expected from: $*" >&2

@@ -90,7 +90,6 @@ class ValidateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		CliLogging.showWarningsOnly();
 		if (parallel < 1) {
 			throw new UsageException("--parallel expects a number of threads of at least 1, but got " + parallel);
 		}
@@ -112,6 +111,9 @@ class ValidateCommand implements Callable<Integer> {
 	}
 
 	private Validator localValidator(PrintWriter err) {
+		// only the local validator's libraries log; setting logging up is a tenth of a
+		// second that validate --server spares
+		CliLogging.showWarningsOnly();
 		long start = System.nanoTime();
 		ValidationService service = createService(err);
 		if (profile != null && !service.hasProfile(profile)) {

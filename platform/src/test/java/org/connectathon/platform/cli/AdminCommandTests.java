@@ -271,7 +271,7 @@ class AdminCommandTests {
 	}
 
 	private int run(String... arguments) {
-		CommandLine commandLine = ConnectathonCommand.commandLine();
+		CommandLine commandLine = ConnectathonCommand.commandLine(arguments);
 		commandLine.setErr(new PrintWriter(this.errors, true));
 		// Without the test profile: the default database under the temporary home folder.
 		System.setProperty("spring.profiles.active", "default");

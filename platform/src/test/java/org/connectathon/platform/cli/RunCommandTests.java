@@ -32,7 +32,7 @@ class RunCommandTests {
 	private final StringWriter err = new StringWriter();
 
 	private int execute(String... args) {
-		CommandLine commandLine = ConnectathonCommand.commandLine();
+		CommandLine commandLine = ConnectathonCommand.commandLine(args);
 		commandLine.setOut(new PrintWriter(this.out, true));
 		commandLine.setErr(new PrintWriter(this.err, true));
 		return commandLine.execute(args);

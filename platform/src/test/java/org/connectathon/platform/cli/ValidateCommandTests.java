@@ -138,7 +138,7 @@ class ValidateCommandTests {
 	}
 
 	private int run(String... arguments) {
-		CommandLine commandLine = ConnectathonCommand.commandLine();
+		CommandLine commandLine = ConnectathonCommand.commandLine(arguments);
 		commandLine.setOut(new PrintWriter(out, true));
 		commandLine.setErr(new PrintWriter(err, true));
 		return commandLine.execute(arguments);

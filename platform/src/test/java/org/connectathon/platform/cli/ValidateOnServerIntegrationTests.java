@@ -166,7 +166,7 @@ class ValidateOnServerIntegrationTests {
 	private static Console run(String... arguments) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		CommandLine commandLine = ConnectathonCommand.commandLine();
+		CommandLine commandLine = ConnectathonCommand.commandLine(arguments);
 		commandLine.setOut(new PrintWriter(out, true));
 		commandLine.setErr(new PrintWriter(err, true));
 		int exitCode = commandLine.execute(arguments);
