@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.connectathon.bench.scale.PlatformProcess;
 import org.connectathon.engine.referenceserver.ReferenceServer;
 import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
@@ -53,6 +54,8 @@ import org.connectathon.engine.referenceserver.ReferenceServerLauncher;
 public final class ProxyBenchmark {
 
 	private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	/**
 	 * Dropped and made again at each run: {@code BENCH_POSTGRES_DATABASE} names another,
@@ -113,6 +116,10 @@ public final class ProxyBenchmark {
 		// The command line makes the schema (Flyway).
 		PlatformProcess.run(jar, databaseOptions, log, "admin", "create-user", "--username", "bench-admin",
 				"--password", "bench-password-1", "--role", "ADMIN");
+		// The organizer's token reads the platform's count of dropped captures.
+		String token = PlatformProcess
+			.output(jar, databaseOptions, log, "admin", "create-token", "--username", "bench-admin")
+			.strip();
 		String jdbcPassword = (passwordFile != null) ? Files.readString(passwordFile).strip() : "";
 		try (ReferenceServerLauncher fhir = ReferenceServerLauncher.start(new ReferenceServer(FhirContext.forR4()), 0);
 				PlatformProcess platform = PlatformProcess.serve(jar, databaseOptions, jvmOptions(), freePort(), log)) {
@@ -127,7 +134,8 @@ public final class ProxyBenchmark {
 			URI direct = URI.create(fhir.baseUrl() + "/Patient/" + patient);
 			URI proxied = URI.create(proxyBase + "/Patient/" + patient);
 			try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
-				Captures captures = new Captures(connection, eventId);
+				Captures captures = new Captures(connection, eventId,
+						URI.create(platform.baseUrl() + "/api/events/" + eventId + "/captures?size=1"), token);
 				System.out.printf("Warming up for %d s each...%n", seconds);
 				atRate(direct, rate, seconds);
 				long proxiedSent = atRate(proxied, rate, seconds).sent();
@@ -149,8 +157,7 @@ public final class ProxyBenchmark {
 				System.out.printf(Locale.ROOT, "added by the proxy: p50 %.2f ms, p99 %.2f ms (targets < 1, < 5)%n",
 						proxiedLatencies.percentile(0.50) - directLatencies.percentile(0.50),
 						proxiedLatencies.percentile(0.99) - directLatencies.percentile(0.99));
-				System.out.printf("captures stored %d of %d exchanges sent through the proxy so far%n", storedAtRate,
-						proxiedSent);
+				System.out.println(captures.storedLine(storedAtRate, proxiedSent));
 				System.out.printf("CPU, direct: %s%nCPU, through the proxy: %s%n", directCpu, proxiedCpu);
 
 				System.out.printf("%nAt saturation, %d clients for %d s each (%s)%n", clients, seconds, loadAverage());
@@ -165,8 +172,7 @@ public final class ProxyBenchmark {
 						"direct %.0f requests/s, through the proxy %.0f requests/s: %.0f%% (target >= 60%%)%n",
 						directThroughput.perSecond(), proxiedThroughput.perSecond(),
 						100 * proxiedThroughput.perSecond() / directThroughput.perSecond());
-				System.out.printf("captures stored %d of %d exchanges sent through the proxy so far%n",
-						storedAtSaturation, proxiedSent);
+				System.out.println(captures.storedLine(storedAtSaturation, proxiedSent));
 				System.out.printf("CPU, direct: %s%nCPU, through the proxy: %s%n", directCpu, proxiedCpu);
 				System.out.printf("%nplatform JVM CPU: %d ms; %s%n", platform.cpuMillis(), loadAverage());
 			}
@@ -372,16 +378,50 @@ public final class ProxyBenchmark {
 
 	}
 
-	/** The event's stored captures, counted once the platform has written them all. */
-	private static final class Captures {
+	/**
+	 * The event's stored captures, counted once the platform has written them all, and
+	 * those the platform dropped because its capture queue was full.
+	 */
+	private final class Captures {
 
 		final Connection connection;
 
 		final long eventId;
 
-		Captures(Connection connection, long eventId) {
+		final URI list;
+
+		final String token;
+
+		Captures(Connection connection, long eventId, URI list, String token) {
 			this.connection = connection;
 			this.eventId = eventId;
+			this.list = list;
+			this.token = token;
+		}
+
+		/**
+		 * Stored against sent, with what the platform says it dropped: stored + dropped =
+		 * sent tells that nothing was lost silently, and dropped = 0 that the queue kept
+		 * up.
+		 */
+		String storedLine(long stored, long sent) throws IOException, InterruptedException {
+			long dropped = dropped();
+			return String.format(Locale.ROOT,
+					"captures stored %d of %d exchanges sent through the proxy so far; dropped by the platform %d"
+							+ " (its capture queue full); unaccounted %d",
+					stored, sent, dropped, sent - stored - dropped);
+		}
+
+		/** The platform's {@code droppedOnThisNode}, from its capture list. */
+		long dropped() throws IOException, InterruptedException {
+			HttpResponse<String> answer = ProxyBenchmark.this.http.send(
+					HttpRequest.newBuilder(this.list).header("Authorization", "Bearer " + this.token).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (answer.statusCode() != 200) {
+				throw new IllegalStateException(
+						"The capture list answered " + answer.statusCode() + ": " + answer.body());
+			}
+			return JSON.readTree(answer.body()).path("droppedOnThisNode").asLong();
 		}
 
 		/**

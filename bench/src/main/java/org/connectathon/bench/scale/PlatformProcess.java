@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +29,35 @@ public final class PlatformProcess implements AutoCloseable {
 	/** Runs one command of the jar to its end, such as {@code admin create-user}. */
 	public static void run(Path jar, List<String> databaseOptions, Path log, String... command)
 			throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(commandLine(jar, databaseOptions, command)).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+		awaitSuccess(process, log, command);
+	}
+
+	/**
+	 * Runs one command of the jar to its end and gives what it printed, such as the token
+	 * of {@code admin create-token}; its errors go to the log.
+	 */
+	public static String output(Path jar, List<String> databaseOptions, Path log, String... command)
+			throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(commandLine(jar, databaseOptions, command))
+			.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+		String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		awaitSuccess(process, log, command);
+		return printed;
+	}
+
+	private static List<String> commandLine(Path jar, List<String> databaseOptions, String... command) {
 		List<String> arguments = new ArrayList<>(List.of("java", "-jar", jar.toString()));
 		arguments.add(command[0]);
 		arguments.addAll(databaseOptions);
 		arguments.addAll(List.of(command).subList(1, command.length));
-		Process process = new ProcessBuilder(arguments).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-			.start();
+		return arguments;
+	}
+
+	private static void awaitSuccess(Process process, Path log, String... command) throws InterruptedException {
 		if (process.waitFor() != 0) {
 			throw new IllegalStateException("'" + String.join(" ", command) + "' failed; see " + log);
 		}

@@ -1,5 +1,6 @@
 package org.connectathon.platform.catalog;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CatalogService {
 
+	/** How old {@link #recentCatalog()} may be. */
+	public static final Duration RECENT = Duration.ofSeconds(5);
+
 	private final CatalogRepository repository;
 
 	/**
@@ -36,6 +40,12 @@ public class CatalogService {
 		.maximumSize(100)
 		.build();
 
+	/**
+	 * The catalog as last read, for {@link #recentCatalog()}: one entry, under
+	 * {@link Boolean#TRUE}.
+	 */
+	private final Cache<Boolean, Catalog> recent = Caffeine.newBuilder().expireAfterWrite(RECENT).build();
+
 	private final CatalogImporter importer;
 
 	CatalogService(CatalogRepository repository, CatalogImporter importer) {
@@ -45,6 +55,16 @@ public class CatalogService {
 
 	public Catalog catalog() {
 		return this.repository.load();
+	}
+
+	/**
+	 * The catalog as read at most {@link #RECENT} ago, for work that runs many times a
+	 * second: the capture pipeline reads it for each batch, which at a few hundred
+	 * exchanges a second cost more than the batch's insert. An import on this node is
+	 * seen at once, one on another node that much later.
+	 */
+	public Catalog recentCatalog() {
+		return this.recent.get(Boolean.TRUE, (key) -> this.repository.load());
 	}
 
 	public CatalogProfile profile(String keyword) {
@@ -72,7 +92,12 @@ public class CatalogService {
 	 */
 	public ImportSummary importCatalog(byte[] content, SignedInUser user) {
 		user.requireAdmin();
-		return this.importer.importFile(CatalogFormat.read(content), catalog());
+		try {
+			return this.importer.importFile(CatalogFormat.read(content), catalog());
+		}
+		finally {
+			this.recent.invalidateAll();
+		}
 	}
 
 	/**
@@ -92,6 +117,7 @@ public class CatalogService {
 		Map<String, Long> actorIds = new LinkedHashMap<>();
 		actorNames.forEach((actorKeyword, actorName) -> actorIds.put(actorKeyword,
 				this.repository.saveActor(profileId, actorKeyword, actorName, null)));
+		this.recent.invalidateAll();
 		return actorIds;
 	}
 

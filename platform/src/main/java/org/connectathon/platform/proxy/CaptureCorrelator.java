@@ -109,7 +109,7 @@ class CaptureCorrelator implements SmartLifecycle {
 	 * at.
 	 */
 	void correlate(List<Capture> captures) {
-		Catalog currentCatalog = this.catalog.catalog();
+		Catalog currentCatalog = this.catalog.recentCatalog();
 		Map<Long, TestDefinition> testsById = new HashMap<>();
 		Map<String, List<TestInstance>> runningByReceiver = new HashMap<>();
 		for (Capture capture : captures) {

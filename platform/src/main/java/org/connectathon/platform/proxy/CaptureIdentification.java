@@ -40,7 +40,7 @@ class CaptureIdentification {
 	}
 
 	List<NewCapture> identify(List<NewCapture> captures) {
-		Catalog currentCatalog = this.catalog.catalog();
+		Catalog currentCatalog = this.catalog.recentCatalog();
 		Map<Long, Map<String, List<RequestPattern>>> patternsByEvent = new HashMap<>();
 		List<NewCapture> identified = new ArrayList<>(captures.size());
 		for (NewCapture capture : captures) {

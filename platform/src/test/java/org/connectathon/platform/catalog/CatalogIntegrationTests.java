@@ -67,6 +67,18 @@ class CatalogIntegrationTests {
 	}
 
 	@Test
+	void shouldGiveTheCapturePipelineAnImportedProfileAtOnceThoughItKeepsTheCatalogItRead() {
+		String keyword = "PIXV2" + Fixtures.unique("").strip();
+		assertThat(this.catalog.recentCatalog().profile(keyword)).isEmpty();
+
+		Response imported = this.admin.postText("/api/catalog",
+				PixFeedCatalogs.withFeed(keyword, List.of("hl7v2:ADT^A01"), List.of()), "application/yaml");
+
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+		assertThat(this.catalog.recentCatalog().transaction(keyword + ":ITI-8")).isPresent();
+	}
+
+	@Test
 	void shouldKeepTheHl7v2ConformanceProfilesATransactionNamesAndReportThoseThatDoNotRead() {
 		String keyword = "PIXV2" + Fixtures.unique("").strip();
 		String profile = PixFeedCatalogs.admissionProfile();

@@ -32,7 +32,7 @@ public final class PixFeedCatalogs {
 
 	/**
 	 * A catalog whose profile {@code keyword} has the PIX actors and an ITI-8 declaring
-	 * these matches and naming these conformance profiles, each a YAML block.
+	 * these matches and naming these conformance profiles (if any), each a YAML block.
 	 */
 	public static String withFeed(String keyword, List<String> matches, List<String> profiles) {
 		StringBuilder yaml = new StringBuilder("""
@@ -49,9 +49,11 @@ public final class PixFeedCatalogs {
 				        initiator: PATIENT_IDENTITY_SOURCE
 				        responder: PIX_MANAGER
 				        matches: [ %s ]
-				        hl7v2Profiles:
 				""".formatted(keyword,
 				matches.stream().map((match) -> "\"" + match + "\"").collect(Collectors.joining(", "))));
+		if (!profiles.isEmpty()) {
+			yaml.append("        hl7v2Profiles:\n");
+		}
 		for (String profile : profiles) {
 			yaml.append("          - |\n");
 			profile.lines().forEach((line) -> yaml.append("            ").append(line).append('\n'));
