@@ -49,6 +49,10 @@ final class RemoteValidation {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(5);
+
 	private final URI server;
 
 	private final String token;
@@ -56,10 +60,6 @@ final class RemoteValidation {
 	private final List<String> implementationGuides;
 
 	private final String profile;
-
-	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
-	private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(5);
 
 	RemoteValidation(String server, String token, List<String> implementationGuides, String profile) {
 		this.server = platformAddress(server);
@@ -115,32 +115,31 @@ final class RemoteValidation {
 		};
 	}
 
+	/**
+	 * Posts the content and reads the whole answer, which hands the connection back to
+	 * the JDK's keep-alive cache: the next file, or another thread's, reuses it (and its
+	 * TLS session) instead of connecting again.
+	 */
 	private Answer post(String content) throws IOException {
 		HttpURLConnection connection = (HttpURLConnection) validateAddress().toURL().openConnection();
-		try {
-			connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-			connection.setReadTimeout((int) ANSWER_TIMEOUT.toMillis());
-			// a redirect would turn the POST into a GET elsewhere; the user gives the
-			// address
-			connection.setInstanceFollowRedirects(false);
-			connection.setRequestMethod("POST");
-			connection.setRequestProperty("Authorization", "Bearer " + this.token);
-			connection.setRequestProperty("Accept", "application/fhir+json");
-			connection.setRequestProperty("Content-Type",
-					isXml(content) ? "application/fhir+xml" : "application/fhir+json");
-			byte[] body = content.getBytes(StandardCharsets.UTF_8);
-			connection.setFixedLengthStreamingMode(body.length);
-			connection.setDoOutput(true);
-			try (OutputStream out = connection.getOutputStream()) {
-				out.write(body);
-			}
-			int status = connection.getResponseCode();
-			try (InputStream in = (status < 400) ? connection.getInputStream() : connection.getErrorStream()) {
-				return new Answer(status, (in != null) ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : "");
-			}
+		connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+		connection.setReadTimeout((int) ANSWER_TIMEOUT.toMillis());
+		// a redirect would turn the POST into a GET elsewhere; the user gives the address
+		connection.setInstanceFollowRedirects(false);
+		connection.setRequestMethod("POST");
+		connection.setRequestProperty("Authorization", "Bearer " + this.token);
+		connection.setRequestProperty("Accept", "application/fhir+json");
+		connection.setRequestProperty("Content-Type",
+				isXml(content) ? "application/fhir+xml" : "application/fhir+json");
+		byte[] body = content.getBytes(StandardCharsets.UTF_8);
+		connection.setFixedLengthStreamingMode(body.length);
+		connection.setDoOutput(true);
+		try (OutputStream out = connection.getOutputStream()) {
+			out.write(body);
 		}
-		finally {
-			connection.disconnect();
+		int status = connection.getResponseCode();
+		try (InputStream in = (status < 400) ? connection.getInputStream() : connection.getErrorStream()) {
+			return new Answer(status, (in != null) ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : "");
 		}
 	}
 

@@ -37,6 +37,8 @@ public class CaptureRecorder implements SmartLifecycle {
 
 	private final AtomicLong dropped = new AtomicLong();
 
+	private volatile long lastRecordedNanos = System.nanoTime() - ValidationYield.RECENT_EXCHANGE.toNanos();
+
 	private volatile boolean running;
 
 	private Thread writer;
@@ -53,9 +55,15 @@ public class CaptureRecorder implements SmartLifecycle {
 
 	/** Queues the capture for storing; never blocks. */
 	public void record(NewCapture capture) {
+		this.lastRecordedNanos = System.nanoTime();
 		if (!this.queue.offer(capture)) {
 			this.dropped.incrementAndGet();
 		}
+	}
+
+	/** How long ago this node recorded its last exchange; a second or more before any. */
+	long nanosSinceLastCapture() {
+		return System.nanoTime() - this.lastRecordedNanos;
 	}
 
 	/** How many captures this node could not queue since it started. */

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.connectathon.platform.testing.InstanceProgressed;
@@ -30,6 +32,9 @@ class CaptureValidationWorker implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(CaptureValidationWorker.class);
 
+	/** How often a validator that gives way to exchanges looks again. */
+	private static final long YIELD_CHECK_MILLIS = 100;
+
 	private final CaptureValidationRepository queue;
 
 	private final CaptureRepository captures;
@@ -50,6 +55,8 @@ class CaptureValidationWorker implements SmartLifecycle {
 
 	private final ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
 
+	private final ValidationYield yield;
+
 	private final Semaphore wakeUps = new Semaphore(0);
 
 	private final List<Thread> workers = new ArrayList<>();
@@ -61,7 +68,9 @@ class CaptureValidationWorker implements SmartLifecycle {
 			@Value("${connectathon.proxy.validation-poll-interval:5s}") Duration pollInterval,
 			@Value("${connectathon.proxy.validation-stale-after:10m}") Duration staleAfter,
 			@Value("${connectathon.proxy.correlation-grace:1m}") Duration correlationGrace,
-			@Value("${connectathon.proxy.validation-cpu-share:0.25}") double cpuShare) {
+			@Value("${connectathon.proxy.validation-cpu-share:0.25}") double cpuShare, CaptureRecorder recorder,
+			@Value("${connectathon.proxy.validation-yield-load:0.9}") double yieldLoad,
+			@Value("${connectathon.proxy.validation-yield-longest:30s}") Duration yieldLongest) {
 		this.queue = queue;
 		this.captures = captures;
 		this.validator = validator;
@@ -76,6 +85,17 @@ class CaptureValidationWorker implements SmartLifecycle {
 							+ cpuShare);
 		}
 		this.cpuShare = cpuShare;
+		this.yield = new ValidationYield(processorLoad(), recorder::nanosSinceLastCapture, yieldLoad, yieldLongest);
+	}
+
+	/**
+	 * The machine's recent processor load, 0 to 1; negative where the JVM cannot tell.
+	 */
+	private static DoubleSupplier processorLoad() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean system) {
+			return system::getCpuLoad;
+		}
+		return () -> -1;
 	}
 
 	/** Tells a waiting validator that captures may be ready. */
@@ -125,6 +145,7 @@ class CaptureValidationWorker implements SmartLifecycle {
 	private void work() {
 		while (this.running) {
 			try {
+				giveWayToExchanges();
 				Optional<Long> claimed = this.queue.claimNext(this.correlationGrace, this.staleAfter);
 				if (claimed.isPresent()) {
 					long cpuBefore = this.cpuClock.getCurrentThreadCpuTime();
@@ -148,6 +169,16 @@ class CaptureValidationWorker implements SmartLifecycle {
 					return;
 				}
 			}
+		}
+	}
+
+	/**
+	 * Waits while this node's exchanges need every processor ({@link ValidationYield}).
+	 */
+	private void giveWayToExchanges() throws InterruptedException {
+		long start = System.nanoTime();
+		while (this.running && this.yield.shouldWait(Duration.ofNanos(System.nanoTime() - start))) {
+			TimeUnit.MILLISECONDS.sleep(YIELD_CHECK_MILLIS);
 		}
 	}
 

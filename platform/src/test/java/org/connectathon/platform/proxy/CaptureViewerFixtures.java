@@ -75,6 +75,13 @@ final class CaptureViewerFixtures {
 		jdbc.sql("update captures set validation_status = 'SKIPPED' where id = :id")
 			.param("id", this.initechFailed.id())
 			.update();
+		// Its validation under way on some node: it stays pending, and no validator of
+		// the
+		// test's node takes it (it is past the correlation's grace, so one would).
+		jdbc.sql("update captures set validation_claimed_at = :now where id = :id")
+			.param("now", OffsetDateTime.now(ZoneOffset.UTC))
+			.param("id", this.initechToGlobex.id())
+			.update();
 	}
 
 	long event() {
