@@ -1,8 +1,12 @@
 package org.connectathon.platform.security;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +15,7 @@ import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.io.CloseMode;
 import org.connectathon.engine.outbound.OutboundAddressPolicy;
+import org.connectathon.engine.outbound.RefusedAddressException;
 import org.connectathon.platform.InvalidInputException;
 import org.connectathon.platform.catalog.Protocol;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,11 +24,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The platform's side of the engine's {@link OutboundAddressPolicy}: every request the
- * platform sends on a participant's behalf (automated steps now; the proxy and
- * CapabilityStatement fetches to come) goes through one of the two HTTP clients here, the
- * one of the event's setting, and every base URL a participant gives is checked here
- * first. The clients connect only to addresses the policy accepted when connecting and
- * follow no redirect.
+ * platform sends on a participant's behalf (automated steps, the recording proxy) goes
+ * through one of the two HTTP clients here, the one of the event's setting, or, for a
+ * protocol other than HTTP (HL7 v2 over MLLP), through a connection opened here; and
+ * every base URL a participant gives is checked here first. Both connect only to
+ * addresses the policy accepted when connecting, and the clients follow no redirect.
  */
 @Component
 public class OutboundAddresses implements DisposableBean {
@@ -43,6 +48,36 @@ public class OutboundAddresses implements DisposableBean {
 	 */
 	public HttpClient httpClient(boolean allowPrivateAddresses) {
 		return allowPrivateAddresses ? this.privateAllowed : this.publicOnly;
+	}
+
+	/**
+	 * A TCP connection to the host, for a protocol other than HTTP: to the first of its
+	 * addresses that answers, once the event's policy accepted every one of them; the
+	 * socket connects to the judged address itself, so that a name resolving otherwise a
+	 * moment later changes nothing.
+	 * @throws RefusedAddressException when the policy refuses one of the host's addresses
+	 * @throws UnknownHostException when the host does not resolve
+	 * @throws IOException when no address accepts the connection within the timeout
+	 */
+	public Socket connect(String host, int port, boolean allowPrivateAddresses, Duration timeout) throws IOException {
+		IOException last = null;
+		for (InetAddress address : OutboundAddressPolicy.forEvent(allowPrivateAddresses).resolve(host)) {
+			Socket socket = new Socket();
+			try {
+				socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
+				return socket;
+			}
+			catch (IOException failed) {
+				try {
+					socket.close();
+				}
+				catch (IOException closing) {
+					failed.addSuppressed(closing);
+				}
+				last = failed;
+			}
+		}
+		throw (last != null) ? last : new UnknownHostException(host);
 	}
 
 	/**

@@ -80,7 +80,7 @@ final class Hl7v2Acknowledgements {
 	private static String queryResponse(String message, Hl7v2Header header, boolean demographics) {
 		String queryTag = "";
 		String queryParameters = "QPD";
-		for (String segment : message.split("\r\n|\r|\n")) {
+		for (String segment : Hl7v2Text.segments(message)) {
 			if (segment.startsWith("QPD")) {
 				queryParameters = segment;
 				String[] fields = segment.split("\\|", -1);

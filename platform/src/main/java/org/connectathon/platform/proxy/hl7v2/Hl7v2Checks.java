@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
@@ -34,8 +33,6 @@ import org.jspecify.annotations.Nullable;
  * line, as the capture page shows the message).
  */
 final class Hl7v2Checks {
-
-	private static final Pattern SEGMENTS = Pattern.compile("\r\n|\r|\n");
 
 	private final HapiContext hapi;
 
@@ -86,7 +83,7 @@ final class Hl7v2Checks {
 							+ Version.availableVersions().stream().map(Version::getVersion).toList() + "."));
 			return new Checked(null, findings);
 		}
-		String[] lines = SEGMENTS.split(text.strip());
+		String[] lines = Hl7v2Text.segments(text);
 		Message message;
 		try {
 			message = this.hapi.getPipeParser().parse(text);
@@ -147,7 +144,7 @@ final class Hl7v2Checks {
 	 * conformance validator.
 	 */
 	List<Finding> conformance(Message message, String text, Hl7v2ConformanceProfile profile) {
-		String[] lines = SEGMENTS.split(text.strip());
+		String[] lines = Hl7v2Text.segments(text);
 		List<Finding> findings = new ArrayList<>();
 		String source = "[conformance profile " + profile.messageType() + "] ";
 		try {

@@ -12,6 +12,7 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import org.connectathon.platform.proxy.CaptureRecorder;
 import org.connectathon.platform.proxy.ProxySettings;
 import org.connectathon.platform.proxy.SenderIdentifier;
+import org.connectathon.platform.security.OutboundAddresses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -68,9 +69,9 @@ class Hl7v2Configuration {
 		@Bean
 		MllpRelay mllpRelay(MllpRoutes routes, MllpSettings settings, ProxySettings proxySettings,
 				MllpConnections mllpConnections, Hl7v2Acknowledgements acknowledgements, SenderIdentifier senders,
-				CaptureRecorder recorder) {
+				CaptureRecorder recorder, OutboundAddresses outbound) {
 			return new MllpRelay(routes, settings, proxySettings, mllpConnections.executor(), acknowledgements, senders,
-					recorder);
+					recorder, outbound);
 		}
 
 		@Bean

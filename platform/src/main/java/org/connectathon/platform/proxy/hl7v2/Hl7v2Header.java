@@ -13,11 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 record Hl7v2Header(char fieldSeparator, char componentSeparator, String[] fields) {
 
-	private static final Pattern SEGMENTS = Pattern.compile("\r\n|\r|\n");
-
 	/** The MSH segment of a message in ER7 (pipe) form, or null when it has none. */
 	static @Nullable Hl7v2Header of(String message) {
-		String first = SEGMENTS.split(message.stripLeading(), 2)[0];
+		String first = Hl7v2Text.SEGMENT_END.split(message.stripLeading(), 2)[0];
 		if (!first.startsWith("MSH") || first.length() < 8) {
 			return null;
 		}

@@ -33,8 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 class Hl7v2MessageValidator implements MessageValidator {
 
-	private static final Pattern SEGMENTS = Pattern.compile("\r\n|\r|\n");
-
 	private static final Set<String> NOT_ACCEPTED = Set.of("AE", "AR", "CE", "CR");
 
 	private final Hl7v2Checks checks = new Hl7v2Checks(
@@ -106,7 +104,7 @@ class Hl7v2MessageValidator implements MessageValidator {
 		if (header == null) {
 			return;
 		}
-		String[] lines = SEGMENTS.split(acknowledgement.strip());
+		String[] lines = Hl7v2Text.segments(acknowledgement);
 		Integer msaLine = Hl7v2Checks.lineOf(lines, "MSA", 1);
 		if (msaLine == null) {
 			issues.add(

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * The characters of an HL7 v2 message's bytes. MSH-18 names the character set only
@@ -15,6 +16,12 @@ final class Hl7v2Text {
 
 	/** The content type captures of HL7 v2 messages carry, before their charset. */
 	static final String CONTENT_TYPE = "application/hl7-v2";
+
+	/**
+	 * What ends a segment: HL7 says a carriage return, and messages pasted from files or
+	 * pages come with line feeds.
+	 */
+	static final Pattern SEGMENT_END = Pattern.compile("\r\n|\r|\n");
 
 	private Hl7v2Text() {
 	}
@@ -34,6 +41,14 @@ final class Hl7v2Text {
 
 	static String text(byte[] message) {
 		return new String(message, charsetOf(message));
+	}
+
+	/**
+	 * The message's segments, the n-th at index n - 1 (the line the capture page shows it
+	 * on).
+	 */
+	static String[] segments(String message) {
+		return SEGMENT_END.split(message.strip());
 	}
 
 	static String contentType(byte[] message) {

@@ -22,6 +22,7 @@ import org.connectathon.platform.proxy.NewCapture;
 import org.connectathon.platform.proxy.ProxySettings;
 import org.connectathon.platform.proxy.SenderIdentifier;
 import org.connectathon.platform.proxy.hl7v2.MllpRoutes.MllpRoute;
+import org.connectathon.platform.security.OutboundAddresses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
@@ -57,6 +58,8 @@ public class MllpRelay implements SmartLifecycle {
 
 	private final CaptureRecorder recorder;
 
+	private final OutboundAddresses outbound;
+
 	private final Map<Integer, Listener> listeners = new ConcurrentHashMap<>();
 
 	private final Set<Integer> unavailable = ConcurrentHashMap.newKeySet();
@@ -69,7 +72,8 @@ public class MllpRelay implements SmartLifecycle {
 	private boolean running;
 
 	MllpRelay(MllpRoutes routes, MllpSettings settings, ProxySettings proxySettings, ExecutorService connections,
-			Hl7v2Acknowledgements acknowledgements, SenderIdentifier senders, CaptureRecorder recorder) {
+			Hl7v2Acknowledgements acknowledgements, SenderIdentifier senders, CaptureRecorder recorder,
+			OutboundAddresses outbound) {
 		this.routes = routes;
 		this.settings = settings;
 		this.proxySettings = proxySettings;
@@ -77,6 +81,7 @@ public class MllpRelay implements SmartLifecycle {
 		this.acknowledgements = acknowledgements;
 		this.senders = senders;
 		this.recorder = recorder;
+		this.outbound = outbound;
 	}
 
 	/** The ports this node listens on now, by endpoint id. */
@@ -175,6 +180,10 @@ public class MllpRelay implements SmartLifecycle {
 
 	ProxySettings proxySettings() {
 		return this.proxySettings;
+	}
+
+	OutboundAddresses outbound() {
+		return this.outbound;
 	}
 
 	Hl7v2Acknowledgements acknowledgements() {

@@ -3,8 +3,6 @@ package org.connectathon.platform.proxy.hl7v2;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -13,10 +11,8 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
-import org.connectathon.engine.outbound.OutboundAddressPolicy;
 import org.connectathon.engine.outbound.RefusedAddressException;
 import org.connectathon.platform.proxy.hl7v2.MllpRoutes.MllpRoute;
 import org.jspecify.annotations.Nullable;
@@ -168,25 +164,11 @@ final class MllpRelayConnection {
 			return;
 		}
 		URI baseUrl = upstreamAddress();
-		OutboundAddressPolicy policy = OutboundAddressPolicy.forEvent(this.route.allowPrivateAddresses());
-		List<InetAddress> addresses = policy.resolve(baseUrl.getHost());
-		int timeout = (int) this.relay.proxySettings().timeout().toMillis();
-		IOException last = null;
-		for (InetAddress address : addresses) {
-			Socket socket = new Socket();
-			try {
-				socket.connect(new InetSocketAddress(address, baseUrl.getPort()), timeout);
-				this.upstream = socket;
-				this.upstreamReader = new MllpReader(socket, this.relay.settings().maximumMessageBytes(),
-						this.relay.proxySettings().timeout(), this.relay.proxySettings().timeout());
-				return;
-			}
-			catch (IOException failed) {
-				MllpServer.closeQuietly(socket);
-				last = failed;
-			}
-		}
-		throw (last != null) ? last : new UnknownHostException(baseUrl.getHost());
+		this.upstream = this.relay.outbound()
+			.connect(baseUrl.getHost(), baseUrl.getPort(), this.route.allowPrivateAddresses(),
+					this.relay.proxySettings().timeout());
+		this.upstreamReader = new MllpReader(this.upstream, this.relay.settings().maximumMessageBytes(),
+				this.relay.proxySettings().timeout(), this.relay.proxySettings().timeout());
 	}
 
 	private URI upstreamAddress() throws IOException {
