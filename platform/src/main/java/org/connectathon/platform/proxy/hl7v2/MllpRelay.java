@@ -3,6 +3,7 @@ package org.connectathon.platform.proxy.hl7v2;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,9 +170,9 @@ public class MllpRelay implements SmartLifecycle {
 
 	private CapturedMessage captured(byte[] message) {
 		int maximum = this.proxySettings.maximumCapturedBytes();
-		return new CapturedMessage(List.of(), Hl7v2Text.contentType(message),
-				(message.length == 0) ? null : MllpRelayConnection.kept(message, maximum), message.length,
-				message.length > maximum);
+		byte[] kept = (message.length > maximum) ? Arrays.copyOf(message, maximum) : message;
+		return new CapturedMessage(List.of(), Hl7v2Text.contentType(message), (message.length == 0) ? null : kept,
+				message.length, message.length > maximum);
 	}
 
 	MllpSettings settings() {

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 
 import org.connectathon.engine.outbound.RefusedAddressException;
@@ -218,10 +217,6 @@ final class MllpRelayConnection {
 			super("its base URL " + baseUrl + " is not an mllp://host:port address.");
 		}
 
-	}
-
-	static byte[] kept(byte[] body, int maximum) {
-		return (body.length > maximum) ? Arrays.copyOf(body, maximum) : body;
 	}
 
 }
