@@ -22,9 +22,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  */
 final class SyntaxCheck {
 
-	private static final JsonFactory JSON = JsonFactory.builder().build();
+	/** The JSON parsers' factory, shared with {@link DeclaredProfiles}. */
+	static final JsonFactory JSON = JsonFactory.builder().build();
 
-	private static final XMLInputFactory XML = xmlInputFactory();
+	/** The XML parsers' factory, DTDs refused, shared with {@link DeclaredProfiles}. */
+	static final XMLInputFactory XML = xmlInputFactory();
 
 	private SyntaxCheck() {
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.connectathon.engine.packages.FhirPackage;
@@ -81,6 +82,16 @@ public final class ValidationService {
 	 */
 	public static ValidationService create(ResolvedPackages packages, URI terminologyServer,
 			SliceMembership sliceMembership) {
+		return create(packages, terminologyServer, sliceMembership, KeptInstanceValidators::new);
+	}
+
+	/**
+	 * Builds a warm validator whose instance validation is the given HAPI module: the
+	 * identical-findings tests compare HAPI's own, which builds a validator for every
+	 * validation, with the kept validators.
+	 */
+	static ValidationService create(ResolvedPackages packages, URI terminologyServer, SliceMembership sliceMembership,
+			Function<IValidationSupport, FhirInstanceValidator> instanceValidation) {
 		Objects.requireNonNull(packages, "packages");
 		Objects.requireNonNull(sliceMembership, "sliceMembership");
 		FhirContext fhirContext = FhirContexts.forVersion(packages.fhirVersion());
@@ -102,7 +113,7 @@ public final class ValidationService {
 				fhirContext);
 		unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
 		chain.addValidationSupport(unknownCodeSystems);
-		FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
+		FhirInstanceValidator instanceValidator = instanceValidation.apply(chain);
 		// an extension nobody defined is a mistake at a connectathon, not a local
 		// customisation
 		instanceValidator.setAnyExtensionsAllowed(false);
