@@ -138,7 +138,12 @@ public final class ProxyBenchmark {
 						URI.create(platform.baseUrl() + "/api/events/" + eventId + "/captures?size=1"), token);
 				System.out.printf("Warming up for %d s each...%n", seconds);
 				atRate(direct, rate, seconds);
-				long proxiedSent = atRate(proxied, rate, seconds).sent();
+				Latencies warmUp = atRate(proxied, rate, seconds);
+				if (warmUp.failures() > 0) {
+					// a request refused before it reached the proxy leaves no capture
+					System.out.printf("%d of the proxied warm-up requests failed%n", warmUp.failures());
+				}
+				long proxiedSent = warmUp.sent();
 				captures.awaitStored(proxiedSent);
 				System.out.printf("Waited %d s for the platform's validator to be prepared%n",
 						captures.awaitValidatorPrepared());
