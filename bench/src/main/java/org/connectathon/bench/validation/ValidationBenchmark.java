@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +27,9 @@ import org.connectathon.engine.validation.SliceMembership;
  * and memo) side by side, each in a fresh JVM started by this driver, alternating between
  * them: time from JVM start to ready, the first validation, and steady Bundles per second
  * on 1 and 2 threads over a corpus of distinct IPS Bundles, with the process CPU per
- * Bundle. Then validates part of the corpus with the old and the new path in one JVM and
- * requires identical OperationOutcomes, and compares the issues with the plain set-up's.
+ * Bundle and per validation of a small resource (an IPS Patient). Then validates part of
+ * the corpus with the old and the new path in one JVM and requires identical
+ * OperationOutcomes, and compares the issues with the plain set-up's.
  * <p>
  * Usage (see {@code bench/run-validation-benchmark.sh}):
  * {@code ValidationBenchmark PACKAGE_FOLDER WORK_FOLDER [ROUNDS] [SECONDS]}; the package
@@ -45,6 +47,9 @@ public final class ValidationBenchmark {
 	private static final int COMPARED_BUNDLES = 40;
 
 	private static final int IDENTICAL_FINDINGS_BUNDLES = 100;
+
+	/** A small resource, about the size of what the proxy captures: an IPS Patient. */
+	private static final String SMALL_RESOURCE = "Patient-66033.json";
 
 	private static final List<String> SET_UPS = List.of("plain", "old", "new");
 
@@ -108,6 +113,8 @@ public final class ValidationBenchmark {
 		}
 		System.out.printf("corpus: %d distinct Bundles from %d official examples in %s%n", bundles.size(),
 				originals.size(), corpus);
+		Files.copy(cache.resolve("hl7.fhir.uv.ips#2.0.0/package/example/" + SMALL_RESOURCE),
+				work.resolve(SMALL_RESOURCE), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	private static Map<String, Double> fork(String setUp, Path packageFolder, Path work, int seconds)
@@ -186,13 +193,34 @@ public final class ValidationBenchmark {
 		double oneThread = throughput(validator, corpus, 1, seconds);
 		double twoThreads = throughput(validator, corpus, 2, seconds);
 		double cpuPerBundle = (processCpuSeconds() - cpuBefore) / (VALIDATED.get() - validatedBefore);
+		double cpuPerSmallResource = cpuPerValidation(validator, Files.readString(work.resolve(SMALL_RESOURCE)),
+				seconds);
 		if (validator instanceof ConnectathonSetUp connectathon) {
 			System.out.println("membership questions (" + setUp + "): " + connectathon.membershipStatistics());
 		}
 		System.out.printf(Locale.ROOT,
 				"RESULT ready_s=%.2f ready_cpu_s=%.2f first_s=%.3f first_errors=%d bundles_per_s_1=%.2f "
-						+ "bundles_per_s_2=%.2f cpu_ms_per_bundle=%.1f%n",
-				ready, readyCpu, first, firstErrors, oneThread, twoThreads, cpuPerBundle * 1000);
+						+ "bundles_per_s_2=%.2f cpu_ms_per_bundle=%.1f cpu_ms_per_patient=%.2f%n",
+				ready, readyCpu, first, firstErrors, oneThread, twoThreads, cpuPerBundle * 1000,
+				cpuPerSmallResource * 1000);
+	}
+
+	/**
+	 * Process CPU per validation of one small resource, validated again and again on one
+	 * thread for half the phase's seconds after as many validations as warm-up: the size
+	 * of what the proxy captures, where a validator's set-up weighs most.
+	 */
+	private static double cpuPerValidation(BenchValidator validator, String resource, int seconds) {
+		long halfPhase = seconds * 500_000_000L;
+		for (long end = System.nanoTime() + halfPhase; System.nanoTime() < end;) {
+			validator.validate(resource);
+		}
+		double cpuBefore = processCpuSeconds();
+		long validations = 0;
+		for (long end = System.nanoTime() + halfPhase; System.nanoTime() < end; validations++) {
+			validator.validate(resource);
+		}
+		return (processCpuSeconds() - cpuBefore) / validations;
 	}
 
 	/**
@@ -320,7 +348,7 @@ public final class ValidationBenchmark {
 		System.out.println();
 		System.out.println("median of rounds       plain HAPI       old path       new path   new/old   new/plain");
 		for (String key : List.of("ready_s", "ready_cpu_s", "first_s", "first_errors", "bundles_per_s_1",
-				"bundles_per_s_2", "cpu_ms_per_bundle")) {
+				"bundles_per_s_2", "cpu_ms_per_bundle", "cpu_ms_per_patient")) {
 			double plain = median(results.get("plain"), key);
 			double old = median(results.get("old"), key);
 			double faster = median(results.get("new"), key);
