@@ -27,7 +27,8 @@ import ca.uhn.fhir.validation.IValidationContext;
  * validator comes from, a validation goes as in {@code ValidatorWrapper}: the same
  * settings, the profiles the caller names and those the resource declares, the same
  * messages left out and the same severity for an unknown profile. The identical-findings
- * tests hold the two to the same findings.
+ * tests hold the two to the same findings. A validator takes the module's settings when
+ * it is built, so they are set before the first validation.
  */
 final class KeptInstanceValidators extends FhirInstanceValidator {
 
