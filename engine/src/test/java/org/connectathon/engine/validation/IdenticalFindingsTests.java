@@ -87,8 +87,11 @@ class IdenticalFindingsTests {
 			.isEqualTo(withoutObjectIdentities(OperationOutcomes.toJson(expected)));
 	}
 
-	/** The validator says once per validation that an extension is deprecated. */
-	private static final String PATIENT_WITH_DEPRECATED_EXTENSION = """
+	/**
+	 * The validator says once per validation that an extension is deprecated; also
+	 * {@link KeptInstanceValidatorsTests}' input.
+	 */
+	static final String PATIENT_WITH_DEPRECATED_EXTENSION = """
 			{
 			  "resourceType": "Patient",
 			  "extension": [ {

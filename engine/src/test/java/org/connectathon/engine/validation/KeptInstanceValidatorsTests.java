@@ -16,16 +16,6 @@ class KeptInstanceValidatorsTests {
 	private static final String PATIENT = """
 			{"resourceType": "Patient", "gender": "female", "birthDate": "1970-01-01", "active": true}""";
 
-	private static final String PATIENT_WITH_DEPRECATED_EXTENSION = """
-			{
-			  "resourceType": "Patient",
-			  "extension": [ {
-			    "url": "http://hl7.org/fhir/StructureDefinition/patient-bornStatus",
-			    "valueCode": "born"
-			  } ]
-			}
-			""";
-
 	@Test
 	void oneThreadValidatesWithOneValidator() {
 		AtomicReference<KeptInstanceValidators> kept = new AtomicReference<>();
@@ -65,7 +55,7 @@ class KeptInstanceValidatorsTests {
 		ValidationService service = ValidationService.create(TestPackages.ips(), null);
 
 		for (int validation = 1; validation <= 3; validation++) {
-			ValidationReport report = service.validate(PATIENT_WITH_DEPRECATED_EXTENSION, null);
+			ValidationReport report = service.validate(IdenticalFindingsTests.PATIENT_WITH_DEPRECATED_EXTENSION, null);
 
 			assertThat(report.issues()).as("validation %d", validation)
 				.anySatisfy(issue -> assertThat(issue.message()).contains("patient-bornStatus")
