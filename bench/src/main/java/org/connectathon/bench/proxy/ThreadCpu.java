@@ -46,6 +46,52 @@ record ThreadCpu(Map<Long, Long> millisByThread, Map<Long, String> groupByThread
 		return new ThreadCpu(millis, groups);
 	}
 
+	/**
+	 * The CPU of every process whose command is the given one (PostgreSQL's server
+	 * processes), processes that ended since excluded.
+	 */
+	static long commandMillis(String command) {
+		long ticks = 0;
+		try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+			for (Path process : processes) {
+				try {
+					String stat = Files.readString(process.resolve("stat"));
+					if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(command)) {
+						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					}
+				}
+				catch (IOException ended) {
+					// gone since the listing
+				}
+			}
+		}
+		catch (IOException unreadable) {
+			return 0;
+		}
+		return ticks * MILLIS_PER_TICK;
+	}
+
+	/**
+	 * The CPU the whole machine was busy, every process and the kernel's own work
+	 * (loopback network included), from {@code /proc/stat}: all but idle and waiting.
+	 */
+	static long machineMillis() {
+		try {
+			String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split(" +");
+			long busy = 0;
+			for (int field = 1; field < Math.min(fields.length, 9); field++) {
+				if (field != 4 && field != 5) {
+					busy += Long.parseLong(fields[field]);
+				}
+			}
+			return busy * MILLIS_PER_TICK;
+		}
+		catch (IOException | RuntimeException unreadable) {
+			return 0;
+		}
+	}
+
 	private static String group(String name) {
 		if (name.startsWith("http-nio")) {
 			return "Tomcat";
@@ -62,8 +108,14 @@ record ThreadCpu(Map<Long, Long> millisByThread, Map<Long, String> groupByThread
 		if (name.startsWith("H2 ") || name.startsWith("MVStore") || name.startsWith("H2-")) {
 			return "H2 background";
 		}
-		if (name.startsWith("GC ") || name.startsWith("G1 ") || name.contains("Compiler") || name.startsWith("VM ")) {
-			return "JVM (GC, JIT)";
+		if (name.startsWith("GC ") || name.startsWith("G1 ")) {
+			return "JVM: garbage collection";
+		}
+		if (name.contains("Compiler")) {
+			return "JVM: compilers";
+		}
+		if (name.startsWith("VM ")) {
+			return "JVM: other";
 		}
 		return "other";
 	}

@@ -1,5 +1,6 @@
 package org.connectathon.platform.proxy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores captures off the request path: the proxy hands each exchange to a bounded queue
- * and goes on, and one writer thread stores what is queued in batches. A slow database
- * thus never slows an exchange; when the queue is full, the exchange is still forwarded
- * and its capture is counted as dropped, which the capture pages show.
+ * and goes on, and one writer thread stores what is queued in batches, waiting a moment
+ * ({@code connectathon.proxy.capture-linger}) for a batch to fill. A slow database thus
+ * never slows an exchange; when the queue is full, the exchange is still forwarded and
+ * its capture is counted as dropped, which the capture pages show.
  */
 @Component
 public class CaptureRecorder implements SmartLifecycle {
@@ -35,6 +37,8 @@ public class CaptureRecorder implements SmartLifecycle {
 
 	private final int batchSize;
 
+	private final Duration linger;
+
 	private final AtomicLong dropped = new AtomicLong();
 
 	private volatile long lastRecordedNanos = System.nanoTime() - ValidationYield.RECENT_EXCHANGE.toNanos();
@@ -45,12 +49,14 @@ public class CaptureRecorder implements SmartLifecycle {
 
 	CaptureRecorder(CaptureRepository captures, ApplicationEventPublisher publisher,
 			CaptureIdentification identification, @Value("${connectathon.proxy.capture-queue:10000}") int queueCapacity,
-			@Value("${connectathon.proxy.capture-batch:200}") int batchSize) {
+			@Value("${connectathon.proxy.capture-batch:200}") int batchSize,
+			@Value("${connectathon.proxy.capture-linger:100ms}") Duration linger) {
 		this.captures = captures;
 		this.publisher = publisher;
 		this.identification = identification;
 		this.queue = new ArrayBlockingQueue<>(queueCapacity);
 		this.batchSize = batchSize;
+		this.linger = linger;
 	}
 
 	/** Queues the capture for storing; never blocks. */
@@ -95,6 +101,21 @@ public class CaptureRecorder implements SmartLifecycle {
 		return this.running;
 	}
 
+	/**
+	 * Each batch costs the database a transaction and the correlation a look, whatever
+	 * its size: a moment's wait makes one batch of a steady trickle of exchanges, which
+	 * none of them waits for.
+	 */
+	private void lingerForBatch() {
+		try {
+			TimeUnit.NANOSECONDS.sleep(this.linger.toNanos());
+		}
+		catch (InterruptedException interrupted) {
+			// Store what is in hand; the next poll ends the writer.
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private void writeUntilStopped() {
 		List<NewCapture> batch = new ArrayList<>(this.batchSize);
 		while (this.running || !this.queue.isEmpty()) {
@@ -104,6 +125,9 @@ public class CaptureRecorder implements SmartLifecycle {
 					continue;
 				}
 				batch.add(first);
+				if (this.queue.size() < this.batchSize - 1) {
+					lingerForBatch();
+				}
 				this.queue.drainTo(batch, this.batchSize - 1);
 				List<Capture> stored = this.captures.insertAll(this.identification.identify(batch));
 				this.publisher.publishEvent(new CapturesStored(stored));

@@ -2,6 +2,7 @@ package org.connectathon.platform.proxy;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +93,17 @@ public class CaptureRepository {
 			.param("id", id)
 			.query(RecordRowMapper.of(Capture.class))
 			.optional();
+	}
+
+	/** The captures of those ids that exist, by id. */
+	public List<Capture> findAll(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select " + SUMMARY_COLUMNS + " from captures where id in (:ids) order by id")
+			.param("ids", ids)
+			.query(RecordRowMapper.of(Capture.class))
+			.list();
 	}
 
 	/** The request of the capture as stored, empty for an unknown capture. */

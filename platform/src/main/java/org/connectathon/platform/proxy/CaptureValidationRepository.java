@@ -1,10 +1,18 @@
 package org.connectathon.platform.proxy;
 
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,55 +28,86 @@ class CaptureValidationRepository {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate batches;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	CaptureValidationRepository(JdbcClient jdbc) {
+	CaptureValidationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	/**
-	 * Claims the oldest pending capture that the correlation looked at, or that waited
-	 * longer than {@code correlationGrace} for it, and that no node holds (or whose claim
-	 * is older than {@code staleAfter}). Rows another node is claiming at the same moment
-	 * are skipped rather than waited for.
+	 * Claims up to {@code count} of the oldest pending captures that the correlation
+	 * looked at, or that waited longer than {@code correlationGrace} for it, and that no
+	 * node holds (or whose claim is older than {@code staleAfter}). Rows another node is
+	 * claiming at the same moment are skipped rather than waited for.
+	 * @return the ids claimed, oldest first
 	 */
 	@Transactional
-	Optional<Long> claimNext(Duration correlationGrace, Duration staleAfter) {
+	List<Long> claim(int count, Duration correlationGrace, Duration staleAfter) {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		String claimable = """
 				validation_status = 'PENDING' and (validation_claimed_at is null or validation_claimed_at < :staleBefore)
 				and (correlated_at is not null or started_at < :correlationCutoff)""";
-		Optional<Long> next = this.jdbc
-			.sql("select id from captures where " + claimable + " order by id limit 1 for update skip locked")
-			.param("staleBefore", now.minus(staleAfter))
-			.param("correlationCutoff", now.minus(correlationGrace))
+		MapSqlParameterSource conditions = new MapSqlParameterSource().addValue("now", now)
+			.addValue("staleBefore", now.minus(staleAfter))
+			.addValue("correlationCutoff", now.minus(correlationGrace));
+		List<Long> found = this.jdbc
+			.sql("select id from captures where " + claimable + " order by id limit :count for update skip locked")
+			.paramSource(new MapSqlParameterSource(conditions.getValues()).addValue("count", count))
 			.query(Long.class)
-			.optional();
+			.list();
+		if (found.isEmpty()) {
+			return found;
+		}
 		// The conditions again keep a capture from being claimed twice where locks are
-		// weaker.
-		return next.filter((
-				id) -> this.jdbc.sql("update captures set validation_claimed_at = :now where id = :id and " + claimable)
-					.param("id", id)
-					.param("now", now)
-					.param("staleBefore", now.minus(staleAfter))
-					.param("correlationCutoff", now.minus(correlationGrace))
-					.update() == 1);
+		// weaker; one round trip for all.
+		int[] claimed = this.batches.batchUpdate(
+				"update captures set validation_claimed_at = :now where id = :id and " + claimable,
+				found.stream()
+					.map((id) -> new MapSqlParameterSource(conditions.getValues()).addValue("id", id))
+					.toArray(SqlParameterSource[]::new));
+		List<Long> ids = new ArrayList<>(found.size());
+		for (int index = 0; index < found.size(); index++) {
+			if (claimed[index] == 1 || claimed[index] == Statement.SUCCESS_NO_INFO) {
+				ids.add(found.get(index));
+			}
+		}
+		return ids;
 	}
 
-	/** Stores the outcome, unless another node stored one already. */
-	void record(long captureId, CaptureValidation outcome) {
-		this.jdbc.sql("""
+	/**
+	 * Stores the outcomes, each unless another node stored one already, in one
+	 * transaction.
+	 */
+	@Transactional
+	void recordAll(Map<Long, CaptureValidation> outcomes) {
+		this.batches.batchUpdate("""
 				update captures set validation_status = :status, validation_errors = :errors,
 				validation_warnings = :warnings, validation_issues = :issues, validation_claimed_at = null
-				where id = :id and validation_status = 'PENDING'""")
-			.param("id", captureId)
-			.param("status", outcome.status().name())
-			.param("errors", outcome.errors())
-			.param("warnings", outcome.warnings())
-			.param("issues", this.json.writeValueAsString(outcome.issues()))
-			.update();
+				where id = :id and validation_status = 'PENDING'""",
+				outcomes.entrySet()
+					.stream()
+					.map((outcome) -> new MapSqlParameterSource().addValue("id", outcome.getKey())
+						.addValue("status", outcome.getValue().status().name())
+						.addValue("errors", outcome.getValue().errors())
+						.addValue("warnings", outcome.getValue().warnings())
+						.addValue("issues", this.json.writeValueAsString(outcome.getValue().issues())))
+					.toArray(SqlParameterSource[]::new));
 	}
 
-	/** The issues that the validation of the capture found, empty before it ran. */
+	/**
+	 * Gives back claims this node will not get to (it stops), so that another node or
+	 * this one after its restart validates them without waiting for them to go stale.
+	 */
+	void release(Collection<Long> captureIds) {
+		if (!captureIds.isEmpty()) {
+			this.jdbc.sql(
+					"update captures set validation_claimed_at = null where id in (:ids) and validation_status = 'PENDING'")
+				.param("ids", captureIds)
+				.update();
+		}
+	}
 
 }
