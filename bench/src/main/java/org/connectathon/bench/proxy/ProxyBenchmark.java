@@ -136,12 +136,17 @@ public final class ProxyBenchmark {
 			try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
 				Captures captures = new Captures(connection, eventId,
 						URI.create(platform.baseUrl() + "/api/events/" + eventId + "/captures?size=1"), token);
-				System.out.printf("Warming up for %d s each...%n", seconds);
-				atRate(direct, rate, seconds);
-				Latencies warmUp = atRate(proxied, rate, seconds);
-				if (warmUp.failures() > 0) {
+				// As many requests as the compilers need to compile what each request
+				// runs
+				// (some ten thousand calls of a method), which a series at the fixed rate
+				// would not send.
+				System.out.printf("Warming up with %d clients for %d s each...%n", clients, seconds);
+				saturated(direct, clients, seconds);
+				Throughput warmUp = saturated(proxied, clients, seconds);
+				if (warmUp.answered() < warmUp.sent()) {
 					// a request refused before it reached the proxy leaves no capture
-					System.out.printf("%d of the proxied warm-up requests failed%n", warmUp.failures());
+					System.out.printf("%d of the proxied warm-up requests were not answered 200%n",
+							warmUp.sent() - warmUp.answered());
 				}
 				long proxiedSent = warmUp.sent();
 				captures.awaitStored(proxiedSent);
@@ -266,10 +271,10 @@ public final class ProxyBenchmark {
 			threads.shutdown();
 			threads.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
 		}
-		return new Throughput(sent.get(), answered.get() / ((System.nanoTime() - start) / 1e9));
+		return new Throughput(sent.get(), answered.get(), answered.get() / ((System.nanoTime() - start) / 1e9));
 	}
 
-	private record Throughput(long sent, double perSecond) {
+	private record Throughput(long sent, long answered, double perSecond) {
 
 	}
 
