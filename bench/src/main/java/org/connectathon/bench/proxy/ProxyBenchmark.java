@@ -136,19 +136,23 @@ public final class ProxyBenchmark {
 			try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
 				Captures captures = new Captures(connection, eventId,
 						URI.create(platform.baseUrl() + "/api/events/" + eventId + "/captures?size=1"), token);
-				// As many requests as the compilers need to compile what each request
-				// runs
-				// (some ten thousand calls of a method), which a series at the fixed rate
-				// would not send.
-				System.out.printf("Warming up with %d clients for %d s each...%n", clients, seconds);
+				// First as many requests as the compilers need to compile what each
+				// request runs (some ten thousand calls of a method), then at the fixed
+				// rate, whose client and mix of work (the validation beside the
+				// exchanges) the compilers would otherwise first see in a measured
+				// series.
+				System.out.printf("Warming up with %d clients, then at %d requests/s, for %d s each...%n", clients,
+						rate, seconds);
 				saturated(direct, clients, seconds);
 				Throughput warmUp = saturated(proxied, clients, seconds);
-				if (warmUp.answered() < warmUp.sent()) {
+				atRate(direct, rate, seconds);
+				Latencies warmUpAtRate = atRate(proxied, rate, seconds);
+				long warmUpFailures = (warmUp.sent() - warmUp.answered()) + warmUpAtRate.failures();
+				if (warmUpFailures > 0) {
 					// a request refused before it reached the proxy leaves no capture
-					System.out.printf("%d of the proxied warm-up requests were not answered 200%n",
-							warmUp.sent() - warmUp.answered());
+					System.out.printf("%d of the proxied warm-up requests were not answered 200%n", warmUpFailures);
 				}
-				long proxiedSent = warmUp.sent();
+				long proxiedSent = warmUp.sent() + warmUpAtRate.sent();
 				captures.awaitStored(proxiedSent);
 				System.out.printf("Waited %d s for the platform to validate the warm-up's captures%n",
 						captures.awaitValidated());
@@ -295,12 +299,15 @@ public final class ProxyBenchmark {
 
 		private long machineMillis;
 
+		private long stolenMillis;
+
 		CpuSplit(long platformPid) {
 			this.platformPid = platformPid;
 			this.benchmark = ThreadCpu.of(ProcessHandle.current().pid());
 			this.platform = ThreadCpu.of(platformPid);
 			this.postgresMillis = ThreadCpu.commandMillis("postgres");
 			this.machineMillis = ThreadCpu.machineMillis();
+			this.stolenMillis = ThreadCpu.stolenMillis();
 		}
 
 		String since(long requests) {
@@ -308,17 +315,19 @@ public final class ProxyBenchmark {
 			ThreadCpu platformNow = ThreadCpu.of(this.platformPid);
 			long postgresNow = ThreadCpu.commandMillis("postgres");
 			long machineNow = ThreadCpu.machineMillis();
+			long stolenNow = ThreadCpu.stolenMillis();
 			String line = String.format(Locale.ROOT,
-					"whole machine %,d µs per request, PostgreSQL's processes %,d%n  client and reference server %s"
-							+ "%n  platform %s",
+					"whole machine %,d µs per request, PostgreSQL's processes %,d; taken by the host %,d ms in all"
+							+ "%n  client and reference server %s%n  platform %s",
 					1000 * (machineNow - this.machineMillis) / requests,
-					1000 * (postgresNow - this.postgresMillis) / requests,
+					1000 * (postgresNow - this.postgresMillis) / requests, stolenNow - this.stolenMillis,
 					benchmarkNow.perRequestSince(this.benchmark, requests),
 					platformNow.perRequestSince(this.platform, requests));
 			this.benchmark = benchmarkNow;
 			this.platform = platformNow;
 			this.postgresMillis = postgresNow;
 			this.machineMillis = machineNow;
+			this.stolenMillis = stolenNow;
 			return line;
 		}
 

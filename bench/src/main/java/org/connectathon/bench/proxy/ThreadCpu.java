@@ -31,13 +31,9 @@ record ThreadCpu(Map<Long, Long> millisByThread, Map<Long, String> groupByThread
 				catch (IOException ended) {
 					continue;
 				}
-				// pid (name) state ...: the name may hold spaces and parentheses
-				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 				long id = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
-				millis.put(id, ticks * MILLIS_PER_TICK);
-				groups.put(id, group(name));
+				millis.put(id, ticks(stat) * MILLIS_PER_TICK);
+				groups.put(id, group(name(stat)));
 			}
 		}
 		catch (IOException unreadable) {
@@ -56,9 +52,8 @@ record ThreadCpu(Map<Long, Long> millisByThread, Map<Long, String> groupByThread
 			for (Path process : processes) {
 				try {
 					String stat = Files.readString(process.resolve("stat"));
-					if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(command)) {
-						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					if (name(stat).equals(command)) {
+						ticks += ticks(stat);
 					}
 				}
 				catch (IOException ended) {
@@ -74,22 +69,48 @@ record ThreadCpu(Map<Long, Long> millisByThread, Map<Long, String> groupByThread
 
 	/**
 	 * The CPU the whole machine was busy, every process and the kernel's own work
-	 * (loopback network included), from {@code /proc/stat}: all but idle and waiting.
+	 * (loopback network included), from {@code /proc/stat}: user, nice, system, irq and
+	 * softirq time.
 	 */
 	static long machineMillis() {
+		return machineTicks(1, 2, 3, 6, 7) * MILLIS_PER_TICK;
+	}
+
+	/**
+	 * The CPU that the virtual machine's host gave to others while this machine would
+	 * have run ({@code steal} of {@code /proc/stat}): a series that lost much of it was
+	 * measured on a host busy with other machines.
+	 */
+	static long stolenMillis() {
+		return machineTicks(8) * MILLIS_PER_TICK;
+	}
+
+	private static long machineTicks(int... fieldNumbers) {
 		try {
 			String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split(" +");
-			long busy = 0;
-			for (int field = 1; field < Math.min(fields.length, 9); field++) {
-				if (field != 4 && field != 5) {
-					busy += Long.parseLong(fields[field]);
-				}
+			long ticks = 0;
+			for (int field : fieldNumbers) {
+				ticks += (field < fields.length) ? Long.parseLong(fields[field]) : 0;
 			}
-			return busy * MILLIS_PER_TICK;
+			return ticks;
 		}
 		catch (IOException | RuntimeException unreadable) {
 			return 0;
 		}
+	}
+
+	/**
+	 * The name in a {@code stat} line: pid (name) state ..., where the name may hold
+	 * spaces and parentheses.
+	 */
+	private static String name(String stat) {
+		return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+	}
+
+	/** User and system time of a {@code stat} line, in clock ticks. */
+	private static long ticks(String stat) {
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
 
 	private static String group(String name) {
