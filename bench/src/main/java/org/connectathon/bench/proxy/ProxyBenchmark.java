@@ -291,44 +291,35 @@ public final class ProxyBenchmark {
 
 		private final long platformPid;
 
-		private ThreadCpu benchmark;
-
-		private ThreadCpu platform;
-
-		private long postgresMillis;
-
-		private long machineMillis;
-
-		private long stolenMillis;
+		private Reading earlier;
 
 		CpuSplit(long platformPid) {
 			this.platformPid = platformPid;
-			this.benchmark = ThreadCpu.of(ProcessHandle.current().pid());
-			this.platform = ThreadCpu.of(platformPid);
-			this.postgresMillis = ThreadCpu.commandMillis("postgres");
-			this.machineMillis = ThreadCpu.machineMillis();
-			this.stolenMillis = ThreadCpu.stolenMillis();
+			this.earlier = Reading.now(platformPid);
 		}
 
 		String since(long requests) {
-			ThreadCpu benchmarkNow = ThreadCpu.of(ProcessHandle.current().pid());
-			ThreadCpu platformNow = ThreadCpu.of(this.platformPid);
-			long postgresNow = ThreadCpu.commandMillis("postgres");
-			long machineNow = ThreadCpu.machineMillis();
-			long stolenNow = ThreadCpu.stolenMillis();
+			Reading now = Reading.now(this.platformPid);
 			String line = String.format(Locale.ROOT,
 					"whole machine %,d µs per request, PostgreSQL's processes %,d; taken by the host %,d ms in all"
 							+ "%n  client and reference server %s%n  platform %s",
-					1000 * (machineNow - this.machineMillis) / requests,
-					1000 * (postgresNow - this.postgresMillis) / requests, stolenNow - this.stolenMillis,
-					benchmarkNow.perRequestSince(this.benchmark, requests),
-					platformNow.perRequestSince(this.platform, requests));
-			this.benchmark = benchmarkNow;
-			this.platform = platformNow;
-			this.postgresMillis = postgresNow;
-			this.machineMillis = machineNow;
-			this.stolenMillis = stolenNow;
+					1000 * (now.machine.busyMillis() - this.earlier.machine.busyMillis()) / requests,
+					1000 * (now.postgresMillis - this.earlier.postgresMillis) / requests,
+					now.machine.stolenMillis() - this.earlier.machine.stolenMillis(),
+					now.benchmark.perRequestSince(this.earlier.benchmark, requests),
+					now.platform.perRequestSince(this.earlier.platform, requests));
+			this.earlier = now;
 			return line;
+		}
+
+		private record Reading(ThreadCpu.MachineCpu machine, long postgresMillis, ThreadCpu benchmark,
+				ThreadCpu platform) {
+
+			static Reading now(long platformPid) {
+				return new Reading(ThreadCpu.MachineCpu.now(), ThreadCpu.commandMillis("postgres"),
+						ThreadCpu.of(ProcessHandle.current().pid()), ThreadCpu.of(platformPid));
+			}
+
 		}
 
 	}

@@ -68,35 +68,28 @@ record ThreadCpu(Map<Long, Long> millisByThread, Map<Long, String> groupByThread
 	}
 
 	/**
-	 * The CPU the whole machine was busy, every process and the kernel's own work
-	 * (loopback network included), from {@code /proc/stat}: user, nice, system, irq and
-	 * softirq time.
+	 * The machine's CPU from {@code /proc/stat}, read once: how long it was busy (user,
+	 * nice, system, irq and softirq: every process and the kernel's own work, loopback
+	 * network included), and how long the virtual machine's host gave its processors to
+	 * others while this machine would have run ({@code steal}: a series that lost much of
+	 * it was measured on a host busy with other machines). Zero where unreadable.
 	 */
-	static long machineMillis() {
-		return machineTicks(1, 2, 3, 6, 7) * MILLIS_PER_TICK;
-	}
+	record MachineCpu(long busyMillis, long stolenMillis) {
 
-	/**
-	 * The CPU that the virtual machine's host gave to others while this machine would
-	 * have run ({@code steal} of {@code /proc/stat}): a series that lost much of it was
-	 * measured on a host busy with other machines.
-	 */
-	static long stolenMillis() {
-		return machineTicks(8) * MILLIS_PER_TICK;
-	}
-
-	private static long machineTicks(int... fieldNumbers) {
-		try {
-			String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split(" +");
-			long ticks = 0;
-			for (int field : fieldNumbers) {
-				ticks += (field < fields.length) ? Long.parseLong(fields[field]) : 0;
+		static MachineCpu now() {
+			try {
+				String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split(" +");
+				long busy = 0;
+				for (int field : new int[] { 1, 2, 3, 6, 7 }) {
+					busy += Long.parseLong(fields[field]);
+				}
+				return new MachineCpu(busy * MILLIS_PER_TICK, Long.parseLong(fields[8]) * MILLIS_PER_TICK);
 			}
-			return ticks;
+			catch (IOException | RuntimeException unreadable) {
+				return new MachineCpu(0, 0);
+			}
 		}
-		catch (IOException | RuntimeException unreadable) {
-			return 0;
-		}
+
 	}
 
 	/**

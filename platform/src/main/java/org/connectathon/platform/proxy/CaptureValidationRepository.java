@@ -51,10 +51,11 @@ class CaptureValidationRepository {
 				and (correlated_at is not null or started_at < :correlationCutoff)""";
 		MapSqlParameterSource conditions = new MapSqlParameterSource().addValue("now", now)
 			.addValue("staleBefore", now.minus(staleAfter))
-			.addValue("correlationCutoff", now.minus(correlationGrace));
+			.addValue("correlationCutoff", now.minus(correlationGrace))
+			.addValue("count", count);
 		List<Long> found = this.jdbc
 			.sql("select id from captures where " + claimable + " order by id limit :count for update skip locked")
-			.paramSource(new MapSqlParameterSource(conditions.getValues()).addValue("count", count))
+			.paramSource(conditions)
 			.query(Long.class)
 			.list();
 		if (found.isEmpty()) {
